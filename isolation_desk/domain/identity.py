@@ -1,0 +1,614 @@
+"""Identity and registration values as people type them and spreadsheets mangle them.
+
+Everything here turns one raw value (a cell, a form field) into one clean value, or
+raises :class:`~isolation_desk.domain.errors.DomainError` with a stable reason code.
+Standard library only; the clock is never read (``today`` / ``now`` are parameters).
+
+Guiding rule: refuse rather than guess. An ID number that went through a numeric
+cell has lost its last digits; a temperature of 3.7 might be 37.3 or 37.0. Neither is
+"fixed" here, because a wrong identity or a wrong fever reading is worse than a
+question to the user.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from isolation_desk.domain.errors import DomainError
+
+__all__ = [
+    "ID_TYPES",
+    "ResidentId",
+    "check_character",
+    "make_resident_id",
+    "mask_id",
+    "mask_phone",
+    "normalize_id_number",
+    "normalize_phone",
+    "normalize_text",
+    "parse_date",
+    "parse_datetime",
+    "parse_id_type",
+    "parse_quantity",
+    "parse_resident_id",
+    "parse_sex",
+    "parse_temperature",
+    "validate_document",
+]
+
+# ---------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------
+
+# Characters that look like nothing (or like a space) and arrive from web forms,
+# WeChat copies and Excel: they must not survive into an ID number or a name.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACE_LIKE = {ord("\u3000"): " ", ord("\u00a0"): " ", ord("\u2007"): " ", ord("\u202f"): " "}
+# Full-width ASCII U+FF01..U+FF5E sits exactly 0xFEE0 above its half-width twin.
+_FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_TEXT_TABLE = {**_ZERO_WIDTH, **_SPACE_LIKE, **_FULL_WIDTH}
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def normalize_text(value: object) -> str:
+    """Return ``value`` as clean text: half-width ASCII, single spaces, no invisible characters.
+
+    ``None`` becomes ``""``; other non-strings go through ``str()``. Chinese
+    characters are kept as they are (only full-width *ASCII* is folded).
+    """
+    if value is None:
+        return ""
+    text = str(value).translate(_TEXT_TABLE)
+    return _WHITESPACE_RUN.sub(" ", text).strip()
+
+
+def _is_number(value: object) -> bool:
+    """True for int/float cell values; bool is excluded because True is not 1 here."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _as_float(value: int | float) -> float:
+    """float(value), with ints too large for a float becoming infinity instead of raising."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
+# ---------------------------------------------------------------------------
+# Document types
+# ---------------------------------------------------------------------------
+
+ID_TYPES = ("resident_id", "passport", "hk_macau_permit", "taiwan_permit", "foreign_permanent_id", "other")
+
+_ID_TYPE_LABELS = {
+    "resident_id": ("居民身份证", "身份证", "中华人民共和国居民身份证", "二代身份证", "resident id", "id card"),
+    "passport": ("护照", "passport"),
+    "hk_macau_permit": ("港澳居民来往内地通行证", "回乡证", "hk macau permit"),
+    "taiwan_permit": ("台湾居民来往大陆通行证", "台胞证", "taiwan permit"),
+    "foreign_permanent_id": ("外国人永久居留身份证", "外国人永久居留证", "foreign permanent id"),
+    "other": ("其他", "其它", "other"),
+}
+
+
+def _label_key(text: str) -> str:
+    """Compare labels without case, spaces, hyphens or underscores ("Resident-ID" == "resident_id")."""
+    return re.sub(r"[\s_\-]", "", normalize_text(text).lower())
+
+
+_ID_TYPE_BY_KEY = {
+    _label_key(label): code
+    for code, labels in _ID_TYPE_LABELS.items()
+    for label in (code, *labels)
+}
+
+
+def parse_id_type(raw: object) -> str:
+    """Map a document-type label (Chinese or English code) to one of :data:`ID_TYPES`.
+
+    Blank means a resident ID card: that is what the column holds in nearly every
+    row, and registration sheets often leave it empty.
+    """
+    key = _label_key(raw)
+    if not key:
+        return "resident_id"
+    try:
+        return _ID_TYPE_BY_KEY[key]
+    except KeyError:
+        raise DomainError("id_type_unknown", field="id_type", value=normalize_text(raw)) from None
+
+
+# ---------------------------------------------------------------------------
+# ID numbers
+# ---------------------------------------------------------------------------
+
+# Doubles carry 15-17 significant decimal digits; Excel displays and stores at most 15.
+# Anything longer that went through a number has invented or lost digits.
+_MAX_EXACT_DIGITS = 15
+# "4.10102E+17" (Excel), "4.10102199001012e+17" (Python), "4.101021990010112E17" (Java);
+# an unsigned exponent counts only after a decimal point, so that a document number
+# such as "12E345678" is not mistaken for a number.
+_SCIENTIFIC = re.compile(r"[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)E[+-]|\d+\.\d*E)\d+")
+_DIGITS_POINT_ZERO = re.compile(r"(\d+)\.0+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _id_error(code: str, **params) -> DomainError:
+    return DomainError(code, field="id_number", **params)
+
+
+def _id_from_number(value: int | float) -> str:
+    """Digits of an ID that arrived as a numeric cell, if they can be trusted."""
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            raise _id_error("id_chars")
+        value = int(value)
+    if value < 0:
+        raise _id_error("id_chars")
+    digits = str(value)
+    if len(digits) > _MAX_EXACT_DIGITS:
+        raise _id_error("id_stored_as_number")
+    return digits
+
+
+def _scientific_digits(text: str) -> str:
+    """Digits of "4.10102E+17"-style text, refused when Excel may have dropped digits.
+
+    Works on the decimal digit tuple (no arithmetic), so absurd exponents cannot overflow.
+    """
+    sign, digits, exponent = Decimal(text).as_tuple()
+    significant = "".join(map(str, digits)).lstrip("0").rstrip("0")
+    magnitude = len(digits) + exponent  # number of digits before the decimal point
+    if len(significant) > _MAX_EXACT_DIGITS or magnitude > _MAX_EXACT_DIGITS:
+        raise _id_error("id_stored_as_number")
+    fraction = digits[max(magnitude, 0):] if exponent < 0 else ()
+    if sign or any(fraction):
+        raise _id_error("id_chars")
+    return str(int(Decimal(text))) if magnitude > 0 else "0"
+
+
+def _id_from_numeric_text(text: str) -> str | None:
+    """Digits of text that is really a printed number ("4.10102E+17", "123.0", "1,234"), else None."""
+    if _SCIENTIFIC.fullmatch(text):
+        return _scientific_digits(text)
+    match = _DIGITS_POINT_ZERO.fullmatch(text)
+    digits = match.group(1) if match else (text.replace(",", "") if _THOUSANDS.fullmatch(text) else None)
+    if digits is not None and len(digits) > _MAX_EXACT_DIGITS:
+        raise _id_error("id_stored_as_number")
+    return digits
+
+
+def normalize_id_number(value: object) -> str:
+    """Return a document number as typed, minus the noise: no spaces, half-width, upper case.
+
+    A value that went through a number (an int/float cell, or text such as
+    ``4.10102E+17`` or ``410102199001011234.0``) is accepted only if it has at most
+    15 digits, because Excel keeps no more than that: the digits after the 15th are
+    gone, and guessing them would attach a result to the wrong person. Longer ones
+    raise ``id_stored_as_number``; the user must re-enter them as text.
+    """
+    if isinstance(value, bool):
+        raise _id_error("id_chars")
+    if _is_number(value):
+        return _id_from_number(value)
+    text = normalize_text(value).replace(" ", "").upper()
+    if not text:
+        raise _id_error("id_empty")
+    from_number = _id_from_numeric_text(text)
+    return from_number if from_number is not None else text
+
+
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK_MAP = "10X98765432"
+_DIGITS_17 = re.compile(r"[0-9]{17}")
+_ID_18 = re.compile(r"[0-9]{17}[0-9X]")
+
+
+def check_character(first17: str) -> str:
+    """The ISO 7064 MOD 11-2 check character of the first 17 digits of a resident ID."""
+    if not isinstance(first17, str) or not _DIGITS_17.fullmatch(first17):
+        raise _id_error("id_chars")
+    total = sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS))
+    return _CHECK_MAP[total % 11]
+
+
+@dataclass(frozen=True)
+class ResidentId:
+    """A valid 18-character resident ID and what it says about its holder."""
+
+    number: str
+    birth_date: date
+    sex: str  # "M" or "F"
+    region_code: str
+
+
+def _birth_date_of(number: str, today: date | None) -> date:
+    """Birth date at positions 7-14; must be a real date from 1900 up to today."""
+    try:
+        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        raise _id_error("id_birth_date") from None
+    if born.year < 1900 or (today is not None and born > today):
+        raise _id_error("id_birth_date", birth_date=born.isoformat())
+    return born
+
+
+def parse_resident_id(raw: object, today: date | None = None) -> ResidentId:
+    """Validate a resident ID number (居民身份证号码) and decode it.
+
+    Checks, in order: empty, length 18, characters (17 digits then a digit or X),
+    birth date, check character. Pass ``today`` to refuse birth dates in the future.
+    """
+    number = normalize_id_number(raw)
+    if len(number) != 18:
+        raise _id_error("id_length", length=len(number))
+    if not _ID_18.fullmatch(number):
+        raise _id_error("id_chars")
+    born = _birth_date_of(number, today)
+    if check_character(number[:17]) != number[17]:
+        raise _id_error("id_checksum")
+    sex = "M" if int(number[16]) % 2 else "F"
+    return ResidentId(number=number, birth_date=born, sex=sex, region_code=number[:6])
+
+
+def make_resident_id(region_code: str, birth_date: date, sequence: int, sex: str) -> str:
+    """Build a valid resident ID (for the demo data and tests).
+
+    ``sequence`` (0-499) picks the order code; its third digit is forced odd for men
+    and even for women, as the standard requires.
+    """
+    if not re.fullmatch(r"[0-9]{6}", str(region_code)):
+        raise _id_error("id_region", region_code=str(region_code))
+    if not 1900 <= birth_date.year <= 9999:
+        raise _id_error("id_birth_date", birth_date=birth_date.isoformat())
+    if not isinstance(sequence, int) or not 0 <= sequence < 500:
+        raise _id_error("id_sequence", sequence=sequence)
+    order = sequence * 2 + (1 if parse_sex(sex) == "M" else 0)
+    first17 = f"{region_code}{birth_date:%Y%m%d}{order:03d}"
+    return first17 + check_character(first17)
+
+
+# Other documents carry no check digit; only their shape can be checked.
+_DOCUMENT_SHAPES = {
+    "passport": re.compile(r"[A-Z0-9]{5,17}"),
+    # 回乡证: H (Hong Kong) or M (Macau) + 8 digits, older cards + 2 more; tolerate any letter.
+    "hk_macau_permit": re.compile(r"[A-Z][0-9]{8,10}"),
+    "taiwan_permit": re.compile(r"[0-9]{8}|[0-9]{10}"),
+    # 2004 card: 15 alphanumerics; 2023 card: 18 characters beginning with 9.
+    "foreign_permanent_id": re.compile(r"[A-Z0-9]{15}|9[0-9]{16}[0-9X]"),
+    "other": re.compile(r".{1,30}"),
+}
+
+
+def validate_document(id_type: str, raw: object, today: date | None) -> str:
+    """Return the normalized document number for ``id_type`` (a code or a label), or raise.
+
+    Resident IDs are fully validated (:func:`parse_resident_id`); other documents
+    are checked for shape only (``id_format``).
+    """
+    kind = parse_id_type(id_type)
+    if kind == "resident_id":
+        return parse_resident_id(raw, today).number
+    number = normalize_id_number(raw)
+    if not _DOCUMENT_SHAPES[kind].fullmatch(number):
+        raise _id_error("id_format", id_type=kind)
+    return number
+
+
+# ---------------------------------------------------------------------------
+# Phone numbers, sex, masking
+# ---------------------------------------------------------------------------
+
+_PHONE_NOISE = re.compile(r"[\s\-()（）]")
+_MOBILE = re.compile(r"1[0-9]{10}")
+
+
+def _phone_text(raw: object) -> str:
+    """Phone as text; numeric cells (13800138000.0) become their digits."""
+    if _is_number(raw):
+        if isinstance(raw, float) and not (math.isfinite(raw) and raw.is_integer()):
+            raise DomainError("phone_invalid", field="phone")
+        return str(int(raw))
+    text = _PHONE_NOISE.sub("", normalize_text(raw))
+    match = _DIGITS_POINT_ZERO.fullmatch(text)
+    return match.group(1) if match else text
+
+
+def normalize_phone(raw: object) -> str:
+    """Return an 11-digit mainland mobile number, without country code or separators."""
+    if isinstance(raw, bool):
+        raise DomainError("phone_invalid", field="phone")
+    text = _phone_text(raw)
+    if not text:
+        raise DomainError("phone_empty", field="phone")
+    # Country code written as +86, 0086 or plain 86 in front of the 11 digits.
+    for prefix in ("+86", "0086", "86"):
+        if text.startswith(prefix) and len(text) == len(prefix) + 11:
+            text = text[len(prefix):]
+            break
+    if not _MOBILE.fullmatch(text):
+        raise DomainError("phone_invalid", field="phone")
+    return text
+
+
+def _mask(text: str, head: int, tail: int) -> str:
+    return text[:head] + "*" * (len(text) - head - tail) + (text[-tail:] if tail else "")
+
+
+def mask_id(number: object) -> str:
+    """Hide the middle of a document number for lists and printouts (410***********123X).
+
+    Long numbers (14+) show 3 + 4 characters; shorter ones (passports, permits)
+    show only the last 2 so that at least half stays hidden; 3 or fewer are hidden.
+    """
+    text = normalize_text(number).replace(" ", "")
+    if len(text) >= 14:
+        return _mask(text, 3, 4)
+    if len(text) >= 4:
+        return _mask(text, 0, 2)
+    return "*" * len(text)
+
+
+def mask_phone(phone: object) -> str:
+    """Hide the middle four digits of a mobile number (138****8000)."""
+    text = normalize_text(phone).replace(" ", "")
+    if len(text) == 11:
+        return _mask(text, 3, 4)
+    return mask_id(text)
+
+
+_SEX_LABELS = {
+    "M": ("男", "男性", "m", "male", "1", "man"),
+    "F": ("女", "女性", "f", "female", "2", "woman"),
+}
+_SEX_BY_LABEL = {label: code for code, labels in _SEX_LABELS.items() for label in labels}
+
+
+def parse_sex(raw: object) -> str:
+    """'M' or 'F' from 男/女, M/F, male/female or the statistical codes 1/2."""
+    if _is_number(raw) and _as_float(raw).is_integer():
+        raw = int(raw)
+    key = normalize_text(raw).lower()
+    try:
+        return _SEX_BY_LABEL[key]
+    except KeyError:
+        raise DomainError("sex_invalid", field="sex", value=key) from None
+
+
+# ---------------------------------------------------------------------------
+# Dates and times
+# ---------------------------------------------------------------------------
+
+_EXCEL_MAX_SERIAL = 2958465  # 9999-12-31
+_EXCEL_EPOCH = datetime(1899, 12, 30)  # valid for serials after the fictitious 1900-02-29
+_MIN_YEAR = 1900
+
+_DATE_FORMS = (
+    # 2022-03-27, 2022/3/27, 2022.3.27
+    re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
+    # 20220327
+    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"),
+    # 2022年3月27日
+    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?"),
+    # 3月27日 (year inferred)
+    re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?"),
+    # 3/27, 3-27, 3.27 (year inferred; month first as written in China)
+    re.compile(r"(?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
+)
+_TIME_PATTERN = (
+    r"(?P<h>\d{1,2})(?:"
+    r":(?P<mi>\d{1,2})(?::(?P<s>\d{1,2})(?:\.\d+)?)?"
+    r"|\s*[时点]\s*(?:(?P<mi2>\d{1,2})\s*分\s*(?:(?P<s2>\d{1,2})\s*秒)?)?"
+    r")"
+)
+# A date part, then a time part after a space, a "T", or straight after 日/号.
+_DATE_TIME = re.compile(r"(?P<date>.+?)(?:\s+|T|(?<=[日号]))" + _TIME_PATTERN)
+
+
+def _date_error(code: str, field: str, **params) -> DomainError:
+    return DomainError(code, field=field, **params)
+
+
+def _from_excel_serial(serial: float, field: str) -> datetime:
+    """Excel 1900 date system. Serial 60 is Excel's 1900-02-29, a day that never was."""
+    if not math.isfinite(serial) or not 1 <= serial < _EXCEL_MAX_SERIAL + 1:
+        raise _date_error("date_invalid", field)
+    days = math.floor(serial)
+    if days == 60:
+        raise _date_error("date_invalid", field)
+    # Times are stored as fractions of a day with float noise: round to the second.
+    seconds = round((serial - days) * 86400)
+    epoch = _EXCEL_EPOCH if days > 60 else _EXCEL_EPOCH + timedelta(days=1)
+    try:
+        return epoch + timedelta(days=days, seconds=seconds)
+    except OverflowError:  # 9999-12-31 23:59:59.9 rounds into year 10000
+        raise _date_error("date_invalid", field) from None
+
+
+def _from_number(value: int | float, field: str) -> datetime:
+    """A numeric cell: an 8-digit yyyymmdd typed into a number cell, else an Excel serial."""
+    if _as_float(value).is_integer() and 19000101 <= value <= 99991231:
+        text = str(int(value))
+        return datetime.combine(_ymd(text[:4], text[4:6], text[6:], field), time())
+    return _from_excel_serial(_as_float(value), field)
+
+
+def _ymd(year: str | int, month: str | int, day: str | int, field: str) -> date:
+    try:
+        result = date(int(year), int(month), int(day))
+    except (ValueError, OverflowError):
+        raise _date_error("date_invalid", field) from None
+    if result.year < _MIN_YEAR:
+        raise _date_error("date_invalid", field)
+    return result
+
+
+def _infer_year(month: str, day: str, today: date, field: str) -> date:
+    """The latest month/day not after today (29 February looks back to a leap year)."""
+    for year in range(today.year, today.year - 9, -1):
+        try:
+            candidate = date(year, int(month), int(day))
+        except ValueError:
+            continue
+        if candidate <= today:
+            return candidate
+    raise _date_error("date_invalid", field)
+
+
+def _parse_date_text(text: str, today: date, field: str) -> date:
+    for form in _DATE_FORMS:
+        match = form.fullmatch(text)
+        if match:
+            parts = match.groupdict()
+            if "y" in parts:
+                return _ymd(parts["y"], parts["m"], parts["d"], field)
+            return _infer_year(parts["m"], parts["d"], today, field)
+    raise _date_error("date_invalid", field)
+
+
+def _parse_time_match(match: re.Match, field: str) -> time:
+    hour = int(match["h"])
+    minute = int(match["mi"] or match["mi2"] or 0)
+    second = int(match["s"] or match["s2"] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise _date_error("date_invalid", field)
+    return time(hour, minute, second)
+
+
+def _parse_text(value: object, today: date, field: str) -> datetime:
+    """Text date with an optional time; without a time the result is midnight."""
+    text = normalize_text(value)
+    if not text:
+        raise _date_error("date_empty", field)
+    match = _DATE_TIME.fullmatch(text)
+    if match:
+        day = _parse_date_text(match["date"].strip(), today, field)
+        return datetime.combine(day, _parse_time_match(match, field))
+    return datetime.combine(_parse_date_text(text, today, field), time())
+
+
+def _to_datetime(value: object, today: date, field: str) -> datetime:
+    """Any supported cell value as a naive datetime (midnight when there is no time)."""
+    if value is None:
+        raise _date_error("date_empty", field)
+    if isinstance(value, bool):
+        raise _date_error("date_invalid", field)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            try:
+                value = value.astimezone().replace(tzinfo=None)  # the desk runs on local time
+            except (OverflowError, ValueError):
+                raise _date_error("date_invalid", field) from None
+        result = value
+    elif isinstance(value, date):
+        result = datetime.combine(value, time())
+    elif _is_number(value):
+        result = _from_number(value, field)
+    else:
+        result = _parse_text(value, today, field)
+    if result.year < _MIN_YEAR:
+        raise _date_error("date_invalid", field)
+    return result
+
+
+def parse_date(value: object, today: date, field: str = "date", allow_future: bool = False) -> date:
+    """A calendar date from a cell or a form field.
+
+    Accepts date/datetime objects, Excel serial numbers (1900 system), and text:
+    ``2022-03-27``, ``2022/3/27``, ``2022.3.27``, ``20220327``, ``2022年3月27日``,
+    and month/day without a year (``3月27日``, ``3/27``) which means the latest such
+    date not after ``today``. A time after the date is allowed and dropped.
+
+    Codes: ``date_empty``, ``date_invalid``, ``date_future`` (unless ``allow_future``).
+    """
+    result = _to_datetime(value, today, field).date()
+    if not allow_future and result > today:
+        raise _date_error("date_future", field, value=result.isoformat(), today=today.isoformat())
+    return result
+
+
+# Workstation clocks drift a little; a reading taken "now" on another device must pass.
+_CLOCK_SLACK = timedelta(minutes=5)
+
+
+def parse_datetime(value: object, now: datetime, field: str = "datetime", allow_future: bool = False) -> datetime:
+    """A naive local date and time, in the forms :func:`parse_date` accepts plus a time.
+
+    Times: ``2022/3/27 8:05``, ``2022-03-27 14:30:15``, ``2022-03-27T14:30``,
+    ``2022年3月27日 8时5分``, ``3月27日8点``; Excel serials with a day fraction.
+    A value with no time part returns **midnight** of that day: callers that need
+    to know whether a time was given must ask the user, not infer it from 00:00.
+
+    Codes: ``date_empty``, ``date_invalid``, ``datetime_future`` (more than five
+    minutes after ``now``, unless ``allow_future``).
+    """
+    result = _to_datetime(value, now.date(), field).replace(microsecond=0)
+    if not allow_future and result > now + _CLOCK_SLACK:
+        raise _date_error("datetime_future", field, value=result.isoformat(), now=now.isoformat(timespec="seconds"))
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Measurements
+# ---------------------------------------------------------------------------
+
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_TEMPERATURE_UNITS = re.compile(r"(?:℃|°\s*C|°|度|C)$", re.IGNORECASE)
+TEMPERATURE_MIN = 34.0
+TEMPERATURE_MAX = 43.0
+
+
+def _number_or_none(raw: object) -> float | None:
+    """A finite float from a numeric cell, or None when the value is not a number cell."""
+    if isinstance(raw, bool):
+        return math.nan
+    if _is_number(raw):
+        return _as_float(raw)
+    return None
+
+
+def parse_temperature(raw: object) -> float:
+    """Body temperature in °C from ``36.5``, ``36.5℃``, ``36,5`` (decimal comma) or a number.
+
+    Values outside 34.0-43.0 are refused, never "corrected": 3.7 could be 37.3 or
+    37.0, and 373 could be 37.3 or 37.03. The nurse must re-measure or re-type.
+    Codes: ``temperature_empty``, ``temperature_invalid``, ``temperature_out_of_range``.
+    """
+    value = _number_or_none(raw)
+    if value is None:
+        text = normalize_text(raw).replace(" ", "")
+        if not text:
+            raise DomainError("temperature_empty", field="temperature")
+        text = _TEMPERATURE_UNITS.sub("", text).replace(",", ".", 1)
+        if not _PLAIN_NUMBER.fullmatch(text):
+            raise DomainError("temperature_invalid", field="temperature", value=normalize_text(raw))
+        value = float(text)
+    if not math.isfinite(value):
+        raise DomainError("temperature_invalid", field="temperature", value=str(raw))
+    if not TEMPERATURE_MIN <= value <= TEMPERATURE_MAX:
+        raise DomainError("temperature_out_of_range", field="temperature", value=value,
+                          minimum=TEMPERATURE_MIN, maximum=TEMPERATURE_MAX)
+    return value
+
+
+def parse_quantity(raw: object) -> float:
+    """A non-negative finite quantity (supplies); ``1,000`` is one thousand.
+
+    Codes: ``quantity_invalid`` (blank, not a number, infinite), ``quantity_negative``.
+    """
+    value = _number_or_none(raw)
+    if value is None:
+        text = normalize_text(raw).replace(" ", "")
+        if _THOUSANDS.fullmatch(text.split(".")[0]) and text.count(".") <= 1:
+            text = text.replace(",", "")
+        if not _PLAIN_NUMBER.fullmatch(text):
+            raise DomainError("quantity_invalid", field="quantity", value=normalize_text(raw))
+        value = float(text)
+    if not math.isfinite(value):
+        raise DomainError("quantity_invalid", field="quantity", value=str(raw))
+    if value < 0:
+        raise DomainError("quantity_negative", field="quantity", value=value)
+    return value + 0.0  # turns -0.0 into 0.0
