@@ -1,0 +1,132 @@
+"""The command line: ``isolation-desk`` opens the window; subcommands run headless jobs."""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from ..domain.errors import DomainError
+from ..messages import describe
+
+APP_NAME = "IsolationDesk"
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("ISOLATION_DESK_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "isolation-desk.sqlite"
+
+
+def db_option(required_exists: bool = True):
+    return click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+                        default=None, help="Database file (default: $ISOLATION_DESK_DB or the user data folder).")
+
+
+def resolve_db(db_path: Path | None) -> Path:
+    return db_path or default_db_path()
+
+
+def fail(message: str, code: int = 2):
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(fn):
+    """Known errors become one clear sentence and a non-zero exit, never a traceback."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except DomainError as exc:
+            fail(describe(exc))
+        except PermissionError as exc:
+            fail(f"permission denied: {exc.filename or exc}")
+        except OSError as exc:
+            fail(describe(DomainError("file_error", detail=str(exc))))
+    return wrapper
+
+
+def open_db(db_path: Path | None, *, create: bool = False):
+    from ..storage.database import open_database
+    return open_database(resolve_db(db_path), create=create)
+
+
+def json_default(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, sheet: str) -> None:
+    """Write rows as json, csv or xlsx to ``out`` (stdout for json/csv without --out)."""
+    from ..io.spreadsheet import write_csv, write_xlsx
+    values = [[r.get(f) for f in fields] for r in rows]
+    if fmt == "json":
+        text = json.dumps([{f: r.get(f) for f in fields} for r in rows], ensure_ascii=False,
+                          indent=1, default=json_default)
+        if out:
+            out.write_text(text + "\n", encoding="utf-8")
+        else:
+            click.echo(text)
+    elif fmt == "csv":
+        if out:
+            write_csv(out, list(fields), values)
+        else:
+            import csv
+            w = csv.writer(sys.stdout)
+            w.writerow(fields)
+            w.writerows([["" if v is None else v for v in row] for row in values])
+    else:
+        if not out:
+            fail("xlsx needs --out FILE.xlsx")
+        write_xlsx(out, list(fields), values, sheet_title=sheet)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@db_option()
+@click.option("--selftest", is_flag=True, help="Open a demo database in a temporary folder, build a handover PDF, exit 0 when all works.")
+@click.option("--demo", "demo_rooms", type=int, default=None, metavar="ROOMS",
+              help="Create a demo site of about ROOMS rooms at --db when it does not exist yet, then open it.")
+@click.version_option(package_name="isolation-desk")
+@click.pass_context
+def main(ctx, db_path, selftest, demo_rooms):
+    """Isolation Desk: rooms, occupants, tests, supplies and handover sheets for a
+    centralized isolation site. Without a subcommand, opens the window."""
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = {"db_path": db_path}
+        return
+    if selftest:
+        from .selftest import run_selftest
+        sys.exit(run_selftest())
+    path = resolve_db(db_path)
+    if demo_rooms and not path.exists():
+        from ..services.demo import build_demo
+        with handle_db_errors():
+            db = open_db(path, create=True)
+            try:
+                build_demo(db, rooms=demo_rooms, now=datetime.now())
+            finally:
+                db.close()
+    from ..ui.app import run_gui
+    sys.exit(run_gui(path))
+
+
+class handle_db_errors:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None and issubclass(exc_type, DomainError):
+            fail(describe(exc))
+        return False
+
+
+# Subcommands live in their own modules; importing them registers them on ``main``.
+from . import core  # noqa: E402,F401

@@ -1,0 +1,120 @@
+"""demo, check, export occupants|rooms."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from . import db_option, fail, handle_errors, main, open_db, resolve_db, write_rows
+
+
+@main.command()
+@db_option()
+@click.option("--rooms", type=click.IntRange(10, 60000), default=300, show_default=True,
+              help="About how many rooms the demo site has.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed (same seed, same site).")
+@click.option("--force", is_flag=True, help="Replace an existing file at --db.")
+@handle_errors
+def demo(db_path, rooms, seed, force):
+    """Create a realistic demo site, dated relative to today."""
+    from ..services.demo import build_demo
+    path = resolve_db(db_path)
+    if path.exists() and path.stat().st_size > 0:
+        if not force:
+            fail(f"{path} already exists; use --force to replace it, or another --db.")
+        from ..storage.database import inspect
+        inspect(path)  # never delete a file that is not ours
+        for suffix in ("", "-wal", "-shm"):
+            p = Path(str(path) + suffix)
+            if p.exists():
+                p.unlink()
+    db = open_db(path, create=True)
+    try:
+        counts = build_demo(db, rooms=rooms, seed=seed, now=datetime.now())
+    finally:
+        db.close()
+    click.echo(f"demo site written to {path}: {counts['rooms']} rooms, {counts['occupants']} occupants")
+
+
+@main.command()
+@db_option()
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@handle_errors
+def check(db_path, as_json):
+    """Check the database: integrity, schema version, audit chain, counts.
+    Exit 0 when healthy, otherwise 1 with the reason."""
+    from ..services.queries import health_report
+    db = open_db(db_path, create=False)
+    try:
+        report = health_report(db)
+    finally:
+        db.close()
+    problems = []
+    if report["integrity"] != "ok":
+        problems.append(f"integrity check failed: {report['integrity']}")
+    if report["foreign_key_errors"]:
+        problems.append(f"{report['foreign_key_errors']} rows point to missing rows (foreign keys)")
+    if report["schema_version"] != report["supported_schema_version"]:
+        problems.append(f"schema version {report['schema_version']}, expected {report['supported_schema_version']}")
+    if report["audit_broken"]:
+        ids = ", ".join(str(i) for i in report["audit_broken"][:10])
+        problems.append(f"audit trail broken at entries {ids}: an entry was edited or deleted")
+    report["problems"] = problems
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        click.echo(f"database: {resolve_db(db_path)}")
+        click.echo(f"schema version: {report['schema_version']}")
+        click.echo(f"integrity: {report['integrity']}")
+        click.echo(f"audit trail: {'intact' if not report['audit_broken'] else 'BROKEN'}")
+        for name, n in report["counts"].items():
+            click.echo(f"  {name}: {n}")
+        for p in problems:
+            click.echo(f"PROBLEM: {p}", err=True)
+    raise SystemExit(1 if problems else 0)
+
+
+@main.group()
+def export():
+    """Export data as json, csv or xlsx."""
+
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["json", "csv", "xlsx"]), default="json",
+                      show_default=True)
+OUT = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                   help="Output file (json and csv go to standard output without it).")
+
+
+@export.command("occupants")
+@db_option()
+@FORMAT
+@OUT
+@click.option("--all", "include_ended", is_flag=True, help="Include released and transferred people.")
+@handle_errors
+def export_occupants(db_path, fmt, out, include_ended):
+    """Occupants (expected, in isolation, awaiting transfer) with full ID numbers."""
+    from ..services.queries import OCCUPANT_EXPORT_FIELDS, occupants_export
+    db = open_db(db_path)
+    try:
+        rows = occupants_export(db, include_ended=include_ended)
+    finally:
+        db.close()
+    write_rows(rows, list(OCCUPANT_EXPORT_FIELDS), fmt, out, "occupants")
+
+
+@export.command("rooms")
+@db_option()
+@FORMAT
+@OUT
+@handle_errors
+def export_rooms(db_path, fmt, out):
+    """Rooms with building, floor, beds and status."""
+    from ..services.queries import ROOM_EXPORT_FIELDS, rooms_export
+    db = open_db(db_path)
+    try:
+        rows = rooms_export(db)
+    finally:
+        db.close()
+    write_rows(rows, list(ROOM_EXPORT_FIELDS), fmt, out, "rooms")

@@ -1,0 +1,101 @@
+"""A registration as the front desk, an import row or the command line gives it, validated
+by one function so that every door into the database applies the same rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import DomainError
+from .households import DIETS, SPECIAL_NEEDS
+from .identity import (normalize_phone, normalize_text, parse_date, parse_id_type,
+                       parse_resident_id, parse_sex, validate_document)
+from .policy import parse_category
+
+
+@dataclass(frozen=True)
+class Registration:
+    name: str
+    id_type: str
+    id_number: str
+    sex: str | None
+    birth_date: date | None
+    phone: str | None
+    category: str
+    last_exposure_date: date | None = None
+    arrival_date: date | None = None
+    registered_address: str = ""
+    current_address: str = ""
+    origin: str = ""
+    special_needs: tuple[str, ...] = ()
+    diet: str = "regular"
+    notes: str = ""
+    destination_community: str = ""
+    community_contact: str = ""
+    community_phone: str = ""
+
+
+NAME_MAX = 40
+
+
+def validate_name(raw) -> str:
+    name = normalize_text(raw)
+    # Minority names use a middle dot; spreadsheets write it several ways.
+    for dot in ("•", "・", "∙", "‧", "．", "。"):
+        name = name.replace(dot, "·")
+    if not name:
+        raise DomainError("name_empty", field="name")
+    if len(name) > NAME_MAX or any(ch.isdigit() for ch in name):
+        raise DomainError("name_invalid", field="name", value=name)
+    return name
+
+
+def validate_registration(fields: dict, today: date, *, phone_required: bool = False) -> Registration:
+    """Validate raw form or spreadsheet fields; raise DomainError naming the first bad field."""
+    name = validate_name(fields.get("name"))
+    id_type = parse_id_type(fields.get("id_type"))
+    id_number = validate_document(id_type, fields.get("id_number"), today)
+    sex = fields.get("sex")
+    birth = fields.get("birth_date")
+    if id_type == "resident_id":
+        rid = parse_resident_id(id_number, today)
+        birth = rid.birth_date
+        if sex not in (None, "") and parse_sex(sex) != rid.sex:
+            raise DomainError("sex_mismatch_id", field="sex")
+        sex = rid.sex
+    else:
+        sex = parse_sex(sex) if sex not in (None, "") else None
+        birth = parse_date(birth, today, field="birth_date") if birth not in (None, "") else None
+    phone_raw = fields.get("phone")
+    if phone_raw in (None, "") or (isinstance(phone_raw, str) and not normalize_text(phone_raw)):
+        if phone_required:
+            raise DomainError("phone_empty", field="phone")
+        phone = None
+    else:
+        phone = normalize_phone(phone_raw)
+    category = parse_category(fields.get("category"))
+    exposure = fields.get("last_exposure_date")
+    arrival = fields.get("arrival_date")
+    exposure = parse_date(exposure, today, field="last_exposure_date") if exposure not in (None, "") else None
+    arrival = parse_date(arrival, today, field="arrival_date") if arrival not in (None, "") else None
+    if exposure and arrival and exposure > arrival and category == "close_contact":
+        pass  # exposure after arrival happens (exposed while travelling); not an error
+    needs = tuple(sorted({n for n in (fields.get("special_needs") or ()) if n}))
+    for n in needs:
+        if n not in SPECIAL_NEEDS:
+            raise DomainError("special_need_unknown", field="special_needs", value=n)
+    diet = fields.get("diet") or "regular"
+    if diet not in DIETS:
+        raise DomainError("diet_unknown", field="diet", value=diet)
+    community_phone = fields.get("community_phone")
+    community_phone = normalize_phone(community_phone) if community_phone not in (None, "") else ""
+    return Registration(
+        name=name, id_type=id_type, id_number=id_number, sex=sex, birth_date=birth, phone=phone,
+        category=category, last_exposure_date=exposure, arrival_date=arrival,
+        registered_address=normalize_text(fields.get("registered_address")),
+        current_address=normalize_text(fields.get("current_address")),
+        origin=normalize_text(fields.get("origin")),
+        special_needs=needs, diet=diet, notes=normalize_text(fields.get("notes")),
+        destination_community=normalize_text(fields.get("destination_community")),
+        community_contact=normalize_text(fields.get("community_contact")),
+        community_phone=community_phone,
+    )

@@ -1,0 +1,131 @@
+"""Read models for screens, printouts and exports. One computation, one place."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ..domain.households import age_on
+from ..domain.identity import mask_id, mask_phone
+from ..storage import repositories as repo
+from ..storage.database import Database
+
+
+def _d(value) -> date | None:
+    return None if value in (None, "") else date.fromisoformat(str(value)[:10])
+
+
+def occupants(db: Database, *, include_ended: bool = False, category: str | None = None,
+              building: str | None = None, status: str | None = None,
+              search: str | None = None) -> list[dict]:
+    statuses = ("expected", "in_isolation", "awaiting_transfer")
+    if include_ended:
+        statuses += ("released", "transferred", "left")
+    if status:
+        statuses = (status,)
+    return repo.stays(db, statuses=statuses, category=category, building=building,
+                      search=(search or "").strip() or None)
+
+
+def occupant_row(s: dict, today: date) -> dict:
+    """The fields every list of occupants shows (screen, export, printout)."""
+    start = _d(s["start_date"])
+    release = _d(s["release_date"])
+    return {
+        "stay_id": s["id"],
+        "room": s["room"] or "",
+        "building": s["building"] or "",
+        "name": s["name"],
+        "sex": s["sex"] or "",
+        "age": age_on(_d(s["birth_date"]), today),
+        "category": s["category"],
+        "start_date": start,
+        "release_date": release,
+        "day": (today - start).days if start else None,
+        "days": (release - start).days if start and release else None,
+        "status": s["status"],
+        "id_type": s["id_type"],
+        "id_number": s["id_number"],
+        "id_masked": mask_id(s["id_number"]),
+        "phone": s["phone"] or "",
+        "phone_masked": mask_phone(s["phone"]) if s["phone"] else "",
+        "policy": s["policy_label"],
+    }
+
+
+def room_board(db: Database, *, building: str | None = None, status: str | None = None) -> list[dict]:
+    """Every room with its occupants' names, in building, floor, room order."""
+    rooms = repo.rooms(db, building=building, status=status)
+    names: dict[int, list[str]] = {}
+    for r in db.query("SELECT s.room_id, p.name FROM stays s JOIN people p ON p.id = s.person_id "
+                      "WHERE s.status IN ('in_isolation', 'awaiting_transfer') ORDER BY p.name"):
+        names.setdefault(r["room_id"], []).append(r["name"])
+    for room in rooms:
+        room["occupants"] = names.get(room["id"], [])
+    return rooms
+
+
+def census(db: Database) -> dict:
+    beds = db.scalar("SELECT coalesce(sum(beds), 0) FROM rooms WHERE status <> 'out_of_service'")
+    occupied = db.scalar("SELECT count(*) FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')")
+    by_status = {r["status"]: r["n"] for r in db.query("SELECT status, count(*) AS n FROM rooms GROUP BY status")}
+    return {"beds": beds, "occupied": occupied, "rooms": by_status}
+
+
+def stay_detail(db: Database, stay_id: int) -> dict | None:
+    s = repo.stay(db, stay_id)
+    if s is None:
+        return None
+    s["history"] = repo.stay_history(db, stay_id)
+    s["tests"] = repo.tests_for_stay(db, stay_id)
+    return s
+
+
+def room_detail(db: Database, room_id: int) -> dict | None:
+    room = repo.room(db, room_id)
+    if room is None:
+        return None
+    room["stays"] = repo.room_stays(db, room_id)
+    room["history"] = repo.room_history(db, room_id)
+    return room
+
+
+OCCUPANT_EXPORT_FIELDS = ("id_type", "id_number", "name", "sex", "birth_date", "phone", "category",
+                          "room", "building", "start_date", "release_date", "status", "policy",
+                          "checked_in_at", "ended_at", "end_reason")
+
+
+def occupants_export(db: Database, include_ended: bool = False) -> list[dict]:
+    rows = []
+    for s in occupants(db, include_ended=include_ended):
+        rows.append({
+            "id_type": s["id_type"], "id_number": s["id_number"], "name": s["name"],
+            "sex": s["sex"], "birth_date": s["birth_date"], "phone": s["phone"],
+            "category": s["category"], "room": s["room"], "building": s["building"],
+            "start_date": s["start_date"], "release_date": s["release_date"],
+            "status": s["status"], "policy": s["policy_label"],
+            "checked_in_at": s["checked_in_at"], "ended_at": s["ended_at"],
+            "end_reason": s["end_reason"],
+        })
+    return rows
+
+
+ROOM_EXPORT_FIELDS = ("room", "building", "floor", "number", "beds", "status", "status_reason", "occupants")
+
+
+def rooms_export(db: Database) -> list[dict]:
+    return [{"room": r["label"], "building": r["building"], "floor": r["floor"], "number": r["number"],
+             "beds": r["beds"], "status": r["status"], "status_reason": r["status_reason"],
+             "occupants": len(r["occupants"])} for r in room_board(db)]
+
+
+def health_report(db: Database) -> dict:
+    """What `isolation-desk check` prints: schema version, counts, audit chain."""
+    from ..storage.migrations import SCHEMA_VERSION
+    return {
+        "schema_version": db.schema_version(),
+        "supported_schema_version": SCHEMA_VERSION,
+        "integrity": db.scalar("PRAGMA integrity_check"),
+        "foreign_key_errors": len(db.query("PRAGMA foreign_key_check")),
+        "audit_broken": repo.verify_audit_chain(db),
+        "counts": repo.table_counts(db),
+    }

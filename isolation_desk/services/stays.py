@@ -1,0 +1,463 @@
+"""Occupants' stays: check in, move, extend or bring forward, release, transfer out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from ..domain import policy as pol
+from ..domain import release as rel
+from ..domain.errors import DomainError, Refused
+from ..domain.households import Member, age_on, check_household
+from ..domain.registration import Registration
+from ..domain.roles import Actor
+from ..domain.rooms import check_transition
+from ..domain.schedule import policy_schedule
+from ..storage import repositories as repo
+from ..storage.database import Database
+from .site import current_policies, get_settings
+
+ACTIVE = ("in_isolation", "awaiting_transfer")
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    stay_id: int
+    person_id: int
+    room_id: int | None
+    room: str | None
+    start_date: date
+    release_date: date
+
+
+def _d(value) -> date | None:
+    return None if value in (None, "") else date.fromisoformat(str(value)[:10])
+
+
+def _dt(value) -> datetime | None:
+    return None if value in (None, "") else datetime.fromisoformat(str(value))
+
+
+def _stay_or_fail(db: Database, stay_id: int) -> dict:
+    s = repo.stay(db, stay_id)
+    if s is None:
+        raise DomainError("stay_unknown", stay_id=stay_id)
+    return s
+
+
+def _policy_for(db: Database, category: str) -> tuple[int, pol.Policy]:
+    current = current_policies(db).get(category)
+    if current is None:
+        raise DomainError("policy_missing", category=category)
+    if not current[1].admitted:
+        raise DomainError("category_not_admitted", field="category", category=category)
+    return current
+
+
+def _upsert_person(db: Database, reg: Registration, now: datetime) -> int:
+    fields = {
+        "name": reg.name, "sex": reg.sex, "birth_date": reg.birth_date, "phone": reg.phone,
+        "registered_address": reg.registered_address, "current_address": reg.current_address,
+        "origin": reg.origin, "special_needs": ",".join(reg.special_needs), "diet": reg.diet,
+        "notes": reg.notes,
+    }
+    existing = repo.person_by_document(db, reg.id_type, reg.id_number)
+    if existing:
+        repo.update(db, "people", existing["id"], fields)
+        return existing["id"]
+    fields.update(id_type=reg.id_type, id_number=reg.id_number, created_at=now)
+    return repo.insert(db, "people", fields)
+
+
+def suggest_room(db: Database, category: str, beds_needed: int = 1) -> dict | None:
+    """A ready room with enough beds, on a floor of the same category where possible."""
+    rows = repo.suggest_rooms(db, beds_needed=beds_needed, avoid_category_floors=category, limit=1)
+    return rows[0] if rows else None
+
+
+def _schedule_tests(db: Database, stay_id: int, policy: pol.Policy, start: date, check_in: date) -> None:
+    repo.insert_tests(db, [(stay_id, t.kind, t.purpose, t.due_date.isoformat())
+                           for t in policy_schedule(policy, start, check_in)])
+
+
+def _household_check(db: Database, household_id: int, newcomer: Member, today: date) -> None:
+    members = [newcomer]
+    for s in repo.stays(db, statuses=ACTIVE, household_id=household_id):
+        members.append(Member(s["household_role"] or "dependant", age_on(_d(s["birth_date"]), today),
+                              frozenset(filter(None, (s["special_needs"] or "").split(",")))))
+    check_household(members)
+
+
+def register_expected(db: Database, reg: Registration, actor: Actor, now: datetime,
+                      source: str | None = None) -> int:
+    """An expected arrival (from a transfer list): person and stay, no room yet."""
+    actor.require("register")
+    policy_id, policy = _policy_for(db, reg.category)
+    today = now.date()
+    start = pol.start_date(policy, reg.last_exposure_date, reg.arrival_date or today)
+    with db.transaction():
+        person_id = _upsert_person(db, reg, now)
+        if repo.active_stay_for_person(db, person_id):
+            raise DomainError("already_at_site", field="id_number", name=reg.name)
+        stay_id = repo.insert(db, "stays", {
+            "person_id": person_id, "room_id": None, "category": reg.category,
+            "policy_id": policy_id, "status": "expected",
+            "last_exposure_date": reg.last_exposure_date, "arrival_date": reg.arrival_date,
+            "start_date": start, "release_date": pol.release_date(policy, start),
+            "destination_community": reg.destination_community,
+            "community_contact": reg.community_contact, "community_phone": reg.community_phone,
+            "source": source, "created_at": now})
+        repo.stay_event(db, stay_id, now, "expected", actor.username, reason=source)
+        repo.audit(db, actor=actor.username, action="register_expected", entity="stay",
+                   entity_id=stay_id, after={"name": reg.name, "category": reg.category}, at=now)
+    return stay_id
+
+
+def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
+             room_id: int | None = None, household_of: int | None = None,
+             household_role: str | None = None, host_role: str | None = None,
+             expected_stay_id: int | None = None) -> CheckInResult:
+    """Check a person into a ready room (or into a household member's room).
+
+    One transaction: person, stay, room status, scheduled tests, history and audit.
+    """
+    actor.require("check_in")
+    today = now.date()
+    policy_id, policy = _policy_for(db, reg.category)
+    arrival = reg.arrival_date or today
+    start = pol.start_date(policy, reg.last_exposure_date, arrival)
+    if start > today:
+        raise DomainError("start_in_future", field="last_exposure_date")
+    release_on = pol.release_date(policy, start)
+    with db.transaction():
+        person_id = _upsert_person(db, reg, now)
+        active = repo.active_stay_for_person(db, person_id)
+        if active and active["id"] != expected_stay_id:
+            raise DomainError("already_at_site", field="id_number", name=reg.name,
+                              room=active["room"] or "")
+        household_id = None
+        if household_of is not None:
+            host = _stay_or_fail(db, household_of)
+            if host["status"] not in ACTIVE or host["room_id"] is None:
+                raise DomainError("household_host_not_here")
+            room_id = host["room_id"]
+            household_id = host["household_id"]
+            if household_id is None:
+                household_id = repo.insert(db, "households", {"label": host["name"], "created_at": now})
+                repo.update(db, "stays", host["id"], {"household_id": household_id,
+                                                       "household_role": host_role or "parent"})
+            _household_check(db, household_id, Member(
+                household_role or "dependant", age_on(reg.birth_date, today),
+                frozenset(reg.special_needs)), today)
+        if room_id is None:
+            suggestion = suggest_room(db, reg.category)
+            if suggestion is None:
+                raise DomainError("no_room_ready")
+            room_id = suggestion["id"]
+        room = repo.room(db, room_id)
+        if room is None:
+            raise DomainError("room_unknown", room_id=room_id)
+        if household_of is None:
+            check_transition(room["status"], "occupied")
+        else:
+            if repo.active_count_in_room(db, room_id) >= room["beds"]:
+                raise DomainError("room_full", room=room["label"], beds=room["beds"])
+        fields = {"person_id": person_id, "room_id": room_id, "category": reg.category,
+                  "policy_id": policy_id, "status": "in_isolation",
+                  "last_exposure_date": reg.last_exposure_date, "arrival_date": arrival,
+                  "start_date": start, "release_date": release_on, "checked_in_at": now,
+                  "destination_community": reg.destination_community,
+                  "community_contact": reg.community_contact,
+                  "community_phone": reg.community_phone,
+                  "household_id": household_id,
+                  "household_role": household_role if household_of is not None else None}
+        if expected_stay_id is not None:
+            exp = _stay_or_fail(db, expected_stay_id)
+            if exp["status"] != "expected":
+                raise DomainError("stay_not_expected")
+            repo.update(db, "stays", expected_stay_id, fields)
+            stay_id = expected_stay_id
+        else:
+            fields.update(created_at=now)
+            stay_id = repo.insert(db, "stays", fields)
+        if room["status"] == "ready":
+            repo.set_room_status(db, room_id, "occupied", None, now)
+            repo.room_event(db, room_id, now, "ready", "occupied", None, actor.username, stay_id)
+        _schedule_tests(db, stay_id, policy, start, today)
+        repo.stay_event(db, stay_id, now, "check_in", actor.username, to_value=room["label"])
+        repo.audit(db, actor=actor.username, action="check_in", entity="stay", entity_id=stay_id,
+                   after={"name": reg.name, "id_number": reg.id_number, "room": room["label"],
+                          "category": reg.category, "release_date": release_on}, at=now)
+    return CheckInResult(stay_id, person_id, room_id, room["label"], start, release_on)
+
+
+def check_in_expected(db: Database, stay_id: int, actor: Actor, now: datetime,
+                      room_id: int | None = None) -> CheckInResult:
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] != "expected":
+        raise DomainError("stay_not_expected")
+    reg = Registration(
+        name=s["name"], id_type=s["id_type"], id_number=s["id_number"], sex=s["sex"],
+        birth_date=_d(s["birth_date"]), phone=s["phone"], category=s["category"],
+        last_exposure_date=_d(s["last_exposure_date"]), arrival_date=_d(s["arrival_date"]),
+        registered_address=s["registered_address"] or "", current_address=s["current_address"] or "",
+        origin=s["origin"] or "", special_needs=tuple(filter(None, (s["special_needs"] or "").split(","))),
+        diet=s["diet"] or "regular", destination_community=s["destination_community"] or "",
+        community_contact=s["community_contact"] or "", community_phone=s["community_phone"] or "")
+    return check_in(db, reg, actor, now, room_id=room_id, expected_stay_id=stay_id)
+
+
+def cancel_expected(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
+    actor.require("register")
+    if not (reason or "").strip():
+        raise DomainError("reason_required", field="reason")
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] != "expected":
+        raise DomainError("stay_not_expected")
+    with db.transaction():
+        repo.update(db, "stays", stay_id, {"status": "left", "ended_at": now, "end_reason": "did_not_arrive"})
+        repo.stay_event(db, stay_id, now, "cancel", actor.username, reason=reason)
+        repo.audit(db, actor=actor.username, action="cancel_expected", entity="stay",
+                   entity_id=stay_id, after={"reason": reason}, at=now)
+
+
+def _vacate_room_if_empty(db: Database, room_id: int | None, stay_id: int, actor: Actor,
+                          now: datetime, reason: str) -> None:
+    if room_id is None:
+        return
+    if repo.active_count_in_room(db, room_id) == 0:
+        room = repo.room(db, room_id)
+        check_transition(room["status"], "awaiting_disinfection")
+        repo.set_room_status(db, room_id, "awaiting_disinfection", reason, now)
+        repo.room_event(db, room_id, now, room["status"], "awaiting_disinfection", reason,
+                        actor.username, stay_id)
+
+
+def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, now: datetime) -> None:
+    actor.require("check_in")
+    if not (reason or "").strip():
+        raise DomainError("reason_required", field="reason")
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] not in ACTIVE:
+        raise DomainError("stay_not_active", status=s["status"])
+    if s["room_id"] == room_id:
+        raise DomainError("same_room")
+    target = repo.room(db, room_id)
+    if target is None:
+        raise DomainError("room_unknown", room_id=room_id)
+    check_transition(target["status"], "occupied")
+    with db.transaction():
+        repo.update(db, "stays", stay_id, {"room_id": room_id})
+        repo.set_room_status(db, room_id, "occupied", None, now)
+        repo.room_event(db, room_id, now, "ready", "occupied", reason, actor.username, stay_id)
+        _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "moved_out")
+        repo.stay_event(db, stay_id, now, "move", actor.username, from_value=s["room"],
+                        to_value=target["label"], reason=reason)
+        repo.audit(db, actor=actor.username, action="move", entity="stay", entity_id=stay_id,
+                   before={"room": s["room"]}, after={"room": target["label"], "reason": reason}, at=now)
+
+
+def _reschedule_release(db: Database, stay_id: int, old: date, new: date) -> None:
+    """Unsampled release-day tests follow the release date; tests after it are dropped."""
+    db.execute("UPDATE tests SET due_date = ? WHERE stay_id = ? AND sampled_at IS NULL "
+               "AND purpose IN ('release', 'second_lab')", (new.isoformat(), stay_id))
+    repo.delete_unsampled_tests_after(db, stay_id, new.isoformat())
+    has_release = db.scalar("SELECT count(*) FROM tests WHERE stay_id = ? AND due_date = ?",
+                            (stay_id, new.isoformat()))
+    if not has_release:
+        repo.insert_tests(db, [(stay_id, "pcr", "release", new.isoformat())])
+
+
+def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, actor: Actor,
+                   now: datetime) -> pol.AdjustedRelease:
+    """Extend or bring forward a release date, with the reason and who did it."""
+    actor.require("release")
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] not in ("expected",) + ACTIVE:
+        raise DomainError("stay_not_active", status=s["status"])
+    change = pol.adjust_release(_d(s["start_date"]), _d(s["release_date"]), new_date, reason)
+    with db.transaction():
+        repo.update(db, "stays", stay_id, {"release_date": new_date})
+        _reschedule_release(db, stay_id, change.old, change.new)
+        repo.stay_event(db, stay_id, now, change.kind, actor.username, from_value=change.old,
+                        to_value=change.new, reason=change.reason)
+        repo.audit(db, actor=actor.username, action=change.kind, entity="stay", entity_id=stay_id,
+                   before={"release_date": change.old}, after={"release_date": change.new,
+                                                               "reason": change.reason}, at=now)
+    return change
+
+
+def restart_isolation(db: Database, stay_id: int, new_start: date, reason: str, actor: Actor,
+                      now: datetime) -> date:
+    """Restart a stay's isolation from ``new_start`` (a room-mate tested positive):
+    a new release date and a new test schedule from the stay's own policy."""
+    if not (reason or "").strip():
+        raise DomainError("reason_required", field="reason")
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] not in ACTIVE:
+        raise DomainError("stay_not_active", status=s["status"])
+    policy = pol.Policy.from_row(repo.get(db, "policies", s["policy_id"]))
+    new_release = pol.release_date(policy, new_start)
+    with db.transaction():
+        old = {"start_date": s["start_date"], "release_date": s["release_date"]}
+        repo.update(db, "stays", stay_id, {"start_date": new_start, "release_date": new_release})
+        db.execute("DELETE FROM tests WHERE stay_id = ? AND sampled_at IS NULL", (stay_id,))
+        repo.insert_tests(db, [(stay_id, t.kind, t.purpose, t.due_date.isoformat())
+                               for t in policy_schedule(policy, new_start, now.date())
+                               if t.purpose != "check_in"])
+        repo.stay_event(db, stay_id, now, "restart", actor.username, from_value=s["start_date"],
+                        to_value=new_start, reason=reason)
+        repo.audit(db, actor=actor.username, action="restart_isolation", entity="stay",
+                   entity_id=stay_id, before=old,
+                   after={"start_date": new_start, "release_date": new_release, "reason": reason}, at=now)
+    return new_release
+
+
+def release_check(db: Database, stay_id: int, now: datetime) -> rel.ReleaseDecision:
+    """The gating decision for one stay, from its real tests and health checks."""
+    s = _stay_or_fail(db, stay_id)
+    threshold = get_settings(db).fever_threshold
+    tests = [rel.TestRecord(_d(t["due_date"]), t["purpose"], _dt(t["sampled_at"]), t["result"], t["kind"])
+             for t in repo.tests_for_stay(db, stay_id)]
+    since = (now - timedelta(hours=24)).replace(microsecond=0).isoformat()
+    checks = [rel.HealthRecord(_dt(c["taken_at"]), c["temperature"])
+              for c in repo.checks_for_stay(db, stay_id, since)]
+    return rel.release_decision(status=s["status"], release_date=_d(s["release_date"]), now=now,
+                                tests=tests, checks=checks, fever_threshold=threshold)
+
+
+def release(db: Database, stay_id: int, actor: Actor, now: datetime,
+            override_reason: str | None = None) -> rel.ReleaseDecision:
+    """Release an occupant; refused with reasons unless a manager overrides with a reason."""
+    actor.require("release")
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] != "in_isolation":
+        raise DomainError("stay_not_in_isolation", status=s["status"])
+    decision = release_check(db, stay_id, now)
+    override = (override_reason or "").strip()
+    if not decision.allowed:
+        if not override:
+            raise Refused("release_refused", list(decision.reasons), **decision.details)
+        actor.require("override")
+        if "test_positive" in decision.reasons or "surface_positive" in decision.reasons:
+            # A positive is handled as a transfer, never overridden into a release.
+            raise Refused("release_refused_positive", list(decision.reasons))
+    with db.transaction():
+        repo.update(db, "stays", stay_id, {"status": "released", "ended_at": now,
+                                           "end_reason": "released"})
+        _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "released")
+        repo.stay_event(db, stay_id, now, "override_release" if not decision.allowed else "release",
+                        actor.username, reason=override or None,
+                        from_value=",".join(decision.reasons) or None)
+        repo.audit(db, actor=actor.username, action="release", entity="stay", entity_id=stay_id,
+                   before={"status": s["status"]},
+                   after={"status": "released", "override": override or None,
+                          "refusals": list(decision.reasons)}, at=now)
+    return decision
+
+
+TRANSFER_KINDS = ("hospital", "other_site")
+
+
+def mark_awaiting_transfer(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] == "awaiting_transfer":
+        return
+    if s["status"] != "in_isolation":
+        raise DomainError("stay_not_in_isolation", status=s["status"])
+    with db.transaction():
+        repo.update(db, "stays", stay_id, {"status": "awaiting_transfer"})
+        repo.stay_event(db, stay_id, now, "awaiting_transfer", actor.username, reason=reason)
+        repo.audit(db, actor=actor.username, action="awaiting_transfer", entity="stay",
+                   entity_id=stay_id, after={"reason": reason}, at=now)
+
+
+def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor: Actor,
+                 now: datetime) -> None:
+    """Transfer to a designated hospital or another site; the room goes to disinfection."""
+    actor.require("release")
+    if kind not in TRANSFER_KINDS:
+        raise DomainError("transfer_kind_unknown", value=kind)
+    if not (destination or "").strip():
+        raise DomainError("destination_required", field="destination")
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] not in ACTIVE:
+        raise DomainError("stay_not_active", status=s["status"])
+    with db.transaction():
+        repo.update(db, "stays", stay_id, {"status": "transferred", "ended_at": now,
+                                           "end_reason": f"transferred_{kind}",
+                                           "transfer_destination": destination.strip()})
+        _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "transferred")
+        db.execute("UPDATE alerts SET handled_at = ?, handled_by = ?, note = coalesce(note, ?) "
+                   "WHERE stay_id = ? AND handled_at IS NULL",
+                   (now.replace(microsecond=0).isoformat(), actor.username, "transferred", stay_id))
+        repo.stay_event(db, stay_id, now, "transfer", actor.username, to_value=destination.strip(),
+                        reason=kind)
+        repo.audit(db, actor=actor.username, action="transfer_out", entity="stay", entity_id=stay_id,
+                   before={"status": s["status"]},
+                   after={"status": "transferred", "kind": kind, "destination": destination}, at=now)
+
+
+def end_stay_other(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
+    """The stay ended for another reason (e.g. sent home by headquarters)."""
+    actor.require("override")
+    if not (reason or "").strip():
+        raise DomainError("reason_required", field="reason")
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] not in ACTIVE:
+        raise DomainError("stay_not_active", status=s["status"])
+    with db.transaction():
+        repo.update(db, "stays", stay_id, {"status": "left", "ended_at": now, "end_reason": "other"})
+        _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "left")
+        repo.stay_event(db, stay_id, now, "left", actor.username, reason=reason)
+        repo.audit(db, actor=actor.username, action="end_stay", entity="stay", entity_id=stay_id,
+                   after={"reason": reason}, at=now)
+
+
+@dataclass(frozen=True)
+class PolicyChange:
+    stay_id: int
+    name: str
+    room: str | None
+    old_release: date
+    new_release: date
+
+
+def preview_policy_change(db: Database, category: str) -> list[PolicyChange]:
+    """Who would change if the current policy of ``category`` were applied to current occupants."""
+    policy_id, policy = current_policies(db)[category]
+    changes = []
+    for s in repo.stays(db, statuses=("expected",) + ACTIVE, category=category):
+        if s["policy_id"] == policy_id:
+            continue
+        start = pol.start_date(policy, _d(s["last_exposure_date"]), _d(s["arrival_date"]) or _d(s["start_date"]))
+        new_release = pol.release_date(policy, start)
+        changes.append(PolicyChange(s["id"], s["name"], s["room"], _d(s["release_date"]), new_release))
+    return changes
+
+
+def apply_policy_to_current(db: Database, category: str, reason: str, actor: Actor,
+                            now: datetime) -> list[PolicyChange]:
+    """Move current occupants of a category to its current policy, as one logged action."""
+    actor.require("settings")
+    if not (reason or "").strip():
+        raise DomainError("reason_required", field="reason")
+    policy_id, policy = current_policies(db)[category]
+    changes = preview_policy_change(db, category)
+    with db.transaction():
+        for c in changes:
+            s = repo.stay(db, c.stay_id)
+            start = pol.start_date(policy, _d(s["last_exposure_date"]), _d(s["arrival_date"]) or _d(s["start_date"]))
+            repo.update(db, "stays", c.stay_id, {"policy_id": policy_id, "start_date": start,
+                                                 "release_date": c.new_release})
+            if s["status"] != "expected":
+                db.execute("DELETE FROM tests WHERE stay_id = ? AND sampled_at IS NULL AND due_date > ?",
+                           (c.stay_id, now.date().isoformat()))
+                repo.insert_tests(db, [(c.stay_id, t.kind, t.purpose, t.due_date.isoformat())
+                                       for t in policy_schedule(policy, start, now.date())
+                                       if t.due_date > now.date() and t.purpose != "check_in"])
+            kind = "bring_forward" if c.new_release < c.old_release else "extend"
+            repo.stay_event(db, c.stay_id, now, "policy_change", actor.username,
+                            from_value=c.old_release, to_value=c.new_release, reason=reason)
+        repo.audit(db, actor=actor.username, action="apply_policy", entity="policy", entity_id=policy_id,
+                   after={"category": category, "stays": len(changes), "reason": reason}, at=now)
+    return changes

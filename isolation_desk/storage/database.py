@@ -1,0 +1,213 @@
+"""Open the SQLite file: refuse what is not ours, apply migrations, set the pragmas."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from ..domain.errors import DomainError
+from .migrations import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+APPLICATION_ID = 0x49534F44  # 'ISOD': marks the file as an Isolation Desk database
+
+
+class StorageError(DomainError):
+    """A database that cannot be used (not SQLite, newer schema, damaged, locked, full disk)."""
+
+
+class Database:
+    """One open database file. Services use ``transaction()`` for every write."""
+
+    def __init__(self, path: str | Path, conn: sqlite3.Connection):
+        self.path = str(path)
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+
+    # -- transactions ------------------------------------------------------
+    @contextmanager
+    def transaction(self):
+        """One user action = one transaction; nested calls become savepoints."""
+        try:
+            with self.db.atomic():
+                yield self
+        except sqlite3.OperationalError as exc:
+            raise _known_error(exc) from exc
+
+    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows) -> sqlite3.Cursor:
+        return self.conn.executemany(sql, rows)
+
+    def query(self, sql: str, params=()) -> list[dict]:
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def query_one(self, sql: str, params=()) -> dict | None:
+        cur = self.conn.execute(sql, params)
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], row))
+
+    def scalar(self, sql: str, params=()):
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- backups -----------------------------------------------------------
+    def backup_to(self, target: str | Path) -> None:
+        """Copy the live database through SQLite's online backup API."""
+        target = Path(target)
+        tmp = target.with_name(target.name + ".part")
+        try:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                self.conn.backup(dest)
+            finally:
+                dest.close()
+            os.replace(tmp, target)
+        except (sqlite3.Error, OSError) as exc:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+            raise _known_error(exc) from exc
+
+    def schema_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version") or 0)
+
+
+def _known_error(exc: Exception) -> Exception:
+    text = str(exc).lower()
+    if "database or disk is full" in text or "no space" in text:
+        return StorageError("disk_full", detail=str(exc))
+    if "locked" in text or "busy" in text:
+        return StorageError("database_locked", detail=str(exc))
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return StorageError("database_read_only", detail=str(exc))
+    if isinstance(exc, OSError):
+        return StorageError("file_error", detail=str(exc))
+    return exc
+
+
+def is_sqlite_file(path: str | Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
+    ).fetchone()
+    if not exists:
+        return []
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+        (MIGRATION_SET,))]
+
+
+def inspect(path: str | Path) -> None:
+    """Refuse a file that is not an Isolation Desk database, without touching it."""
+    p = Path(path)
+    if not p.exists():
+        return
+    if p.is_dir():
+        raise StorageError("database_is_folder", path=str(p))
+    if p.stat().st_size == 0:
+        return  # an empty file is a new database
+    if not is_sqlite_file(p):
+        raise StorageError("not_a_database", path=str(p))
+    conn = _connect(str(p), readonly=True)
+    try:
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+            names = applied_migrations(conn)
+        except sqlite3.DatabaseError as exc:
+            raise StorageError("database_damaged", path=str(p), detail=str(exc)) from exc
+        unknown = [n for n in names if n not in KNOWN_MIGRATIONS]
+        if version > SCHEMA_VERSION or unknown:
+            raise StorageError("schema_newer", path=str(p), found=version, supported=SCHEMA_VERSION)
+        has_tables = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+        if has_tables and app_id != APPLICATION_ID:
+            raise StorageError("not_our_database", path=str(p))
+    finally:
+        conn.close()
+
+
+def open_database(path: str | Path, *, create: bool = True, migrate: bool = True,
+                  check: str | None = "quick", before_migrate=None) -> Database:
+    """Open (and create or upgrade) the database at ``path``.
+
+    ``before_migrate(path)`` is called before pending migrations run on an existing file,
+    so that the caller can take a backup first.
+    """
+    path = str(path)
+    p = Path(path)
+    if not p.exists() and not create:
+        raise StorageError("database_missing", path=path)
+    if p.parent and not p.parent.exists():
+        if not create:
+            raise StorageError("database_missing", path=path)
+        p.parent.mkdir(parents=True, exist_ok=True)
+    existed = p.exists() and p.stat().st_size > 0
+    inspect(p)
+    try:
+        conn = _connect(path)
+        if existed and check:
+            pragma = "quick_check" if check == "quick" else "integrity_check"
+            result = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
+            if result != "ok":
+                conn.close()
+                raise StorageError("database_damaged", path=path, detail=result)
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        # FULL: a check-in confirmed on screen survives a power cut (see the notes).
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        raise StorageError("database_damaged", path=path, detail=str(exc)) from exc
+    database = Database(path, conn)
+    if migrate:
+        pending = migrations.pending(database.db)
+        if pending:
+            if existed and before_migrate is not None and applied_migrations(conn):
+                before_migrate(path)
+            try:
+                migrations.apply(database.db)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            except sqlite3.OperationalError as exc:
+                database.close()
+                raise _known_error(exc) from exc
+    return database

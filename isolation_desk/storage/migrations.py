@@ -1,0 +1,319 @@
+"""The schema, as an append-only list of named migrations (sqlite-utils ``Migrations``).
+
+Never edit a migration that has shipped: add a new one at the end. ``SCHEMA_VERSION`` is
+the number of migrations; a database that has applied migrations this build does not know
+comes from a newer version of the app and is refused (see ``database.open_database``).
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "isolation_desk"
+migrations = Migrations(MIGRATION_SET)
+
+
+def _run(db: Database, script: str) -> None:
+    # executescript() would COMMIT the migration's transaction: run statements one by one.
+    for statement in script.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="0001_site_rooms_people_stays")
+def m0001(db: Database) -> None:
+    _run(db, """
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE policies (
+  id INTEGER PRIMARY KEY,
+  category TEXT NOT NULL,
+  label TEXT NOT NULL,
+  preset TEXT,
+  isolation_days INTEGER NOT NULL,
+  counted_from TEXT NOT NULL CHECK (counted_from IN ('last_exposure', 'arrival')),
+  test_days TEXT NOT NULL,
+  test_at_check_in INTEGER NOT NULL DEFAULT 1,
+  double_sampling INTEGER NOT NULL DEFAULT 0,
+  home_monitoring_days INTEGER NOT NULL DEFAULT 0,
+  admitted INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  retired_at TEXT
+);
+CREATE INDEX idx_policies_category ON policies(category, retired_at);
+CREATE TABLE buildings (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  sort_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE rooms (
+  id INTEGER PRIMARY KEY,
+  building_id INTEGER NOT NULL REFERENCES buildings(id),
+  floor INTEGER NOT NULL,
+  number TEXT NOT NULL,
+  beds INTEGER NOT NULL DEFAULT 1 CHECK (beds >= 1),
+  status TEXT NOT NULL DEFAULT 'ready'
+    CHECK (status IN ('ready', 'occupied', 'awaiting_disinfection', 'out_of_service')),
+  status_reason TEXT,
+  status_changed_at TEXT NOT NULL,
+  UNIQUE (building_id, number)
+);
+CREATE INDEX idx_rooms_order ON rooms(building_id, floor, number);
+CREATE INDEX idx_rooms_status ON rooms(status);
+CREATE TABLE room_events (
+  id INTEGER PRIMARY KEY,
+  room_id INTEGER NOT NULL REFERENCES rooms(id),
+  at TEXT NOT NULL,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  reason TEXT,
+  actor TEXT NOT NULL,
+  stay_id INTEGER
+);
+CREATE INDEX idx_room_events_room ON room_events(room_id, at);
+CREATE TABLE people (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  sex TEXT CHECK (sex IN ('M', 'F')),
+  birth_date TEXT,
+  id_type TEXT NOT NULL,
+  id_number TEXT NOT NULL,
+  phone TEXT,
+  registered_address TEXT,
+  current_address TEXT,
+  origin TEXT,
+  special_needs TEXT NOT NULL DEFAULT '',
+  diet TEXT NOT NULL DEFAULT 'regular',
+  notes TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (id_type, id_number)
+);
+CREATE INDEX idx_people_name ON people(name);
+CREATE INDEX idx_people_phone ON people(phone);
+CREATE TABLE households (
+  id INTEGER PRIMARY KEY,
+  label TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE stays (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  room_id INTEGER REFERENCES rooms(id),
+  category TEXT NOT NULL,
+  policy_id INTEGER NOT NULL REFERENCES policies(id),
+  status TEXT NOT NULL CHECK (status IN
+    ('expected', 'in_isolation', 'awaiting_transfer', 'released', 'transferred', 'left')),
+  last_exposure_date TEXT,
+  arrival_date TEXT,
+  start_date TEXT NOT NULL,
+  release_date TEXT NOT NULL,
+  checked_in_at TEXT,
+  ended_at TEXT,
+  end_reason TEXT,
+  transfer_destination TEXT,
+  destination_community TEXT,
+  community_contact TEXT,
+  community_phone TEXT,
+  community_notified INTEGER NOT NULL DEFAULT 0,
+  household_id INTEGER REFERENCES households(id),
+  household_role TEXT,
+  test_regime TEXT,
+  source TEXT,
+  notes TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX idx_stays_status ON stays(status, release_date);
+CREATE INDEX idx_stays_person ON stays(person_id);
+CREATE INDEX idx_stays_room ON stays(room_id, status);
+CREATE INDEX idx_stays_household ON stays(household_id);
+CREATE INDEX idx_stays_checked_in ON stays(checked_in_at);
+CREATE INDEX idx_stays_ended ON stays(ended_at);
+CREATE TABLE stay_events (
+  id INTEGER PRIMARY KEY,
+  stay_id INTEGER NOT NULL REFERENCES stays(id),
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  from_value TEXT,
+  to_value TEXT,
+  reason TEXT,
+  actor TEXT NOT NULL
+);
+CREATE INDEX idx_stay_events_stay ON stay_events(stay_id, at);
+CREATE INDEX idx_stay_events_at ON stay_events(at)
+""")
+
+
+@migrations(name="0002_tests_health_staff_alerts")
+def m0002(db: Database) -> None:
+    _run(db, """
+CREATE TABLE staff (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  team TEXT,
+  phone TEXT,
+  id_number TEXT,
+  test_regime TEXT NOT NULL DEFAULT 'daily',
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE pools (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL DEFAULT 'pcr',
+  size INTEGER NOT NULL,
+  sampled_at TEXT,
+  result TEXT CHECK (result IN ('negative', 'positive', 'invalid')),
+  result_at TEXT
+);
+CREATE TABLE tests (
+  id INTEGER PRIMARY KEY,
+  stay_id INTEGER REFERENCES stays(id),
+  staff_id INTEGER REFERENCES staff(id),
+  kind TEXT NOT NULL CHECK (kind IN ('pcr', 'antigen')),
+  purpose TEXT NOT NULL DEFAULT 'scheduled'
+    CHECK (purpose IN ('scheduled', 'check_in', 'release', 'second_lab', 'retest', 'regime', 'surface', 'staff')),
+  due_date TEXT NOT NULL,
+  sampled_at TEXT,
+  pool_id INTEGER REFERENCES pools(id),
+  result TEXT CHECK (result IN ('negative', 'positive', 'invalid')),
+  result_at TEXT,
+  lab TEXT,
+  recorded_by TEXT,
+  source TEXT,
+  CHECK ((stay_id IS NULL) <> (staff_id IS NULL))
+);
+CREATE INDEX idx_tests_stay ON tests(stay_id, due_date);
+CREATE INDEX idx_tests_staff ON tests(staff_id, due_date);
+CREATE INDEX idx_tests_due ON tests(due_date, sampled_at);
+CREATE INDEX idx_tests_pending ON tests(result, sampled_at);
+CREATE INDEX idx_tests_pool ON tests(pool_id);
+CREATE TABLE health_checks (
+  id INTEGER PRIMARY KEY,
+  stay_id INTEGER NOT NULL REFERENCES stays(id),
+  taken_at TEXT NOT NULL,
+  slot TEXT NOT NULL CHECK (slot IN ('morning', 'evening')),
+  temperature REAL CHECK (temperature BETWEEN 34.0 AND 43.0),
+  symptoms TEXT NOT NULL DEFAULT '',
+  recorded_by TEXT NOT NULL,
+  UNIQUE (stay_id, taken_at, slot)
+);
+CREATE INDEX idx_health_checks_stay ON health_checks(stay_id, taken_at);
+CREATE INDEX idx_health_checks_taken ON health_checks(taken_at);
+CREATE TABLE alerts (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  stay_id INTEGER REFERENCES stays(id),
+  test_id INTEGER REFERENCES tests(id),
+  raised_at TEXT NOT NULL,
+  handled_at TEXT,
+  handled_by TEXT,
+  note TEXT
+);
+CREATE INDEX idx_alerts_open ON alerts(handled_at)
+""")
+
+
+@migrations(name="0003_supplies")
+def m0003(db: Database) -> None:
+    _run(db, """
+CREATE TABLE supply_items (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  category TEXT NOT NULL CHECK (category IN ('protective_equipment', 'disinfectant', 'testing',
+    'food_and_water', 'medicine', 'daily_necessities', 'medical_waste')),
+  unit TEXT NOT NULL,
+  reorder_level REAL NOT NULL DEFAULT 0,
+  critical INTEGER NOT NULL DEFAULT 0,
+  tracks_expiry INTEGER NOT NULL DEFAULT 0,
+  consumption TEXT NOT NULL DEFAULT 'unplanned'
+    CHECK (consumption IN ('per_occupant_day', 'per_staff_shift', 'per_sample', 'unplanned')),
+  rate REAL NOT NULL DEFAULT 0,
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE supply_lots (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES supply_items(id),
+  lot TEXT NOT NULL,
+  expiry_date TEXT,
+  maker TEXT,
+  UNIQUE (item_id, lot)
+);
+CREATE TABLE supply_movements (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES supply_items(id),
+  lot_id INTEGER REFERENCES supply_lots(id),
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('receipt', 'issue', 'adjustment', 'count', 'transfer_out')),
+  quantity REAL NOT NULL,
+  party TEXT,
+  reason TEXT,
+  reference TEXT,
+  actor TEXT NOT NULL
+);
+CREATE INDEX idx_movements_item ON supply_movements(item_id, at);
+CREATE INDEX idx_movements_lot ON supply_movements(lot_id);
+CREATE INDEX idx_movements_at ON supply_movements(at)
+""")
+
+
+@migrations(name="0004_shift_log_users_audit_imports")
+def m0004(db: Database) -> None:
+    _run(db, """
+CREATE TABLE shift_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('incident', 'instruction', 'note')),
+  text TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  resolved_at TEXT
+);
+CREATE INDEX idx_shift_log_at ON shift_log(at);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('manager', 'medical', 'front_desk', 'logistics', 'viewer')),
+  password_hash TEXT NOT NULL,
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT,
+  before TEXT,
+  after TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX idx_audit_entity ON audit(entity, entity_id);
+CREATE INDEX idx_audit_at ON audit(at);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  file_sha256 TEXT NOT NULL,
+  at TEXT NOT NULL,
+  rows INTEGER NOT NULL,
+  imported INTEGER NOT NULL,
+  actor TEXT NOT NULL
+)
+""")
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]

@@ -1,0 +1,356 @@
+"""All SQL of the application lives here (and in migrations.py).
+
+Functions take a ``Database`` and return plain dicts / lists of dicts. They do not open
+transactions: the service that calls them does.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+
+from .database import Database
+
+GENESIS_HASH = "0" * 64
+
+
+def _iso(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def insert(db: Database, table: str, row: dict) -> int:
+    cols = list(row)
+    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    return db.execute(sql, [_iso(row[c]) if isinstance(row[c], (date, datetime)) else row[c]
+                            for c in cols]).lastrowid
+
+
+def update(db: Database, table: str, row_id: int, changes: dict) -> None:
+    if not changes:
+        return
+    cols = list(changes)
+    sql = f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?"
+    values = [_iso(changes[c]) if isinstance(changes[c], (date, datetime)) else changes[c]
+              for c in cols]
+    db.execute(sql, values + [row_id])
+
+
+def get(db: Database, table: str, row_id: int) -> dict | None:
+    return db.query_one(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+
+
+# -- settings ----------------------------------------------------------------
+def settings(db: Database) -> dict[str, str]:
+    return {r["key"]: r["value"] for r in db.query("SELECT key, value FROM settings")}
+
+
+def set_setting(db: Database, key: str, value: str) -> None:
+    db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+               "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, str(value)))
+
+
+# -- audit trail ---------------------------------------------------------------
+def _audit_hash(prev_hash: str, row: dict) -> str:
+    payload = json.dumps([prev_hash, row["at"], row["actor"], row["action"], row["entity"],
+                          row["entity_id"], row["before"], row["after"]],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def audit(db: Database, *, actor: str, action: str, entity: str, entity_id=None,
+          before: dict | None = None, after: dict | None = None, at: datetime) -> None:
+    """Append one entry to the hash-chained audit trail (inside the caller's transaction)."""
+    last = db.query_one("SELECT hash FROM audit ORDER BY id DESC LIMIT 1")
+    prev = last["hash"] if last else GENESIS_HASH
+    row = {
+        "at": _iso(at), "actor": actor, "action": action, "entity": entity,
+        "entity_id": None if entity_id is None else str(entity_id),
+        "before": None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True, default=str),
+        "after": None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True, default=str),
+    }
+    row["prev_hash"] = prev
+    row["hash"] = _audit_hash(prev, row)
+    insert(db, "audit", row)
+
+
+def verify_audit_chain(db: Database) -> list[int]:
+    """Ids of audit entries whose hash or link does not match (an edit or a deletion)."""
+    broken: list[int] = []
+    prev = GENESIS_HASH
+    cur = db.execute("SELECT id, at, actor, action, entity, entity_id, before, after, "
+                     "prev_hash, hash FROM audit ORDER BY id")
+    names = [d[0] for d in cur.description]
+    for values in cur:
+        row = dict(zip(names, values))
+        if row["prev_hash"] != prev or _audit_hash(row["prev_hash"], row) != row["hash"]:
+            broken.append(row["id"])
+        prev = row["hash"]
+    return broken
+
+
+def audit_entries(db: Database, *, entity: str | None = None, actor: str | None = None,
+                  since: str | None = None, until: str | None = None, limit: int = 5000) -> list[dict]:
+    where, params = [], []
+    if entity:
+        where.append("entity = ?"); params.append(entity)
+    if actor:
+        where.append("actor = ?"); params.append(actor)
+    if since:
+        where.append("at >= ?"); params.append(since)
+    if until:
+        where.append("at < ?"); params.append(until)
+    sql = "SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY id DESC LIMIT ?"
+    return db.query(sql, params + [limit])
+
+
+# -- policies ----------------------------------------------------------------
+def active_policies(db: Database) -> list[dict]:
+    return db.query("SELECT * FROM policies WHERE retired_at IS NULL ORDER BY category")
+
+
+def active_policy(db: Database, category: str) -> dict | None:
+    return db.query_one("SELECT * FROM policies WHERE category = ? AND retired_at IS NULL "
+                        "ORDER BY id DESC LIMIT 1", (category,))
+
+
+def retire_policies(db: Database, category: str, at: datetime) -> None:
+    db.execute("UPDATE policies SET retired_at = ? WHERE category = ? AND retired_at IS NULL",
+               (_iso(at), category))
+
+
+# -- buildings and rooms -------------------------------------------------------
+def building_by_code(db: Database, code: str) -> dict | None:
+    return db.query_one("SELECT * FROM buildings WHERE code = ?", (code,))
+
+
+def buildings(db: Database) -> list[dict]:
+    return db.query("SELECT * FROM buildings ORDER BY sort_order, code")
+
+
+def existing_room_numbers(db: Database, building_id: int) -> set[str]:
+    return {r[0] for r in db.execute("SELECT number FROM rooms WHERE building_id = ?", (building_id,))}
+
+
+def insert_rooms(db: Database, rows: list[tuple]) -> None:
+    """rows: (building_id, floor, number, beds, status, status_changed_at)."""
+    db.executemany("INSERT INTO rooms (building_id, floor, number, beds, status, status_changed_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+ROOM_SELECT = """
+SELECT r.id, r.building_id, b.code AS building, b.name AS building_name, r.floor, r.number,
+       b.code || '-' || r.number AS label, r.beds, r.status, r.status_reason, r.status_changed_at
+FROM rooms r JOIN buildings b ON b.id = r.building_id
+"""
+
+
+def room(db: Database, room_id: int) -> dict | None:
+    return db.query_one(ROOM_SELECT + " WHERE r.id = ?", (room_id,))
+
+
+def room_by_label(db: Database, label: str) -> dict | None:
+    """'A-0201' (building code, dash, number) or a bare number when it is unique."""
+    if "-" in label:
+        code, number = label.split("-", 1)
+        return db.query_one(ROOM_SELECT + " WHERE b.code = ? AND r.number = ?", (code, number))
+    rows = db.query(ROOM_SELECT + " WHERE r.number = ?", (label,))
+    return rows[0] if len(rows) == 1 else None
+
+
+def rooms(db: Database, *, building: str | None = None, status: str | None = None) -> list[dict]:
+    where, params = [], []
+    if building:
+        where.append("b.code = ?"); params.append(building)
+    if status:
+        where.append("r.status = ?"); params.append(status)
+    sql = ROOM_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    return db.query(sql + " ORDER BY b.sort_order, b.code, r.floor, r.number", params)
+
+
+def set_room_status(db: Database, room_id: int, status: str, reason: str | None, at: datetime) -> None:
+    db.execute("UPDATE rooms SET status = ?, status_reason = ?, status_changed_at = ? WHERE id = ?",
+               (status, reason, _iso(at), room_id))
+
+
+def room_event(db: Database, room_id: int, at: datetime, from_status, to_status, reason, actor,
+               stay_id=None) -> None:
+    insert(db, "room_events", {"room_id": room_id, "at": at, "from_status": from_status,
+                               "to_status": to_status, "reason": reason, "actor": actor,
+                               "stay_id": stay_id})
+
+
+def room_history(db: Database, room_id: int, limit: int = 200) -> list[dict]:
+    return db.query("SELECT * FROM room_events WHERE room_id = ? ORDER BY at DESC, id DESC LIMIT ?",
+                    (room_id, limit))
+
+
+def room_stays(db: Database, room_id: int, active_only: bool = True) -> list[dict]:
+    sql = STAY_SELECT + " WHERE s.room_id = ?"
+    if active_only:
+        sql += " AND s.status IN ('in_isolation', 'awaiting_transfer')"
+    return db.query(sql + " ORDER BY s.checked_in_at DESC", (room_id,))
+
+
+def suggest_rooms(db: Database, *, beds_needed: int, avoid_category_floors: str | None,
+                  limit: int = 20) -> list[dict]:
+    """Ready rooms with enough beds, preferring floors that hold the same category (or none)."""
+    return db.query(ROOM_SELECT + """
+        WHERE r.status = 'ready' AND r.beds >= ?
+        ORDER BY
+          (SELECT count(*) FROM stays s2 JOIN rooms r2 ON r2.id = s2.room_id
+            WHERE r2.building_id = r.building_id AND r2.floor = r.floor
+              AND s2.status IN ('in_isolation', 'awaiting_transfer') AND s2.category <> ?) > 0,
+          (SELECT count(*) FROM stays s3 JOIN rooms r3 ON r3.id = s3.room_id
+            WHERE r3.building_id = r.building_id AND r3.floor = r.floor
+              AND s3.status IN ('in_isolation', 'awaiting_transfer') AND s3.category = ?) = 0,
+          r.beds - ?, b.sort_order, b.code, r.floor, r.number
+        LIMIT ?""", (beds_needed, avoid_category_floors or "", avoid_category_floors or "",
+                     beds_needed, limit))
+
+
+# -- people and stays ----------------------------------------------------------
+def person_by_document(db: Database, id_type: str, id_number: str) -> dict | None:
+    return db.query_one("SELECT * FROM people WHERE id_type = ? AND id_number = ?", (id_type, id_number))
+
+
+def person_by_id_number(db: Database, id_number: str) -> list[dict]:
+    return db.query("SELECT * FROM people WHERE id_number = ?", (id_number,))
+
+
+STAY_SELECT = """
+SELECT s.*, p.name, p.sex, p.birth_date, p.id_type, p.id_number, p.phone, p.special_needs,
+       p.diet, p.registered_address, p.current_address, p.origin,
+       b.code AS building, r.floor, r.number AS room_number,
+       CASE WHEN r.id IS NULL THEN NULL ELSE b.code || '-' || r.number END AS room,
+       pol.label AS policy_label, pol.preset AS policy_preset, pol.isolation_days,
+       pol.home_monitoring_days, pol.counted_from
+FROM stays s
+JOIN people p ON p.id = s.person_id
+JOIN policies pol ON pol.id = s.policy_id
+LEFT JOIN rooms r ON r.id = s.room_id
+LEFT JOIN buildings b ON b.id = r.building_id
+"""
+
+CURRENT_STATUSES = ("expected", "in_isolation", "awaiting_transfer")
+
+
+def stay(db: Database, stay_id: int) -> dict | None:
+    return db.query_one(STAY_SELECT + " WHERE s.id = ?", (stay_id,))
+
+
+def active_stay_for_person(db: Database, person_id: int) -> dict | None:
+    return db.query_one(STAY_SELECT + " WHERE s.person_id = ? AND s.status IN "
+                        "('expected', 'in_isolation', 'awaiting_transfer')", (person_id,))
+
+
+def stays(db: Database, *, statuses=CURRENT_STATUSES, category: str | None = None,
+          building: str | None = None, search: str | None = None,
+          household_id: int | None = None) -> list[dict]:
+    where = [f"s.status IN ({', '.join('?' * len(statuses))})"]
+    params: list = list(statuses)
+    if category:
+        where.append("s.category = ?"); params.append(category)
+    if building:
+        where.append("b.code = ?"); params.append(building)
+    if household_id is not None:
+        where.append("s.household_id = ?"); params.append(household_id)
+    if search:
+        like = f"%{search}%"
+        where.append("(p.name LIKE ? OR p.id_number LIKE ? OR p.phone LIKE ? "
+                     "OR (b.code || '-' || r.number) LIKE ?)")
+        params += [like, like, like, like]
+    sql = STAY_SELECT + " WHERE " + " AND ".join(where)
+    sql += " ORDER BY b.sort_order, b.code, r.floor, r.number, p.name"
+    return db.query(sql, params)
+
+
+def stay_event(db: Database, stay_id: int, at: datetime, kind: str, actor: str,
+               from_value=None, to_value=None, reason=None) -> None:
+    insert(db, "stay_events", {"stay_id": stay_id, "at": at, "kind": kind,
+                               "from_value": _iso(from_value), "to_value": _iso(to_value),
+                               "reason": reason, "actor": actor})
+
+
+def stay_history(db: Database, stay_id: int) -> list[dict]:
+    return db.query("SELECT * FROM stay_events WHERE stay_id = ? ORDER BY at, id", (stay_id,))
+
+
+def active_count_in_room(db: Database, room_id: int) -> int:
+    return db.scalar("SELECT count(*) FROM stays WHERE room_id = ? AND status IN "
+                     "('in_isolation', 'awaiting_transfer')", (room_id,))
+
+
+# -- tests and health checks (release gating) -----------------------------------
+def tests_for_stay(db: Database, stay_id: int) -> list[dict]:
+    return db.query("SELECT * FROM tests WHERE stay_id = ? ORDER BY due_date, id", (stay_id,))
+
+
+def checks_for_stay(db: Database, stay_id: int, since: str | None = None) -> list[dict]:
+    if since:
+        return db.query("SELECT * FROM health_checks WHERE stay_id = ? AND taken_at >= ? "
+                        "ORDER BY taken_at", (stay_id, since))
+    return db.query("SELECT * FROM health_checks WHERE stay_id = ? ORDER BY taken_at", (stay_id,))
+
+
+def insert_tests(db: Database, rows: list[tuple]) -> None:
+    """rows: (stay_id, kind, purpose, due_date)."""
+    db.executemany("INSERT INTO tests (stay_id, kind, purpose, due_date) VALUES (?, ?, ?, ?)", rows)
+
+
+def delete_unsampled_tests_after(db: Database, stay_id: int, after: str) -> None:
+    db.execute("DELETE FROM tests WHERE stay_id = ? AND sampled_at IS NULL AND due_date > ?",
+               (stay_id, after))
+
+
+# -- counts for `check` --------------------------------------------------------
+def table_counts(db: Database) -> dict[str, int]:
+    names = [r["name"] for r in db.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name")]
+    return {n: db.scalar(f"SELECT count(*) FROM {n}") for n in names}
+
+
+# -- bulk history for the demo site ---------------------------------------------
+def bulk_sample_due(db: Database, due_date: str, sampled_at: str, result: str | None,
+                    result_at: str | None, recorded_by: str, fraction_permille: int = 1000) -> int:
+    """Mark the unsampled tests due on ``due_date`` of people present as sampled (and
+    resulted). ``fraction_permille`` keeps a share of them unsampled (a missed test)."""
+    cur = db.execute(
+        "UPDATE tests SET sampled_at = ?, result = ?, result_at = ?, recorded_by = ? "
+        "WHERE due_date = ? AND sampled_at IS NULL AND stay_id IN "
+        "(SELECT id FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')) "
+        "AND (abs(random()) % 1000) < ?",
+        (sampled_at, result, result_at, recorded_by if result else None, due_date, fraction_permille))
+    return cur.rowcount
+
+
+def bulk_health_checks(db: Database, day: str, slot: str, taken_at: str, recorded_by: str,
+                       skip_permille: int = 0) -> int:
+    """Normal temperatures (36.0 to 36.8) for everybody present on ``day``."""
+    cur = db.execute(
+        "INSERT OR IGNORE INTO health_checks (stay_id, taken_at, slot, temperature, symptoms, recorded_by) "
+        "SELECT id, ?, ?, 36.0 + (abs(random()) % 9) / 10.0, '', ? FROM stays "
+        "WHERE status IN ('in_isolation', 'awaiting_transfer') AND substr(checked_in_at, 1, 10) <= ? "
+        "AND (abs(random()) % 1000) >= ?",
+        (taken_at, slot, recorded_by, day, skip_permille))
+    return cur.rowcount
+
+
+def bulk_sample_check_in_tests(db: Database, day: str, result: str | None, result_at: str | None,
+                               recorded_by: str) -> int:
+    """The check-in samples of ``day``, taken when each person checked in."""
+    cur = db.execute(
+        "UPDATE tests SET sampled_at = (SELECT checked_in_at FROM stays WHERE stays.id = tests.stay_id), "
+        "result = ?, result_at = ?, recorded_by = ? "
+        "WHERE purpose = 'check_in' AND due_date = ? AND sampled_at IS NULL",
+        (result, result_at, recorded_by if result else None, day))
+    return cur.rowcount

@@ -1,0 +1,39 @@
+"""Start the Qt application on a database file."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..domain.errors import DomainError
+from ..domain.roles import SYSTEM
+from ..messages import current_language, describe
+
+
+def create_application(argv=None):
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("IsolationDesk")
+    app.setApplicationName("Isolation Desk")
+    return app
+
+
+def run_gui(db_path: Path) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..storage.database import open_database
+    from .context import AppContext
+    from .main_window import MainWindow
+
+    app = create_application()
+    lang = current_language()
+    try:
+        db = open_database(db_path, create=True)
+    except DomainError as exc:
+        QMessageBox.critical(None, "Isolation Desk", describe(exc, lang))
+        return 2
+    ctx = AppContext(db, SYSTEM, lang)
+    window = MainWindow(ctx)
+    window.show()
+    code = app.exec()
+    db.close()
+    return code

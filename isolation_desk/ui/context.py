@@ -1,0 +1,49 @@
+"""What every screen shares: the open database, the signed-in user, the clock, and one
+signal that says "data changed" so that views re-read their queries."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..domain.errors import DomainError
+from ..domain.roles import Actor
+from ..messages import describe
+
+
+class AppContext(QObject):
+    changed = Signal(str)  # what changed: 'stays', 'rooms', 'tests', 'supplies', 'settings', 'all'
+    actor_changed = Signal()
+    language_changed = Signal(str)
+
+    def __init__(self, db, actor: Actor, lang: str = "zh_CN", clock=datetime.now):
+        super().__init__()
+        self.db = db
+        self.actor = actor
+        self.lang = lang
+        self._clock = clock
+
+    def now(self) -> datetime:
+        return self._clock().replace(microsecond=0)
+
+    def today(self):
+        return self.now().date()
+
+    def set_actor(self, actor: Actor) -> None:
+        self.actor = actor
+        self.actor_changed.emit()
+
+    def describe(self, error) -> str:
+        return describe(error, self.lang)
+
+    def run(self, parent: QWidget | None, what: str, fn, *args, **kwargs):
+        """Call a service; a refused action becomes a message box in words, not a crash.
+        Returns (ok, result)."""
+        try:
+            result = fn(*args, **kwargs)
+        except DomainError as exc:
+            QMessageBox.warning(parent, self.tr("Not done"), self.describe(exc))
+            return False, exc
+        self.changed.emit(what)
+        return True, result

@@ -1,0 +1,104 @@
+"""The main window: navigation on the left, one screen at a time, a status bar."""
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter,
+                               QStackedWidget)
+
+from ..services import queries
+
+# (key, module, class): every screen of the navigation, in order. Ctrl+1..8 switch.
+SCREENS = (
+    ("today", "today", "TodayScreen"),
+    ("rooms", "rooms", "RoomsScreen"),
+    ("occupants", "occupants", "OccupantsScreen"),
+    ("tests", "tests", "TestsScreen"),
+    ("health", "health", "HealthScreen"),
+    ("supplies", "supplies", "SuppliesScreen"),
+    ("handover", "handover", "HandoverScreen"),
+    ("settings", "settings", "SettingsScreen"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.nav = QListWidget()
+        self.nav.setObjectName("Navigation")
+        self.nav.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        self.screens = {}
+        for key, module, cls in SCREENS:
+            mod = importlib.import_module(f"isolation_desk.ui.screens.{module}")
+            screen = getattr(mod, cls)(ctx)
+            self.screens[key] = screen
+            self.stack.addWidget(screen)
+            item = QListWidgetItem(screen.title())
+            item.setData(Qt.UserRole, key)
+            self.nav.addItem(item)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for i, (key, _, _) in enumerate(SCREENS):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda checked=False, i=i: self.nav.setCurrentRow(i))
+            self.addAction(action)
+        self.status_beds = QLabel()
+        self.status_shift = QLabel()
+        self.statusBar().addWidget(self.status_beds, 1)
+        self.statusBar().addPermanentWidget(self.status_shift)
+        ctx.changed.connect(self.update_status)
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self.update_status)
+        self._clock.start(60_000)
+        self.update_status()
+        self.retranslate()
+        self.restore_state()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Isolation Desk"))
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            item.setText(self.screens[item.data(Qt.UserRole)].title())
+
+    def show_screen(self, key: str) -> None:
+        for i in range(self.nav.count()):
+            if self.nav.item(i).data(Qt.UserRole) == key:
+                self.nav.setCurrentRow(i)
+                return
+
+    def current_screen_key(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(Qt.UserRole) if item else SCREENS[0][0]
+
+    def update_status(self, *_):
+        c = queries.census(self.ctx.db)
+        self.status_beds.setText(self.tr("Beds occupied: %1 / %2").replace("%1", str(c["occupied"]))
+                                 .replace("%2", str(c["beds"])))
+        now = self.ctx.now()
+        self.status_shift.setText(now.strftime("%Y-%m-%d %H:%M"))
+
+    def restore_state(self) -> None:
+        s = QSettings()
+        geometry = s.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self.show_screen(s.value("main/screen", "today"))
+
+    def closeEvent(self, event):
+        s = QSettings()
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/screen", self.current_screen_key())
+        super().closeEvent(event)

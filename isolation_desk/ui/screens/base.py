@@ -1,0 +1,48 @@
+"""The base of every screen in the navigation."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class Screen(QWidget):
+    """A screen: built once, ``refresh()`` re-reads its queries when shown or when data changes."""
+
+    key = ""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        ctx.changed.connect(self._on_changed)
+        self._dirty = True
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        self._dirty = False
+
+    def _on_changed(self, what: str) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event):
+        if self._dirty:
+            self.refresh()
+        super().showEvent(event)
+
+    def retranslate(self) -> None:
+        """Re-set the screen's texts after a language switch."""
+
+
+class NotYetScreen(Screen):
+    """Shown only until the issue that owns the screen lands."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(self.tr("This screen is not yet available."))
+        self.label.setAlignment(Qt.AlignCenter)
+        layout.addWidget(self.label)
