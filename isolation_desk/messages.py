@@ -195,3 +195,18 @@ def describe(error, lang: str | None = None) -> str:
         return text.format_map(_Blank({k: v for k, v in params.items()}))
     except (ValueError, IndexError):
         return text
+
+
+def _merge_area_catalogs() -> None:
+    # Each area keeps its own catalog so that work on one area never edits another's.
+    from . import (messages_accounts, messages_handover, messages_imports, messages_supplies,
+                   messages_tests, messages_ui)
+    for module in (messages_tests, messages_supplies, messages_handover, messages_imports,
+                   messages_accounts, messages_ui):
+        for code, pair in module.MESSAGES.items():
+            if code in MESSAGES:
+                raise RuntimeError(f"message code {code!r} defined twice")
+            MESSAGES[code] = pair
+
+
+_merge_area_catalogs()

@@ -1,0 +1,2 @@
+"""Command line: admin commands."""
+from __future__ import annotations

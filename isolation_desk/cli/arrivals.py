@@ -1,0 +1,2 @@
+"""Command line: arrivals commands."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""Command line: printing commands."""
+from __future__ import annotations

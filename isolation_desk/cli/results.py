@@ -1,0 +1,2 @@
+"""Command line: results commands."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""Command line: stock commands."""
+from __future__ import annotations

@@ -1,0 +1,66 @@
+"""Shared fixtures: a real SQLite file in tmp_path, never a mock."""
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ISOLATION_DESK_LANG", "en")
+
+from isolation_desk.domain.roles import SYSTEM, Actor  # noqa: E402
+from isolation_desk.services import site  # noqa: E402
+from isolation_desk.storage.database import open_database  # noqa: E402
+
+# A fixed "now" keeps tests independent of the day they run.
+NOW = datetime(2022, 11, 20, 9, 30)
+
+
+@pytest.fixture
+def now():
+    return NOW
+
+
+@pytest.fixture
+def manager():
+    return Actor("manager1", "manager", "Manager")
+
+
+@pytest.fixture
+def empty_db(tmp_path):
+    db = open_database(tmp_path / "site.sqlite")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def db(empty_db, now):
+    """A set-up site: 9th-edition policies, building A floors 2-4 rooms 01-10, building B
+    floor 2 rooms 01-05 with two beds."""
+    site.setup_site(empty_db, name="测试隔离点", address="测试路1号", preset="edition_9",
+                    actor=SYSTEM, now=now.replace(day=1),
+                    room_ranges=[site.RoomRange("A", "A栋", 2, 4, 1, 10, 1),
+                                 site.RoomRange("B", "B栋", 2, 2, 1, 5, 2)])
+    return empty_db
+
+
+@pytest.fixture(scope="session")
+def demo_path(tmp_path_factory):
+    """A demo site (300 rooms) built once per test session; copy it before writing."""
+    from isolation_desk.services.demo import build_demo
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    d = open_database(path)
+    build_demo(d, rooms=300, seed=7, now=NOW)
+    d.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_path, tmp_path):
+    import shutil
+    target = tmp_path / "demo.sqlite"
+    shutil.copy(demo_path, target)
+    d = open_database(target)
+    yield d
+    d.close()
