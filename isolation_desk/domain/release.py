@@ -20,6 +20,7 @@ REASONS = (
 
 @dataclass(frozen=True)
 class TestRecord:
+    __test__ = False  # not a pytest test class
     due_date: date
     purpose: str
     sampled_at: datetime | None
