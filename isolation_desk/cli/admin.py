@@ -1,2 +1,206 @@
-"""Command line: admin commands."""
+"""Command line: backup, restore, users (add, list, passwd, deactivate, activate), audit.
+
+Passwords are never taken from the command line (other users could read them in the
+process list): they are asked for twice on the terminal, or read from standard input
+with ``--password-stdin`` for scripted set-ups.
+"""
 from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from ..domain.errors import DomainError
+from ..domain.roles import ROLES, SYSTEM
+from . import db_option, handle_errors, main, resolve_db
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _open(db_path, create: bool = False):
+    from ..services.backup import open_with_backups
+    return open_with_backups(resolve_db(db_path), create=create)
+
+
+def _read_password(password_stdin: bool, prompt: str = "Password") -> str:
+    if password_stdin:
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    return click.prompt(prompt, hide_input=True, confirmation_prompt=True)
+
+
+@main.command()
+@db_option()
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the backup to FILE (default: the backups folder beside the database, rotated).")
+@click.option("--list", "list_only", is_flag=True, help="List the backups in the backups folder and exit.")
+@handle_errors
+def backup(db_path, out, list_only):
+    """Back up the database through SQLite's online backup API (safe while the window is open)."""
+    from ..services import backup as backups
+    path = resolve_db(db_path)
+    if list_only:
+        for b in backups.list_backups(path):
+            click.echo(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.kind:<14} {b.size:>12}  {b.path}")
+        return
+    if not path.exists():
+        raise DomainError("database_missing", path=str(path))
+    db = _open(path)
+    try:
+        written = backups.backup_now(db, SYSTEM, _now(), out=out)
+    finally:
+        db.close()
+    click.echo(f"backup written to {written}")
+
+
+@main.command()
+@db_option()
+@click.argument("backup_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@handle_errors
+def restore(db_path, backup_file, yes):
+    """Replace the database with BACKUP_FILE. The backup is checked first and the current
+    file is backed up before it is replaced. Refused while the window has the file open."""
+    from ..services import backup as backups
+    from ..services.instance_lock import InstanceLock
+    path = resolve_db(db_path)
+    verdict = backups.check_file(backup_file)
+    if verdict != "ok":
+        from ..storage.database import StorageError
+        raise StorageError("backup_damaged", path=str(backup_file), detail=verdict)
+    if not yes and sys.stdin.isatty():
+        click.confirm(f"Replace {path} with {backup_file}? (the current file is backed up first)",
+                      abort=True)
+    with InstanceLock(path):
+        safety = backups.restore(path, backup_file, SYSTEM, _now())
+    click.echo(f"restored {path} from {backup_file}")
+    if safety:
+        click.echo(f"the replaced file was kept as {safety}")
+
+
+@main.group()
+def users():
+    """User accounts (the first manager account can be created here, headless)."""
+
+
+@users.command("add")
+@db_option()
+@click.argument("username")
+@click.option("--name", "display_name", required=True, help="The person's name as the records show it.")
+@click.option("--role", type=click.Choice(ROLES), default="manager", show_default=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
+@handle_errors
+def users_add(db_path, username, display_name, role, password_stdin):
+    """Add a user. On a database without users this creates the first manager account."""
+    from ..services import accounts
+    db = _open(db_path, create=True)
+    try:
+        password = _read_password(password_stdin)
+        if not accounts.has_users(db):
+            if role != "manager":
+                raise DomainError("no_users")
+            actor = accounts.create_first_manager(db, username, display_name, password, _now())
+            click.echo(f"first manager account '{actor.username}' created")
+        else:
+            accounts.create_user(db, username, display_name, role, password, SYSTEM, _now())
+            click.echo(f"user '{accounts.normalize_username(username)}' ({role}) created")
+    finally:
+        db.close()
+
+
+@users.command("list")
+@db_option()
+@click.option("--json", "as_json", is_flag=True)
+@handle_errors
+def users_list(db_path, as_json):
+    """List user accounts (never their passwords)."""
+    from ..services import accounts
+    db = _open(db_path)
+    try:
+        rows = accounts.list_users(db)
+    finally:
+        db.close()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for r in rows:
+        state = "active" if r["active"] else "inactive"
+        if r["locked_until"] and r["locked_until"] > _now().isoformat():
+            state += f", locked until {r['locked_until']}"
+        click.echo(f"{r['username']:<20} {r['role']:<11} {state:<10} {r['display_name']}")
+
+
+@users.command("passwd")
+@db_option()
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True, help="Read the new password from the first line of standard input.")
+@handle_errors
+def users_passwd(db_path, username, password_stdin):
+    """Set a new password for USERNAME (and lift a lock-out)."""
+    from ..services import accounts
+    db = _open(db_path)
+    try:
+        password = _read_password(password_stdin, "New password")
+        accounts.reset_password(db, username, password, SYSTEM, _now())
+    finally:
+        db.close()
+    click.echo(f"password of '{username}' changed")
+
+
+@users.command("deactivate")
+@db_option()
+@click.argument("username")
+@handle_errors
+def users_deactivate(db_path, username):
+    """Deactivate USERNAME (users are never deleted: the audit trail names them)."""
+    from ..services import accounts
+    db = _open(db_path)
+    try:
+        accounts.set_active(db, username, False, SYSTEM, _now())
+    finally:
+        db.close()
+    click.echo(f"user '{username}' deactivated")
+
+
+@users.command("activate")
+@db_option()
+@click.argument("username")
+@handle_errors
+def users_activate(db_path, username):
+    """Reactivate USERNAME."""
+    from ..services import accounts
+    db = _open(db_path)
+    try:
+        accounts.set_active(db, username, True, SYSTEM, _now())
+    finally:
+        db.close()
+    click.echo(f"user '{username}' activated")
+
+
+@main.command("audit")
+@db_option()
+@click.option("--user", "user", default=None, help="Only entries by this user.")
+@click.option("--action", default=None)
+@click.option("--entity", default=None)
+@click.option("--since", default=None, help="From this date (2022-11-20) or time.")
+@click.option("--limit", type=int, default=200, show_default=True)
+@handle_errors
+def audit_cmd(db_path, user, action, entity, since, limit):
+    """Print the audit trail, newest first, and whether its hash chain holds."""
+    from ..services import accounts
+    db = _open(db_path)
+    try:
+        rows = accounts.audit_trail(db, SYSTEM, accounts.AuditFilter(
+            actor=user, action=action, entity=entity, since=since, limit=limit))
+        broken = accounts.audit_chain_problems(db)
+    finally:
+        db.close()
+    for r in rows:
+        click.echo(json.dumps(r, ensure_ascii=False))
+    if broken:
+        raise DomainError("audit_chain_broken", ids=", ".join(map(str, broken[:10])))

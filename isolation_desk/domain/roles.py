@@ -10,7 +10,7 @@ ROLES = ("manager", "medical", "front_desk", "logistics", "viewer")
 PERMISSIONS: dict[str, frozenset[str]] = {
     "manager": frozenset({"register", "check_in", "rooms", "tests", "health", "release",
                           "override", "supplies", "settings", "users", "export_personal",
-                          "shift_log", "view_personal", "backup"}),
+                          "shift_log", "view_personal", "backup", "audit"}),
     "medical": frozenset({"tests", "health", "release", "shift_log", "view_personal"}),
     "front_desk": frozenset({"register", "check_in", "rooms", "shift_log", "view_personal"}),
     "logistics": frozenset({"supplies", "shift_log"}),

@@ -1,0 +1,277 @@
+"""User accounts: the first manager, sign-in with lock-out, passwords, users; the audit trail.
+
+Passwords are hashed with argon2id (argon2-cffi). A password is never stored, logged or
+written to the audit trail in clear: audit entries name the user, never the secret.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from ..domain.errors import DomainError
+from ..domain.identity import normalize_text
+from ..domain.roles import ROLES, SYSTEM, Actor
+from ..storage import repo_accounts as urepo
+from ..storage import repositories as repo
+from ..storage.database import Database
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=15)
+PASSWORD_MIN = 8
+_USERNAME = re.compile(r"[\w.\-]{2,32}")
+
+_hasher = PasswordHasher()
+# Verifying against this keeps an unknown user name as slow as a wrong password, so the
+# time a refusal takes does not tell which user names exist.
+_DUMMY_HASH = _hasher.hash("not a real password")
+
+
+def _iso(value: datetime) -> str:
+    return value.replace(microsecond=0).isoformat()
+
+
+def normalize_username(raw) -> str:
+    name = normalize_text(raw).strip().lower()
+    if not _USERNAME.fullmatch(name):
+        raise DomainError("username_invalid", field="username", value=normalize_text(raw))
+    return name
+
+
+def _check_password(password: str) -> None:
+    if password is None or len(password) < PASSWORD_MIN:
+        raise DomainError("password_too_short", field="password", minimum=PASSWORD_MIN)
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise DomainError("role_unknown", field="role", value=role)
+
+
+def _actor_of(row: dict) -> Actor:
+    return Actor(row["username"], row["role"], row["display_name"])
+
+
+def has_users(db: Database) -> bool:
+    return urepo.user_count(db) > 0
+
+
+def list_users(db: Database) -> list[dict]:
+    """Users without their password hashes, active first."""
+    return urepo.users(db)
+
+
+def _new_user_row(username, display_name, role, password, now) -> dict:
+    display = normalize_text(display_name)
+    if not display:
+        raise DomainError("display_name_empty", field="display_name")
+    _check_role(role)
+    _check_password(password)
+    return {"username": username, "display_name": display, "role": role,
+            "password_hash": _hasher.hash(password), "failed_attempts": 0,
+            "locked_until": None, "active": 1, "created_at": _iso(now)}
+
+
+def create_first_manager(db: Database, username: str, display_name: str, password: str,
+                         now: datetime) -> Actor:
+    """The first start: the site's first account, a manager. Refused once any user exists."""
+    name = normalize_username(username)
+    row = _new_user_row(name, display_name, "manager", password, now)
+    with db.transaction():
+        if urepo.user_count(db):
+            raise DomainError("users_exist")
+        user_id = urepo.insert_user(db, row)
+        repo.audit(db, actor=SYSTEM.username, action="create_first_manager", entity="user",
+                   entity_id=user_id, after={"username": name, "role": "manager"}, at=now)
+    return Actor(name, "manager", row["display_name"])
+
+
+def create_user(db: Database, username: str, display_name: str, role: str, password: str,
+                actor: Actor, now: datetime) -> int:
+    actor.require("users")
+    name = normalize_username(username)
+    row = _new_user_row(name, display_name, role, password, now)
+    with db.transaction():
+        if urepo.user_by_name(db, name):
+            raise DomainError("username_taken", field="username", value=name)
+        user_id = urepo.insert_user(db, row)
+        repo.audit(db, actor=actor.username, action="create_user", entity="user", entity_id=user_id,
+                   after={"username": name, "display_name": row["display_name"], "role": role},
+                   at=now)
+    return user_id
+
+
+def _user_or_fail(db: Database, username: str) -> dict:
+    row = urepo.user_by_name(db, normalize_text(username).strip().lower())
+    if row is None:
+        raise DomainError("user_unknown", field="username", value=username)
+    return row
+
+
+def sign_in(db: Database, username: str, password: str, now: datetime) -> Actor:
+    """Check a user name and password; returns the Actor every later action runs as.
+
+    Five wrong passwords in a row lock the account for 15 minutes. Every attempt, good or
+    bad, is one transaction with one audit entry (the password itself is never recorded).
+    """
+    name = normalize_text(username).strip().lower()
+    row = urepo.user_by_name(db, name) if name else None
+    if row is None:
+        try:
+            _hasher.verify(_DUMMY_HASH, password or "")
+        except VerificationError:
+            pass
+        with db.transaction():
+            repo.audit(db, actor=name[:32] or "?", action="sign_in_failed", entity="user",
+                       after={"reason": "unknown_user"}, at=now)
+        raise DomainError("sign_in_failed", field="password")
+    if not row["active"]:
+        with db.transaction():
+            repo.audit(db, actor=name, action="sign_in_failed", entity="user", entity_id=row["id"],
+                       after={"reason": "inactive"}, at=now)
+        raise DomainError("account_inactive", field="username")
+    if row["locked_until"] and row["locked_until"] > _iso(now):
+        with db.transaction():
+            repo.audit(db, actor=name, action="sign_in_failed", entity="user", entity_id=row["id"],
+                       after={"reason": "locked"}, at=now)
+        raise DomainError("account_locked", field="username",
+                          until=row["locked_until"].replace("T", " ")[:16])
+    try:
+        _hasher.verify(row["password_hash"], password or "")
+        ok = True
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        ok = False
+    if not ok:
+        failed = int(row["failed_attempts"] or 0) + 1
+        changes: dict = {"failed_attempts": failed}
+        locked = failed >= MAX_FAILED_ATTEMPTS
+        if locked:
+            changes = {"failed_attempts": 0, "locked_until": _iso(now + LOCKOUT)}
+        with db.transaction():
+            urepo.update_user(db, row["id"], changes)
+            repo.audit(db, actor=name, action="sign_in_failed", entity="user", entity_id=row["id"],
+                       after={"reason": "wrong_password", "attempt": failed, "locked": locked},
+                       at=now)
+        if locked:
+            raise DomainError("account_locked", field="password",
+                              until=changes["locked_until"].replace("T", " ")[:16])
+        raise DomainError("sign_in_failed", field="password")
+    changes = {"failed_attempts": 0, "locked_until": None}
+    if _hasher.check_needs_rehash(row["password_hash"]):
+        changes["password_hash"] = _hasher.hash(password)
+    with db.transaction():
+        urepo.update_user(db, row["id"], changes)
+        repo.audit(db, actor=name, action="sign_in", entity="user", entity_id=row["id"], at=now)
+    return _actor_of(row)
+
+
+def sign_out(db: Database, actor: Actor, now: datetime, reason: str = "sign_out") -> None:
+    """Recorded so that the trail shows who held the workstation when (shift change, idle lock)."""
+    with db.transaction():
+        repo.audit(db, actor=actor.username, action="sign_out", entity="user",
+                   after={"reason": reason}, at=now)
+
+
+def change_password(db: Database, actor: Actor, old_password: str, new_password: str,
+                    now: datetime) -> None:
+    """A user changes their own password (the old one is required)."""
+    row = _user_or_fail(db, actor.username)
+    try:
+        _hasher.verify(row["password_hash"], old_password or "")
+    except (VerificationError, InvalidHashError):
+        with db.transaction():
+            repo.audit(db, actor=actor.username, action="change_password_failed", entity="user",
+                       entity_id=row["id"], at=now)
+        raise DomainError("sign_in_failed", field="old_password") from None
+    _check_password(new_password)
+    if new_password == old_password:
+        raise DomainError("password_same", field="new_password")
+    with db.transaction():
+        urepo.update_user(db, row["id"], {"password_hash": _hasher.hash(new_password),
+                                          "failed_attempts": 0, "locked_until": None})
+        repo.audit(db, actor=actor.username, action="change_password", entity="user",
+                   entity_id=row["id"], at=now)
+
+
+def reset_password(db: Database, username: str, new_password: str, actor: Actor,
+                   now: datetime) -> None:
+    """A manager sets a new password for a user (and lifts a lock-out)."""
+    actor.require("users")
+    row = _user_or_fail(db, username)
+    _check_password(new_password)
+    with db.transaction():
+        urepo.update_user(db, row["id"], {"password_hash": _hasher.hash(new_password),
+                                          "failed_attempts": 0, "locked_until": None})
+        repo.audit(db, actor=actor.username, action="reset_password", entity="user",
+                   entity_id=row["id"], after={"username": row["username"]}, at=now)
+
+
+def set_active(db: Database, username: str, active: bool, actor: Actor, now: datetime) -> None:
+    """Deactivate (or reactivate) a user. Users are never deleted: the trail names them."""
+    actor.require("users")
+    row = _user_or_fail(db, username)
+    if bool(row["active"]) == bool(active):
+        return
+    if not active:
+        if row["username"] == actor.username:
+            raise DomainError("cannot_deactivate_self")
+        if row["role"] == "manager" and urepo.active_manager_count(db) <= 1:
+            raise DomainError("last_manager")
+    with db.transaction():
+        urepo.update_user(db, row["id"], {"active": 1 if active else 0})
+        repo.audit(db, actor=actor.username, action="activate_user" if active else "deactivate_user",
+                   entity="user", entity_id=row["id"], before={"active": bool(row["active"])},
+                   after={"active": bool(active)}, at=now)
+
+
+def deactivate_user(db: Database, username: str, actor: Actor, now: datetime) -> None:
+    set_active(db, username, False, actor, now)
+
+
+def set_role(db: Database, username: str, role: str, actor: Actor, now: datetime) -> None:
+    actor.require("users")
+    _check_role(role)
+    row = _user_or_fail(db, username)
+    if row["role"] == role:
+        return
+    if row["role"] == "manager" and row["active"] and urepo.active_manager_count(db) <= 1:
+        raise DomainError("last_manager")
+    with db.transaction():
+        urepo.update_user(db, row["id"], {"role": role})
+        repo.audit(db, actor=actor.username, action="set_role", entity="user", entity_id=row["id"],
+                   before={"role": row["role"]}, after={"role": role}, at=now)
+
+
+# -- the audit trail, as screens and the command line read it -----------------------------
+@dataclass(frozen=True)
+class AuditFilter:
+    actor: str | None = None
+    action: str | None = None
+    entity: str | None = None
+    entity_id: str | None = None
+    since: str | None = None   # ISO date or timestamp, inclusive
+    until: str | None = None   # ISO date or timestamp, exclusive
+    text: str | None = None
+    limit: int = 2000
+
+
+def audit_trail(db: Database, actor: Actor, filt: AuditFilter = AuditFilter()) -> list[dict]:
+    """Audit entries, newest first. The trail holds personal data: managers only."""
+    actor.require("audit")
+    return urepo.audit_search(db, actor=filt.actor or None, action=filt.action or None,
+                              entity=filt.entity or None, entity_id=filt.entity_id or None,
+                              since=filt.since or None, until=filt.until or None,
+                              text=(filt.text or "").strip() or None, limit=filt.limit)
+
+
+def audit_choices(db: Database) -> dict[str, list[str]]:
+    """The actors, actions and entities present in the trail (for filter lists)."""
+    return {c: urepo.audit_distinct(db, c) for c in ("actor", "action", "entity")}
+
+
+def audit_chain_problems(db: Database) -> list[int]:
+    """Ids of audit entries whose hash chain does not hold (edited or deleted entries)."""
+    return repo.verify_audit_chain(db)

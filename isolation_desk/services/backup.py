@@ -1,0 +1,342 @@
+"""Backups and restore.
+
+Where: a folder beside the database, ``<database file>.backups/`` (for
+``/data/site.sqlite`` that is ``/data/site.sqlite.backups/``), so that whoever copies the
+site's folder to a USB stick takes the backups with it. File names carry the time and the
+reason: ``site-20221120-093000-start.sqlite``.
+
+When: at start (``backup_at_start``), every ``backup_interval_hours`` while the app runs
+(``backup_if_due``, called from a timer), before every migration (``before_migrate``,
+passed to ``storage.database.open_database``), before every restore, and on demand.
+
+How: SQLite's online backup API (a consistent copy while the app keeps working), written
+to ``.part``, synced, checked with ``integrity_check`` and only then renamed into place,
+so that a failure (a full disk) leaves no half-written backup and never touches the
+database itself.
+
+Rotation: the newest backup of each of the last 7 days that have one and the newest of
+each of the last 4 ISO weeks that have one; safety copies taken before a migration or a
+restore are kept apart (the newest 5 of each).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..domain.roles import Actor
+from ..storage import repo_accounts as urepo
+from ..storage import repositories as repo
+from ..storage.database import (Database, StorageError, _known_error, inspect, open_database)
+
+KINDS = ("start", "interval", "manual", "pre_migration", "pre_restore")
+ROTATED_KINDS = ("start", "interval", "manual")
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+KEEP_SAFETY = 5
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z_]+)\.sqlite$")
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+    kind: str
+
+    @property
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+
+def backups_dir(db_path: str | Path) -> Path:
+    p = Path(db_path)
+    return p.with_name(p.name + ".backups")
+
+
+def _file_name(db_path: str | Path, kind: str, now: datetime) -> str:
+    return f"{Path(db_path).stem}-{now:%Y%m%d-%H%M%S}-{kind}.sqlite"
+
+
+def list_backups(db_path: str | Path) -> list[BackupFile]:
+    """The backups in the folder beside ``db_path``, newest first."""
+    folder = backups_dir(db_path)
+    found = []
+    if folder.is_dir():
+        for p in folder.iterdir():
+            m = _NAME.match(p.name)
+            if not m or not p.is_file():
+                continue
+            try:
+                taken = datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S")
+            except ValueError:
+                continue
+            found.append(BackupFile(p, taken, m.group("kind")))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def _copy_pages(source, target: Path) -> None:
+    """The copy step (tests replace it to simulate a full disk)."""
+    urepo.copy_database(source, target)
+
+
+def _write_backup(source_conn, target: Path) -> Path:
+    """Copy through the backup API into ``target.part``; check it; rename into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(target.name + ".part")
+    try:
+        _copy_pages(source_conn, part)
+        verdict = urepo.file_integrity(part)
+        if verdict != "ok":
+            raise StorageError("backup_damaged", path=str(target), detail=verdict)
+        os.replace(part, target)
+    except StorageError:
+        _unlink(part)
+        raise
+    except Exception as exc:  # sqlite3.Error or OSError (disk full): report, leave nothing behind
+        _unlink(part)
+        known = _known_error(exc)
+        if known is exc:
+            raise StorageError("file_error", detail=str(exc)) from exc
+        raise known from exc
+    return target
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _unique(target: Path) -> Path:
+    n = 1
+    candidate = target
+    while candidate.exists():
+        candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
+        n += 1
+    return candidate
+
+
+def backup_database(db: Database, now: datetime, kind: str = "manual",
+                    out: str | Path | None = None) -> Path:
+    """Copy the open database into the backups folder (or to ``out``) and rotate.
+    Writes nothing into the database (automatic backups are not audited)."""
+    if kind not in KINDS:
+        raise ValueError(kind)
+    if out is not None:
+        target = Path(out)
+        if target.resolve() == Path(db.path).resolve():
+            raise StorageError("backup_same_file", path=str(target))
+    else:
+        target = _unique(backups_dir(db.path) / _file_name(db.path, kind, now))
+    path = _write_backup(db.conn, target)
+    if out is None:
+        rotate(db.path)
+    return path
+
+
+def backup_now(db: Database, actor: Actor, now: datetime, out: str | Path | None = None) -> Path:
+    """A backup that a user asked for (the window's button, ``isolation-desk backup``)."""
+    actor.require("backup")
+    path = backup_database(db, now, "manual", out)
+    with db.transaction():
+        repo.audit(db, actor=actor.username, action="backup", entity="database",
+                   after={"file": str(path)}, at=now)
+    return path
+
+
+def backup_file(db_path: str | Path, now: datetime, kind: str) -> Path | None:
+    """Back up a database file that is not open as a Database (before a migration or a
+    restore). Returns None when there is nothing to back up."""
+    p = Path(db_path)
+    if not p.exists() or p.stat().st_size == 0:
+        return None
+    conn = urepo.connect_plain(p)
+    try:
+        path = _write_backup(conn, _unique(backups_dir(p) / _file_name(p, kind, now)))
+    finally:
+        conn.close()
+    rotate(p)
+    return path
+
+
+def before_migrate_callback(now_fn=datetime.now):
+    """The ``before_migrate`` argument of ``open_database``: a backup before every migration."""
+    def before_migrate(path):
+        backup_file(path, now_fn().replace(microsecond=0), "pre_migration")
+    return before_migrate
+
+
+def open_with_backups(path: str | Path, now_fn=datetime.now, **kwargs) -> Database:
+    """``open_database`` with a backup before any pending migration."""
+    return open_database(path, before_migrate=before_migrate_callback(now_fn), **kwargs)
+
+
+def _interval(db: Database) -> timedelta | None:
+    from .site import get_settings
+    try:
+        hours = float(get_settings(db)["backup_interval_hours"])
+    except (KeyError, TypeError, ValueError):
+        hours = 6.0
+    return timedelta(hours=hours) if hours > 0 else None
+
+
+def backup_at_start(db: Database, now: datetime) -> Path:
+    return backup_database(db, now, "start")
+
+
+def backup_if_due(db: Database, now: datetime) -> Path | None:
+    """The periodic backup: taken when the newest automatic backup is older than the
+    interval (settings ``backup_interval_hours``; 0 turns periodic backups off)."""
+    interval = _interval(db)
+    if interval is None:
+        return None
+    newest = next((b for b in list_backups(db.path) if b.kind in ROTATED_KINDS), None)
+    if newest is not None and now - newest.taken_at < interval:
+        return None
+    return backup_database(db, now, "interval")
+
+
+def rotation_keep(backups: list[BackupFile]) -> set[Path]:
+    """Which backups rotation keeps (``backups`` newest first)."""
+    keep: set[Path] = set()
+    rotated = [b for b in backups if b.kind in ROTATED_KINDS]
+    if rotated:
+        keep.add(rotated[0].path)
+    days: list = []
+    weeks: list = []
+    for b in rotated:  # newest first: the first seen of a day or week is its newest
+        day = b.taken_at.date()
+        if day not in days and len(days) < KEEP_DAILY:
+            days.append(day)
+            keep.add(b.path)
+        week = tuple(b.taken_at.isocalendar()[:2])
+        if week not in weeks and len(weeks) < KEEP_WEEKLY:
+            weeks.append(week)
+            keep.add(b.path)
+    for kind in KINDS:
+        if kind not in ROTATED_KINDS:
+            keep.update(b.path for b in [b for b in backups if b.kind == kind][:KEEP_SAFETY])
+    return keep
+
+
+def rotate(db_path: str | Path) -> list[Path]:
+    """Delete the backups that rotation does not keep; returns the deleted paths."""
+    backups = list_backups(db_path)
+    keep = rotation_keep(backups)
+    removed = []
+    for b in backups:
+        if b.path not in keep:
+            _unlink(b.path)
+            removed.append(b.path)
+    return removed
+
+
+def check_file(path: str | Path) -> str:
+    """'ok' or what is wrong with a database or backup file (read-only)."""
+    return urepo.file_integrity(path)
+
+
+def latest_good_backup(db_path: str | Path) -> BackupFile | None:
+    """The newest backup that passes the integrity check: what to offer when the database
+    itself fails its check at start."""
+    for b in list_backups(db_path):
+        if urepo.file_integrity(b.path) == "ok":
+            return b
+    return None
+
+
+def _remove_sidecars(db_path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        _unlink(Path(str(db_path) + suffix))
+
+
+def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime) -> Path | None:
+    """Replace the (closed) database at ``db_path`` with the backup ``source``.
+
+    The backup is checked first (integrity_check, one of ours, not from a newer version);
+    then the current file is backed up (a damaged current file is copied byte for byte);
+    then the checked copy replaces the database and the restore is written to the restored
+    database's audit trail. Returns the safety copy of the file that was replaced.
+
+    The caller must have closed every connection to ``db_path`` (and holds the instance lock).
+    """
+    actor.require("backup")
+    db_path = Path(db_path)
+    source = Path(source)
+    if not source.is_file():
+        raise StorageError("backup_missing", path=str(source))
+    if db_path.exists() and source.resolve() == db_path.resolve():
+        raise StorageError("backup_same_file", path=str(source))
+    verdict = urepo.file_integrity(source)
+    if verdict != "ok":
+        raise StorageError("backup_damaged", path=str(source), detail=verdict)
+    try:
+        inspect(source)
+    except StorageError as exc:
+        if exc.code in ("not_our_database", "not_a_database", "database_damaged"):
+            raise StorageError("backup_damaged", path=str(source), detail=exc.code) from exc
+        raise
+    # 1. a checked copy of the backup beside the database (same file system: rename is atomic)
+    staged = db_path.with_name(db_path.name + ".restore.part")
+    conn = urepo.connect_plain(source)
+    try:
+        _write_backup(conn, staged)
+    finally:
+        conn.close()
+    # 2. a safety copy of what is there now
+    safety = None
+    try:
+        if db_path.exists() and db_path.stat().st_size > 0:
+            if urepo.file_integrity(db_path) == "ok":
+                urepo.checkpoint(db_path)
+                safety = backup_file(db_path, now, "pre_restore")
+            else:
+                safety = _raw_copy(db_path, now)
+    except Exception:
+        _unlink(staged)
+        raise
+    # 3. swap: the WAL of the old file must not be replayed onto the new one
+    _remove_sidecars(db_path)
+    try:
+        os.replace(staged, db_path)
+    except OSError as exc:
+        _unlink(staged)
+        raise _known_error(exc) from exc
+    db = open_with_backups(db_path, create=False)
+    try:
+        with db.transaction():
+            repo.audit(db, actor=actor.username, action="restore", entity="database",
+                       after={"from": str(source), "safety_copy": str(safety) if safety else None},
+                       at=now)
+    finally:
+        db.close()
+    return safety
+
+
+def _raw_copy(db_path: Path, now: datetime) -> Path:
+    """A damaged file cannot go through the backup API: keep its bytes (and its WAL)."""
+    folder = backups_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _unique(folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-damaged.sqlite.bin")
+    try:
+        shutil.copy2(db_path, target)
+        for suffix in ("-wal", "-shm"):
+            side = Path(str(db_path) + suffix)
+            if side.exists():
+                shutil.copy2(side, Path(str(target) + suffix))
+    except OSError as exc:
+        raise _known_error(exc) from exc
+    return target
+
+
+def describe_backup(b: BackupFile) -> dict:
+    return {"file": str(b.path), "taken_at": b.taken_at.isoformat(), "kind": b.kind, "size": b.size}
+

@@ -1,0 +1,156 @@
+"""SQL of the accounts area: users, audit-trail browsing, file checks for backups.
+
+Like repositories.py these functions never open a transaction; the calling service does.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from .database import Database, is_sqlite_file
+
+USER_FIELDS = "id, username, display_name, role, failed_attempts, locked_until, active, created_at"
+
+
+# -- users ---------------------------------------------------------------------
+def user_count(db: Database) -> int:
+    return int(db.scalar("SELECT count(*) FROM users") or 0)
+
+
+def user_by_name(db: Database, username: str) -> dict | None:
+    """The full row, password hash included: for sign-in only, never for display."""
+    return db.query_one("SELECT * FROM users WHERE username = ?", (username,))
+
+
+def users(db: Database, include_inactive: bool = True) -> list[dict]:
+    sql = f"SELECT {USER_FIELDS} FROM users"
+    if not include_inactive:
+        sql += " WHERE active = 1"
+    return db.query(sql + " ORDER BY active DESC, username")
+
+
+def active_manager_count(db: Database) -> int:
+    return int(db.scalar("SELECT count(*) FROM users WHERE role = 'manager' AND active = 1") or 0)
+
+
+def insert_user(db: Database, row: dict) -> int:
+    cols = list(row)
+    return db.execute(f"INSERT INTO users ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                      [row[c] for c in cols]).lastrowid
+
+
+def update_user(db: Database, user_id: int, changes: dict) -> None:
+    cols = list(changes)
+    db.execute(f"UPDATE users SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?",
+               [changes[c] for c in cols] + [user_id])
+
+
+# -- audit trail browsing ----------------------------------------------------------
+def audit_search(db: Database, *, actor: str | None = None, action: str | None = None,
+                 entity: str | None = None, entity_id: str | None = None,
+                 since: str | None = None, until: str | None = None,
+                 text: str | None = None, limit: int = 5000) -> list[dict]:
+    """Newest first. ``since``/``until`` are ISO timestamps (until exclusive); ``text``
+    searches the before/after values and the entity id."""
+    where, params = [], []
+    for column, value in (("actor", actor), ("action", action), ("entity", entity),
+                          ("entity_id", entity_id)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if since:
+        where.append("at >= ?")
+        params.append(since)
+    if until:
+        where.append("at < ?")
+        params.append(until)
+    if text:
+        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.append("(coalesce(before, '') LIKE ? ESCAPE '\\' OR coalesce(after, '') LIKE ? ESCAPE '\\' "
+                     "OR coalesce(entity_id, '') LIKE ? ESCAPE '\\')")
+        params += [like, like, like]
+    sql = "SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return db.query(sql + " ORDER BY id DESC LIMIT ?", params + [limit])
+
+
+def audit_distinct(db: Database, column: str) -> list[str]:
+    if column not in ("actor", "action", "entity"):
+        raise ValueError(column)
+    return [r[0] for r in db.execute(f"SELECT DISTINCT {column} FROM audit ORDER BY {column}")]
+
+
+def audit_count(db: Database) -> int:
+    return int(db.scalar("SELECT count(*) FROM audit") or 0)
+
+
+# -- supplies (used by the crash test until services/supplies.py lands) ------------------
+def insert_supply_movement(db: Database, row: dict) -> int:
+    cols = list(row)
+    return db.execute(f"INSERT INTO supply_movements ({', '.join(cols)}) "
+                      f"VALUES ({', '.join('?' * len(cols))})", [row[c] for c in cols]).lastrowid
+
+
+# -- files (backups) ---------------------------------------------------------------
+def file_integrity(path: str | Path) -> str:
+    """'ok', or what is wrong with the SQLite file at ``path`` (read-only, never writes).
+
+    A file with a -wal beside it is checked with its WAL (read-only mode still reads it)."""
+    p = Path(path)
+    if not p.is_file():
+        return "missing"
+    if not is_sqlite_file(p):
+        return "not an SQLite file"
+    try:
+        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        result = "; ".join(r[0] for r in rows[:5])
+        if result != "ok":
+            return result
+        has_audit = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'audit'").fetchone()[0]
+        return "ok" if has_audit else "not an Isolation Desk database"
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+
+
+def copy_database(source: sqlite3.Connection, target_path: str | Path) -> None:
+    """Copy a live database into a new file through SQLite's online backup API; the
+    target is synced to disk before this returns."""
+    dest = sqlite3.connect(str(target_path))
+    try:
+        source.backup(dest, pages=1024)
+        # A backup is worth nothing if a power cut right after leaves it half on disk.
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    fd = os.open(str(target_path), os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def checkpoint(path: str | Path) -> None:
+    """Fold the WAL into the main file before the file is replaced (best effort)."""
+    try:
+        conn = sqlite3.connect(str(path))
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+
+
+def connect_plain(path: str | Path) -> sqlite3.Connection:
+    """A bare connection for copying a file that is not open as a Database (before a
+    migration, before a restore)."""
+    return sqlite3.connect(str(path))
