@@ -1,0 +1,184 @@
+"""SQL of the supplies area: items, lots, the movement ledger, and the counts the forecast
+reads (occupants present and releases due, tests due, staff on the roster).
+
+Balances are never stored: on hand is the sum of the signed movements, aggregated in SQL
+(``idx_movements_item`` on (item_id, at)). Functions do not open transactions.
+"""
+from __future__ import annotations
+
+from .database import Database
+from .repositories import _iso, insert, update
+
+ITEM_COLUMNS = ("name", "category", "unit", "reorder_level", "critical", "tracks_expiry",
+                "consumption", "rate", "active")
+
+
+# -- items and lots ----------------------------------------------------------------
+def items(db: Database, *, active_only: bool = False) -> list[dict]:
+    sql = "SELECT * FROM supply_items"
+    if active_only:
+        sql += " WHERE active = 1"
+    return db.query(sql + " ORDER BY category, name")
+
+
+def item(db: Database, item_id: int) -> dict | None:
+    return db.query_one("SELECT * FROM supply_items WHERE id = ?", (item_id,))
+
+
+def item_by_name(db: Database, name: str) -> dict | None:
+    return db.query_one("SELECT * FROM supply_items WHERE name = ?", (name,))
+
+
+def insert_item(db: Database, row: dict) -> int:
+    return insert(db, "supply_items", {k: row[k] for k in ITEM_COLUMNS if k in row})
+
+
+def update_item(db: Database, item_id: int, changes: dict) -> None:
+    update(db, "supply_items", item_id, {k: v for k, v in changes.items() if k in ITEM_COLUMNS})
+
+
+def lot(db: Database, lot_id: int) -> dict | None:
+    return db.query_one("SELECT * FROM supply_lots WHERE id = ?", (lot_id,))
+
+
+def lot_by_name(db: Database, item_id: int, lot_name: str) -> dict | None:
+    return db.query_one("SELECT * FROM supply_lots WHERE item_id = ? AND lot = ?", (item_id, lot_name))
+
+
+def insert_lot(db: Database, item_id: int, lot_name: str, expiry_date, maker: str | None) -> int:
+    return insert(db, "supply_lots", {"item_id": item_id, "lot": lot_name,
+                                      "expiry_date": _iso(expiry_date), "maker": maker})
+
+
+# -- balances ------------------------------------------------------------------
+def lot_balances(db: Database, item_id: int) -> list[dict]:
+    """Stock per lot of one item (lot_id None: stock without a lot), with lots at zero."""
+    return db.query("""
+        SELECT m.lot_id, coalesce(l.lot, '') AS lot, l.expiry_date, l.maker,
+               sum(m.quantity) AS on_hand
+        FROM supply_movements m LEFT JOIN supply_lots l ON l.id = m.lot_id
+        WHERE m.item_id = ?
+        GROUP BY m.lot_id
+        ORDER BY l.expiry_date IS NULL, l.expiry_date, m.lot_id IS NULL, m.lot_id""", (item_id,))
+
+
+def all_lot_balances(db: Database) -> list[dict]:
+    """Stock per item and lot for every item, in one pass over the ledger."""
+    return db.query("""
+        SELECT b.item_id, b.lot_id, coalesce(l.lot, '') AS lot, l.expiry_date, b.on_hand
+        FROM (SELECT item_id, lot_id, sum(quantity) AS on_hand
+              FROM supply_movements GROUP BY item_id, lot_id) b
+        LEFT JOIN supply_lots l ON l.id = b.lot_id""")
+
+
+def on_hand(db: Database, item_id: int) -> float:
+    return float(db.scalar("SELECT coalesce(sum(quantity), 0) FROM supply_movements WHERE item_id = ?",
+                           (item_id,)) or 0.0)
+
+
+def issued_between(db: Database, since: str, until: str, item_id: int | None = None) -> dict[int, float]:
+    """Units issued (consumed) per item with ``since <= at < until``."""
+    sql = ("SELECT item_id, -sum(quantity) AS issued FROM supply_movements "
+           "WHERE kind = 'issue' AND at >= ? AND at < ?")
+    params: list = [since, until]
+    if item_id is not None:
+        sql += " AND item_id = ?"
+        params.append(item_id)
+    return {r["item_id"]: float(r["issued"] or 0.0)
+            for r in db.query(sql + " GROUP BY item_id", params)}
+
+
+def first_movement(db: Database, item_id: int | None = None) -> dict[int, str]:
+    sql = "SELECT item_id, min(at) AS first_at FROM supply_movements"
+    params: list = []
+    if item_id is not None:
+        sql += " WHERE item_id = ?"
+        params.append(item_id)
+    return {r["item_id"]: r["first_at"] for r in db.query(sql + " GROUP BY item_id", params)}
+
+
+# -- the ledger ------------------------------------------------------------------
+MOVEMENT_INSERT = ("INSERT INTO supply_movements (item_id, lot_id, at, kind, quantity, party, reason, "
+                   "reference, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def insert_movement(db: Database, *, item_id: int, lot_id: int | None, at, kind: str, quantity: float,
+                    party: str | None = None, reason: str | None = None, reference: str | None = None,
+                    actor: str) -> int:
+    return db.execute(MOVEMENT_INSERT, (item_id, lot_id, _iso(at), kind, quantity, party, reason,
+                                        reference, actor)).lastrowid
+
+
+def insert_movements(db: Database, rows: list[tuple]) -> None:
+    """rows: (item_id, lot_id, at, kind, quantity, party, reason, reference, actor)."""
+    db.executemany(MOVEMENT_INSERT, rows)
+
+
+def ledger(db: Database, item_id: int, limit: int = 1000) -> list[dict]:
+    """The newest ``limit`` movements of an item, newest first, with the balance after each."""
+    return db.query("""
+        SELECT * FROM (
+          SELECT m.id, m.at, m.kind, m.quantity, m.party, m.reason, m.reference, m.actor,
+                 m.lot_id, coalesce(l.lot, '') AS lot, l.expiry_date,
+                 sum(m.quantity) OVER (ORDER BY m.at, m.id ROWS UNBOUNDED PRECEDING) AS balance
+          FROM supply_movements m LEFT JOIN supply_lots l ON l.id = m.lot_id
+          WHERE m.item_id = ?)
+        ORDER BY at DESC, id DESC LIMIT ?""", (item_id, limit))
+
+
+def daily_net(db: Database, item_id: int) -> list[dict]:
+    """Net movement per calendar day of one item, oldest first."""
+    return db.query("SELECT substr(at, 1, 10) AS day, sum(quantity) AS net FROM supply_movements "
+                    "WHERE item_id = ? GROUP BY day ORDER BY day", (item_id,))
+
+
+def movement_count(db: Database, item_id: int | None = None) -> int:
+    if item_id is None:
+        return int(db.scalar("SELECT count(*) FROM supply_movements"))
+    return int(db.scalar("SELECT count(*) FROM supply_movements WHERE item_id = ?", (item_id,)))
+
+
+# -- what the forecast reads -------------------------------------------------------
+def present_by_release_date(db: Database) -> list[dict]:
+    """People present now, counted by their planned release date."""
+    return db.query("SELECT release_date, count(*) AS n FROM stays "
+                    "WHERE status IN ('in_isolation', 'awaiting_transfer') GROUP BY release_date")
+
+
+def expected_by_arrival(db: Database) -> list[dict]:
+    """Expected arrivals (registered, not yet checked in) by arrival date (or start date)."""
+    return db.query("SELECT coalesce(arrival_date, start_date) AS day, release_date, count(*) AS n "
+                    "FROM stays WHERE status = 'expected' GROUP BY day, release_date")
+
+
+def occupant_tests_due(db: Database, until: str) -> list[dict]:
+    """Unsampled tests of people in isolation due before ``until``, by due date."""
+    return db.query("SELECT t.due_date, count(*) AS n FROM tests t JOIN stays s ON s.id = t.stay_id "
+                    "WHERE t.sampled_at IS NULL AND t.due_date < ? "
+                    "AND s.status = 'in_isolation' GROUP BY t.due_date", (until,))
+
+
+def active_staff(db: Database) -> dict:
+    """Active staff on the roster, and how many of them test daily."""
+    row = db.query_one("SELECT count(*) AS staff, coalesce(sum(test_regime = 'daily'), 0) AS daily "
+                       "FROM staff WHERE active = 1")
+    return {"staff": int(row["staff"] or 0), "daily": int(row["daily"] or 0)}
+
+
+def occupants_present_on(db: Database, day_start: str, day_end: str) -> int:
+    """People who spent some of [day_start, day_end) at the site."""
+    return int(db.scalar(
+        "SELECT count(*) FROM stays WHERE checked_in_at IS NOT NULL AND checked_in_at < ? "
+        "AND (ended_at IS NULL OR ended_at >= ?)", (day_end, day_start)))
+
+
+def samples_by_day(db: Database, since: str) -> dict[str, int]:
+    return {r["day"]: int(r["n"]) for r in db.query(
+        "SELECT substr(sampled_at, 1, 10) AS day, count(*) AS n FROM tests "
+        "WHERE sampled_at >= ? GROUP BY day", (since,))}
+
+
+def floors(db: Database) -> list[dict]:
+    """Building and floor of every floor with rooms (issue destinations)."""
+    return db.query("SELECT b.code AS building, r.floor FROM rooms r JOIN buildings b ON b.id = r.building_id "
+                    "GROUP BY b.code, r.floor ORDER BY b.sort_order, b.code, r.floor")
