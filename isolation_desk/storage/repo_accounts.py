@@ -8,7 +8,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .database import Database, is_sqlite_file
+from .database import APPLICATION_ID, Database, is_sqlite_file
 
 USER_FIELDS = "id, username, display_name, role, failed_attempts, locked_until, active, created_at"
 
@@ -112,9 +112,8 @@ def file_integrity(path: str | Path) -> str:
         result = "; ".join(r[0] for r in rows[:5])
         if result != "ok":
             return result
-        has_audit = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                                 "AND name = 'audit'").fetchone()[0]
-        return "ok" if has_audit else "not an Isolation Desk database"
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        return "ok" if app_id == APPLICATION_ID else "not an Isolation Desk database"
     except sqlite3.DatabaseError as exc:
         return str(exc)
     finally:

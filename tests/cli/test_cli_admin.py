@@ -1,0 +1,90 @@
+"""isolation-desk users add|list|passwd, backup, restore, audit."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from isolation_desk.cli import main
+from isolation_desk.services import accounts, backup
+from isolation_desk.storage.database import open_database
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    from argon2 import PasswordHasher
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_first_manager_headless_then_users(tmp_path, now):
+    path = str(tmp_path / "site.sqlite")
+    r = run("users", "add", "--db", path, "nurse1", "--name", "李护士", "--role", "medical",
+            "--password-stdin", input="nurse-pass-1\n")
+    assert r.exit_code != 0 and "first manager" in r.output
+    r = run("users", "add", "--db", path, "Boss", "--name", "张经理", "--password-stdin",
+            input="boss-pass-1\n")
+    assert r.exit_code == 0, r.output
+    assert "first manager account 'boss' created" in r.output
+    r = run("users", "add", "--db", path, "nurse1", "--name", "李护士", "--role", "medical",
+            "--password-stdin", input="nurse-pass-1\n")
+    assert r.exit_code == 0, r.output
+    r = run("users", "add", "--db", path, "nurse2", "--name", "王护士", "--role", "medical",
+            "--password-stdin", input="short\n")
+    assert r.exit_code != 0 and "at least 8 characters" in r.output
+    # interactive: typed twice, never echoed
+    r = run("users", "add", "--db", path, "desk", "--name", "前台", "--role", "front_desk",
+            input="desk-pass-1\ndesk-pass-1\n")
+    assert r.exit_code == 0, r.output
+    assert "desk-pass-1" not in r.output
+    r = run("users", "list", "--db", path, "--json")
+    rows = json.loads(r.output)
+    assert [(u["username"], u["role"]) for u in rows] == [("boss", "manager"), ("desk", "front_desk"),
+                                                         ("nurse1", "medical")]
+    assert all("password_hash" not in u for u in rows)
+    r = run("users", "passwd", "--db", path, "nurse1", "--password-stdin", input="nurse-pass-2\n")
+    assert r.exit_code == 0, r.output
+    r = run("users", "deactivate", "--db", path, "desk")
+    assert r.exit_code == 0
+    r = run("users", "list", "--db", path)
+    assert "inactive" in r.output
+    db = open_database(path)
+    try:
+        assert accounts.sign_in(db, "nurse1", "nurse-pass-2", now).role == "medical"
+        text = "\n".join(str(v) for row in db.query("SELECT * FROM users") + db.query("SELECT * FROM audit")
+                         for v in row.values())
+    finally:
+        db.close()
+    for secret in ("boss-pass-1", "nurse-pass-1", "nurse-pass-2", "desk-pass-1"):
+        assert secret not in text
+    r = run("users", "passwd", "--db", path, "ghost", "--password-stdin", input="whatever-1\n")
+    assert r.exit_code != 0 and "no user 'ghost'" in r.output
+
+
+def test_backup_and_restore_commands(db, tmp_path):
+    path = db.path
+    db.close()
+    r = run("backup", "--db", path)
+    assert r.exit_code == 0, r.output
+    taken = backup.list_backups(path)
+    assert len(taken) == 1 and r.output.strip().endswith(str(taken[0].path))
+    out = tmp_path / "copy.sqlite"
+    r = run("backup", "--db", path, "--out", str(out))
+    assert r.exit_code == 0 and backup.check_file(out) == "ok"
+    r = run("backup", "--db", path, "--list")
+    assert "manual" in r.output
+    r = run("restore", "--db", path, str(out), "--yes")
+    assert r.exit_code == 0, r.output
+    assert "kept as" in r.output
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("not a database")
+    r = run("restore", "--db", path, str(bad), "--yes")
+    assert r.exit_code != 0 and "damaged" in r.output
+    r = run("backup", "--db", str(tmp_path / "nothing.sqlite"))
+    assert r.exit_code != 0 and "no database" in r.output.lower()
+    r = run("audit", "--db", path, "--action", "restore")
+    assert r.exit_code == 0 and '"action": "restore"' in r.output
