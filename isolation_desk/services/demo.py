@@ -20,6 +20,7 @@ from ..storage import repositories as repo
 from ..storage.database import Database
 from . import rooms as room_service
 from . import site, stays, testing
+from . import supplies  # issue 5: the supplies ledger of the demo
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉鹏宇浩然欣怡子涵梓轩思雨佳琪俊杰晓东海燕雪梅春生秋月冬梅丹阳子墨一诺雨桐"
@@ -173,6 +174,7 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
             if offset < 0:
                 repo.bulk_health_checks(db, day.isoformat(), "evening", at(19, 30).isoformat(), a.username)
         _today_events(db, rng, now, a)
+        supplies.seed_demo(db, rng, now, a)  # issue 5: items and a stock ledger over the history (services/supplies.py)
         repo.audit(db, actor=a.username, action="demo_generated", entity="site",
                    after={"rooms": capacity, "seed": seed, "history_days": history_days}, at=now)
     return {"rooms": len(all_rooms),

@@ -1,0 +1,667 @@
+"""Supplies: items, the movement ledger (receipts, issues, adjustments, stock counts,
+transfers out) and the forecast read model that the screen, the restock PDF, the handover
+sheet and the command line all use.
+
+Every movement is one transaction with one audit entry; a balance never goes below zero
+(checked before writing and again inside the transaction, so a refused movement writes
+nothing). Quantities are signed: + receipt, - issue.
+"""
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from ..domain import stock
+from ..domain.errors import DomainError
+from ..domain.identity import parse_date
+from ..domain.roles import Actor
+from ..storage import repo_supplies as rs
+from ..storage import repositories as repo
+from ..storage.database import Database
+
+EPSILON = 1e-9
+KINDS = ("receipt", "issue", "adjustment", "count", "transfer_out")
+
+
+# -- helpers ---------------------------------------------------------------------
+def _item_or_fail(db: Database, item_id: int, *, active: bool = True) -> dict:
+    item = rs.item(db, item_id) if item_id is not None else None
+    if item is None:
+        raise DomainError("item_unknown", field="item")
+    if active and not item["active"]:
+        raise DomainError("item_inactive", field="item", item=item["name"])
+    return item
+
+
+def _at(at: datetime | None, now: datetime) -> datetime:
+    at = (at or now).replace(microsecond=0)
+    if at > now + timedelta(minutes=5):
+        raise DomainError("movement_in_future", field="at", value=at.isoformat(" ", "minutes"))
+    return at
+
+
+def _text(value) -> str:
+    return " ".join(str(value or "").split())
+
+
+def _lots(db: Database, item_id: int) -> list[stock.StockLot]:
+    return [stock.StockLot(r["lot_id"], r["lot"], _date(r["expiry_date"]), float(r["on_hand"] or 0.0))
+            for r in rs.lot_balances(db, item_id)]
+
+
+def _date(value) -> date | None:
+    return None if value in (None, "") else date.fromisoformat(str(value)[:10])
+
+
+def _fmt(value: float) -> str:
+    return f"{round(value, 6):g}"
+
+
+def _assert_not_negative(db: Database, item: dict) -> None:
+    """Inside the transaction, after writing: no lot and no item below zero (else roll back)."""
+    for r in rs.lot_balances(db, item["id"]):
+        if (r["on_hand"] or 0.0) < -EPSILON:
+            raise DomainError("stock_would_go_negative", field="quantity", item=item["name"],
+                              lot=r["lot"] or "-", balance=_fmt(r["on_hand"]))
+
+
+# -- items -----------------------------------------------------------------------
+def _validate_item(fields: dict) -> dict:
+    out = dict(fields)
+    if "name" in out:
+        out["name"] = _text(out["name"])
+        if not out["name"]:
+            raise DomainError("item_name_empty", field="name")
+    if "category" in out and out["category"] not in stock.CATEGORIES:
+        raise DomainError("item_category_unknown", field="category", value=out["category"])
+    if "consumption" in out and out["consumption"] not in stock.CONSUMPTION:
+        raise DomainError("consumption_unknown", field="consumption", value=out["consumption"])
+    if "unit" in out:
+        out["unit"] = _text(out["unit"])
+        if not out["unit"]:
+            raise DomainError("unit_empty", field="unit")
+    if "rate" in out:
+        out["rate"] = _non_negative(out["rate"], "rate", "rate_negative")
+    if "reorder_level" in out:
+        out["reorder_level"] = _non_negative(out["reorder_level"], "reorder_level", "reorder_level_negative")
+    for flag in ("critical", "tracks_expiry", "active"):
+        if flag in out:
+            out[flag] = 1 if out[flag] else 0
+    return out
+
+
+def _non_negative(value, field: str, negative_code: str) -> float:
+    try:
+        return stock.validate_quantity(value, allow_zero=True, field_name=field)
+    except DomainError as exc:
+        if exc.code == "quantity_negative":
+            raise DomainError(negative_code, field=field) from None
+        raise
+
+
+def create_item(db: Database, *, name: str, category: str, unit: str, reorder_level: float = 0,
+                critical: bool = False, tracks_expiry: bool = False, consumption: str = "unplanned",
+                rate: float = 0, actor: Actor, now: datetime) -> int:
+    actor.require("supplies")
+    row = _validate_item({"name": name, "category": category, "unit": unit,
+                          "reorder_level": reorder_level, "critical": critical,
+                          "tracks_expiry": tracks_expiry, "consumption": consumption, "rate": rate,
+                          "active": True})
+    if rs.item_by_name(db, row["name"]):
+        raise DomainError("item_name_taken", field="name", name=row["name"])
+    with db.transaction():
+        item_id = rs.insert_item(db, row)
+        repo.audit(db, actor=actor.username, action="supply_item_created", entity="supply_item",
+                   entity_id=item_id, after=row, at=now)
+    return item_id
+
+
+def update_item(db: Database, item_id: int, changes: dict, *, actor: Actor, now: datetime) -> dict:
+    actor.require("supplies")
+    item = _item_or_fail(db, item_id, active=False)
+    changes = _validate_item({k: v for k, v in changes.items() if k in rs.ITEM_COLUMNS})
+    if "name" in changes and changes["name"] != item["name"]:
+        other = rs.item_by_name(db, changes["name"])
+        if other and other["id"] != item_id:
+            raise DomainError("item_name_taken", field="name", name=changes["name"])
+    changed = {k: v for k, v in changes.items() if item.get(k) != v}
+    if not changed:
+        return item
+    with db.transaction():
+        rs.update_item(db, item_id, changed)
+        repo.audit(db, actor=actor.username, action="supply_item_updated", entity="supply_item",
+                   entity_id=item_id, before={k: item[k] for k in changed}, after=changed, at=now)
+    return rs.item(db, item_id)
+
+
+def items(db: Database, *, active_only: bool = True) -> list[dict]:
+    return rs.items(db, active_only=active_only)
+
+
+def lots(db: Database, item_id: int) -> list[dict]:
+    """Lots of an item with stock (and the no-lot bucket), first expiry first."""
+    return [r for r in rs.lot_balances(db, item_id) if abs(r["on_hand"] or 0.0) > EPSILON]
+
+
+# -- movements ---------------------------------------------------------------------
+def receive(db: Database, item_id: int, quantity, *, party: str, lot: str | None = None,
+            expiry_date=None, maker: str | None = None, reference: str | None = None,
+            actor: Actor, now: datetime, at: datetime | None = None) -> int:
+    """A receipt (入库) from a supplier or donor, into a lot when the item has lots."""
+    actor.require("supplies")
+    item = _item_or_fail(db, item_id)
+    qty = stock.validate_quantity(quantity)
+    party = _text(party)
+    if not party:
+        raise DomainError("party_required", field="party")
+    lot = _text(lot) or None
+    if expiry_date not in (None, "") and not isinstance(expiry_date, date):
+        expiry_date = parse_date(expiry_date, now.date(), field="expiry_date", allow_future=True)
+    expiry = expiry_date or None
+    if item["tracks_expiry"]:
+        if not lot:
+            raise DomainError("lot_required", field="lot", item=item["name"])
+        if not expiry:
+            raise DomainError("expiry_required", field="expiry_date", item=item["name"])
+    if expiry and expiry < now.date():
+        raise DomainError("expiry_in_past", field="expiry_date", value=expiry.isoformat())
+    if expiry and not lot:
+        lot = f"{expiry.isoformat()}"  # an expiry needs a lot to live in
+    when = _at(at, now)
+    existing = rs.lot_by_name(db, item_id, lot) if lot else None
+    if existing and expiry and existing["expiry_date"] and existing["expiry_date"] != expiry.isoformat():
+        raise DomainError("lot_expiry_conflict", field="expiry_date", lot=lot,
+                          expiry=existing["expiry_date"])
+    with db.transaction():
+        lot_id = None
+        if lot:
+            lot_id = existing["id"] if existing else rs.insert_lot(db, item_id, lot, expiry, _text(maker) or None)
+        movement_id = rs.insert_movement(db, item_id=item_id, lot_id=lot_id, at=when, kind="receipt",
+                                         quantity=qty, party=party, reference=_text(reference) or None,
+                                         actor=actor.username)
+        repo.audit(db, actor=actor.username, action="stock_received", entity="supply_item",
+                   entity_id=item_id, after={"quantity": qty, "party": party, "lot": lot,
+                                             "expiry_date": expiry, "movement_id": movement_id}, at=now)
+    return movement_id
+
+
+def _take(db: Database, kind: str, action: str, item_id: int, quantity, *, party: str,
+          lot_id: int | None, reference: str | None, actor: Actor, now: datetime,
+          at: datetime | None) -> list[int]:
+    actor.require("supplies")
+    item = _item_or_fail(db, item_id)
+    qty = stock.validate_quantity(quantity)
+    party = _text(party)
+    if not party:
+        raise DomainError("party_required", field="party")
+    when = _at(at, now)
+    lots_now = _lots(db, item_id)
+    if lot_id is not None:
+        chosen = [l for l in lots_now if l.lot_id == lot_id]
+        if not chosen:
+            if rs.lot(db, lot_id) is None or rs.lot(db, lot_id)["item_id"] != item_id:
+                raise DomainError("lot_unknown", field="lot")
+            chosen = [stock.StockLot(lot_id, rs.lot(db, lot_id)["lot"], None, 0.0)]
+        the_lot = chosen[0]
+        if the_lot.expiry_date is not None and the_lot.expiry_date < when.date():
+            raise DomainError("lot_expired", field="lot", lot=the_lot.lot,
+                              expiry=the_lot.expiry_date.isoformat())
+        allocation = stock.fefo_allocate(chosen, qty, when.date())
+    else:
+        allocation = stock.fefo_allocate(lots_now, qty, when.date())
+    ids = []
+    with db.transaction():
+        for lot, q in allocation:
+            ids.append(rs.insert_movement(db, item_id=item_id, lot_id=lot.lot_id, at=when, kind=kind,
+                                          quantity=-q, party=party, reference=_text(reference) or None,
+                                          actor=actor.username))
+        _assert_not_negative(db, item)
+        repo.audit(db, actor=actor.username, action=action, entity="supply_item", entity_id=item_id,
+                   after={"quantity": qty, "party": party,
+                          "lots": [[lot.lot or None, q] for lot, q in allocation],
+                          "movement_ids": ids}, at=now)
+    return ids
+
+
+def issue(db: Database, item_id: int, quantity, *, to: str, lot_id: int | None = None,
+          reference: str | None = None, actor: Actor, now: datetime,
+          at: datetime | None = None) -> list[int]:
+    """An issue (领用) to a floor or a team; lots first expiry first unless one is chosen.
+    Refused (nothing written) when the usable stock is not enough."""
+    return _take(db, "issue", "stock_issued", item_id, quantity, party=to, lot_id=lot_id,
+                 reference=reference, actor=actor, now=now, at=at)
+
+
+def transfer_out(db: Database, item_id: int, quantity, *, destination: str, lot_id: int | None = None,
+                 reference: str | None = None, actor: Actor, now: datetime,
+                 at: datetime | None = None) -> list[int]:
+    """Stock sent to another site or back to the supplier (not consumption)."""
+    return _take(db, "transfer_out", "stock_transferred_out", item_id, quantity, party=destination,
+                 lot_id=lot_id, reference=reference, actor=actor, now=now, at=at)
+
+
+def adjust(db: Database, item_id: int, quantity, *, reason: str, lot_id: int | None = None,
+           actor: Actor, now: datetime, at: datetime | None = None) -> list[int]:
+    """A correction with a reason: + found, - damaged, lost or expired (written off).
+    A negative adjustment without a lot takes expired lots first, then first expiry first."""
+    actor.require("supplies")
+    item = _item_or_fail(db, item_id)
+    try:
+        value = float(quantity) if not isinstance(quantity, str) else None
+    except (TypeError, ValueError):
+        value = None
+    if value is None:
+        text = str(quantity).strip()
+        sign = -1.0 if text.startswith("-") else 1.0
+        value = sign * stock.validate_quantity(text.lstrip("+-"), allow_zero=True)
+    if not math.isfinite(value):
+        raise DomainError("quantity_invalid", field="quantity", value=quantity)
+    if value == 0:
+        raise DomainError("adjustment_zero", field="quantity")
+    reason = _text(reason)
+    if not reason:
+        raise DomainError("reason_required", field="reason")
+    when = _at(at, now)
+    lots_now = _lots(db, item_id)
+    if lot_id is not None and lot_id not in {l.lot_id for l in lots_now}:
+        found = rs.lot(db, lot_id)
+        if found is None or found["item_id"] != item_id:
+            raise DomainError("lot_unknown", field="lot")
+        lots_now.append(stock.StockLot(lot_id, found["lot"], _date(found["expiry_date"]), 0.0))
+    if value > 0:
+        allocation = [(lot_id, value)]
+    else:
+        pool = [l for l in lots_now if l.on_hand > EPSILON and (lot_id is None or l.lot_id == lot_id)]
+        # expired stock is what is usually written off: it goes first here
+        pool.sort(key=lambda l: (l.expiry_date is None, l.expiry_date or date.max, l.lot_id is None))
+        available = sum(l.on_hand for l in pool)
+        if -value > available + EPSILON:
+            name = next((l.lot for l in lots_now if l.lot_id == lot_id), "") if lot_id else ""
+            raise DomainError("stock_would_go_negative", field="quantity", item=item["name"],
+                              lot=name or "-", balance=_fmt(available + value))
+        allocation, left = [], -value
+        for l in pool:
+            if left <= EPSILON:
+                break
+            q = min(l.on_hand, left)
+            allocation.append((l.lot_id, -q))
+            left -= q
+    ids = []
+    with db.transaction():
+        for lid, q in allocation:
+            ids.append(rs.insert_movement(db, item_id=item_id, lot_id=lid, at=when, kind="adjustment",
+                                          quantity=q, reason=reason, actor=actor.username))
+        _assert_not_negative(db, item)
+        repo.audit(db, actor=actor.username, action="stock_adjusted", entity="supply_item",
+                   entity_id=item_id, after={"quantity": value, "reason": reason,
+                                             "movement_ids": ids}, at=now)
+    return ids
+
+
+@dataclass(frozen=True)
+class CountResult:
+    adjustments: dict  # lot_id (None: no lot) -> counted minus book
+    movement_ids: tuple[int, ...]
+
+
+def count(db: Database, item_id: int, counted: dict, *, note: str | None = None, actor: Actor,
+          now: datetime, at: datetime | None = None) -> CountResult:
+    """A stock count (盘点): ``counted`` maps lot id (None: stock without a lot) to what is on
+    the shelf; each difference from the book becomes a 'count' movement. One transaction."""
+    actor.require("supplies")
+    item = _item_or_fail(db, item_id)
+    values = {}
+    for key, value in counted.items():
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        values[key] = stock.validate_quantity(value, allow_zero=True, field_name="counted")
+    if not values:
+        raise DomainError("count_empty", field="counted")
+    book = {l.lot_id: l.on_hand for l in _lots(db, item_id)}
+    for key in values:
+        if key is not None and key not in book:
+            found = rs.lot(db, key)
+            if found is None or found["item_id"] != item_id:
+                raise DomainError("lot_unknown", field="lot")
+    diffs = stock.count_adjustments(book, values)
+    when = _at(at, now)
+    reason = _text(note) or "stock_count"
+    ids = []
+    with db.transaction():
+        for key, diff in diffs.items():
+            ids.append(rs.insert_movement(db, item_id=item_id, lot_id=key, at=when, kind="count",
+                                          quantity=diff, reason=reason, actor=actor.username))
+        _assert_not_negative(db, item)
+        repo.audit(db, actor=actor.username, action="stock_counted", entity="supply_item",
+                   entity_id=item_id,
+                   before={str(k): book.get(k, 0.0) for k in values},
+                   after={"counted": {str(k): v for k, v in values.items()},
+                          "adjustments": {str(k): v for k, v in diffs.items()}, "movement_ids": ids},
+                   at=now)
+    return CountResult(diffs, tuple(ids))
+
+
+# -- the forecast read model -----------------------------------------------------------
+@dataclass(frozen=True)
+class Demand:
+    """What the coming days imply (day 0 = today): the inputs of implied demand."""
+    occupants: list[float]
+    samples: list[float]
+    staff_shifts: list[float] | None
+
+
+def coming_demand(db: Database, today: date, days: int = stock.WINDOW_DAYS) -> Demand:
+    """Occupants present each coming day (present now, minus releases due, plus expected
+    arrivals), samples due (tests of the schedules, overdue ones today; staff who test daily)
+    and staff shifts (each active staff member works one shift a day)."""
+    day_list = [today + timedelta(days=i) for i in range(days)]
+    occupants = [0.0] * days
+    for r in rs.present_by_release_date(db):
+        release = _date(r["release_date"])
+        for i, d in enumerate(day_list):
+            # everybody present now is here today; later, a person leaves on the release date
+            if i == 0 or release is None or release > d:
+                occupants[i] += r["n"]
+    for r in rs.expected_by_arrival(db):
+        arrival, release = _date(r["day"]), _date(r["release_date"])
+        for i, d in enumerate(day_list):
+            if arrival is not None and arrival <= d and (release is None or release > d):
+                occupants[i] += r["n"]
+    samples = [0.0] * days
+    until = (today + timedelta(days=days)).isoformat()
+    for r in rs.occupant_tests_due(db, until):
+        i = max(0, (_date(r["due_date"]) - today).days)
+        samples[i] += r["n"]
+    staff = rs.active_staff(db)
+    for i in range(days):
+        samples[i] += staff["daily"]
+    shifts = [float(staff["staff"])] * days if staff["staff"] else None
+    return Demand(occupants, samples, shifts)
+
+
+def _forecast_for(item: dict, lots_: list[stock.StockLot], issued_window: float, issued_today: float,
+                  first_at: str | None, demand: Demand, today: date) -> stock.Forecast:
+    observed = (today - date.fromisoformat(first_at[:10])).days if first_at else 0
+    recent = stock.recent_daily_use(issued_window, observed)
+    implied = stock.implied_daily_demand(item["consumption"], item["rate"] or 0.0,
+                                         occupants=demand.occupants, samples=demand.samples,
+                                         staff_shifts=demand.staff_shifts)
+    return stock.forecast(today=today, lots=lots_, recent_use_per_day=recent, implied=implied,
+                          consumption=item["consumption"], reorder_level=item["reorder_level"] or 0.0,
+                          used_today=issued_today)
+
+
+def _row(item: dict, f: stock.Forecast) -> dict:
+    return {
+        "item_id": item["id"], "item": item["name"], "category": item["category"],
+        "unit": item["unit"], "on_hand": round(f.on_hand, 6), "usable_on_hand": round(f.usable_on_hand, 6),
+        "reorder_level": item["reorder_level"], "critical": bool(item["critical"]),
+        "consumption": item["consumption"], "rate": item["rate"],
+        "days_of_supply": None if f.days_of_supply is None else round(f.days_of_supply, 1),
+        "run_out_date": f.run_out_date,
+        "daily_use": round(f.daily_use, 2), "recent_daily_use": round(f.recent_daily_use, 2),
+        "implied_daily_use": None if f.implied_daily_use is None else round(f.implied_daily_use, 2),
+        "basis": f.basis, "reason": f.reason, "status": f.status,
+        "below_reorder": f.below_reorder,
+        "expiring": len([a for a in f.expiry_alerts if a.days_left >= 0]),
+        "expired": len([a for a in f.expiry_alerts if a.days_left < 0]),
+        "wasted_by_expiry": f.wasted_by_expiry,
+        "restock_quantity": stock.restock_quantity(f.usable_on_hand, item["reorder_level"] or 0.0,
+                                                   f.daily_use),
+        "forecast": f,
+    }
+
+
+def stock_overview(db: Database, now: datetime, *, include_inactive: bool = False) -> list[dict]:
+    """Every item with on hand, days of supply, run-out date, basis and reason, status —
+    the one computation behind the supplies screen, the restock request, the handover sheet
+    and ``isolation-desk export stock``. A few aggregate queries whatever the ledger's size."""
+    today = now.date()
+    since = (today - timedelta(days=stock.WINDOW_DAYS)).isoformat()
+    start_today, tomorrow = today.isoformat(), (today + timedelta(days=1)).isoformat()
+    issued = rs.issued_between(db, since, start_today)
+    issued_today = rs.issued_between(db, start_today, tomorrow)
+    first = rs.first_movement(db)
+    by_item: dict[int, list[stock.StockLot]] = {}
+    for r in rs.all_lot_balances(db):
+        by_item.setdefault(r["item_id"], []).append(
+            stock.StockLot(r["lot_id"], r["lot"], _date(r["expiry_date"]), float(r["on_hand"] or 0.0)))
+    demand = coming_demand(db, today)
+    rows = []
+    for item in rs.items(db, active_only=not include_inactive):
+        f = _forecast_for(item, by_item.get(item["id"], []), issued.get(item["id"], 0.0),
+                          issued_today.get(item["id"], 0.0), first.get(item["id"]), demand, today)
+        rows.append(_row(item, f))
+    return rows
+
+
+# The name the handover sheet imports.
+forecast = stock_overview
+
+
+def item_forecast(db: Database, item_id: int, now: datetime) -> dict:
+    """One item's row of the overview, with its lots and its forecast (projection, alerts)."""
+    item = _item_or_fail(db, item_id, active=False)
+    today = now.date()
+    since = (today - timedelta(days=stock.WINDOW_DAYS)).isoformat()
+    start_today, tomorrow = today.isoformat(), (today + timedelta(days=1)).isoformat()
+    issued = rs.issued_between(db, since, start_today, item_id).get(item_id, 0.0)
+    issued_today = rs.issued_between(db, start_today, tomorrow, item_id).get(item_id, 0.0)
+    first = rs.first_movement(db, item_id).get(item_id)
+    f = _forecast_for(item, _lots(db, item_id), issued, issued_today, first, coming_demand(db, today),
+                      today)
+    row = _row(item, f)
+    row["lots"] = lots(db, item_id)
+    return row
+
+
+def below_reorder(db: Database, now: datetime) -> list[dict]:
+    """Items below their reorder level (or out), critical first, fewest days first."""
+    rows = [r for r in stock_overview(db, now) if r["status"] in ("out", "below_reorder")]
+    rows.sort(key=lambda r: (not r["critical"], r["days_of_supply"] if r["days_of_supply"] is not None
+                             else math.inf, r["item"]))
+    return rows
+
+
+def ledger(db: Database, item_id: int, limit: int = 1000) -> list[dict]:
+    return rs.ledger(db, item_id, limit)
+
+
+def stock_history(db: Database, item_id: int, now: datetime) -> list[tuple[date, float]]:
+    """End-of-day balances of an item from its first movement to today."""
+    rows = rs.daily_net(db, item_id)
+    if not rows:
+        return []
+    out, balance = [], 0.0
+    nets = {r["day"]: r["net"] for r in rows}
+    day, today = date.fromisoformat(rows[0]["day"]), now.date()
+    while day <= today:
+        balance += nets.get(day.isoformat(), 0.0)
+        out.append((day, round(balance, 6)))
+        day += timedelta(days=1)
+    return out
+
+
+EXPORT_FIELDS = ("item", "category", "unit", "on_hand", "reorder_level", "days_of_supply",
+                 "run_out_date", "daily_use", "basis", "reason", "status", "critical",
+                 "expiring", "restock_quantity")
+
+
+def export_rows(db: Database, now: datetime) -> list[dict]:
+    return [{k: r[k] for k in EXPORT_FIELDS} for r in stock_overview(db, now)]
+
+
+@dataclass(frozen=True)
+class RestockRequest:
+    site_name: str
+    site_address: str
+    contact_person: str
+    contact_phone: str
+    made_at: datetime
+    rows: list[dict]
+
+
+def restock_request(db: Database, now: datetime) -> RestockRequest:
+    """The restock request (申领单): everything below its reorder level, with how much to ask for."""
+    from .site import get_settings
+    s = get_settings(db)
+    return RestockRequest(s["site_name"], s["site_address"], s["contact_person"], s["contact_phone"],
+                          now.replace(microsecond=0), below_reorder(db, now))
+
+
+# -- the demo site's ledger ------------------------------------------------------------
+# name, category, unit, reorder level in days of final demand, critical, tracks expiry,
+# consumption, rate, team it is issued to (None: the floors, by building)
+DEMO_ITEMS = (
+    ("医用防护口罩(N95)", "protective_equipment", "只", 3, 1, 1, "per_staff_shift", 2.0, "医疗组"),
+    ("医用防护服", "protective_equipment", "套", 3, 1, 1, "per_staff_shift", 1.0, "医疗组"),
+    ("医用外科口罩", "protective_equipment", "只", 3, 0, 1, "per_occupant_day", 1.0, None),
+    ("医用乳胶手套", "protective_equipment", "双", 3, 0, 0, "per_staff_shift", 4.0, "保障组"),
+    ("防护面屏", "protective_equipment", "个", 3, 0, 0, "per_staff_shift", 0.5, "采样组"),
+    ("84消毒液(500ml)", "disinfectant", "瓶", 4, 0, 1, "per_occupant_day", 0.15, "消杀组"),
+    ("75%酒精喷雾", "disinfectant", "瓶", 4, 0, 1, "per_staff_shift", 0.3, "保障组"),
+    ("核酸采样拭子", "testing", "支", 3, 1, 1, "per_sample", 1.0, "采样组"),
+    ("病毒采样管", "testing", "支", 3, 1, 1, "per_sample", 0.2, "采样组"),
+    ("抗原检测试剂盒", "testing", "人份", 3, 0, 1, "unplanned", 0.0, "医疗组"),
+    ("盒饭", "food_and_water", "份", 2, 1, 0, "per_occupant_day", 3.0, None),
+    ("瓶装饮用水(550ml)", "food_and_water", "瓶", 3, 1, 1, "per_occupant_day", 3.0, None),
+    ("布洛芬缓释胶囊", "medicine", "盒", 3, 0, 1, "unplanned", 0.0, "医疗组"),
+    ("连花清瘟胶囊", "medicine", "盒", 3, 0, 1, "unplanned", 0.0, "医疗组"),
+    ("卫生纸", "daily_necessities", "卷", 3, 0, 0, "per_occupant_day", 0.3, None),
+    ("医疗废物包装袋", "medical_waste", "个", 3, 1, 0, "per_occupant_day", 1.0, "消杀组"),
+    ("利器盒", "medical_waste", "个", 3, 0, 0, "unplanned", 0.0, "采样组"),
+)
+DEMO_SUPPLIERS = ("市应急物资储备中心", "区卫健委物资库", "华东医疗器械有限公司", "滨江餐饮配送中心",
+                  "爱心企业捐赠(恒信集团)", "红十字会捐赠")
+DEMO_MAKERS = ("稳健医疗", "振德医疗", "奥美医疗", "华大基因", "万孚生物", "蓝月亮")
+
+
+def _demo_daily_use(kind: str, rate: float, occupants: int, samples: int, shifts: int,
+                    rng: random.Random) -> float:
+    base = {"per_occupant_day": occupants, "per_sample": samples, "per_staff_shift": shifts}
+    if kind == "unplanned":
+        return float(rng.randint(0, max(1, occupants // 40)))
+    return math.ceil(rate * base[kind] * rng.uniform(0.9, 1.12))
+
+
+def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> dict:
+    """A realistic ledger over the demo's history (runs inside build_demo's transaction):
+    opening receipts, daily issues scaled by the occupants present each day (from the db),
+    the samples taken and the shifts worked, deliveries when stock runs low, a damaged lot,
+    a stock count, a transfer out; today a few items below their reorder level, a lot of
+    antigen kits expiring soon. Bulk inserts; one audit entry."""
+    today = now.date()
+    first_in = db.scalar("SELECT min(checked_in_at) FROM stays")
+    start = date.fromisoformat(first_in[:10]) if first_in else today - timedelta(days=14)
+    days = [start + timedelta(days=i) for i in range((today - start).days + 1)]
+    occupants = [rs.occupants_present_on(db, d.isoformat(), (d + timedelta(days=1)).isoformat())
+                 for d in days]
+    sampled = rs.samples_by_day(db, start.isoformat())
+    samples = [sampled.get(d.isoformat(), 0) for d in days]
+    staff = rs.active_staff(db)["staff"]
+    peak = max(occupants + [1])
+    shifts = [staff or max(6, math.ceil(n / 12)) for n in occupants]
+    buildings = [b["code"] for b in repo.buildings(db)] or ["A"]
+    final_use = {}
+    item_ids = {}
+    for name, category, unit, reorder_days, critical, expiry, kind, rate, team in DEMO_ITEMS:
+        use = _demo_daily_use(kind, rate, peak, max(samples + [1]), shifts[-1], random.Random(0)) \
+            if kind != "unplanned" else max(2, peak // 40)
+        final_use[name] = max(1.0, use)
+        row = {"name": name, "category": category, "unit": unit,
+               "reorder_level": float(math.ceil(final_use[name] * reorder_days)),
+               "critical": critical, "tracks_expiry": expiry, "consumption": kind, "rate": rate,
+               "active": 1}
+        item_ids[name] = rs.insert_item(db, row)
+    # What runs low today, for the restock request and the handover sheet to show.
+    starved = {"医用防护服": ("transfer_out", "城南隔离点(紧急支援)", None),
+               "核酸采样拭子": ("adjustment", None, "批次召回(厂家通知)"),
+               "卫生纸": ("adjustment", None, "仓库漏水受潮报废")}
+    movements: list[tuple] = []
+    user = actor.username
+
+    def moment(d: date, hh: int, mm: int = 0) -> str | None:
+        at = datetime.combine(d, time(hh, mm))
+        return at.isoformat() if at < now else None
+
+    lot_seq = 0
+    for name, category, unit, reorder_days, critical, expiry, kind, rate, team in DEMO_ITEMS:
+        item_id = item_ids[name]
+        balances: list[list] = []  # [lot_id, expiry date or None, quantity]
+        daily = final_use[name]
+
+        def receive_lot(d: date, qty: float, hh: int, expiry_days: int | None = None) -> None:
+            nonlocal lot_seq
+            at = moment(d, hh, rng.randint(0, 59))
+            if at is None or qty <= 0:
+                return
+            lot_seq += 1
+            lot_id, exp = None, None
+            if expiry:
+                exp = d + timedelta(days=expiry_days if expiry_days is not None else rng.randint(90, 700))
+                lot_id = rs.insert_lot(db, item_id, f"{d:%Y%m%d}{lot_seq:03d}", exp, rng.choice(DEMO_MAKERS))
+            balances.append([lot_id, exp, qty])
+            party = rng.choice(DEMO_SUPPLIERS[:4] if category == "food_and_water" else DEMO_SUPPLIERS)
+            movements.append((item_id, lot_id, at, "receipt", qty, party, None,
+                              f"RK{d:%m%d}-{lot_seq:03d}", user))
+
+        def take(d: date, qty: float, at: str | None, kind_: str, party: str | None,
+                 reason: str | None = None) -> float:
+            if at is None or qty <= 0:
+                return 0.0
+            balances.sort(key=lambda b: (b[1] is None, b[1] or date.max))
+            left, taken = qty, 0.0
+            for b in balances:
+                if left <= 0:
+                    break
+                if b[1] is not None and b[1] < d:
+                    continue
+                q = min(b[2], left)
+                if q <= 0:
+                    continue
+                b[2] -= q
+                left -= q
+                taken += q
+                movements.append((item_id, b[0], at, kind_, -q, party, reason, None, user))
+            return taken
+
+        # Opening stock a day before the first arrivals: about a week of the peak's use.
+        opening_day = start
+        receive_lot(opening_day, math.ceil(daily * rng.uniform(6, 8)), 8)
+        if name == "抗原检测试剂盒":  # a donated lot that expires before it can all be used
+            receive_lot(opening_day, math.ceil(daily * 12), 9, expiry_days=(today - opening_day).days + 9)
+        for i, d in enumerate(days):
+            use = _demo_daily_use(kind, rate, occupants[i], samples[i], shifts[i], rng)
+            stock_now = sum(b[2] for b in balances if b[1] is None or b[1] >= d)
+            if stock_now < use * 3 and i > 0:
+                receive_lot(d, math.ceil(use * rng.uniform(6, 9) / 10) * 10, 9)
+            if team is None:
+                for code in buildings:
+                    share = math.ceil(use / len(buildings))
+                    take(d, share, moment(d, 6, 30), "issue", f"{code}栋")
+            elif kind == "per_staff_shift":
+                take(d, math.ceil(use / 2), moment(d, 7, 45), "issue", f"{team}(白班)")
+                take(d, use // 2, moment(d, 19, 45), "issue", f"{team}(夜班)")
+            else:
+                take(d, use, moment(d, 6, 45), "issue", team)
+        # A few exceptional movements of the history.
+        back = lambda k: today - timedelta(days=k)  # noqa: E731
+        if name == "医用防护服":
+            take(back(5), 6, moment(back(5), 14, 10), "adjustment", None, "破损报废(拉链损坏)")
+        if name == "瓶装饮用水(550ml)":
+            take(back(3), 12, moment(back(3), 16, 0), "count", None, "月度盘点")
+        if name == "医用外科口罩":
+            take(back(2), math.ceil(daily * 2), moment(back(2), 15, 20), "transfer_out", "城南隔离点(支援)")
+        if name in starved:
+            # Yesterday drained it (support sent to another site, a recalled lot): today it
+            # is short, with about a day and a half left.
+            kind_, party, reason = starved[name]
+            left = sum(b[2] for b in balances if b[1] is None or b[1] >= today)
+            excess = math.floor(left - use * 1.5)
+            take(back(1), excess, moment(back(1), 16, 30), kind_, party, reason)
+    rs.insert_movements(db, movements)
+    repo.audit(db, actor=user, action="supplies_demo_seeded", entity="supply_item",
+               after={"items": len(DEMO_ITEMS), "movements": len(movements)}, at=now)
+    return {"items": len(DEMO_ITEMS), "movements": len(movements)}
