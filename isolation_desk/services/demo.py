@@ -20,6 +20,7 @@ from ..storage import repositories as repo
 from ..storage.database import Database
 from . import rooms as room_service
 from . import site, stays, testing
+from . import shift  # issue 6: the shift log of the demo
 from . import supplies  # issue 5: the supplies ledger of the demo
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -55,7 +56,7 @@ class _People:
         birth = date(self.today.year - age_years, rng.randint(1, 12), rng.randint(1, 28))
         sex = rng.choice("MF")
         region = rng.choice(REGIONS)
-        id_number = make_resident_id(region, birth, self.seq % 1000, sex)
+        id_number = make_resident_id(region, birth, self.seq % 500, sex)
         needs = []
         if age_years >= 65:
             needs.append("elderly")
@@ -174,6 +175,7 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
             if offset < 0:
                 repo.bulk_health_checks(db, day.isoformat(), "evening", at(19, 30).isoformat(), a.username)
         _today_events(db, rng, now, a)
+        shift.seed_demo(db, rng, now, a)  # issue 6: shift-log entries of the last days (services/shift.py)
         supplies.seed_demo(db, rng, now, a)  # issue 5: items and a stock ledger over the history (services/supplies.py)
         repo.audit(db, actor=a.username, action="demo_generated", entity="site",
                    after={"rooms": capacity, "seed": seed, "history_days": history_days}, at=now)
@@ -191,7 +193,7 @@ def _household_child(db: Database, people: _People, host_stay_id: int, day: date
     birth = date(day.year - 6, 5, 1)
     child = Registration(**{**child.__dict__, "birth_date": birth, "special_needs": ("child",),
                             "name": host["name"][0] + child.name[1:],
-                            "id_number": make_resident_id(host["id_number"][:6], birth, people.seq % 1000, child.sex),
+                            "id_number": make_resident_id(host["id_number"][:6], birth, people.seq % 500, child.sex),
                             "last_exposure_date": host["last_exposure_date"] and date.fromisoformat(host["last_exposure_date"]),
                             "arrival_date": date.fromisoformat(host["arrival_date"])})
     try:

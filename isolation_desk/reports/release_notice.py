@@ -1,0 +1,63 @@
+"""The release notice (集中隔离医学观察解除告知书) for one occupant, after the county example
+of November 2022: released on, home health monitoring from date to date (the stay's own
+policy decides how many days), how to travel and behave at home, signed by the site and,
+for receipt, by the person. This paper carries the full ID number: it is the person's own."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from . import base
+from .fonts import FontChoice, register_fonts
+from .labels_handover import label
+
+
+def home_monitoring(stay: dict) -> tuple[date, date, date | None, date | None]:
+    """(start, release, home monitoring from, to) of a stay row (STAY_SELECT)."""
+    start = date.fromisoformat(stay["start_date"][:10])
+    if stay["status"] == "released" and stay.get("ended_at"):
+        release = date.fromisoformat(stay["ended_at"][:10])
+    else:
+        release = date.fromisoformat(stay["release_date"][:10])
+    days = int(stay.get("home_monitoring_days") or 0)
+    if days <= 0:
+        return start, release, None, None
+    return start, release, release + timedelta(days=1), release + timedelta(days=days)
+
+
+def build_release_notice(stay: dict, target, *, site_name: str, lang: str = "zh_CN",
+                         printed_at: datetime, font: FontChoice | None = None,
+                         font_path: str | None = None) -> int:
+    font = font or register_fonts(font_path or None)
+    st = base.styles(font)
+    L = lambda key, **fmt: label(lang, key, **fmt)  # noqa: E731
+    start, release, home_from, home_to = home_monitoring(stay)
+    story = [Spacer(1, 6 * mm), base.para(L("release_notice_title"), st["title"], font), Spacer(1, 4 * mm)]
+    big = base.styles(font)["body"]
+    big.fontSize, big.leading, big.spaceAfter = 12, 20, 4 * mm
+    story.append(base.para(L("release_notice_intro", name=stay["name"], id_number=stay["id_number"]), big, font))
+    if home_from:
+        text = L("release_notice_body", start=start.isoformat(), release=release.isoformat(),
+                 from_day=home_from.isoformat(), to_day=home_to.isoformat(),
+                 days=stay["home_monitoring_days"])
+    else:
+        text = L("release_notice_no_home", start=start.isoformat(), release=release.isoformat())
+    story.append(base.para(text, big, font))
+    community = stay.get("destination_community") or L("community_unknown")
+    story.append(base.para(L("release_rules", community=community), big, font))
+    story.append(Spacer(1, 12 * mm))
+    right = [base.para(L("release_office", site=site_name), big, font),
+             base.para(printed_at.date().isoformat(), big, font)]
+    story.append(Table([["", right]], colWidths=[base.content_width() * 0.45, base.content_width() * 0.55],
+                       style=TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)])))
+    story.append(Spacer(1, 14 * mm))
+    story.append(base.para(L("receipt"), big, font))
+    sig = [[base.para(L("person_signature"), st["body"], font), "", base.para(L("date"), st["body"], font), ""]]
+    story.append(Table(sig, colWidths=[32 * mm, 60 * mm, 16 * mm, 40 * mm], rowHeights=[12 * mm], hAlign="LEFT",
+                       style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                         ("LINEBELOW", (1, 0), (1, 0), 0.5, base.RULE_COLOUR),
+                                         ("LINEBELOW", (3, 0), (3, 0), 0.5, base.RULE_COLOUR)])))
+    return base.build_pdf(target, story, title=L("release_notice_title"), lang=lang, site_name=site_name,
+                          subtitle=stay.get("room") or "", printed_at=printed_at, font=font)

@@ -1,0 +1,241 @@
+"""SQL of the shift handover area: the shift summary, the shift log, the daily figures.
+
+Times are ISO strings ``YYYY-MM-DDTHH:MM:SS`` (as the services store them), so that
+comparisons of text are comparisons of time. "Present at T" means checked in at or before T
+and not yet gone at T; it makes every figure reproducible for a shift that is over.
+Functions do not open transactions: the service that calls them does.
+"""
+from __future__ import annotations
+
+from .database import Database
+from .repositories import STAY_SELECT, insert
+
+# A stay counts as on site at moment ? (bound twice).
+_PRESENT_AT = ("s.checked_in_at IS NOT NULL AND s.checked_in_at <= ? "
+               "AND (s.ended_at IS NULL OR s.ended_at > ?) AND s.status <> 'expected'")
+
+_PERSON_COLUMNS = """
+SELECT s.id AS stay_id, p.name, p.id_type, p.id_number, p.sex, p.birth_date, p.special_needs, p.diet,
+       s.category, s.status, s.start_date, s.release_date, s.checked_in_at, s.ended_at, s.end_reason,
+       s.transfer_destination,
+       b.code AS building, r.floor, r.number AS room_number,
+       CASE WHEN r.id IS NULL THEN '' ELSE b.code || '-' || r.number END AS room
+FROM stays s
+JOIN people p ON p.id = s.person_id
+LEFT JOIN rooms r ON r.id = s.room_id
+LEFT JOIN buildings b ON b.id = r.building_id
+"""
+_ROOM_ORDER = " ORDER BY b.sort_order, b.code, r.floor, r.number, p.name"
+
+
+# -- census ----------------------------------------------------------------------
+def census_by_category(db: Database, at: str) -> dict[str, int]:
+    return {r["category"]: r["n"] for r in db.query(
+        f"SELECT s.category, count(*) AS n FROM stays s WHERE {_PRESENT_AT} GROUP BY s.category",
+        (at, at))}
+
+
+def census_by_building(db: Database, at: str) -> dict[str, int]:
+    return {r["building"]: r["n"] for r in db.query(
+        "SELECT coalesce(b.code, '') AS building, count(*) AS n FROM stays s "
+        "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
+        f"WHERE {_PRESENT_AT} GROUP BY b.code", (at, at))}
+
+
+def buildings(db: Database) -> list[dict]:
+    return db.query("SELECT id, code, name FROM buildings ORDER BY sort_order, code")
+
+
+def room_statuses_at(db: Database, at: str) -> list[dict]:
+    """Every room with its status at ``at``, rebuilt from the room events (a room without
+    events before ``at`` had the status its first later event started from, or has the
+    status it has now)."""
+    return db.query("""
+        SELECT r.id, b.code AS building, r.floor, r.number, b.code || '-' || r.number AS label, r.beds,
+          coalesce(
+            (SELECT e.to_status FROM room_events e WHERE e.room_id = r.id AND e.at <= ?
+              ORDER BY e.at DESC, e.id DESC LIMIT 1),
+            (SELECT e.from_status FROM room_events e WHERE e.room_id = r.id AND e.at > ?
+              ORDER BY e.at, e.id LIMIT 1),
+            r.status) AS status,
+          (SELECT e.reason FROM room_events e WHERE e.room_id = r.id AND e.at <= ?
+              ORDER BY e.at DESC, e.id DESC LIMIT 1) AS reason,
+          (SELECT e.at FROM room_events e WHERE e.room_id = r.id AND e.at <= ?
+              ORDER BY e.at DESC, e.id DESC LIMIT 1) AS since
+        FROM rooms r JOIN buildings b ON b.id = r.building_id
+        ORDER BY b.sort_order, b.code, r.floor, r.number""", (at, at, at, at))
+
+
+# -- people ------------------------------------------------------------------------
+def arrivals_between(db: Database, start: str, end: str) -> list[dict]:
+    return db.query(_PERSON_COLUMNS + " WHERE s.checked_in_at >= ? AND s.checked_in_at < ? "
+                    "ORDER BY s.checked_in_at, s.id", (start, end))
+
+
+def departures_between(db: Database, start: str, end: str) -> list[dict]:
+    """Stays that ended (released, transferred, left) in [start, end); expected stays that
+    never arrived are not departures."""
+    return db.query(_PERSON_COLUMNS + " WHERE s.ended_at >= ? AND s.ended_at < ? "
+                    "AND s.checked_in_at IS NOT NULL ORDER BY s.ended_at, s.id", (start, end))
+
+
+def present_with_needs(db: Database, at: str) -> list[dict]:
+    return db.query(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND p.special_needs <> ''" + _ROOM_ORDER,
+                    (at, at))
+
+
+def diet_counts(db: Database, at: str) -> list[dict]:
+    return db.query(
+        "SELECT coalesce(b.code, '') AS building, p.diet, count(*) AS n FROM stays s "
+        "JOIN people p ON p.id = s.person_id LEFT JOIN rooms r ON r.id = s.room_id "
+        f"LEFT JOIN buildings b ON b.id = r.building_id WHERE {_PRESENT_AT} "
+        "GROUP BY b.code, p.diet ORDER BY b.sort_order, b.code, p.diet", (at, at))
+
+
+def releases_due(db: Database, at: str, until_date: str) -> list[dict]:
+    """People on site at ``at`` whose planned release date is on or before ``until_date``."""
+    return db.query(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND s.status <> 'awaiting_transfer' "
+                    "AND s.release_date <= ?" + " ORDER BY s.release_date, b.sort_order, b.code, "
+                    "r.floor, r.number, p.name", (at, at, until_date))
+
+
+def present_stays(db: Database, at: str) -> list[dict]:
+    """Everybody on site at ``at`` in room order, with the columns of a roster."""
+    return db.query(STAY_SELECT + f" WHERE {_PRESENT_AT}" + _ROOM_ORDER, (at, at))
+
+
+# -- tests -------------------------------------------------------------------------
+def tests_due(db: Database, first_day: str, last_day: str, start: str, end: str) -> list[dict]:
+    """Occupants' tests due on days first_day..last_day not sampled before ``start``, of
+    people on site some time in [start, end)."""
+    return db.query(
+        "SELECT t.id, t.kind, t.purpose, t.due_date, t.sampled_at, t.result, t.result_at, "
+        "s.id AS stay_id, s.ended_at, p.name, coalesce(b.code, '') AS building, r.floor, "
+        "CASE WHEN r.id IS NULL THEN '' ELSE b.code || '-' || r.number END AS room "
+        "FROM tests t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id "
+        "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
+        "WHERE t.due_date >= ? AND t.due_date <= ? AND t.purpose <> 'surface' "
+        "AND (t.sampled_at IS NULL OR t.sampled_at >= ?) "
+        "AND s.checked_in_at IS NOT NULL AND s.checked_in_at < ? AND s.status <> 'expected' "
+        "AND (s.ended_at IS NULL OR s.ended_at > ?) "
+        "ORDER BY b.sort_order, b.code, r.floor, r.number, p.name",
+        (first_day, last_day, start, end, start))
+
+
+def results_pending(db: Database, at: str) -> list[dict]:
+    """Samples taken before ``at`` whose result had not arrived at ``at``."""
+    return db.query(
+        "SELECT t.id, t.kind, t.purpose, t.due_date, t.sampled_at, s.id AS stay_id, p.name, "
+        "CASE WHEN r.id IS NULL THEN '' ELSE b.code || '-' || r.number END AS room "
+        "FROM tests t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id "
+        "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
+        "WHERE t.sampled_at IS NOT NULL AND t.sampled_at < ? "
+        "AND (t.result IS NULL OR t.result_at > ?) "
+        "ORDER BY t.sampled_at, b.sort_order, b.code, r.floor, r.number", (at, at))
+
+
+def positives(db: Database, start: str, at: str) -> list[dict]:
+    """Positive results that came in during [start, at), and earlier positives of people
+    still on site at ``at`` (awaiting transfer)."""
+    return db.query(
+        "SELECT t.id AS test_id, t.kind, t.purpose, t.sampled_at, t.result_at, t.lab, "
+        "s.id AS stay_id, s.status, s.ended_at, s.end_reason, s.transfer_destination, s.category, "
+        "p.name, p.id_type, p.id_number, "
+        "CASE WHEN r.id IS NULL THEN '' ELSE b.code || '-' || r.number END AS room "
+        "FROM tests t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id "
+        "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
+        "WHERE t.result = 'positive' AND t.result_at < ? "
+        "AND (t.result_at >= ? OR s.ended_at IS NULL OR s.ended_at > ?) "
+        "ORDER BY t.result_at, t.id", (at, start, at))
+
+
+def sampled_between(db: Database, start: str, end: str) -> int:
+    return db.scalar("SELECT count(*) FROM tests WHERE stay_id IS NOT NULL AND sampled_at >= ? "
+                     "AND sampled_at < ?", (start, end))
+
+
+# -- health checks -------------------------------------------------------------------
+def fevers(db: Database, start: str, end: str, threshold: float) -> list[dict]:
+    return db.query(
+        "SELECT h.id, h.taken_at, h.slot, h.temperature, h.symptoms, s.id AS stay_id, p.name, "
+        "CASE WHEN r.id IS NULL THEN '' ELSE b.code || '-' || r.number END AS room "
+        "FROM health_checks h JOIN stays s ON s.id = h.stay_id JOIN people p ON p.id = s.person_id "
+        "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
+        "WHERE h.taken_at >= ? AND h.taken_at < ? AND h.temperature >= ? "
+        "ORDER BY h.taken_at, h.id", (start, end, threshold))
+
+
+def missing_checks(db: Database, day: str, next_day: str, slot: str, window_start: str,
+                   at: str) -> list[dict]:
+    """People on site at ``at`` who arrived before the slot's window opened and have no
+    check of ``slot`` on ``day``."""
+    return db.query(
+        _PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND s.checked_in_at < ? AND NOT EXISTS ("
+        "SELECT 1 FROM health_checks h WHERE h.stay_id = s.id AND h.slot = ? "
+        "AND h.taken_at >= ? AND h.taken_at < ?)" + _ROOM_ORDER,
+        (at, at, window_start, slot, day, next_day))
+
+
+# -- shift log -----------------------------------------------------------------------
+def insert_log_entry(db: Database, at: str, kind: str, text: str, actor: str) -> int:
+    return insert(db, "shift_log", {"at": at, "kind": kind, "text": text, "actor": actor})
+
+
+def log_entry(db: Database, entry_id: int) -> dict | None:
+    return db.query_one("SELECT * FROM shift_log WHERE id = ?", (entry_id,))
+
+
+def resolve_log_entry(db: Database, entry_id: int, at: str) -> None:
+    db.execute("UPDATE shift_log SET resolved_at = ? WHERE id = ?", (at, entry_id))
+
+
+def log_entries(db: Database, start: str, end: str) -> list[dict]:
+    """Entries written in [start, end), and incidents from before that were still open at
+    ``start`` (a handover waits while an incident is being handled)."""
+    return db.query(
+        "SELECT * FROM shift_log WHERE (at >= ? AND at < ?) "
+        "OR (kind = 'incident' AND at < ? AND (resolved_at IS NULL OR resolved_at >= ?)) "
+        "ORDER BY at, id", (start, end, start, start))
+
+
+def insert_log_entries(db: Database, rows: list[tuple]) -> None:
+    """rows: (at, kind, text, actor, resolved_at)."""
+    db.executemany("INSERT INTO shift_log (at, kind, text, actor, resolved_at) VALUES (?, ?, ?, ?, ?)",
+                   rows)
+
+
+# -- daily figures ---------------------------------------------------------------------
+def arrivals_per_day(db: Database) -> dict[str, int]:
+    return {r["d"]: r["n"] for r in db.query(
+        "SELECT substr(checked_in_at, 1, 10) AS d, count(*) AS n FROM stays "
+        "WHERE checked_in_at IS NOT NULL GROUP BY d")}
+
+
+def endings_per_day(db: Database) -> list[dict]:
+    return db.query(
+        "SELECT substr(ended_at, 1, 10) AS d, status, count(*) AS n FROM stays "
+        "WHERE ended_at IS NOT NULL AND checked_in_at IS NOT NULL GROUP BY d, status")
+
+
+def planned_releases(db: Database, first_day: str, last_day: str) -> dict[str, int]:
+    return {r["d"]: r["n"] for r in db.query(
+        "SELECT release_date AS d, count(*) AS n FROM stays WHERE status = 'in_isolation' "
+        "AND release_date >= ? AND release_date <= ? GROUP BY release_date",
+        (first_day, last_day))}
+
+
+def overdue_releases(db: Database, before_day: str) -> int:
+    return db.scalar("SELECT count(*) FROM stays WHERE status = 'in_isolation' AND release_date < ?",
+                     (before_day,))
+
+
+def released_before(db: Database, end: str) -> int:
+    return db.scalar("SELECT count(*) FROM stays WHERE status = 'released' AND ended_at < ?", (end,))
+
+
+def stay_for_paper(db: Database, stay_id: int) -> dict | None:
+    return db.query_one(STAY_SELECT + " WHERE s.id = ?", (stay_id,))
+
+
+def awaiting_transfer(db: Database) -> list[dict]:
+    return db.query(_PERSON_COLUMNS + " WHERE s.status = 'awaiting_transfer'" + _ROOM_ORDER)
