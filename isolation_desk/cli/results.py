@@ -5,11 +5,52 @@ The ``import`` group lives here and is shared: cli/arrivals.py adds ``arrivals``
 """
 from __future__ import annotations
 
+import json
+from datetime import datetime
+from pathlib import Path
+
 import click
 
-from . import main
+from . import db_option, handle_errors, json_default, main, open_db
 
 
 @main.group("import")
 def import_group():
     """Import spreadsheets (lab results, arrivals lists)."""
+
+
+@import_group.command("results")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option()
+@click.option("--dry-run", is_flag=True, help="Check the sheet and show what would happen; save nothing.")
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"rows", "recorded", "unmatched", "conflicts", "positives"} as JSON.')
+@handle_errors
+def import_results_command(file, db_path, dry_run, as_json):
+    """Import a lab's results sheet (xlsx, or csv in UTF-8 or GBK), keyed by ID number.
+
+    Rows for people not at the site are reported as unmatched; rows whose name does not
+    match the ID number, or that contradict a recorded result, as conflicts. A positive
+    result is handled as an emergency (awaiting transfer, alert, room-mates restarted).
+    """
+    from ..domain.roles import SYSTEM
+    from ..services.results_import import import_results
+    db = open_db(db_path, create=False)
+    try:
+        report = import_results(db, file, SYSTEM, datetime.now().replace(microsecond=0), dry_run=dry_run)
+    finally:
+        db.close()
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1, default=json_default))
+        return
+    verb = "would be recorded" if dry_run else "recorded"
+    click.echo(f"{file.name}: {report.rows} rows, {report.recorded} {verb}"
+               + (f", {report.already} already recorded" if report.already else ""))
+    for p in report.positives:
+        click.echo(f"POSITIVE row {p['row']}: {p['name']} {p['room']}".rstrip())
+    for u in report.unmatched:
+        click.echo(f"unmatched row {u['row']}: {u['name']} {u['id_number']} - {u['message']}")
+    for c in report.conflicts:
+        click.echo(f"conflict row {c['row']}: {c['name']} {c['id_number']} - {c['message']}")
+    if dry_run:
+        click.echo("dry run: nothing was saved")

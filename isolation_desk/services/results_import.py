@@ -1,0 +1,214 @@
+"""The lab's results sheet: read, match by ID number, cross-check the name, record.
+
+One reader and one normaliser serve this and the arrivals import: io.spreadsheet.read_rows
+(xlsx; csv in UTF-8, UTF-8 with BOM or GBK), find_header (title rows above the header,
+Chinese or English headers) and domain.identity (ID numbers from mangled cells, dates and
+times in every form a lab writes them).
+
+Each row ends in exactly one of: recorded, unmatched (nobody at the site or on the staff
+roster has the ID number), conflict (the name disagrees, a value is unreadable, or a
+different result is already recorded: nothing is overwritten), or already there (the same
+result was imported before: importing a file twice changes nothing). Positives are
+handled as the emergency they are (services.testing). The whole file is one transaction;
+``dry_run`` runs everything and rolls back: that is the preview.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from ..domain.errors import DomainError
+from ..domain.identity import mask_id, normalize_id_number, normalize_text, parse_datetime
+from ..domain.roles import Actor
+from ..io.spreadsheet import find_header, read_rows
+from ..messages import current_language, describe
+from ..storage import repo_tests as rt
+from ..storage import repositories as repo
+from ..storage.database import Database
+from . import testing
+
+_RESULT_WORDS = {
+    "negative": ("阴性", "阴", "negative", "neg", "-", "(-)", "n", "未检出", "not detected", "阴性(-)"),
+    "positive": ("阳性", "阳", "positive", "pos", "+", "(+)", "p", "检出", "detected", "阳性(+)"),
+    "invalid": ("无效", "invalid", "待复检", "复检", "不合格", "样本不合格", "inconclusive"),
+}
+_RESULT_LOOKUP = {w.replace(" ", ""): code for code, words in _RESULT_WORDS.items() for w in words}
+_KIND_WORDS = {"pcr": ("核酸", "核酸检测", "pcr", "rt-pcr", "nucleic acid"),
+               "antigen": ("抗原", "抗原检测", "antigen", "rat")}
+_KIND_LOOKUP = {w.replace(" ", ""): code for code, words in _KIND_WORDS.items() for w in words}
+_DOTS = re.compile(r"[·•・‧∙.．]")
+
+
+def parse_result(raw) -> str:
+    text = normalize_text(raw).lower().replace(" ", "").replace("（", "(").replace("）", ")")
+    code = _RESULT_LOOKUP.get(text) or _RESULT_LOOKUP.get(re.sub(r"\(.*?\)", "", text))
+    if code is None:
+        raise DomainError("import_result_unknown", field="result", value=normalize_text(raw))
+    return code
+
+
+def parse_kind(raw) -> str:
+    text = normalize_text(raw).lower().replace(" ", "")
+    if not text:
+        return "pcr"
+    code = _KIND_LOOKUP.get(text)
+    if code is None:
+        raise DomainError("test_kind_unknown", field="test_kind", value=normalize_text(raw))
+    return code
+
+
+def same_name(a: str, b: str) -> bool:
+    """Names compared without spaces and with any middle dot (· • ・ .) as one."""
+    def key(x):
+        return _DOTS.sub("·", normalize_text(x).replace(" ", ""))
+    return key(a) == key(b)
+
+
+@dataclass
+class ImportReport:
+    file: str
+    rows: int = 0
+    recorded: int = 0
+    already: int = 0
+    unmatched: list[dict] = field(default_factory=list)
+    conflicts: list[dict] = field(default_factory=list)
+    positives: list[dict] = field(default_factory=list)
+    alerts: list[int] = field(default_factory=list)
+    restarted: list[int] = field(default_factory=list)
+    dry_run: bool = False
+
+    def to_json(self) -> dict:
+        """Exactly what ``import results --json`` prints."""
+        return {"rows": self.rows, "recorded": self.recorded, "unmatched": self.unmatched,
+                "conflicts": self.conflicts, "positives": self.positives}
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _entry(row_number: int, name: str, id_number: str, **extra) -> dict:
+    return {"row": row_number, "name": name, "id_number": mask_id(id_number) if id_number else "", **extra}
+
+
+def _pick_test(tests: list[dict], kind: str, day: date | None):
+    """(test, needs_sampling) for a result, or (test_with_result, None) when that sample
+    already has one, or (None, None)."""
+    def on_day(t):
+        return day is None or (t["sampled_at"] or "")[:10] == day.isoformat()
+    kinds = [t for t in tests if t["kind"] == kind and t["purpose"] != "surface"]
+    pending = [t for t in kinds if t["sampled_at"] and not t["result"] and t["pool_id"] is None and on_day(t)]
+    if pending:
+        return pending[0], False
+    if day is not None:
+        due = [t for t in kinds if not t["sampled_at"] and t["due_date"] == day.isoformat()]
+        if due:
+            return due[0], True
+    done = [t for t in kinds if t["sampled_at"] and t["result"] and on_day(t)]
+    if done:
+        return done[-1], None
+    return None, None
+
+
+def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: bool = False,
+                   lang: str | None = None) -> ImportReport:
+    actor.require("tests")
+    lang = lang or current_language()
+    path = Path(path)
+    rows = read_rows(path)
+    header = find_header(rows, required=("id_number", "result"))
+    data = [(n, v) for n, v in rows if n > header.row_number and any(
+        x is not None and str(x).strip() for x in v)]
+    if not data:
+        raise DomainError("import_no_rows")
+    report = ImportReport(file=path.name, rows=len(data), dry_run=dry_run)
+    source = f"import:{path.name}"[:200]
+    out = testing.Outcome()
+
+    def conflict(n, name, id_number, err: DomainError):
+        report.conflicts.append(_entry(n, name, id_number, reason=err.code, message=describe(err, lang)))
+
+    try:
+        with db.transaction():
+            for n, values in data:
+                name = normalize_text(header.get(values, "name"))
+                raw_id = header.get(values, "id_number")
+                try:
+                    id_number = normalize_id_number(raw_id)
+                    if not id_number:
+                        raise DomainError("import_id_missing", field="id_number")
+                except DomainError as err:
+                    conflict(n, name, "", err)
+                    continue
+                try:
+                    result = parse_result(header.get(values, "result"))
+                    kind = parse_kind(header.get(values, "test_kind"))
+                    raw_time = header.get(values, "sampled_at")
+                    sampled_at = None if raw_time in (None, "") or not str(raw_time).strip() \
+                        else parse_datetime(raw_time, now, field="sampled_at")
+                except DomainError as err:
+                    conflict(n, name, id_number, err)
+                    continue
+                lab = normalize_text(header.get(values, "lab")) or None
+                people = repo.person_by_id_number(db, id_number)
+                stay = rt.latest_stay_for_person(db, people[0]["id"]) if people else None
+                staff = None if stay else (rt.staff_by_id_number(db, id_number) or [None])[0]
+                if stay is None and staff is None:
+                    report.unmatched.append(_entry(n, name, id_number, result=result,
+                                                   reason="import_unmatched",
+                                                   message=describe(DomainError("import_unmatched"), lang)))
+                    continue
+                known = stay["name"] if stay else staff["name"]
+                if name and not same_name(name, known):
+                    conflict(n, name, id_number, DomainError("import_name_mismatch", value=name, name=known))
+                    continue
+                day = sampled_at.date() if sampled_at else None
+                tests = rt.tests_on(db, stay_id=stay["id"] if stay else None,
+                                    staff_id=None if stay else staff["id"])
+                t, needs_sampling = _pick_test(tests, kind, day)
+                if t is not None and needs_sampling is None:
+                    if t["result"] == result:
+                        report.already += 1
+                    else:
+                        conflict(n, name, id_number, DomainError("import_result_conflict", value=result,
+                                                                 result=t["result"]))
+                    continue
+                if t is None:
+                    # the lab tested someone we had not planned a test for: keep it, never drop it
+                    when = sampled_at or now
+                    test_id = rt.insert_test(db, {
+                        "stay_id": stay["id"] if stay else None, "staff_id": None if stay else staff["id"],
+                        "kind": kind, "purpose": "scheduled" if stay else "staff",
+                        "due_date": when.date().isoformat(), "sampled_at": when.replace(microsecond=0).isoformat(),
+                        "source": source})
+                    t = repo.get(db, "tests", test_id)
+                elif needs_sampling:
+                    repo.update(db, "tests", t["id"], {"sampled_at": sampled_at.replace(microsecond=0)})
+                    t = repo.get(db, "tests", t["id"])
+                before_pos = len(out.positives)
+                testing._set_result(db, t, result, actor, now, lab, out, source=source)
+                report.recorded += 1
+                if len(out.positives) > before_pos:
+                    report.positives.append(_entry(n, known, id_number,
+                                                   room=(stay or {}).get("room") or "",
+                                                   stay_id=stay["id"] if stay else None,
+                                                   staff_id=None if stay else staff["id"]))
+            report.alerts, report.restarted = list(out.alerts), list(out.restarted)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            repo.insert(db, "imports", {"kind": "results", "file_name": path.name, "file_sha256": digest,
+                                        "at": now.replace(microsecond=0), "rows": report.rows,
+                                        "imported": report.recorded, "actor": actor.username})
+            repo.audit(db, actor=actor.username, action="import_results", entity="import",
+                       entity_id=path.name, after={"rows": report.rows, "recorded": report.recorded,
+                                                   "unmatched": len(report.unmatched),
+                                                   "conflicts": len(report.conflicts),
+                                                   "positives": len(report.positives), "sha256": digest},
+                       at=now)
+            if dry_run:
+                raise _Rollback()
+    except _Rollback:
+        pass
+    return report
