@@ -53,16 +53,17 @@ def validate_registration(fields: dict, today: date, *, phone_required: bool = F
     """Validate raw form or spreadsheet fields; raise DomainError naming the first bad field."""
     name = validate_name(fields.get("name"))
     id_type = parse_id_type(fields.get("id_type"))
-    id_number = validate_document(id_type, fields.get("id_number"), today)
     sex = fields.get("sex")
     birth = fields.get("birth_date")
     if id_type == "resident_id":
-        rid = parse_resident_id(id_number, today)
+        rid = parse_resident_id(fields.get("id_number"), today)  # what validate_document does, once
+        id_number = rid.number
         birth = rid.birth_date
         if sex not in (None, "") and parse_sex(sex) != rid.sex:
             raise DomainError("sex_mismatch_id", field="sex")
         sex = rid.sex
     else:
+        id_number = validate_document(id_type, fields.get("id_number"), today)
         sex = parse_sex(sex) if sex not in (None, "") else None
         birth = parse_date(birth, today, field="birth_date") if birth not in (None, "") else None
     phone_raw = fields.get("phone")
@@ -87,7 +88,10 @@ def validate_registration(fields: dict, today: date, *, phone_required: bool = F
     if diet not in DIETS:
         raise DomainError("diet_unknown", field="diet", value=diet)
     community_phone = fields.get("community_phone")
-    community_phone = normalize_phone(community_phone) if community_phone not in (None, "") else ""
+    try:
+        community_phone = normalize_phone(community_phone) if community_phone not in (None, "") else ""
+    except DomainError as exc:  # normalize_phone names "phone"; this is the community's number
+        raise DomainError(exc.code, field="community_phone", **exc.params) from None
     return Registration(
         name=name, id_type=id_type, id_number=id_number, sex=sex, birth_date=birth, phone=phone,
         category=category, last_exposure_date=exposure, arrival_date=arrival,

@@ -1,0 +1,687 @@
+"""Arrivals from a transfer list (转运名单): read, preview, import, refused rows, bulk check-in.
+
+A district office sends the list as a spreadsheet typed in a hurry. The import must be right
+on the first try and must never invent data:
+
+* the file is read with the same reader and header finder as the lab results import
+  (``io.spreadsheet.read_rows`` + ``find_header``), with the spreadsheet aliases of
+  ``FIELD_ALIASES`` and the column mapping the user corrected last time;
+* every row goes through ``domain.registration.validate_registration``, the one validator
+  of the front desk form, the imports and the command line. To give a reason for *every*
+  bad cell, not only the first, a bad field is set aside and the row is validated again;
+* a row is ``valid``, ``invalid`` (a reason per cell) or ``duplicate`` (the person is already
+  at the site, appears twice in the file, or the same file was imported before);
+* valid rows are imported in ONE transaction as expected arrivals, with one audit entry and
+  one row in ``imports`` holding the file's sha256, so that importing the same file again
+  adds nothing.
+
+Reason codes leave this module, never words: ``messages.describe`` makes the sentences
+(``messages_imports.py`` holds this area's codes).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from ..domain import policy as pol
+from ..domain.errors import DomainError
+from ..domain.households import Member, age_on, check_household
+from ..domain.identity import mask_id, normalize_text
+from ..domain.registration import Registration, validate_registration
+from ..domain.roles import Actor
+from ..io.spreadsheet import (FIELD_ALIASES, Header, SpreadsheetError, find_header, header_key,
+                              read_rows, write_xlsx)
+from ..messages import describe
+from ..storage import repo_arrivals
+from ..storage import repositories as repo
+from ..storage.database import Database
+from . import stays as stay_service
+from .site import current_policies
+
+KIND = "arrivals"
+VALID, INVALID, DUPLICATE = "valid", "invalid", "duplicate"
+ROW = "row"  # the "field" of a reason that concerns the whole row
+
+# Fields of a transfer list, in the order the preview shows them.
+ARRIVAL_FIELDS = ("name", "id_type", "id_number", "sex", "birth_date", "phone", "category",
+                  "last_exposure", "arrival", "origin", "registered_address", "current_address",
+                  "destination", "community_contact", "community_phone", "household",
+                  "household_role", "notes")
+REQUIRED = ("name", "id_number")
+
+_EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
+    "birth_date": ("出生日期", "出生年月日", "出生年月", "birth date", "date of birth"),
+    "community_contact": ("社区联系人", "街镇联系人", "接收社区联系人", "community contact"),
+    "community_phone": ("社区联系电话", "社区电话", "街镇联系电话", "community phone"),
+    "household": ("同户编号", "家庭编号", "户编号", "同住编号", "同户", "household"),
+    "household_role": ("同住关系", "同户关系", "家庭关系", "与户主关系", "household role"),
+}
+ARRIVAL_ALIASES: dict[str, tuple[str, ...]] = {
+    name: FIELD_ALIASES.get(name, ()) + _EXTRA_ALIASES.get(name, ()) for name in ARRIVAL_FIELDS
+}
+
+# Sheet field -> field of validate_registration (the others have the same name).
+_REGISTRATION_KEY = {"last_exposure": "last_exposure_date", "arrival": "arrival_date",
+                     "destination": "destination_community"}
+_SHEET_FIELD = {v: k for k, v in _REGISTRATION_KEY.items()}
+_NOT_REGISTRATION = ("household", "household_role")
+
+# What stands in for a bad value so that validation can go on to the next field. These
+# values only ever reach validate_registration of a row that is already refused.
+_STAND_INS: dict[str, dict[str, object]] = {
+    "name": {"name": "某"},
+    "id_type": {"id_type": "other"},
+    "id_number": {"id_type": "other", "id_number": "0"},
+    "category": {"category": "other"},
+}
+
+_ROLE_ALIASES = {
+    "parent": ("家长", "父母", "父亲", "母亲", "父", "母", "监护人", "户主", "parent"),
+    "child": ("子女", "儿童", "孩子", "儿子", "女儿", "子", "女", "child"),
+    "carer": ("陪护", "陪护人", "陪同", "陪同人", "照护人", "carer", "caregiver"),
+    "dependant": ("被照护", "被照护人", "被陪护", "被陪护人", "dependant", "dependent"),
+}
+_ROLE_BY_LABEL = {label.lower(): code for code, labels in _ROLE_ALIASES.items() for label in labels}
+
+# Field names in the refused-rows workbook and the command line's words.
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("Name", "姓名"), "id_type": ("ID type", "证件类型"), "id_number": ("ID number", "证件号码"),
+    "sex": ("Sex", "性别"), "birth_date": ("Birth date", "出生日期"), "phone": ("Phone", "联系电话"),
+    "category": ("Category", "人员类别"), "last_exposure": ("Last exposure", "末次暴露时间"),
+    "arrival": ("Arrival", "抵达时间"), "origin": ("Origin", "来源地区"),
+    "registered_address": ("Registered address", "户籍地址"), "current_address": ("Current address", "现住址"),
+    "destination": ("Destination community", "去往街镇/社区"), "community_contact": ("Community contact", "社区联系人"),
+    "community_phone": ("Community phone", "社区联系电话"), "household": ("Household", "同户编号"),
+    "household_role": ("Household role", "同住关系"), "notes": ("Notes", "备注"), ROW: ("Row", "整行"),
+}
+STATUS_LABELS = {VALID: ("valid", "有效"), INVALID: ("refused", "不予导入"), DUPLICATE: ("duplicate", "重复")}
+
+
+def field_label(name: str, lang: str) -> str:
+    en, zh = FIELD_LABELS.get(name, (name, name))
+    return zh if lang.startswith("zh") else en
+
+
+# ---------------------------------------------------------------------------
+# One row
+# ---------------------------------------------------------------------------
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not normalize_text(value))
+
+
+def cell_text(value: object) -> str:
+    """A cell as the preview shows it (dates without a midnight time, numbers without .0)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return normalize_text(value)
+
+
+@dataclass
+class RowCheck:
+    """What one row's validation found: a registration, or a reason per bad field."""
+
+    registration: Registration | None
+    errors: dict[str, DomainError] = field(default_factory=dict)  # sheet field -> error
+
+
+def validate_row(cells: Mapping[str, object], today: date) -> RowCheck:
+    """Validate one row's cells (sheet field -> raw value) with ``validate_registration``.
+
+    Every bad field gets its own reason: after a refusal the field is set aside (or a
+    stand-in put in its place) and the row is validated again, so that the user fixes a
+    row in one go. The registration is returned only when no field was refused.
+    """
+    fields = {_REGISTRATION_KEY.get(k, k): (None if _blank(v) else v)
+              for k, v in cells.items() if k not in _NOT_REGISTRATION}
+    errors: dict[str, DomainError] = {}
+    trial = dict(fields)
+    registration = None
+    for _ in range(len(fields) + len(_STAND_INS) + 2):
+        try:
+            registration = validate_registration(trial, today)
+            break
+        except DomainError as exc:
+            key = exc.field or ROW
+            sheet_field = _SHEET_FIELD.get(key, key)
+            if sheet_field in errors or key == ROW:
+                errors.setdefault(sheet_field, exc)
+                break
+            errors[sheet_field] = exc
+            trial.update(_STAND_INS.get(key, {key: None}))
+    for sheet_field, exc in errors.items():
+        exc.params.setdefault("value", cell_text(cells.get(sheet_field)))
+    return RowCheck(None if errors else registration, errors)
+
+
+def parse_household_role(raw: object) -> str | None:
+    text = normalize_text(raw).lower()
+    if not text:
+        return None
+    try:
+        return _ROLE_BY_LABEL[text]
+    except KeyError:
+        raise DomainError("household_role_unknown", field="household_role", value=normalize_text(raw)) from None
+
+
+def _needs_by_age(age: int | None) -> tuple[str, ...]:
+    """Needs that the birth date in the ID already says (the demo and the desk use the same)."""
+    if age is None:
+        return ()
+    if age <= 14:
+        return ("child",)
+    if age >= 65:
+        return ("elderly",)
+    return ()
+
+
+# ---------------------------------------------------------------------------
+# The preview
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class PreviewRow:
+    row: int  # the row number Excel shows
+    values: list[object]  # the whole row as read
+    cells: dict[str, object]  # sheet field -> raw value
+    status: str = VALID
+    errors: dict[str, DomainError] = field(default_factory=dict)
+    registration: Registration | None = None
+    household: str = ""
+    household_role: str | None = None
+    policy_id: int | None = None
+    start_date: date | None = None
+    release_date: date | None = None
+
+    @property
+    def key(self) -> tuple[str, str] | None:
+        r = self.registration
+        return (r.id_type, r.id_number) if r else None
+
+    def id_display(self) -> str:
+        """The ID as a list may show it: masked when valid, as typed when it is the problem."""
+        if self.registration is not None:
+            return mask_id(self.registration.id_number)
+        return cell_text(self.cells.get("id_number"))
+
+    def reasons(self, lang: str) -> list[str]:
+        return [f"{field_label(f, lang)}: {describe(e, lang)}" for f, e in self.errors.items()]
+
+
+@dataclass
+class ArrivalsPreview:
+    path: Path
+    file_name: str
+    sha256: str
+    header: Header
+    headers: list[str]  # the header row's texts, one per column
+    rows: list[PreviewRow]
+    previous_import: dict | None
+    user_mapping: dict[str, str | None]  # fields the user mapped by hand, by header text
+    today: date
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def valid(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.status == VALID]
+
+    @property
+    def refused(self) -> list[PreviewRow]:
+        return [r for r in self.rows if r.status != VALID]
+
+    def column_of(self, field_name: str) -> int | None:
+        return self.header.columns.get(field_name)
+
+    def invalid_cells(self) -> list[tuple[int, str, DomainError]]:
+        return [(r.row, f, e) for r in self.rows if r.status == INVALID for f, e in r.errors.items()]
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise SpreadsheetError("file_unreadable", detail=f"{type(exc).__name__}: {exc}") from exc
+    return digest.hexdigest()
+
+
+def _usable_remembered(remembered: Mapping[str, str | None], rows) -> dict[str, str | None]:
+    """The remembered mapping, minus what cannot apply to this file.
+
+    A header text absent from the file's first rows would only hide the alias match; an
+    "unmapped" choice never applies to a required field.
+    """
+    present = {header_key(v) for _, values in rows[:20] for v in values if not _blank(v)}
+    usable: dict[str, str | None] = {}
+    for name, text in remembered.items():
+        if name not in ARRIVAL_FIELDS:
+            continue
+        if text is None:
+            if name not in REQUIRED:
+                usable[name] = None
+        elif header_key(text) in present:
+            usable[name] = text
+    return usable
+
+
+def header_texts(path: str | Path, row_number: int | None = None, sheet=None) -> tuple[int, list[str]]:
+    """The texts of one row (default: the first non-blank row) for mapping columns by hand
+    when no header row was recognised."""
+    rows = read_rows(path, sheet)
+    for number, values in rows:
+        if values and (row_number is None or number == row_number):
+            return number, [cell_text(v) for v in values]
+    return rows[0][0], []
+
+
+def read_arrivals(db: Database, path: str | Path, now: datetime, *,
+                  mapping: Mapping[str, int | str | None] | None = None,
+                  use_remembered: bool = True, sheet: str | int | None = None) -> ArrivalsPreview:
+    """Read a transfer list and sort every row into valid, invalid or duplicate.
+
+    ``mapping`` is the user's own choice for some fields (a 0-based column, a header text,
+    or None for "not in this file"); it beats the remembered mapping, which beats the
+    aliases. Nothing is written. Raises ``SpreadsheetError`` when the file cannot be read
+    as a table (``file_*``, ``xls_unsupported``, ``header_not_found`` ...).
+    """
+    path = Path(path)
+    rows = read_rows(path, sheet)
+    sha = file_sha256(path)
+    overrides: dict[str, int | str | None] = {}
+    if use_remembered:
+        overrides.update(_usable_remembered(repo_arrivals.remembered_mapping(db), rows))
+    overrides.update(mapping or {})
+    header = find_header(rows, REQUIRED, ARRIVAL_ALIASES, overrides)
+    header_values = next(values for number, values in rows if number == header.row_number)
+    width = max([len(header_values)] + [i + 1 for i in header.columns.values()])
+    headers = [cell_text(header_values[i]) if i < len(header_values) else "" for i in range(width)]
+    user_mapping: dict[str, str | None] = {}
+    for name, target in (mapping or {}).items():
+        if target is None:
+            user_mapping[name] = None
+        elif isinstance(target, str):
+            user_mapping[name] = target
+        elif isinstance(target, int) and 0 <= target < len(headers) and headers[target]:
+            user_mapping[name] = headers[target]
+    today = now.date()
+    preview_rows = []
+    for number, values in rows:
+        if number <= header.row_number or not values or all(_blank(v) for v in values):
+            continue
+        cells = {name: header.get(values, name) for name in ARRIVAL_FIELDS if name in header.columns}
+        preview_rows.append(PreviewRow(row=number, values=list(values), cells=cells))
+    preview = ArrivalsPreview(
+        path=path, file_name=path.name, sha256=sha, header=header, headers=headers,
+        rows=preview_rows, previous_import=repo_arrivals.import_of_file(db, KIND, sha),
+        user_mapping=user_mapping, today=today)
+    _classify(db, preview, today)
+    return preview
+
+
+def _check_policy(row: PreviewRow, policies, today: date) -> None:
+    reg = row.registration
+    current = policies.get(reg.category)
+    if current is None:
+        row.errors["category"] = DomainError("policy_missing", field="category", category=reg.category)
+        return
+    policy_id, policy = current
+    if not policy.admitted:
+        row.errors["category"] = DomainError("category_not_admitted", field="category", category=reg.category)
+        return
+    try:
+        start = pol.start_date(policy, reg.last_exposure_date, reg.arrival_date or today)
+    except DomainError as exc:
+        row.errors[_SHEET_FIELD.get(exc.field, exc.field or ROW)] = exc
+        return
+    release = pol.release_date(policy, start)
+    if release <= today:
+        counted = "last_exposure" if policy.counted_from == "last_exposure" else "arrival"
+        row.errors[counted] = DomainError("arrival_isolation_over", field=counted,
+                                          start=start.isoformat(), release=release.isoformat())
+        return
+    row.policy_id, row.start_date, row.release_date = policy_id, start, release
+
+
+def _classify(db: Database, preview: ArrivalsPreview, today: date) -> None:
+    policies = current_policies(db)
+    for row in preview.rows:
+        check = validate_row(row.cells, today)
+        row.errors = dict(check.errors)
+        row.registration = check.registration
+        row.household = normalize_text(row.cells.get("household"))
+        try:
+            row.household_role = parse_household_role(row.cells.get("household_role"))
+        except DomainError as exc:
+            exc.params.setdefault("value", cell_text(row.cells.get("household_role")))
+            row.errors["household_role"] = exc
+        if not row.errors:
+            _check_policy(row, policies, today)
+        if row.errors:
+            row.status, row.registration = INVALID, None
+    _check_households(preview, today)
+    active = repo_arrivals.active_documents(db)
+    seen: dict[tuple[str, str], int] = {}
+    previous = preview.previous_import
+    for row in preview.rows:
+        if row.status != VALID:
+            continue
+        key = row.key
+        here = active.get(key)
+        if here is not None:
+            code = "arrival_already_expected" if here["status"] == "expected" else "arrival_already_at_site"
+            row.status = DUPLICATE
+            row.errors["id_number"] = DomainError(code, field="id_number", name=here["name"],
+                                                  room=here["room"] or "")
+        elif key in seen:
+            row.status = DUPLICATE
+            row.errors["id_number"] = DomainError("duplicate_in_file", field="id_number", first_row=seen[key])
+        else:
+            seen[key] = row.row
+            if previous is not None:
+                row.status = DUPLICATE
+                row.errors[ROW] = DomainError("file_already_imported", at=previous["at"].replace("T", " "),
+                                              actor=previous["actor"], file=previous["file_name"])
+
+
+def _check_households(preview: ArrivalsPreview, today: date) -> None:
+    """Rows marked with the same household share a room: the household rules must allow it."""
+    groups: dict[str, list[PreviewRow]] = defaultdict(list)
+    for row in preview.rows:
+        if row.status == VALID and row.household:
+            groups[row.household].append(row)
+    for members in groups.values():
+        if len(members) < 2:
+            for m in members:
+                m.household_role = None  # alone in this list: one person, one room
+            continue
+        ages = [age_on(m.registration.birth_date, today) for m in members]
+        has_child = any(m.household_role == "child" or (a is not None and a <= 14)
+                        for m, a in zip(members, ages))
+        error = None
+        for m, age in zip(members, ages):
+            if m.household_role is None:
+                if age is not None and age <= 14:
+                    m.household_role = "child"
+                elif has_child and not any(x.household_role == "carer" for x in members):
+                    m.household_role = "parent"
+                else:
+                    error = DomainError("household_role_required", field="household_role")
+        if error is None:
+            try:
+                check_household([Member(m.household_role, a, frozenset(_needs_by_age(a)))
+                                 for m, a in zip(members, ages)])
+            except DomainError as exc:
+                error = exc
+        if error is not None:
+            for m in members:
+                m.status, m.registration = INVALID, None
+                m.errors["household"] = DomainError(error.code, field="household", **error.params)
+                m.errors["household"].params.setdefault("value", m.household)
+
+
+# ---------------------------------------------------------------------------
+# Import
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    rows: int
+    imported: int
+    duplicates: int
+    invalid: int
+    stay_ids: tuple[int, ...] = ()
+    import_id: int | None = None
+    previous_import: dict | None = None
+
+
+def summary(preview: ArrivalsPreview, imported: int | None = None) -> ImportResult:
+    """The counts of a preview (``imported`` defaults to the rows that would be imported)."""
+    return ImportResult(rows=len(preview.rows),
+                        imported=preview.count(VALID) if imported is None else imported,
+                        duplicates=preview.count(DUPLICATE), invalid=preview.count(INVALID),
+                        previous_import=preview.previous_import)
+
+
+def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: datetime, *,
+                    remember_mapping: bool = True) -> ImportResult:
+    """Import the valid rows of ``preview`` as expected arrivals: one transaction, one audit
+    entry, one ``imports`` row with the file's sha256. A file imported before adds nothing.
+    The columns the user mapped by hand are remembered for the next file."""
+    actor.require("register")
+    source = f"{KIND}:{preview.file_name}"
+    with db.transaction():
+        previous = repo_arrivals.import_of_file(db, KIND, preview.sha256)
+        if previous is not None:
+            duplicates = preview.count(DUPLICATE) + preview.count(VALID)
+            return ImportResult(len(preview.rows), 0, duplicates, preview.count(INVALID),
+                                previous_import=previous)
+        active = repo_arrivals.active_documents(db)
+        todo = [r for r in preview.valid if r.key not in active]
+        late_duplicates = len(preview.valid) - len(todo)  # registered since the preview
+        people = []
+        for r in todo:
+            reg = r.registration
+            needs = _needs_by_age(age_on(reg.birth_date, now.date()))
+            people.append({"name": reg.name, "sex": reg.sex, "birth_date": reg.birth_date,
+                           "id_type": reg.id_type, "id_number": reg.id_number, "phone": reg.phone,
+                           "registered_address": reg.registered_address,
+                           "current_address": reg.current_address, "origin": reg.origin,
+                           "notes": reg.notes, "special_needs": ",".join(needs), "created_at": now})
+        person_ids = repo_arrivals.upsert_people(db, people)
+        households: dict[str, int] = {}
+        stays = []
+        for r in todo:
+            reg = r.registration
+            household_id = None
+            if r.household and r.household_role:
+                if r.household not in households:
+                    households[r.household] = repo_arrivals.insert_household(db, r.household, now)
+                household_id = households[r.household]
+            stays.append({
+                "person_id": person_ids[r.key], "category": reg.category, "policy_id": r.policy_id,
+                "status": "expected", "last_exposure_date": reg.last_exposure_date,
+                "arrival_date": reg.arrival_date, "start_date": r.start_date,
+                "release_date": r.release_date, "destination_community": reg.destination_community,
+                "community_contact": reg.community_contact, "community_phone": reg.community_phone,
+                "household_id": household_id,
+                "household_role": r.household_role if household_id else None,
+                "source": source, "created_at": now})
+        stay_ids = repo_arrivals.insert_expected_stays(db, stays)
+        repo_arrivals.insert_stay_events(db, [(s, now, "expected", source, actor.username) for s in stay_ids])
+        import_id = None
+        if stay_ids:
+            import_id = repo_arrivals.record_import(
+                db, kind=KIND, file_name=preview.file_name, sha256=preview.sha256, at=now,
+                rows=len(preview.rows), imported=len(stay_ids), actor=actor.username)
+        remembered = None
+        if remember_mapping and preview.user_mapping:
+            remembered = repo_arrivals.remembered_mapping(db)
+            remembered.update(preview.user_mapping)
+            repo_arrivals.remember_mapping(db, remembered)
+        result = ImportResult(len(preview.rows), len(stay_ids), preview.count(DUPLICATE) + late_duplicates,
+                              preview.count(INVALID), tuple(stay_ids), import_id)
+        repo.audit(db, actor=actor.username, action="import_arrivals", entity="import", entity_id=import_id,
+                   after={"file": preview.file_name, "sha256": preview.sha256, "rows": result.rows,
+                          "imported": result.imported, "duplicates": result.duplicates,
+                          "invalid": result.invalid, "mapping": remembered}, at=now)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Refused rows, to send back
+# ---------------------------------------------------------------------------
+
+
+def refused_rows_table(preview: ArrivalsPreview, lang: str) -> tuple[list[str], list[list[object]]]:
+    """The refused rows with their reasons, then the row as the file had it."""
+    zh = lang.startswith("zh")
+    headers = ["行号" if zh else "Row", "状态" if zh else "Status", "原因" if zh else "Reasons"]
+    headers += [h or (f"列{i + 1}" if zh else f"Column {i + 1}") for i, h in enumerate(preview.headers)]
+    body = []
+    for r in preview.refused:
+        en, zh_word = STATUS_LABELS[r.status]
+        values = list(r.values) + [None] * max(0, len(preview.headers) - len(r.values))
+        body.append([r.row, zh_word if zh else en, ("；" if zh else "; ").join(r.reasons(lang))] + values)
+    return headers, body
+
+
+def write_refused_rows(preview: ArrivalsPreview, path: str | Path, lang: str) -> int:
+    """Write an xlsx of the refused rows and why; returns how many rows it holds."""
+    headers, body = refused_rows_table(preview, lang)
+    write_xlsx(path, headers, body, sheet_title="refused" if not lang.startswith("zh") else "未导入")
+    return len(body)
+
+
+# ---------------------------------------------------------------------------
+# The remembered mapping
+# ---------------------------------------------------------------------------
+
+
+def remembered_mapping(db: Database) -> dict[str, str | None]:
+    return repo_arrivals.remembered_mapping(db)
+
+
+def forget_mapping(db: Database, actor: Actor, now: datetime) -> None:
+    actor.require("register")
+    with db.transaction():
+        before = repo_arrivals.remembered_mapping(db)
+        repo_arrivals.remember_mapping(db, {})
+        repo.audit(db, actor=actor.username, action="forget_arrivals_mapping", entity="settings",
+                   entity_id=repo_arrivals.MAPPING_KEY, before=before, after={}, at=now)
+
+
+# ---------------------------------------------------------------------------
+# Bulk check-in of expected arrivals
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class PlannedUnit:
+    """One room's worth of expected arrivals: a person alone, or a household together."""
+
+    stay_ids: list[int]  # the host (parent or carer) first
+    names: list[str]
+    roles: list[str | None]
+    category: str
+    household_id: int | None
+    room_id: int | None
+    room: str | None
+
+    @property
+    def beds_needed(self) -> int:
+        return len(self.stay_ids)
+
+
+def plan_check_in(db: Database, stay_ids: Sequence[int] | None = None) -> list[PlannedUnit]:
+    """Who goes where: expected arrivals (all, or ``stay_ids``) grouped by household, each
+    group with a suggested ready room (enough beds, a floor of the same category where
+    possible), no room suggested twice."""
+    wanted = None if stay_ids is None else set(stay_ids)
+    expected = [s for s in repo.stays(db, statuses=("expected",)) if wanted is None or s["id"] in wanted]
+    expected.sort(key=lambda s: s["id"])
+    groups: dict[object, list[dict]] = {}
+    for s in expected:
+        key = ("household", s["household_id"]) if s["household_id"] else ("stay", s["id"])
+        groups.setdefault(key, []).append(s)
+    taken: set[int] = set()
+    units = []
+    for members in groups.values():
+        members.sort(key=lambda s: (s["household_role"] not in ("parent", "carer"), s["id"]))
+        host = members[0]
+        room = None
+        for candidate in repo.suggest_rooms(db, beds_needed=len(members),
+                                            avoid_category_floors=host["category"],
+                                            limit=len(taken) + 1):
+            if candidate["id"] not in taken:
+                room = candidate
+                break
+        if room is not None:
+            taken.add(room["id"])
+        units.append(PlannedUnit(
+            stay_ids=[s["id"] for s in members], names=[s["name"] for s in members],
+            roles=[s["household_role"] for s in members], category=host["category"],
+            household_id=host["household_id"] if len(members) > 1 else None,
+            room_id=room["id"] if room else None, room=room["label"] if room else None))
+    return units
+
+
+def _registration_of(s: dict) -> Registration:
+    """An expected stay as a registration (as stays.check_in_expected builds it)."""
+    def d(value):
+        return None if value in (None, "") else date.fromisoformat(str(value)[:10])
+    return Registration(
+        name=s["name"], id_type=s["id_type"], id_number=s["id_number"], sex=s["sex"],
+        birth_date=d(s["birth_date"]), phone=s["phone"], category=s["category"],
+        last_exposure_date=d(s["last_exposure_date"]), arrival_date=d(s["arrival_date"]),
+        registered_address=s["registered_address"] or "", current_address=s["current_address"] or "",
+        origin=s["origin"] or "", special_needs=tuple(filter(None, (s["special_needs"] or "").split(","))),
+        diet=s["diet"] or "regular", destination_community=s["destination_community"] or "",
+        community_contact=s["community_contact"] or "", community_phone=s["community_phone"] or "")
+
+
+@dataclass
+class BulkCheckInResult:
+    checked_in: list[stay_service.CheckInResult] = field(default_factory=list)
+    failed: list[tuple[PlannedUnit, DomainError]] = field(default_factory=list)
+
+
+def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime) -> list:
+    room_id = unit.room_id
+    if room_id is not None:
+        room = repo.room(db, room_id)
+        if room is None or room["status"] != "ready" or room["beds"] < unit.beds_needed:
+            room_id = None  # taken since the plan was made: suggest again
+    if room_id is None:
+        suggestion = stay_service.suggest_room(db, unit.category, beds_needed=unit.beds_needed)
+        if suggestion is None:
+            raise DomainError("no_room_ready")
+        room_id = suggestion["id"]
+    host_id = unit.stay_ids[0]
+    results = [stay_service.check_in_expected(db, host_id, actor, now, room_id=room_id)]
+    if len(unit.stay_ids) > 1:
+        # check_in clears the household of a person checked in alone: put the host back in it.
+        repo_arrivals.set_household(db, host_id, unit.household_id, unit.roles[0] or "parent")
+        for stay_id, role in zip(unit.stay_ids[1:], unit.roles[1:]):
+            s = repo.stay(db, stay_id)
+            if s is None or s["status"] != "expected":
+                raise DomainError("stay_not_expected")
+            results.append(stay_service.check_in(db, _registration_of(s), actor, now, household_of=host_id,
+                                                 household_role=role or "dependant",
+                                                 expected_stay_id=stay_id))
+    return results
+
+
+def bulk_check_in(db: Database, plan: Sequence[PlannedUnit], actor: Actor, now: datetime) -> BulkCheckInResult:
+    """Check in each planned unit (a person, or a household into one room).
+
+    Each unit is one transaction (a household goes in together or not at all) and each
+    person gets the same check-in as at the front desk (``stays.check_in``: tests scheduled,
+    room occupied, history, audit). A unit that is refused stays expected and is reported
+    with its reason; the others go on, because a bus of forty must not wait for one.
+    """
+    actor.require("check_in")
+    result = BulkCheckInResult()
+    for unit in plan:
+        try:
+            with db.transaction():
+                result.checked_in.extend(_check_in_unit(db, unit, actor, now))
+        except DomainError as exc:
+            result.failed.append((unit, exc))
+    return result

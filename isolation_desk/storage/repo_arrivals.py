@@ -1,0 +1,134 @@
+"""SQL of the arrivals import: the bulk path for thousands of expected arrivals, the
+``imports`` ledger (file sha256, so that a file is imported once), and the remembered
+column mapping. Functions do not open transactions: the service does."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from .database import Database
+from .repositories import CURRENT_STATUSES, _iso, set_setting
+
+MAPPING_KEY = "arrivals_mapping"
+
+
+# -- the imports ledger ----------------------------------------------------------
+def import_of_file(db: Database, kind: str, sha256: str) -> dict | None:
+    """The first import of a file with this content (any name), or None."""
+    return db.query_one("SELECT * FROM imports WHERE kind = ? AND file_sha256 = ? ORDER BY id LIMIT 1",
+                        (kind, sha256))
+
+
+def record_import(db: Database, *, kind: str, file_name: str, sha256: str, at: datetime,
+                  rows: int, imported: int, actor: str) -> int:
+    return db.execute(
+        "INSERT INTO imports (kind, file_name, file_sha256, at, rows, imported, actor) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (kind, file_name, sha256, _iso(at), rows, imported, actor)).lastrowid
+
+
+# -- who is already here -----------------------------------------------------------
+def active_documents(db: Database) -> dict[tuple[str, str], dict]:
+    """(id_type, id_number) -> {name, status, room} of everybody with a current stay."""
+    rows = db.query(
+        "SELECT p.id_type, p.id_number, p.name, s.status, "
+        "CASE WHEN r.id IS NULL THEN NULL ELSE b.code || '-' || r.number END AS room "
+        "FROM stays s JOIN people p ON p.id = s.person_id "
+        "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
+        f"WHERE s.status IN ({', '.join('?' * len(CURRENT_STATUSES))})", CURRENT_STATUSES)
+    return {(r["id_type"], r["id_number"]): r for r in rows}
+
+
+# -- bulk writes -------------------------------------------------------------------
+_PERSON_COLUMNS = ("name", "sex", "birth_date", "id_type", "id_number", "phone",
+                   "registered_address", "current_address", "origin", "notes", "special_needs",
+                   "created_at")
+
+
+def upsert_people(db: Database, people: list[dict]) -> dict[tuple[str, str], int]:
+    """Insert new people; update known ones (by document) with what the file gives.
+
+    A blank optional field in the file keeps what the site already knew (an earlier
+    stay's phone or address); special needs and diet of a known person are kept. Returns (id_type, id_number) -> person id.
+    """
+    if not people:
+        return {}
+    placeholders = ", ".join("?" * len(_PERSON_COLUMNS))
+    keep_if_blank = ("sex", "birth_date", "phone", "registered_address", "current_address",
+                     "origin", "notes")
+    updates = ", ".join(["name = excluded.name"] + [
+        f"{c} = coalesce(nullif(excluded.{c}, ''), people.{c})" for c in keep_if_blank])
+    db.executemany(
+        f"INSERT INTO people ({', '.join(_PERSON_COLUMNS)}) VALUES ({placeholders}) "
+        f"ON CONFLICT(id_type, id_number) DO UPDATE SET {updates}",
+        [tuple(_iso(p.get(c)) if c in ("birth_date", "created_at") else p.get(c)
+               for c in _PERSON_COLUMNS[:-2]) + (p.get("special_needs") or "", _iso(p["created_at"]))
+         for p in people])
+    keys = json.dumps([[p["id_type"], p["id_number"]] for p in people], ensure_ascii=False)
+    found = db.execute(
+        "SELECT p.id, p.id_type, p.id_number FROM people p "
+        "JOIN (SELECT value ->> 0 AS id_type, value ->> 1 AS id_number FROM json_each(?)) k "
+        "ON k.id_type = p.id_type AND k.id_number = p.id_number", (keys,))
+    return {(t, n): pid for pid, t, n in found}
+
+
+_STAY_COLUMNS = ("person_id", "category", "policy_id", "status", "last_exposure_date",
+                 "arrival_date", "start_date", "release_date", "destination_community",
+                 "community_contact", "community_phone", "household_id", "household_role",
+                 "source", "created_at")
+
+
+def insert_expected_stays(db: Database, stays: list[dict]) -> list[int]:
+    """Insert stays (status 'expected', no room) and return their ids in the same order.
+
+    Inside the caller's transaction nobody else writes, so the new rows are exactly those
+    above the largest id before the insert, in insertion order.
+    """
+    if not stays:
+        return []
+    before = db.scalar("SELECT coalesce(max(id), 0) FROM stays")
+    db.executemany(f"INSERT INTO stays ({', '.join(_STAY_COLUMNS)}) "
+                   f"VALUES ({', '.join('?' * len(_STAY_COLUMNS))})",
+                   [tuple(_iso(s.get(c)) for c in _STAY_COLUMNS) for s in stays])
+    ids = [r[0] for r in db.execute("SELECT id FROM stays WHERE id > ? ORDER BY id", (before,))]
+    if len(ids) != len(stays):  # never expected: refuse rather than link events to wrong stays
+        raise RuntimeError("stay ids after bulk insert do not match")
+    return ids
+
+
+def insert_stay_events(db: Database, rows: list[tuple]) -> None:
+    """rows: (stay_id, at, kind, reason, actor)."""
+    db.executemany("INSERT INTO stay_events (stay_id, at, kind, reason, actor) VALUES (?, ?, ?, ?, ?)",
+                   [(s, _iso(at), k, r, a) for s, at, k, r, a in rows])
+
+
+def insert_household(db: Database, label: str, at: datetime) -> int:
+    return db.execute("INSERT INTO households (label, created_at) VALUES (?, ?)",
+                      (label, _iso(at))).lastrowid
+
+
+def set_household(db: Database, stay_id: int, household_id: int | None, role: str | None) -> None:
+    db.execute("UPDATE stays SET household_id = ?, household_role = ? WHERE id = ?",
+               (household_id, role, stay_id))
+
+
+def household_label(db: Database, household_id: int) -> str | None:
+    return db.scalar("SELECT label FROM households WHERE id = ?", (household_id,))
+
+
+# -- the remembered column mapping ---------------------------------------------------
+def remembered_mapping(db: Database) -> dict[str, str | None]:
+    text = db.scalar("SELECT value FROM settings WHERE key = ?", (MAPPING_KEY,))
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): (v if isinstance(v, (str, type(None))) else None) for k, v in value.items()}
+
+
+def remember_mapping(db: Database, mapping: dict[str, str | None]) -> None:
+    set_setting(db, MAPPING_KEY, json.dumps(mapping, ensure_ascii=False, sort_keys=True))
