@@ -395,8 +395,13 @@ def _classify(db: Database, preview: ArrivalsPreview, today: date) -> None:
             seen[key] = row.row
             if previous is not None:
                 row.status = DUPLICATE
-                row.errors[ROW] = DomainError("file_already_imported", at=previous["at"].replace("T", " "),
-                                              actor=previous["actor"], file=previous["file_name"])
+                row.errors[ROW] = already_imported_error(previous)
+
+
+def already_imported_error(previous: dict) -> DomainError:
+    """The reason given when a file's sha256 is in the imports ledger already."""
+    return DomainError("file_already_imported", at=str(previous["at"]).replace("T", " "),
+                       actor=previous["actor"], file=previous["file_name"])
 
 
 def _check_households(preview: ArrivalsPreview, today: date) -> None:
