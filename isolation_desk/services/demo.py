@@ -160,16 +160,24 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
                         stays.release(db, s["id"], a, at(10, rng.randint(0, 59)))
                     except DomainError:
                         pass  # gating refused: the person stays
-            # Arrivals through the day.
+            # Arrivals through the day, grouped by category so that floors hold one category
+            # (the same rule suggest_room applies one person at a time).
             arrivals = max(2, capacity // 15) if offset < 0 else max(3, capacity // 40)
-            for i in range(arrivals):
-                reg = people.registration(_category(rng), day)
+            regs = sorted((people.registration(_category(rng), day) for _ in range(arrivals)),
+                          key=lambda r: r.category)
+            free = [r["id"] for r in repo.rooms(db, status="ready") if r["beds"] == 1]
+            for i, reg in enumerate(regs):
+                if not free:
+                    break
                 try:
-                    result = stays.check_in(db, reg, a, at(11 + (i * 8) // arrivals, rng.randint(0, 59)))
+                    result = stays.check_in(db, reg, a, at(11 + (i * 8) // arrivals, rng.randint(0, 59)),
+                                            room_id=free[0])
                 except DomainError:
-                    continue  # no room ready, or a category the current policy sends home
-                if rng.random() < 0.05 and reg.special_needs == ():
-                    _household_child(db, people, result.stay_id, day, at(11, 30), a)
+                    continue  # a category the current policy sends home, or a repeated ID
+                free.pop(0)
+            # A few parents arrive with a young child and share a two-bed room.
+            for _ in range(max(1, arrivals // 30)):
+                _household(db, people, rng, day, at(12, rng.randint(0, 59)), a)
             repo.bulk_sample_check_in_tests(db, day.isoformat(), "negative" if offset < 0 else None,
                                             at(21, 0).isoformat() if offset < 0 else None, a.username)
             if offset < 0:
@@ -183,23 +191,25 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
             "occupants": db.scalar("SELECT count(*) FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')")}
 
 
-def _household_child(db: Database, people: _People, host_stay_id: int, day: date, at: datetime,
-                     a: Actor) -> None:
-    host = repo.stay(db, host_stay_id)
-    room = repo.room(db, host["room_id"])
-    if room["beds"] < 2:
+def _household(db: Database, people: _People, rng: random.Random, day: date, at: datetime,
+               a: Actor) -> None:
+    rooms = [r for r in repo.rooms(db, status="ready") if r["beds"] >= 2]
+    if not rooms:
         return
-    child = people.registration(host["category"], day)
-    birth = date(day.year - 6, 5, 1)
-    child = Registration(**{**child.__dict__, "birth_date": birth, "special_needs": ("child",),
-                            "name": host["name"][0] + child.name[1:],
-                            "id_number": make_resident_id(host["id_number"][:6], birth, people.seq % 500, child.sex),
-                            "last_exposure_date": host["last_exposure_date"] and date.fromisoformat(host["last_exposure_date"]),
-                            "arrival_date": date.fromisoformat(host["arrival_date"])})
+    parent = people.registration(rng.choice(("close_contact", "inbound_traveller")), day)
+    birth = date(day.year - rng.randint(2, 13), rng.randint(1, 12), rng.randint(1, 28))
+    child = Registration(**{**parent.__dict__, "birth_date": birth, "special_needs": ("child",),
+                            "name": parent.name[0] + rng.choice(GIVEN) + rng.choice(GIVEN),
+                            "sex": rng.choice("MF"), "diet": "regular",
+                            "id_number": make_resident_id(parent.id_number[:6], birth, people.seq % 500,
+                                                          rng.choice("MF"))})
+    child = Registration(**{**child.__dict__, "sex": "M" if int(child.id_number[16]) % 2 else "F"})
     try:
-        stays.check_in(db, child, a, at, household_of=host_stay_id, household_role="child", host_role="parent")
+        host = stays.check_in(db, parent, a, at, room_id=rooms[0]["id"])
+        stays.check_in(db, child, a, at, household_of=host.stay_id, household_role="child",
+                       host_role="parent")
     except DomainError:
-        pass
+        pass  # a category the current policy sends home
 
 
 def _today_events(db: Database, rng: random.Random, now: datetime, a: Actor) -> None:

@@ -202,19 +202,21 @@ def room_stays(db: Database, room_id: int, active_only: bool = True) -> list[dic
 
 def suggest_rooms(db: Database, *, beds_needed: int, avoid_category_floors: str | None,
                   limit: int = 20) -> list[dict]:
-    """Ready rooms with enough beds, preferring floors that hold the same category (or none)."""
-    return db.query(ROOM_SELECT + """
+    """Ready rooms with enough beds: first on floors holding only the same category, then on
+    empty floors, then anywhere; smallest fitting room first, then in room order."""
+    category = avoid_category_floors or ""
+    return db.query("""
+        WITH floor_mix AS (
+          SELECT r2.building_id, r2.floor, sum(s.category = ?) AS same, sum(s.category <> ?) AS other
+          FROM stays s JOIN rooms r2 ON r2.id = s.room_id
+          WHERE s.status IN ('in_isolation', 'awaiting_transfer')
+          GROUP BY r2.building_id, r2.floor)
+        """ + ROOM_SELECT + """
+        LEFT JOIN floor_mix f ON f.building_id = r.building_id AND f.floor = r.floor
         WHERE r.status = 'ready' AND r.beds >= ?
-        ORDER BY
-          (SELECT count(*) FROM stays s2 JOIN rooms r2 ON r2.id = s2.room_id
-            WHERE r2.building_id = r.building_id AND r2.floor = r.floor
-              AND s2.status IN ('in_isolation', 'awaiting_transfer') AND s2.category <> ?) > 0,
-          (SELECT count(*) FROM stays s3 JOIN rooms r3 ON r3.id = s3.room_id
-            WHERE r3.building_id = r.building_id AND r3.floor = r.floor
-              AND s3.status IN ('in_isolation', 'awaiting_transfer') AND s3.category = ?) = 0,
-          r.beds - ?, b.sort_order, b.code, r.floor, r.number
-        LIMIT ?""", (beds_needed, avoid_category_floors or "", avoid_category_floors or "",
-                     beds_needed, limit))
+        ORDER BY coalesce(f.other, 0) > 0, coalesce(f.same, 0) = 0, r.beds - ?,
+                 b.sort_order, b.code, r.floor, r.number
+        LIMIT ?""", (category, category, beds_needed, beds_needed, limit))
 
 
 # -- people and stays ----------------------------------------------------------
