@@ -54,4 +54,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "此行证件号码为空,请补全后重新导入。"),
     "import_duplicate_row": ("This person's result for the same sampling appears twice in the file; the first row was used.",
                              "文件中该人员同一次采样的结果出现两次,已使用第一行。"),
+    # staff roster (services/staff.py)
+    "staff_role_unknown": ("Unknown staff role '{value}'. Choose doctor, nurse, security, cleaner, logistics, manager or other.",
+                           "未知的岗位“{value}”,请选择医生、护士、安保、保洁、后勤、负责人或其他。"),
+    "staff_exists": ("{name} (this ID number) is already on the staff roster.", "{name}(该证件号码)已在工作人员名册中。"),
+    "staff_unknown": ("No such staff member.", "找不到该工作人员。"),
 }

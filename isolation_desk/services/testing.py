@@ -441,6 +441,12 @@ def set_regime(db: Database, stay_ids: list[int], regime: str | None, kind: str,
     return added
 
 
+def group_stays(db: Database, *, building: str | None = None, floor: int | None = None,
+                category: str | None = None) -> list[int]:
+    """The people in isolation in a group (a building, a floor, a category)."""
+    return [s["id"] for s in rt.active_stays_at(db, building=building, floor=floor, category=category)]
+
+
 def regime_of(value: str | None) -> tuple[str | None, str]:
     """stays.test_regime 'antigen:daily' -> ('daily', 'antigen')."""
     if not value:
@@ -528,6 +534,11 @@ def flags(db: Database, now: datetime) -> dict:
     before = _secs(now - OVERDUE_AFTER).isoformat()
     return {"missed": [_test_view(t, now) for t in rt.missed_tests(db, now.date().isoformat())],
             "overdue": [_test_view(t, now) for t in rt.pending_since(db, before)]}
+
+
+def pool_info(db: Database, pool_id: int) -> dict | None:
+    """A pool with its member count (``members``) and size."""
+    return rt.pool(db, pool_id)
 
 
 def open_alerts(db: Database) -> list[dict]:

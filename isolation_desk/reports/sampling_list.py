@@ -1,0 +1,62 @@
+"""The printable sampling list (核酸采样登记表): today's tests in room order, floor by floor,
+with a tick box per sample, for the nurse who walks the corridor. Rows come from
+``services.testing.sampling_list``, the same list the tests screen shows."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from reportlab.platypus import KeepTogether, Spacer
+from reportlab.lib.units import mm
+
+from ..services.site import get_settings
+from ..services.testing import sampling_list
+from . import base
+from .fonts import FontChoice, register_fonts
+from .labels_tests import label
+
+COLUMNS_MM = (10, 20, 30, 38, 14, 18, 12, 16, 22)
+
+
+def build_sampling_list(db, target, *, day: date, now: datetime, lang: str = "zh_CN",
+                        building: str | None = None, floor: int | None = None,
+                        font: FontChoice | None = None) -> int:
+    """Write the list for ``day`` (one building or floor, or the whole site) to ``target``.
+    Returns the number of pages."""
+    settings = get_settings(db)
+    font = font or register_fonts(settings["pdf_font_path"] or None)
+    st = base.styles(font)
+    L = lambda key, **fmt: label(lang, key, **fmt)  # noqa: E731
+    sl = sampling_list(db, day, building=building, floor=floor)
+    where = L("sampling_all_site") if building is None else (
+        L("sampling_building", building=building) if floor is None else
+        L("sampling_where_floor", building=building, floor=floor))
+    title = L("sampling_title")
+    subtitle = L("sampling_subtitle", day=day.isoformat(), where=where, due=sl.due, sampled=sl.sampled)
+    width = base.content_width()
+    widths = [w * width / sum(COLUMNS_MM) for w in COLUMNS_MM]
+    header = [L("sampling_no"), L("sampling_room"), L("sampling_name"), L("sampling_id"), L("sampling_test"),
+              L("sampling_purpose"), L("sampling_done"), L("sampling_time"), L("sampling_pool")]
+    story = [base.para(title, st["title"], font), base.para(subtitle, st["body"], font)]
+    if not sl.rows:
+        story.append(base.para(L("sampling_none"), st["body"], font))
+    n = 0
+    for fc in sl.floors:
+        rows = []
+        for r in sl.rows:
+            if r["building"] != fc.building or r["floor"] != fc.floor:
+                continue
+            n += 1
+            rows.append([str(n), r["room"], r["name"], r["id_masked"], L(f"kind_{r['kind']}"),
+                         L(f"purpose_{r['purpose']}"), base.check_box(bool(r["sampled_at"])),
+                         (r["sampled_at"] or "")[11:16], r["pool_code"] or ""])
+        heading = base.para(L("sampling_floor_heading", building=fc.building, floor=fc.floor, due=fc.due,
+                              sampled=fc.sampled), st["heading"], font)
+        table = base.data_table(header, rows, widths, st,
+                                align=["RIGHT", "LEFT", "LEFT", "LEFT", "CENTER", "CENTER", "CENTER",
+                                       "CENTER", "LEFT"])
+        story.append(KeepTogether([heading, table[0]]) if len(table) == 1 and len(rows) <= 30 else heading)
+        if not (len(table) == 1 and len(rows) <= 30):
+            story += table
+    story += [Spacer(1, 6 * mm), base.para(L("sampling_signature"), st["body"], font)]
+    return base.build_pdf(target, story, title=title, lang=lang, site_name=settings.site_name,
+                          subtitle=subtitle, printed_at=now, font=font)

@@ -1,0 +1,218 @@
+"""A positive result is an emergency: a red banner above every screen that stays until
+someone handles it (a transfer out, or an acknowledgement with a note), and the dialog
+that shows the manager what to do: the person, the room-mates whose isolation restarted
+(with an undo for a manager), and the other occupants of the same floor.
+
+The main window hosts it with one line at the end of its ``__init__``::
+
+    install(self)  # puts the banner above the screens, returns it
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QGroupBox, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QPushButton, QTableView,
+                               QVBoxLayout, QWidget)
+
+from ...services import stays, testing
+from ..models import Row, RowTableModel
+
+
+def _fmt_time(value) -> str:
+    return str(value or "").replace("T", " ")[:16]
+
+
+class EmergencyBanner(QFrame):
+    """Red bar with the open positive alerts; hidden when there are none."""
+
+    handle_requested = Signal(int)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("EmergencyBanner")
+        self.setStyleSheet("#EmergencyBanner { background: #b71c1c; border-radius: 3px; }"
+                           "#EmergencyBanner QLabel { color: white; font-weight: bold; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.handle_button = QPushButton()
+        self.handle_button.clicked.connect(self._handle_first)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.handle_button)
+        self.alerts: list[dict] = []
+        ctx.changed.connect(lambda *_: self.refresh())
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.handle_button.setText(self.tr("Handle…"))
+        self._set_text()
+
+    def refresh(self) -> None:
+        self.alerts = testing.open_alerts(self.ctx.db)
+        self._set_text()
+        self.setVisible(bool(self.alerts))
+
+    def _describe(self, a: dict) -> str:
+        if a["kind"] == "pool_positive":
+            return self.tr("Pool %1 positive: re-test each member today").replace("%1", a["note"] or "")
+        if a["kind"] == "staff_positive":
+            return self.tr("Staff member %1 (%2) tested positive").replace("%1", a["name"] or "") \
+                .replace("%2", a["staff_role"] or "")
+        return self.tr("POSITIVE: %1, room %2, awaiting transfer").replace("%1", a["name"] or "") \
+            .replace("%2", a["room"] or "")
+
+    def _set_text(self) -> None:
+        if not self.alerts:
+            self.label.setText("")
+            return
+        first = self._describe(self.alerts[0])
+        more = len(self.alerts) - 1
+        if more:
+            first += "  " + self.tr("(and %n more alert(s))", "", more)
+        self.label.setText(first)
+
+    def _handle_first(self) -> None:
+        if self.alerts:
+            self.handle_requested.emit(self.alerts[0]["id"])
+            AlertDialog(self.ctx, self.alerts[0]["id"], self.window()).exec()
+
+
+class AlertDialog(QDialog):
+    """What the manager needs to handle one alert. Tests drive ``transfer()``,
+    ``acknowledge()`` and ``undo_restart()`` directly."""
+
+    def __init__(self, ctx, alert_id: int, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.alert_id = alert_id
+        self.setWindowTitle(self.tr("Positive result"))
+        self.resize(760, 560)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.PlainText)
+        layout.addWidget(self.summary)
+        self.mates_box = QGroupBox(self.tr("Room-mates (isolation restarted from today)"))
+        mates_layout = QVBoxLayout(self.mates_box)
+        self.mates = RowTableModel([self.tr("Name"), self.tr("Start"), self.tr("Release"),
+                                    self.tr("Restarted")])
+        self.mates_view = self._view(self.mates)
+        mates_layout.addWidget(self.mates_view)
+        self.undo_button = QPushButton(self.tr("Undo restart…"))
+        self.undo_button.clicked.connect(self._ask_undo)
+        mates_layout.addWidget(self.undo_button, 0, Qt.AlignRight)
+        layout.addWidget(self.mates_box)
+        self.floor_box = QGroupBox(self.tr("Same floor"))
+        floor_layout = QVBoxLayout(self.floor_box)
+        self.floor = RowTableModel([self.tr("Room"), self.tr("Name"), self.tr("Category"),
+                                    self.tr("Release")])
+        floor_layout.addWidget(self._view(self.floor))
+        layout.addWidget(self.floor_box, 1)
+        buttons = QDialogButtonBox()
+        self.transfer_button = buttons.addButton(self.tr("Transfer out…"), QDialogButtonBox.ActionRole)
+        self.ack_button = buttons.addButton(self.tr("Acknowledge…"), QDialogButtonBox.ActionRole)
+        buttons.addButton(QDialogButtonBox.Close)
+        self.transfer_button.clicked.connect(self._ask_transfer)
+        self.ack_button.clicked.connect(self._ask_acknowledge)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def _view(self, model) -> QTableView:
+        v = QTableView()
+        v.setModel(model)
+        v.setSelectionBehavior(QTableView.SelectRows)
+        v.setSelectionMode(QTableView.SingleSelection)
+        v.verticalHeader().hide()
+        v.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        return v
+
+    def refresh(self) -> None:
+        a = testing.alert_detail(self.ctx.db, self.alert_id)
+        self.alert = a
+        if a["kind"] == "pool_positive":
+            text = self.tr("Pool %1 tested positive. Each member has a single-sample re-test due "
+                           "today on the Tests screen.").replace("%1", a["note"] or "")
+        elif a["kind"] == "staff_positive":
+            text = self.tr("Staff member %1 tested positive (sampled %2). Send them off duty and "
+                           "inform headquarters.").replace("%1", a["name"] or "") \
+                .replace("%2", _fmt_time(a["sampled_at"]))
+        else:
+            text = self.tr("%1, room %2: positive result (sampled %3). Status: %4. Arrange the "
+                           "transfer to the designated hospital; the room goes to terminal "
+                           "disinfection after it.").replace("%1", a["name"] or "") \
+                .replace("%2", a["room"] or "").replace("%3", _fmt_time(a["sampled_at"])) \
+                .replace("%4", a["stay_status"] or "")
+        if a["handled_at"]:
+            text += "\n" + self.tr("Handled by %1 at %2.").replace("%1", a["handled_by"] or "") \
+                .replace("%2", _fmt_time(a["handled_at"]))
+        self.summary.setText(text)
+        self.mates.set_rows([Row(m["id"], (m["name"], m["start_date"], m["release_date"],
+                                           self.tr("yes") if m["restart"] else self.tr("no")))
+                             for m in a["room_mates"]])
+        self.floor.set_rows([Row(s["id"], (s["room"] or "", s["name"], s["category"], s["release_date"]))
+                             for s in a["same_floor"]])
+        person = a["kind"] == "positive"
+        self.mates_box.setVisible(person)
+        self.floor_box.setVisible(person)
+        self.transfer_button.setEnabled(person and a["stay_status"] in ("in_isolation", "awaiting_transfer"))
+        self.ack_button.setEnabled(not a["handled_at"])
+        self.undo_button.setEnabled(self.ctx.actor.can("override") and any(m["restart"] for m in a["room_mates"]))
+
+    # -- actions (tests call these directly) ------------------------------------------
+    def transfer(self, destination: str, kind: str = "hospital") -> bool:
+        ok, _ = self.ctx.run(self, "stays", stays.transfer_out, self.ctx.db, self.alert["stay_id"], kind,
+                             destination, self.ctx.actor, self.ctx.now())
+        self.refresh()
+        return ok
+
+    def acknowledge(self, note: str) -> bool:
+        ok, _ = self.ctx.run(self, "tests", testing.acknowledge_alert, self.ctx.db, self.alert_id, note,
+                             self.ctx.actor, self.ctx.now())
+        self.refresh()
+        return ok
+
+    def undo_restart(self, stay_id: int, reason: str) -> bool:
+        ok, _ = self.ctx.run(self, "stays", testing.undo_restart, self.ctx.db, stay_id, reason,
+                             self.ctx.actor, self.ctx.now())
+        self.refresh()
+        return ok
+
+    def _ask_transfer(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Transfer out"),
+                                        self.tr("Designated hospital (destination):"))
+        if ok and self.transfer(text):
+            self.accept()
+
+    def _ask_acknowledge(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Acknowledge"),
+                                        self.tr("What has been done (e.g. 120 called, transfer at 11:00):"))
+        if ok and self.acknowledge(text):
+            self.accept()
+
+    def _ask_undo(self) -> None:
+        idx = self.mates_view.currentIndex()
+        stay_id = self.mates.row_key(idx.row()) if idx.isValid() else self.mates.row_key(0)
+        if stay_id is None:
+            return
+        text, ok = QInputDialog.getText(self, self.tr("Undo restart"), self.tr("Reason:"))
+        if ok:
+            self.undo_restart(stay_id, text)
+
+
+def install(window) -> EmergencyBanner:
+    """Put the banner above the main window's screens (wraps the central widget)."""
+    banner = EmergencyBanner(window.ctx)
+    central = window.takeCentralWidget()
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(banner)
+    layout.addWidget(central, 1)
+    window.setCentralWidget(holder)
+    window.emergency_banner = banner
+    return banner
