@@ -171,12 +171,13 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
     else:
         rows = [[x.item, _num(x.on_hand), x.unit, _num(x.reorder_level),
                  _num(x.days_of_supply) if x.days_of_supply is not None else L("not_yet_known"),
-                 x.run_out_date.isoformat() if x.run_out_date else ""]
+                 x.run_out_date.isoformat() if x.run_out_date else "",
+                 L("reorder") if x.below_reorder else ""]
                 for x in s.critical_supplies]
         if rows:
             d.table([L("item"), L("on_hand"), L("unit"), L("reorder_level"), L("days_of_supply"),
-                     L("run_out_date")], rows, [40, 16, 12, 18, 20, 22],
-                    align=["LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "LEFT"], limit=None)
+                     L("run_out_date"), L("status")], rows, [40, 16, 12, 18, 20, 22, 18],
+                    align=["LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "LEFT", "LEFT"], limit=None)
         else:
             d.text(L("supplies_ok"))
 

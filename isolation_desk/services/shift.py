@@ -293,7 +293,10 @@ class ShiftSummary:
 
     @property
     def critical_supplies(self) -> list[SupplyLine]:
-        return [s for s in self.supplies or () if s.critical or s.below_reorder]
+        """Critical items and items below reorder level: below first, fewest days first."""
+        rows = [s for s in self.supplies or () if s.critical or s.below_reorder]
+        return sorted(rows, key=lambda s: (not s.below_reorder,
+                                           s.days_of_supply if s.days_of_supply is not None else 1e9, s.item))
 
 
 def _person(row: dict) -> dict:
@@ -309,10 +312,12 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     settings = get_settings(db)
     as_of = min(sh.end, now.replace(microsecond=0))
     under_way = now < sh.end
-    start_s, at_s = _iso(sh.start), _iso(as_of)
-    # Events count up to as_of; people "at the end" are those present at as_of.
-    # Present-at uses <=, so take the moment just before the end of a finished shift.
-    census_at = at_s if under_way else _iso(as_of - timedelta(seconds=1))
+    # Events count in [start, until): up to and including now for a shift under way, up to
+    # its end for a finished one; people "at the end" are those present at the last second
+    # of that window (present-at compares with <=).
+    until = as_of + timedelta(seconds=1) if under_way else as_of
+    start_s, at_s = _iso(sh.start), _iso(until)
+    census_at = _iso(until - timedelta(seconds=1))
 
     by_cat = rs.census_by_category(db, census_at)
     census_by_category = {c: by_cat.get(c, 0) for c in CATEGORIES}
@@ -369,7 +374,7 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
 
     log = rs.log_entries(db, start_s, at_s)
     open_incidents = [e for e in log if e["kind"] == "incident"
-                      and (e["resolved_at"] is None or e["resolved_at"] > at_s)]
+                      and (e["resolved_at"] is None or e["resolved_at"] >= at_s)]
     instructions = [e for e in log if e["kind"] == "instruction" and e["at"] >= start_s]
 
     needs_counts: dict[str, int] = {}

@@ -130,7 +130,7 @@ def results_pending(db: Database, at: str) -> list[dict]:
         "FROM tests t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id "
         "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
         "WHERE t.sampled_at IS NOT NULL AND t.sampled_at < ? "
-        "AND (t.result IS NULL OR t.result_at > ?) "
+        "AND (t.result IS NULL OR t.result_at >= ?) "
         "ORDER BY t.sampled_at, b.sort_order, b.code, r.floor, r.number", (at, at))
 
 
@@ -145,7 +145,7 @@ def positives(db: Database, start: str, at: str) -> list[dict]:
         "FROM tests t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id "
         "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
         "WHERE t.result = 'positive' AND t.result_at < ? "
-        "AND (t.result_at >= ? OR s.ended_at IS NULL OR s.ended_at > ?) "
+        "AND (t.result_at >= ? OR s.ended_at IS NULL OR s.ended_at >= ?) "
         "ORDER BY t.result_at, t.id", (at, start, at))
 
 

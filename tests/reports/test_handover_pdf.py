@@ -1,0 +1,140 @@
+"""The handover sheet read back: site, shift, census figures, positives, page x of y,
+masked ID numbers, the embedded CJK font and the fallback."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date, timedelta
+
+import pytest
+from pypdf import PdfReader
+
+from isolation_desk.domain.registration import Registration
+from isolation_desk.reports import fonts
+from isolation_desk.reports.handover import build_handover
+from isolation_desk.reports.labels_handover import EN, ZH
+from isolation_desk.services import shift, stays
+
+RESIDENT_ID = re.compile(r"(?<![0-9*])\d{17}[\dX](?![0-9])")
+
+
+def read(path) -> list[str]:
+    return [p.extract_text() for p in PdfReader(str(path)).pages]
+
+
+def after(lines: list[str], marker: str) -> list[str]:
+    return lines[next(i for i, l in enumerate(lines) if l.strip() == marker):]
+
+
+@pytest.fixture
+def summary(demo_db, now):
+    return shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+
+
+@pytest.fixture
+def zh_pdf(summary, tmp_path):
+    path = tmp_path / "handover.pdf"
+    pages = build_handover(summary, path, lang="zh_CN")
+    return path, pages
+
+
+def test_sheet_holds_site_shift_and_page_x_of_y(zh_pdf, summary):
+    path, pages = zh_pdf
+    texts = read(path)
+    assert len(texts) == pages >= 1
+    assert summary.site_name in texts[0]
+    assert f"{summary.shift.date.isoformat()} 白班(08:00 至 20:00)" in texts[0]
+    assert f"第 1 页,共 {pages} 页" in texts[0]
+    assert f"第 {pages} 页,共 {pages} 页" in texts[-1]
+    assert "交班人 (A角)" in texts[-1] and "接班人 (B角)" in texts[-1]
+
+
+def test_every_census_figure_equals_the_summary(zh_pdf, summary):
+    path, _ = zh_pdf
+    lines = [l.strip() for l in "\n".join(read(path)).splitlines()]
+    census = after(lines, "一、在住人员")
+    for category, n in summary.census_by_category.items():
+        word = ZH[f"cat_{category}"]
+        i = census.index(word)
+        assert census[i + 1] == str(n), (category, census[i:i + 2])
+    i = census.index("合计")
+    assert census[i + 1] == str(summary.census_total)
+    for b in summary.census_by_building:
+        i = census.index(b["name"])
+        assert census[i + 1:i + 7] == [str(b[k]) for k in ("people", "rooms", "occupied", "ready",
+                                                           "awaiting_disinfection", "out_of_service")]
+
+
+def test_every_positive_is_named_and_no_id_number_is_in_clear(zh_pdf, summary, demo_db):
+    path, _ = zh_pdf
+    text = "\n".join(read(path))
+    assert summary.positives
+    for p in summary.positives:
+        assert p["name"] in text and p["id_masked"] in text
+    assert not RESIDENT_ID.findall(text)
+    for (number,) in demo_db.execute("SELECT id_number FROM people"):
+        assert number not in text
+
+
+def test_english_sheet(summary, tmp_path):
+    path = tmp_path / "en.pdf"
+    pages = build_handover(summary, path, lang="en")
+    texts = read(path)
+    assert f"Page 1 of {pages}" in texts[0]
+    assert "Day shift" in texts[0] and "Shift handover record" in texts[0]
+    assert "Handed over by (A)" in texts[-1]
+
+
+def test_names_with_a_middle_dot_and_a_rare_character_print(demo_db, now, manager, tmp_path):
+    for name, number in (("阿卜杜拉·买买提", "E11111111"), ("王䶮", "E22222222")):
+        stays.check_in(demo_db, Registration(
+            name=name, id_type="passport", id_number=number, sex="M", birth_date=date(1980, 5, 1),
+            phone="13800138000", category="inbound_traveller", arrival_date=now.date()), manager, now)
+    s = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+    path = tmp_path / "names.pdf"
+    build_handover(s, path, lang="zh_CN")
+    text = "\n".join(read(path))
+    assert "阿卜杜拉·买买提" in text
+    font = fonts.register_fonts()
+    if fonts.text_runs(font, "䶮")[0][1] == "䶮":  # a fallback font on this machine has it
+        assert "王䶮" in text
+    else:
+        assert "王" + fonts.MISSING_GLYPH in text
+
+
+@pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils not installed")
+def test_cjk_font_is_embedded(zh_pdf):
+    path, _ = zh_pdf
+    font = fonts.register_fonts()
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    if not font.embedded:
+        pytest.skip("no TrueType CJK font on this machine")
+    cjk = [l for l in out.splitlines() if "+" in l and "TrueType" in l]
+    assert cjk and all(l.split()[-5] == "yes" for l in cjk), out
+
+
+def test_fallback_to_the_builtin_cid_font(summary, tmp_path):
+    font = fonts.find_cjk_font(None, search_system=False)
+    assert font.kind == "cid" and not font.embedded
+    assert any("STSong-Light" in n for n in font.notes)
+    path = tmp_path / "cid.pdf"
+    pages = build_handover(summary, path, lang="zh_CN", font=font)
+    texts = read(path)
+    assert pages == len(texts)
+    fonts_used = {str(f.get("/BaseFont")) for p in PdfReader(str(path)).pages
+                  for f in (p["/Resources"].get("/Font") or {}).values()}
+    assert any("STSong-Light" in f for f in fonts_used)
+
+
+def test_long_lists_are_cut_and_say_so(summary, tmp_path):
+    summary.next_releases_due = summary.next_releases_due * 20
+    path = tmp_path / "long.pdf"
+    build_handover(summary, path, lang="zh_CN")
+    text = "\n".join(read(path))
+    hidden = len(summary.next_releases_due) - 60
+    assert f"(另有 {hidden} 条未列出)" in text
+
+
+def test_label_sets_are_equal_in_both_languages():
+    assert set(ZH) == set(EN)

@@ -1,0 +1,93 @@
+"""The roster, door cards, release notice and daily report, read back."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from isolation_desk.reports.daily_report import build_daily_pdf, write_daily_xlsx
+from isolation_desk.reports.door_cards import build_door_cards, qr_modules, qr_payload
+from isolation_desk.reports.release_notice import build_release_notice, home_monitoring
+from isolation_desk.reports.roster import build_roster
+from isolation_desk.services import queries, shift
+
+PRINTED = datetime(2022, 11, 20, 9, 30)
+RESIDENT_ID = re.compile(r"(?<![0-9*])\d{17}[\dX](?![0-9])")
+
+
+def text_of(path) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
+
+
+def test_roster_lists_everybody_on_site_by_room_with_masked_ids(demo_db, now, tmp_path):
+    stays = shift.roster(demo_db, now)
+    rows = [queries.occupant_row(s, now.date()) for s in stays]
+    assert len(rows) == queries.census(demo_db)["occupied"]
+    path = tmp_path / "roster.pdf"
+    pages = build_roster(rows, path, site_name="滨江路集中隔离点(演示)", printed_at=PRINTED)
+    text = text_of(path)
+    assert f"第 1 页,共 {pages} 页" in text and "在住人员名单" in text
+    for r in rows:
+        assert r["name"] in text.replace("\n", "") or "·" in r["name"]
+    assert not RESIDENT_ID.findall(text)
+    # room order: the first rooms come first
+    assert text.index(rows[0]["room"]) < text.index(rows[-1]["room"])
+
+
+def test_roster_of_five_thousand_rows_builds(tmp_path, now):
+    from datetime import date
+    row = {"room": "A-0201", "name": "古丽娜尔·艾山", "sex": "F", "age": 30, "id_masked": "650***********0032",
+           "category": "close_contact", "start_date": date(2022, 11, 15), "release_date": date(2022, 11, 22),
+           "day": 5, "phone_masked": "138****8000", "status": "in_isolation"}
+    pages = build_roster([row] * 5000, tmp_path / "big.pdf", site_name="x", printed_at=PRINTED)
+    assert pages > 100
+
+
+def test_door_cards_carry_room_name_dates_and_the_stay_qr(demo_db, now, tmp_path):
+    stays = shift.roster(demo_db, now)[:3]
+    path = tmp_path / "cards.pdf"
+    pages = build_door_cards(stays, path, site_name="演示", printed_at=PRINTED)
+    assert pages == 2
+    text = text_of(path)
+    for s in stays:
+        assert s["room"] in text and s["name"] in text and s["release_date"] in text
+        assert qr_payload(s["id"]) in text
+    assert qr_payload(12) == "ISD:12"
+    modules = qr_modules("ISD:12345")
+    assert len(modules) == 25 and any(any(r) for r in modules)  # version 2
+
+
+def test_release_notice_has_full_id_and_home_monitoring_dates(demo_db, now, tmp_path):
+    stay = next(s for s in shift.roster(demo_db, now) if s["home_monitoring_days"])
+    start, release, home_from, home_to = home_monitoring(stay)
+    assert (home_to - release).days == stay["home_monitoring_days"]
+    path = tmp_path / "notice.pdf"
+    build_release_notice(stay, path, site_name="滨江路集中隔离点(演示)", printed_at=PRINTED)
+    text = text_of(path).replace("\n", "")
+    assert "集中隔离医学观察解除告知书" in text
+    assert stay["name"] in text and stay["id_number"] in text
+    assert home_from.isoformat() in text and home_to.isoformat() in text
+
+
+def test_daily_report_pdf_and_xlsx_follow_the_template(demo_db, now, manager, tmp_path):
+    shift.set_daily_template(demo_db, ["date", {"field": "persons_in_residence", "title": "在住人数(人)"},
+                                       "supplies_below_reorder", "rooms_not_disinfected"], manager, now)
+    figures = shift.daily_figures(demo_db, now.date(), now)
+    template = shift.daily_template(demo_db)
+    pdf = tmp_path / "daily.pdf"
+    build_daily_pdf(figures, template, pdf, printed_at=PRINTED)
+    text = text_of(pdf)
+    assert "在住人数(人)" in text and str(figures["persons_in_residence"]) in text
+    assert "未消杀或待清理房间" in text
+    xlsx = tmp_path / "daily.xlsx"
+    write_daily_xlsx(figures, template, xlsx)
+    ws = load_workbook(xlsx).active
+    header = [c.value for c in ws[1]]
+    values = [c.value for c in ws[2]]
+    assert header == ["日期", "在住人数(人)", "低于补货线物资种数", "未消杀或待清理房间"]
+    assert values[0] == now.date().isoformat()
+    assert int(values[1]) == figures["persons_in_residence"]
+    expected = "暂不可知" if figures["supplies_below_reorder"] is None else figures["supplies_below_reorder"]
+    assert values[2] == expected or int(values[2]) == expected
