@@ -1,0 +1,53 @@
+"""`isolation-desk export stock` and `isolation-desk print restock`."""
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from isolation_desk.cli import main
+
+FIELDS = ["item", "category", "unit", "on_hand", "reorder_level", "days_of_supply", "run_out_date"]
+
+
+def test_export_stock_json(demo_path):
+    result = CliRunner().invoke(main, ["export", "stock", "--db", str(demo_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert len(rows) == 17
+    assert set(FIELDS) <= set(rows[0])
+    masks = next(r for r in rows if r["item"] == "医用防护服")
+    assert masks["on_hand"] < masks["reorder_level"] and masks["unit"] == "套"
+
+
+def test_export_stock_csv_and_xlsx(demo_path, tmp_path):
+    result = CliRunner().invoke(main, ["export", "stock", "--db", str(demo_path), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert len(rows) == 17 and set(FIELDS) <= set(rows[0])
+    out = tmp_path / "stock.xlsx"
+    result = CliRunner().invoke(main, ["export", "stock", "--db", str(demo_path), "--format", "xlsx",
+                                       "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    assert header[:len(FIELDS)] == FIELDS
+    assert sheet.max_row == 18
+
+
+def test_export_stock_of_a_missing_database_is_one_clear_line(tmp_path):
+    result = CliRunner().invoke(main, ["export", "stock", "--db", str(tmp_path / "none.sqlite")])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert "none.sqlite" in result.output
+
+
+def test_print_restock(demo_path, tmp_path):
+    out = tmp_path / "restock.pdf"
+    result = CliRunner().invoke(main, ["print", "restock", "--db", str(demo_path), "--out", str(out),
+                                       "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    text = PdfReader(str(out)).pages[0].extract_text()
+    assert "Restock request" in text and "医用防护服" in text
