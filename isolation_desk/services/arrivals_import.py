@@ -280,28 +280,36 @@ def _usable_remembered(remembered: Mapping[str, str | None], rows) -> dict[str, 
     return usable
 
 
-def header_texts(path: str | Path, row_number: int | None = None, sheet=None) -> tuple[int, list[str]]:
-    """The texts of one row (default: the first non-blank row) for mapping columns by hand
+def read_file(path: str | Path, sheet: str | int | None = None) -> list:
+    """The rows of a file as the reader gives them (for :func:`read_arrivals` ``rows=``)."""
+    return read_rows(path, sheet)
+
+
+def row_texts(rows: list, row_number: int | None = None) -> tuple[int, list[str]]:
+    """The texts of one row (default: the first non-blank row), for mapping columns by hand
     when no header row was recognised."""
-    rows = read_rows(path, sheet)
     for number, values in rows:
         if values and (row_number is None or number == row_number):
             return number, [cell_text(v) for v in values]
-    return rows[0][0], []
+    return (rows[0][0] if rows else 1), []
 
 
 def read_arrivals(db: Database, path: str | Path, now: datetime, *,
                   mapping: Mapping[str, int | str | None] | None = None,
-                  use_remembered: bool = True, sheet: str | int | None = None) -> ArrivalsPreview:
+                  use_remembered: bool = True, sheet: str | int | None = None,
+                  rows: list | None = None) -> ArrivalsPreview:
     """Read a transfer list and sort every row into valid, invalid or duplicate.
 
     ``mapping`` is the user's own choice for some fields (a 0-based column, a header text,
     or None for "not in this file"); it beats the remembered mapping, which beats the
     aliases. Nothing is written. Raises ``SpreadsheetError`` when the file cannot be read
     as a table (``file_*``, ``xls_unsupported``, ``header_not_found`` ...).
+    ``rows`` (from :func:`read_file`) spares reading the same file again when only the
+    mapping changed.
     """
     path = Path(path)
-    rows = read_rows(path, sheet)
+    if rows is None:
+        rows = read_rows(path, sheet)
     sha = file_sha256(path)
     overrides: dict[str, int | str | None] = {}
     if use_remembered:
@@ -645,6 +653,7 @@ def _registration_of(s: dict) -> Registration:
 class BulkCheckInResult:
     checked_in: list[stay_service.CheckInResult] = field(default_factory=list)
     failed: list[tuple[PlannedUnit, DomainError]] = field(default_factory=list)
+    placed: list[tuple[str, str]] = field(default_factory=list)  # (name, room) to tell each person
 
 
 def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime) -> list:
@@ -686,7 +695,9 @@ def bulk_check_in(db: Database, plan: Sequence[PlannedUnit], actor: Actor, now: 
     for unit in plan:
         try:
             with db.transaction():
-                result.checked_in.extend(_check_in_unit(db, unit, actor, now))
+                done = _check_in_unit(db, unit, actor, now)
+            result.checked_in.extend(done)
+            result.placed.extend((name, r.room) for name, r in zip(unit.names, done))
         except DomainError as exc:
             result.failed.append((unit, exc))
     return result
