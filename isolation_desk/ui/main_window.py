@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.update_status()
         self.retranslate()
         self.restore_state()
+        importlib.import_module("isolation_desk.ui.widgets.emergency_banner").install(self)  # issue 4: positive-result banner above the screens
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Isolation Desk"))
