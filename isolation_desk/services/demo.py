@@ -185,6 +185,7 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
         _today_events(db, rng, now, a)
         shift.seed_demo(db, rng, now, a)  # issue 6: shift-log entries of the last days (services/shift.py)
         supplies.seed_demo(db, rng, now, a)  # issue 5: items and a stock ledger over the history (services/supplies.py)
+        __import__("isolation_desk.services.staff", fromlist=["staff"]).seed_demo(db, rng, now, a)  # issue 4: staff roster and staff daily tests (services/staff.py)
         repo.audit(db, actor=a.username, action="demo_generated", entity="site",
                    after={"rooms": capacity, "seed": seed, "history_days": history_days}, at=now)
     return {"rooms": len(all_rooms),

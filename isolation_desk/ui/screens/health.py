@@ -105,6 +105,11 @@ class HealthScreen(Screen):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setSizes([800, 330])
+        for column, width in enumerate((90, 130, 100, 70, 260)):
+            self.view.setColumnWidth(column, width)
+        for column, width in enumerate((90, 70, 90)):
+            self.fever_view.setColumnWidth(column, width)
         layout.addWidget(split, 1)
         self.retranslate()
 

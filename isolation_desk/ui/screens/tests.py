@@ -121,6 +121,13 @@ class TestsScreen(Screen):
         self._build_flags_tab()
         self._build_staff_tab()
         self.retranslate()
+        for view, widths in ((self.sampling_view, (90, 130, 170, 80, 110, 80, 150)),
+                             (self.results_view, (140, 260, 80, 200, 140, 90)),
+                             (self.missed_view, (110, 90, 130, 80)),
+                             (self.overdue_view, (140, 90, 130, 80)),
+                             (self.staff_view, (110, 90, 90, 130, 110, 90))):
+            for column, width in enumerate(widths):
+                view.setColumnWidth(column, width)
 
     # -- tabs ---------------------------------------------------------------------------
     def _build_sampling_tab(self) -> None:

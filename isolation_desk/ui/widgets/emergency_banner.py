@@ -100,6 +100,8 @@ class AlertDialog(QDialog):
         self.mates = RowTableModel([self.tr("Name"), self.tr("Start"), self.tr("Release"),
                                     self.tr("Restarted")])
         self.mates_view = self._view(self.mates)
+        self.no_mates = QLabel()
+        mates_layout.addWidget(self.no_mates)
         mates_layout.addWidget(self.mates_view)
         self.undo_button = QPushButton(self.tr("Undo restart…"))
         self.undo_button.clicked.connect(self._ask_undo)
@@ -145,7 +147,7 @@ class AlertDialog(QDialog):
                            "transfer to the designated hospital; the room goes to terminal "
                            "disinfection after it.").replace("%1", a["name"] or "") \
                 .replace("%2", a["room"] or "").replace("%3", _fmt_time(a["sampled_at"])) \
-                .replace("%4", a["stay_status"] or "")
+                .replace("%4", self.status_text(a["stay_status"]))
         if a["handled_at"]:
             text += "\n" + self.tr("Handled by %1 at %2.").replace("%1", a["handled_by"] or "") \
                 .replace("%2", _fmt_time(a["handled_at"]))
@@ -153,14 +155,28 @@ class AlertDialog(QDialog):
         self.mates.set_rows([Row(m["id"], (m["name"], m["start_date"], m["release_date"],
                                            self.tr("yes") if m["restart"] else self.tr("no")))
                              for m in a["room_mates"]])
-        self.floor.set_rows([Row(s["id"], (s["room"] or "", s["name"], s["category"], s["release_date"]))
-                             for s in a["same_floor"]])
+        self.floor.set_rows([Row(s["id"], (s["room"] or "", s["name"], self.category_text(s["category"]),
+                                           s["release_date"])) for s in a["same_floor"]])
+        self.no_mates.setText(self.tr("No room-mates: nobody else's isolation restarted."))
+        self.no_mates.setVisible(not a["room_mates"])
+        self.mates_view.setVisible(bool(a["room_mates"]))
+        self.floor_box.setTitle(self.tr("Same floor: %n other person(s) to watch", "", len(a["same_floor"])))
         person = a["kind"] == "positive"
         self.mates_box.setVisible(person)
         self.floor_box.setVisible(person)
         self.transfer_button.setEnabled(person and a["stay_status"] in ("in_isolation", "awaiting_transfer"))
         self.ack_button.setEnabled(not a["handled_at"])
         self.undo_button.setEnabled(self.ctx.actor.can("override") and any(m["restart"] for m in a["room_mates"]))
+
+    def status_text(self, status: str | None) -> str:
+        return {"in_isolation": self.tr("in isolation"), "awaiting_transfer": self.tr("awaiting transfer"),
+                "transferred": self.tr("transferred"), "released": self.tr("released"),
+                "left": self.tr("left")}.get(status, status or "")
+
+    def category_text(self, category: str) -> str:
+        return {"close_contact": self.tr("close contact"), "secondary_contact": self.tr("secondary contact"),
+                "inbound_traveller": self.tr("inbound traveller"),
+                "risk_area_arrival": self.tr("risk-area arrival"), "other": self.tr("other")}.get(category, category)
 
     # -- actions (tests call these directly) ------------------------------------------
     def transfer(self, destination: str, kind: str = "hospital") -> bool:
