@@ -1,11 +1,399 @@
-"""The handover screen (not yet available until its issue lands)."""
+"""The handover screen: write the shift log, preview the handover sheet, print it or save it.
+
+The sheet is the PDF that ``isolation-desk handover`` writes (reports/handover.py over
+services.shift.shift_summary). The preview shows its pages as images: this PySide6 build has
+no QtPdf, so pages are rendered by poppler's ``pdftoppm`` when it is installed; without it
+the screen says so and saving or printing still work (printing needs the renderer too).
+"""
 from __future__ import annotations
 
-from .base import NotYetScreen
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ...domain.errors import DomainError
+from ...reports import fonts
+from ...reports.handover import build_handover
+from ...services import shift
+from ...services.site import get_settings
+from ..models import Row, RowTableModel
+from .base import Screen
 
 
-class HandoverScreen(NotYetScreen):
+def pdf_renderer() -> str | None:
+    """The page renderer available here (poppler's pdftoppm), or None."""
+    return shutil.which("pdftoppm")
+
+
+def render_pages(pdf: Path, dpi: int = 72) -> list[QImage] | None:
+    """The PDF's pages as images, or None when no renderer is installed."""
+    exe = pdf_renderer()
+    if exe is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="isd-preview-") as tmp:
+        prefix = os.path.join(tmp, "page")
+        subprocess.run([exe, "-png", "-r", str(dpi), str(pdf), prefix], check=True, timeout=120,
+                       capture_output=True)
+        files = sorted(Path(tmp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        return [QImage(str(f)).copy() for f in files]
+
+
+class HandoverScreen(Screen):
     key = "handover"
+    preview_ready = Signal(int)  # pages shown
+    saved = Signal(str)  # path written
+    log_written = Signal(int)  # entry id
 
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.summary: shift.ShiftSummary | None = None
+        self._pdf_dir = tempfile.TemporaryDirectory(prefix="isd-handover-")
+        self.pdf_path: Path | None = None
+        self.pages: list[QImage] = []
+
+        outer = QVBoxLayout(self)
+        # -- which shift, which language
+        bar = QHBoxLayout()
+        self.shift_label = QLabel()
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem("", "day")
+        self.kind_combo.addItem("", "night")
+        self.current_button = QPushButton()
+        self.lang_label = QLabel()
+        self.lang_combo = QComboBox()
+        self.lang_combo.addItem("中文", "zh_CN")
+        self.lang_combo.addItem("English", "en")
+        for w in (self.shift_label, self.date_edit, self.kind_combo, self.current_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.lang_label)
+        bar.addWidget(self.lang_combo)
+        outer.addLayout(bar)
+        self.shift_info = QLabel()
+        outer.addWidget(self.shift_info)
+        self.font_warning = QLabel()
+        self.font_warning.setWordWrap(True)
+        self.font_warning.setStyleSheet("color: #b00020;")
+        outer.addWidget(self.font_warning)
+
+        splitter = QSplitter(Qt.Horizontal)
+        # -- left: the shift log
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        self.entry_box = QGroupBox()
+        form = QFormLayout(self.entry_box)
+        self.entry_kind = QComboBox()
+        for kind in shift.LOG_KINDS:
+            self.entry_kind.addItem("", kind)
+        self.entry_text = QPlainTextEdit()
+        self.entry_text.setFixedHeight(70)
+        self.add_button = QPushButton()
+        self.entry_kind_label, self.entry_text_label = QLabel(), QLabel()
+        form.addRow(self.entry_kind_label, self.entry_kind)
+        form.addRow(self.entry_text_label, self.entry_text)
+        form.addRow("", self.add_button)
+        lv.addWidget(self.entry_box)
+        self.log_model = RowTableModel([""] * 5, self)
+        self.log_view = QTableView()
+        self.log_view.setModel(self.log_model)
+        self.log_view.setSelectionBehavior(QTableView.SelectRows)
+        self.log_view.setSelectionMode(QTableView.SingleSelection)
+        self.log_view.setEditTriggers(QTableView.NoEditTriggers)
+        self.log_view.verticalHeader().setVisible(False)
+        self.log_view.setWordWrap(True)
+        header = self.log_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        lv.addWidget(self.log_view, 1)
+        self.resolve_button = QPushButton()
+        lv.addWidget(self.resolve_button)
+        splitter.addWidget(left)
+        # -- right: the preview
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton()
+        self.print_button = QPushButton()
+        self.save_button = QPushButton()
+        for b in (self.preview_button, self.print_button, self.save_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        rv.addLayout(buttons)
+        self.preview_note = QLabel()
+        self.preview_note.setWordWrap(True)
+        rv.addWidget(self.preview_note)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.pages_widget = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages_widget)
+        self.pages_layout.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
+        self.scroll.setWidget(self.pages_widget)
+        rv.addWidget(self.scroll, 1)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        outer.addWidget(splitter, 1)
+
+        self.add_button.clicked.connect(self.add_entry)
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.save_button.clicked.connect(self.ask_save)
+        self.print_button.clicked.connect(self.ask_print)
+        self.current_button.clicked.connect(self.select_default_shift)
+        self.date_edit.dateChanged.connect(self._shift_changed)
+        self.kind_combo.currentIndexChanged.connect(self._shift_changed)
+        self.lang_combo.currentIndexChanged.connect(self._invalidate_pdf)
+        self.log_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        index = self.lang_combo.findData("zh_CN" if ctx.lang.startswith("zh") else "en")
+        self.lang_combo.setCurrentIndex(max(0, index))
+        self._selecting = False
+        self.select_default_shift()
+        self.retranslate()
+
+    # ------------------------------------------------------------------ words
     def title(self) -> str:
         return self.tr("Handover")
+
+    def kind_word(self, kind: str) -> str:
+        return {"incident": self.tr("Incident"), "instruction": self.tr("Instruction"),
+                "note": self.tr("Note")}.get(kind, kind)
+
+    def retranslate(self) -> None:
+        self.shift_label.setText(self.tr("Shift:"))
+        self.kind_combo.setItemText(0, self.tr("Day shift"))
+        self.kind_combo.setItemText(1, self.tr("Night shift"))
+        self.current_button.setText(self.tr("Current shift"))
+        self.lang_label.setText(self.tr("Printout language:"))
+        self.entry_box.setTitle(self.tr("New shift-log entry"))
+        self.entry_kind_label.setText(self.tr("Kind:"))
+        self.entry_text_label.setText(self.tr("Text:"))
+        for i in range(self.entry_kind.count()):
+            self.entry_kind.setItemText(i, self.kind_word(self.entry_kind.itemData(i)))
+        self.entry_text.setPlaceholderText(self.tr("What happened, or what the next shift must do"))
+        self.add_button.setText(self.tr("Add to the log"))
+        self.resolve_button.setText(self.tr("Mark incident as handled"))
+        self.log_model.set_headers([self.tr("Time"), self.tr("Kind"), self.tr("Text"), self.tr("By"),
+                                    self.tr("Status")])
+        self.preview_button.setText(self.tr("Preview"))
+        self.print_button.setText(self.tr("Print…"))
+        self.save_button.setText(self.tr("Save as PDF…"))
+        font = self._font()
+        self.font_warning.setVisible(not font.embedded)
+        self.font_warning.setText(self.tr(
+            "No Chinese TrueType font was found: printouts use the built-in font STSong-Light, which is "
+            "not embedded, so other computers may show Chinese differently. Set a font file in Settings."))
+        if self.summary is not None:
+            self._show_summary()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ shift
+    def selected_shift(self) -> shift.Shift:
+        d = self.date_edit.date()
+        from datetime import date
+        return shift.shift_of(self.ctx.db, date(d.year(), d.month(), d.day()), self.kind_combo.currentData())
+
+    def select_default_shift(self) -> None:
+        sh = shift.default_shift(self.ctx.db, self.ctx.now())
+        self._selecting = True
+        self.date_edit.setDate(QDate(sh.date.year, sh.date.month, sh.date.day))
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(sh.kind))
+        self._selecting = False
+        self._shift_changed()
+
+    def _shift_changed(self, *_):
+        if self._selecting:
+            return
+        self.refresh()
+
+    def _font(self) -> fonts.FontChoice:
+        return fonts.register_fonts(get_settings(self.ctx.db)["pdf_font_path"] or None)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._invalidate_pdf()
+        try:
+            sh = self.selected_shift()
+            now = self.ctx.now()
+            if sh.start > now:
+                raise DomainError("shift_in_future", day=sh.date.isoformat(), shift=sh.kind)
+            self.summary = shift.shift_summary(self.ctx.db, sh, now)
+        except DomainError as exc:
+            self.summary = None
+            self.shift_info.setText(self.ctx.describe(exc))
+            self.log_model.set_rows([])
+            self._update_buttons()
+            return
+        self._show_summary()
+        self._update_buttons()
+
+    def _show_summary(self) -> None:
+        s = self.summary
+        if s.under_way:
+            text = self.tr("Shift under way, %1 to %2: figures as of %3.")
+        else:
+            text = self.tr("Finished shift, %1 to %2.")
+        self.shift_info.setText(text.replace("%1", s.shift.start.strftime("%Y-%m-%d %H:%M"))
+                                .replace("%2", s.shift.end.strftime("%Y-%m-%d %H:%M"))
+                                .replace("%3", s.as_of.strftime("%H:%M")))
+        rows = []
+        for e in s.log:
+            status = ""
+            if e["kind"] == "incident":
+                status = self.tr("handled") if e["resolved_at"] else self.tr("open")
+            rows.append(Row(e["id"], (e["at"][5:16].replace("T", " "), self.kind_word(e["kind"]), e["text"],
+                                      e["actor"], status),
+                            tooltip=(None, None, e["text"], None, None)))
+        self.log_model.set_rows(rows)
+        self.log_view.resizeRowsToContents()
+
+    def _update_buttons(self, *_):
+        has = self.summary is not None
+        for b in (self.preview_button, self.print_button, self.save_button):
+            b.setEnabled(has)
+        row = self.log_view.currentIndex().row() if self.log_view.selectionModel().hasSelection() else -1
+        entry = self.log_model.row_at(row)
+        self.resolve_button.setEnabled(bool(entry and entry.display[4] == self.tr("open")))
+        self.add_button.setEnabled(self.ctx.actor.can("shift_log"))
+
+    # ------------------------------------------------------------------ log
+    def add_entry(self) -> None:
+        ok, result = self.ctx.run(self, "shift_log", shift.add_log_entry, self.ctx.db, self.entry_kind.currentData(),
+                                  self.entry_text.toPlainText(), self.ctx.actor, self.ctx.now())
+        if ok:
+            self.entry_text.clear()
+            self.refresh()
+            self.log_written.emit(result)
+
+    def resolve_selected(self) -> None:
+        row = self.log_view.currentIndex().row()
+        key = self.log_model.row_key(row)
+        if key is None:
+            return
+        ok, _ = self.ctx.run(self, "shift_log", shift.resolve_log_entry, self.ctx.db, key, self.ctx.actor, self.ctx.now())
+        if ok:
+            self.refresh()
+
+    # ------------------------------------------------------------------ the sheet
+    def _invalidate_pdf(self, *_):
+        self.pdf_path = None
+
+    def lang(self) -> str:
+        return self.lang_combo.currentData()
+
+    def build_pdf(self, target: Path | None = None) -> Path:
+        """Write the sheet of the selected shift (to a temporary file unless ``target``)."""
+        if self.summary is None:
+            raise DomainError("shift_in_future", day="", shift="")
+        path = Path(target) if target else Path(self._pdf_dir.name) / f"handover-{self.lang()}.pdf"
+        build_handover(self.summary, path, lang=self.lang(), font=self._font(), printed_at=self.ctx.now())
+        if target is None:
+            self.pdf_path = path
+        return path
+
+    def show_preview(self) -> None:
+        if self.summary is None:
+            return
+        self.refresh()  # the figures as of now
+        path = self.build_pdf()
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        try:
+            pages = render_pages(path)
+        except (OSError, subprocess.SubprocessError):
+            pages = None
+        if pages is None:
+            self.pages = []
+            self.preview_note.setText(self.tr(
+                "The preview needs a PDF renderer (poppler's pdftoppm), which is not installed. "
+                "Save the sheet as PDF and open it, or install poppler."))
+            self.preview_ready.emit(0)
+            return
+        self.pages = pages
+        self.preview_note.setText(self.tr("%n page(s). The preview shows the sheet exactly as it prints.",
+                                          "", len(pages)))
+        for image in pages:
+            label = QLabel()
+            pixmap = QPixmap.fromImage(image)
+            label.setPixmap(pixmap)
+            label.setFixedSize(pixmap.size())
+            label.setFrameShape(QLabel.Box)
+            self.pages_layout.addWidget(label)
+        self.preview_ready.emit(len(pages))
+
+    def save_pdf(self, path: str | Path) -> Path:
+        path = Path(path)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        try:
+            self.build_pdf(path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.ctx.describe(DomainError("file_error", detail=str(exc))))
+            raise
+        self.saved.emit(str(path))
+        return path
+
+    def suggested_file_name(self) -> str:
+        sh = self.summary.shift
+        return f"handover-{sh.date.isoformat()}-{sh.kind}.pdf"
+
+    def ask_save(self) -> None:
+        if self.summary is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the handover sheet"),
+                                              self.suggested_file_name(), self.tr("PDF files (*.pdf)"))
+        if path:
+            try:
+                self.save_pdf(path)
+            except OSError:
+                pass
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Paint the sheet's pages onto ``printer`` (rendered at 200 dpi). Returns pages printed."""
+        path = self.build_pdf()
+        pages = render_pages(path, dpi=200)
+        if not pages:
+            QMessageBox.warning(self, self.tr("Not printed"), self.tr(
+                "Printing needs a PDF renderer (poppler's pdftoppm), which is not installed. "
+                "Save the sheet as PDF and print it from a PDF viewer."))
+            return 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            return 0
+        try:
+            for i, image in enumerate(pages):
+                if i:
+                    printer.newPage()
+                area = painter.viewport()
+                scaled = image.size().scaled(area.size(), Qt.KeepAspectRatio)
+                painter.setViewport(area.x(), area.y(), scaled.width(), scaled.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+                painter.setViewport(area)
+        finally:
+            painter.end()
+        return len(pages)
+
+    def ask_print(self) -> None:
+        if self.summary is None:
+            return
+        printer = QPrinter(QPrinter.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.Accepted:
+            self.print_to(printer)

@@ -1,11 +1,343 @@
-"""The today screen (not yet available until its issue lands)."""
+"""The Today screen: the window's home. The summary of the shift under way (the same object
+the handover sheet prints), a chart of the last 14 days and the releases due in the next 7."""
 from __future__ import annotations
 
-from .base import NotYetScreen
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
+                              QLineSeries, QValueAxis)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSizePolicy,
+                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from ...services import shift
+from ..models import Row, RowTableModel
+from .base import Screen
+
+WARN = QColor("#b00020")
+RIGHT = Qt.AlignRight | Qt.AlignVCenter
 
 
-class TodayScreen(NotYetScreen):
+def _hm(text) -> str:
+    return "" if not text else str(text)[5:16].replace("T", " ")
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # keep the service's order
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QTableView.SelectRows)
+    view.setEditTriggers(QTableView.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+class Figure(QFrame):
+    """One key figure: a big number and what it counts."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.value = QLabel()
+        font = self.value.font()
+        font.setPointSize(font.pointSize() + 9)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set(self, value: str, caption: str, warn: bool = False) -> None:
+        self.value.setText(value)
+        self.caption.setText(caption)
+        self.value.setStyleSheet("color: #b00020;" if warn else "")
+
+
+class TodayScreen(Screen):
     key = "today"
 
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.summary: shift.ShiftSummary | None = None
+        self.series: list[shift.DayPoint] = []
+        self.due: list = []
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("TodayHeading")
+        hf = self.heading.font()
+        hf.setPointSize(hf.pointSize() + 4)
+        hf.setBold(True)
+        self.heading.setFont(hf)
+        self.as_of = QLabel()
+        layout.addWidget(self.heading)
+        layout.addWidget(self.as_of)
+
+        grid = QGridLayout()
+        self.figures: dict[str, Figure] = {}
+        keys = ("on_site", "arrivals", "releases", "transfers", "positives", "fevers",
+                "tests", "pending", "ready", "disinfection", "releases_due", "supplies")
+        for i, key in enumerate(keys):
+            f = Figure()
+            f.setObjectName(f"figure_{key}")
+            self.figures[key] = f
+            grid.addWidget(f, i // 6, i % 6)
+        layout.addLayout(grid)
+
+        splitter = QSplitter(Qt.Vertical)
+        charts = QWidget()
+        ch = QHBoxLayout(charts)
+        ch.setContentsMargins(0, 0, 0, 0)
+        self.trend_view = QChartView()
+        self.trend_view.setRenderHint(QPainter.Antialiasing)
+        self.due_view = QChartView()
+        self.due_view.setRenderHint(QPainter.Antialiasing)
+        ch.addWidget(self.trend_view, 3)
+        ch.addWidget(self.due_view, 2)
+        charts.setMinimumHeight(220)
+        splitter.addWidget(charts)
+
+        self.tabs = QTabWidget()
+        self.census_model = RowTableModel([""] * 7)
+        self.category_model = RowTableModel([""] * 2)
+        self.alerts_model = RowTableModel([""] * 5)
+        self.releases_model = RowTableModel([""] * 4)
+        self.rooms_model = RowTableModel([""] * 4)
+        self.supplies_model = RowTableModel([""] * 5)
+        self.meals_model = RowTableModel([""] * 2)
+        self.census_view = _table(self.census_model)
+        self.category_view = _table(self.category_model)
+        census_box = QSplitter(Qt.Horizontal)
+        census_box.addWidget(self.category_view)
+        census_box.addWidget(self.census_view)
+        census_box.setStretchFactor(1, 2)
+        self.alerts_view = _table(self.alerts_model)
+        self.releases_view = _table(self.releases_model)
+        self.rooms_view = _table(self.rooms_model)
+        self.meals_view = _table(self.meals_model)
+        supplies_box = QWidget()
+        sb = QVBoxLayout(supplies_box)
+        sb.setContentsMargins(0, 0, 0, 0)
+        self.supplies_note = QLabel()
+        self.supplies_note.setWordWrap(True)
+        self.supplies_view = _table(self.supplies_model)
+        sb.addWidget(self.supplies_note)
+        sb.addWidget(self.supplies_view)
+        for w in (census_box, self.alerts_view, self.releases_view, self.rooms_view,
+                  supplies_box, self.meals_view):
+            self.tabs.addTab(w, "")
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        self.retranslate()
+
+    # ------------------------------------------------------------------ words
     def title(self) -> str:
         return self.tr("Today")
+
+    def category_word(self, code: str) -> str:
+        return {
+            "close_contact": self.tr("Close contact"),
+            "secondary_contact": self.tr("Secondary contact"),
+            "inbound_traveller": self.tr("Inbound traveller"),
+            "risk_area_arrival": self.tr("Risk-area arrival"),
+            "other": self.tr("Other"),
+        }.get(code, code)
+
+    def diet_word(self, code: str) -> str:
+        return {
+            "regular": self.tr("Regular"), "halal": self.tr("Halal"), "vegetarian": self.tr("Vegetarian"),
+            "diabetic": self.tr("Diabetic"), "soft": self.tr("Soft"), "infant": self.tr("Infant"),
+        }.get(code, code)
+
+    def shift_word(self, sh: shift.Shift) -> str:
+        kind = self.tr("Day shift") if sh.kind == "day" else self.tr("Night shift")
+        return self.tr("%1, %2 (%3 to %4)").replace("%1", sh.date.isoformat()).replace("%2", kind) \
+            .replace("%3", sh.start.strftime("%H:%M")).replace("%4", sh.end.strftime("%H:%M"))
+
+    def retranslate(self) -> None:
+        self.census_model.set_headers([self.tr("Building"), self.tr("People"), self.tr("Rooms"),
+                                       self.tr("Occupied"), self.tr("Ready"),
+                                       self.tr("Awaiting disinfection"), self.tr("Out of service")])
+        self.category_model.set_headers([self.tr("Category"), self.tr("People")])
+        self.alerts_model.set_headers([self.tr("Kind"), self.tr("Time"), self.tr("Room"), self.tr("Name"),
+                                       self.tr("Details")])
+        self.releases_model.set_headers([self.tr("Room"), self.tr("Name"), self.tr("Category"),
+                                         self.tr("Release date")])
+        self.rooms_model.set_headers([self.tr("Room"), self.tr("Status"), self.tr("Since"), self.tr("Reason")])
+        self.supplies_model.set_headers([self.tr("Item"), self.tr("On hand"), self.tr("Reorder level"),
+                                         self.tr("Days of supply"), self.tr("Runs out")])
+        self.meals_model.set_headers([self.tr("Building"), self.tr("Total")])
+        for i, text in enumerate((self.tr("Census"), self.tr("Positives and fevers"),
+                                  self.tr("Releases due"), self.tr("Rooms"), self.tr("Supplies"),
+                                  self.tr("Meals"))):
+            self.tabs.setTabText(i, text)
+        if self.summary is not None:
+            self._show()
+
+    # ------------------------------------------------------------------ data
+    def refresh(self) -> None:
+        super().refresh()
+        now = self.ctx.now()
+        self.summary = shift.current_summary(self.ctx.db, now)
+        self.series = shift.daily_series(self.ctx.db, now.date(), 14)
+        self.due = shift.releases_due_next(self.ctx.db, now.date(), 7)
+        self._show()
+
+    def _show(self) -> None:
+        s = self.summary
+        self.heading.setText(self.tr("%1 — %2").replace("%1", s.site_name or self.tr("Isolation site"))
+                             .replace("%2", self.shift_word(s.shift)))
+        self.as_of.setText(self.tr("Figures as of %1; the handover sheet prints the same figures.")
+                           .replace("%1", s.as_of.strftime("%Y-%m-%d %H:%M")))
+        F = self.figures
+        F["on_site"].set(str(s.census_total), self.tr("on site"))
+        F["arrivals"].set(str(len(s.arrivals)), self.tr("arrived in this shift"))
+        F["releases"].set(str(len(s.releases)), self.tr("released in this shift"))
+        F["transfers"].set(str(len(s.transfers)), self.tr("transferred in this shift"))
+        F["positives"].set(str(len(s.positives)), self.tr("positive, awaiting transfer or new"),
+                           warn=bool(s.positives))
+        F["fevers"].set(str(len(s.fevers)), self.tr("fevers in this shift"), warn=bool(s.fevers))
+        F["tests"].set(f"{s.tests_done} / {s.tests_due}", self.tr("tests sampled / due in this shift"))
+        F["pending"].set(str(s.results_pending),
+                         self.tr("results awaited (%n over 24 h)", "", len(s.results_overdue)),
+                         warn=bool(s.results_overdue))
+        F["ready"].set(str(s.rooms_by_status.get("ready", 0)), self.tr("rooms ready"))
+        F["disinfection"].set(str(len(s.rooms_awaiting_disinfection)), self.tr("rooms to disinfect"))
+        F["releases_due"].set(str(len(s.next_releases_due)), self.tr("releases due by the end of the next shift"))
+        if s.supplies_known:
+            F["supplies"].set(str(len(s.supplies_to_reorder)), self.tr("supplies to reorder"),
+                              warn=bool(s.supplies_to_reorder))
+        else:
+            F["supplies"].set(self.tr("not yet known"), self.tr("supplies to reorder"))
+
+        self.census_model.set_rows([
+            Row(b["building"], (b["name"] or b["building"], str(b["people"]), str(b["rooms"]), str(b["occupied"]),
+                                str(b["ready"]), str(b["awaiting_disinfection"]), str(b["out_of_service"])),
+                sort=(b["building"], b["people"], b["rooms"], b["occupied"], b["ready"],
+                      b["awaiting_disinfection"], b["out_of_service"]), align=(None,) + (RIGHT,) * 6)
+            for b in s.census_by_building])
+        self.category_model.set_rows(
+            [Row(c, (self.category_word(c), str(n)), sort=(c, n), align=(None, RIGHT))
+             for c, n in s.census_by_category.items()]
+            + [Row("", (self.tr("Total"), str(s.census_total)), sort=("~", s.census_total), align=(None, RIGHT))])
+        alerts = [Row(("positive", p["test_id"]), (self.tr("Positive"), _hm(p["result_at"]), p["room"], p["name"],
+                                                   p["id_masked"]), foreground=WARN) for p in s.positives]
+        alerts += [Row(("fever", f["id"]), (self.tr("Fever"), _hm(f["taken_at"]), f["room"], f["name"],
+                                            f"{f['temperature']:.1f} °C {f['symptoms']}")) for f in s.fevers]
+        alerts += [Row(("missing", m["stay_id"], m["slot"], str(m["day"])),
+                       (self.tr("No temperature (morning)") if m["slot"] == "morning"
+                        else self.tr("No temperature (evening)"), str(m["day"]), m["room"], m["name"], ""))
+                   for m in s.missing_checks]
+        self.alerts_model.set_rows(alerts)
+        self.releases_model.set_rows([
+            Row(p["stay_id"], (p["room"], p["name"], self.category_word(p["category"]), p["release_date"]))
+            for p in s.next_releases_due])
+        self.rooms_model.set_rows(
+            [Row(r["id"], (r["label"], self.tr("Awaiting disinfection"), _hm(r["since"]), r["reason"] or ""))
+             for r in s.rooms_awaiting_disinfection]
+            + [Row(r["id"], (r["label"], self.tr("Out of service"), _hm(r["since"]), r["reason"] or ""))
+               for r in s.rooms_out_of_service])
+        if s.supplies_known:
+            self.supplies_note.setText(self.tr("Critical items and items below their reorder level."))
+            self.supplies_model.set_rows([
+                Row(x.item, (x.item, f"{x.on_hand:g} {x.unit}" if x.on_hand is not None else "",
+                             "" if x.reorder_level is None else f"{x.reorder_level:g}",
+                             self.tr("not yet known") if x.days_of_supply is None else f"{x.days_of_supply:.1f}",
+                             x.run_out_date.isoformat() if x.run_out_date else ""),
+                    sort=(x.item, x.on_hand, x.reorder_level, x.days_of_supply, str(x.run_out_date or "")),
+                    foreground=WARN if x.below_reorder else None)
+                for x in s.critical_supplies])
+        else:
+            self.supplies_note.setText(self.tr("Stock and days of supply: not yet known (no supplies "
+                                               "ledger yet)."))
+            self.supplies_model.set_rows([])
+        diets = sorted(s.diet_counts)
+        old = self.meals_model
+        self.meals_model = self._meals_model(s, diets)
+        self.meals_view.setModel(self.meals_model)
+        old.deleteLater()
+        self._charts()
+
+    def _meals_model(self, s, diets) -> RowTableModel:
+        model = RowTableModel([self.tr("Building")] + [self.diet_word(d) for d in diets] + [self.tr("Total")], self)
+        per: dict[str, dict[str, int]] = {}
+        for r in s.diet_by_building:
+            per.setdefault(r["building"], {})[r["diet"]] = r["n"]
+        rows = [Row(b, [b] + [str(v.get(d, 0)) for d in diets] + [str(sum(v.values()))],
+                    align=[None] + [RIGHT] * (len(diets) + 1)) for b, v in per.items()]
+        rows.append(Row("", [self.tr("Total")] + [str(s.diet_counts[d]) for d in diets]
+                        + [str(sum(s.diet_counts.values()))], align=[None] + [RIGHT] * (len(diets) + 1)))
+        model.set_rows(rows)
+        return model
+
+    def _charts(self) -> None:
+        days = [p.day.strftime("%m-%d") for p in self.series]
+        chart = QChart()
+        chart.setTitle(self.tr("Last 14 days"))
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        arrivals, releases = QBarSet(self.tr("Arrivals")), QBarSet(self.tr("Releases"))
+        arrivals.append([p.arrivals for p in self.series])
+        releases.append([p.releases for p in self.series])
+        bars = QBarSeries()
+        bars.append(arrivals)
+        bars.append(releases)
+        line = QLineSeries()
+        line.setName(self.tr("On site"))
+        pen = line.pen()
+        pen.setColor(QColor("#d35400"))
+        pen.setWidth(3)
+        line.setPen(pen)
+        for i, p in enumerate(self.series):
+            line.append(i, p.occupancy)
+        chart.addSeries(bars)
+        chart.addSeries(line)
+        x = QBarCategoryAxis()
+        x.append(days)
+        chart.addAxis(x, Qt.AlignBottom)
+        y_bars = QValueAxis()
+        y_bars.setLabelFormat("%d")
+        y_bars.setRange(0, max([1] + [max(p.arrivals, p.releases) for p in self.series]) * 1.15)
+        chart.addAxis(y_bars, Qt.AlignLeft)
+        y_line = QValueAxis()
+        y_line.setLabelFormat("%d")
+        y_line.setRange(0, max([1] + [p.occupancy for p in self.series]) * 1.1)
+        chart.addAxis(y_line, Qt.AlignRight)
+        bars.attachAxis(x)
+        bars.attachAxis(y_bars)
+        line.attachAxis(x)
+        line.attachAxis(y_line)
+        chart.legend().setAlignment(Qt.AlignBottom)
+        old = self.trend_view.chart()
+        self.trend_view.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+
+        due_chart = QChart()
+        due_chart.setTitle(self.tr("Releases due, next 7 days"))
+        due_chart.setMargins(QMargins(4, 4, 4, 4))
+        due_set = QBarSet(self.tr("Releases due"))
+        due_set.append([n for _, n in self.due])
+        due_series = QBarSeries()
+        due_series.append(due_set)
+        due_series.setLabelsVisible(True)
+        due_chart.addSeries(due_series)
+        dx = QBarCategoryAxis()
+        dx.append([d.strftime("%m-%d") for d, _ in self.due])
+        due_chart.addAxis(dx, Qt.AlignBottom)
+        dy = QValueAxis()
+        dy.setLabelFormat("%d")
+        dy.setRange(0, max([1] + [n for _, n in self.due]) * 1.2)
+        due_chart.addAxis(dy, Qt.AlignLeft)
+        due_series.attachAxis(dx)
+        due_series.attachAxis(dy)
+        due_chart.legend().hide()
+        old = self.due_view.chart()
+        self.due_view.setChart(due_chart)
+        if old is not None:
+            old.deleteLater()

@@ -1,0 +1,146 @@
+"""The Today screen and the handover screen, driven as a user would."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox
+from pypdf import PdfReader
+
+from isolation_desk.domain.roles import Actor
+from isolation_desk.services import shift
+from isolation_desk.ui.context import AppContext
+from isolation_desk.ui.screens.handover import HandoverScreen
+from isolation_desk.ui.screens.today import TodayScreen
+
+NURSE = Actor("nurse", "medical", "Nurse")
+
+
+@pytest.fixture
+def ctx(demo_db, now):
+    return AppContext(demo_db, NURSE, "en", clock=lambda: now)
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: shown.append(text))
+    return shown
+
+
+def test_today_shows_the_shift_summary_and_charts(qtbot, qtmodeltester, ctx, demo_db, now):
+    screen = TodayScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.summary is not None)
+    expected = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+    assert screen.figures["on_site"].value.text() == str(expected.census_total)
+    assert screen.figures["positives"].value.text() == str(len(expected.positives))
+    assert screen.category_model.rowCount() == len(expected.census_by_category) + 1
+    names = {screen.alerts_model.index(r, 3).data() for r in range(screen.alerts_model.rowCount())}
+    assert {p["name"] for p in expected.positives} <= names
+    for model in (screen.census_model, screen.category_model, screen.alerts_model, screen.releases_model,
+                  screen.rooms_model, screen.supplies_model, screen.meals_model):
+        qtmodeltester.check(model)
+    trend = screen.trend_view.chart()
+    bars = [s for s in trend.series() if s.type() == s.SeriesType.SeriesTypeBar][0]
+    assert [b.count() for b in bars.barSets()] == [14, 14]
+    due = screen.due_view.chart().series()[0].barSets()[0]
+    assert due.count() == 7
+    # the figures follow a change
+    shift.add_log_entry(demo_db, "note", "x", NURSE, now)
+    ctx.changed.emit("shift_log")
+    assert screen.summary.log[-1]["text"] == "x"
+
+
+def test_write_a_log_entry_preview_and_save(qtbot, ctx, demo_db, tmp_path, warnings):
+    screen = HandoverScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.entry_kind.setCurrentIndex(screen.entry_kind.findData("incident"))
+    screen.entry_text.setPlainText("C栋5层送餐推车损坏,已换用备用推车")
+    with qtbot.waitSignal(screen.log_written, timeout=5000) as blocker:
+        qtbot.mouseClick(screen.add_button, Qt.LeftButton)
+    entry_id = blocker.args[0]
+    assert demo_db.query_one("SELECT text, actor FROM shift_log WHERE id = ?", (entry_id,)) == {
+        "text": "C栋5层送餐推车损坏,已换用备用推车", "actor": "nurse"}
+    assert screen.entry_text.toPlainText() == ""
+    texts = [screen.log_model.index(r, 2).data() for r in range(screen.log_model.rowCount())]
+    assert "C栋5层送餐推车损坏,已换用备用推车" in texts
+
+    with qtbot.waitSignal(screen.preview_ready, timeout=30000) as preview:
+        qtbot.mouseClick(screen.preview_button, Qt.LeftButton)
+    if shutil.which("pdftoppm"):
+        assert preview.args[0] == len(screen.pages) >= 1
+        assert screen.pages_layout.count() == preview.args[0]
+    else:
+        assert preview.args[0] == 0 and "pdftoppm" in screen.preview_note.text()
+
+    target = tmp_path / "handover.pdf"
+    with qtbot.waitSignal(screen.saved, timeout=30000) as saved:
+        screen.save_pdf(target)
+    assert saved.args[0] == str(target)
+    text = "\n".join(p.extract_text() for p in PdfReader(str(target)).pages)
+    assert "C栋5层送餐推车损坏,已换用备用推车" in text
+    assert "Shift handover record" in text  # the printout language follows the screen (en here)
+    assert not warnings
+
+
+def test_empty_entry_is_refused_in_words(qtbot, ctx, demo_db, warnings):
+    screen = HandoverScreen(ctx)
+    qtbot.addWidget(screen)
+    before = demo_db.scalar("SELECT count(*) FROM shift_log")
+    screen.entry_text.setPlainText("   ")
+    qtbot.mouseClick(screen.add_button, Qt.LeftButton)
+    assert warnings and "empty" in warnings[0]
+    assert demo_db.scalar("SELECT count(*) FROM shift_log") == before
+
+
+def test_mark_an_incident_handled(qtbot, ctx, demo_db, now):
+    screen = HandoverScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    open_rows = [r for r in range(screen.log_model.rowCount()) if screen.log_model.index(r, 4).data() == "open"]
+    assert open_rows  # the demo's positive is an open incident
+    screen.log_view.selectRow(open_rows[0])
+    assert screen.resolve_button.isEnabled()
+    key = screen.log_model.row_key(open_rows[0])
+    qtbot.mouseClick(screen.resolve_button, Qt.LeftButton)
+    assert demo_db.scalar("SELECT resolved_at FROM shift_log WHERE id = ?", (key,))
+
+
+def test_other_shift_english_and_print_to_pdf_printer(qtbot, ctx, tmp_path, now):
+    screen = HandoverScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.lang_combo.setCurrentIndex(screen.lang_combo.findData("en"))
+    screen.kind_combo.setCurrentIndex(screen.kind_combo.findData("night"))
+    screen.date_edit.setDate(screen.date_edit.date().addDays(-1))
+    assert screen.summary.shift.kind == "night" and not screen.summary.under_way
+    target = tmp_path / "en.pdf"
+    screen.save_pdf(target)
+    first = PdfReader(str(target)).pages[0].extract_text()
+    assert "Night shift" in first and "Page 1 of" in first
+    if shutil.which("pdftoppm"):
+        printer = QPrinter(QPrinter.ScreenResolution)
+        printer.setOutputFormat(QPrinter.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        assert screen.print_to(printer) >= 1
+        assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) >= 1
+
+
+def test_a_future_shift_is_explained_and_printing_disabled(qtbot, ctx):
+    screen = HandoverScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.date_edit.setDate(screen.date_edit.date().addDays(3))
+    assert screen.summary is None
+    assert "not started" in screen.shift_info.text()
+    assert not screen.save_button.isEnabled() and not screen.preview_button.isEnabled()
+
+
+def test_viewer_cannot_add_entries(qtbot, demo_db, now):
+    ctx = AppContext(demo_db, Actor("v", "viewer"), "en", clock=lambda: now)
+    screen = HandoverScreen(ctx)
+    qtbot.addWidget(screen)
+    assert not screen.add_button.isEnabled()
