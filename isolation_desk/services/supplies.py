@@ -465,6 +465,11 @@ def below_reorder(db: Database, now: datetime) -> list[dict]:
     return rows
 
 
+def issue_destinations(db: Database) -> list[dict]:
+    """Building and floor of every floor with rooms, for the issue dialog."""
+    return rs.floors(db)
+
+
 def ledger(db: Database, item_id: int, limit: int = 1000) -> list[dict]:
     return rs.ledger(db, item_id, limit)
 
