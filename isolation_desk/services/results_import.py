@@ -94,12 +94,17 @@ def _entry(row_number: int, name: str, id_number: str, **extra) -> dict:
     return {"row": row_number, "name": name, "id_number": mask_id(id_number) if id_number else "", **extra}
 
 
-def _pick_test(tests: list[dict], kind: str, day: date | None):
-    """(test, needs_sampling) for a result, or (test_with_result, None) when that sample
-    already has one, or (None, None)."""
+def _pick_test(tests: list[dict], kind: str, day: date | None, source: str, claimed: set):
+    """(test, needs_sampling) for a result; (test_with_result, None) when that sample already
+    has one; or (None, None). A test matched by an earlier row of this file is not matched
+    again, and a sample this same file recorded before is recognised first (so importing a
+    file twice changes nothing, even with two samples on one day)."""
     def on_day(t):
         return day is None or (t["sampled_at"] or "")[:10] == day.isoformat()
-    kinds = [t for t in tests if t["kind"] == kind and t["purpose"] != "surface"]
+    kinds = [t for t in tests if t["kind"] == kind and t["purpose"] != "surface" and t["id"] not in claimed]
+    again = [t for t in kinds if t["result"] and t["source"] == source and on_day(t)]
+    if again:
+        return again[0], None
     pending = [t for t in kinds if t["sampled_at"] and not t["result"] and t["pool_id"] is None and on_day(t)]
     if pending:
         return pending[0], False
@@ -127,6 +132,7 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
     report = ImportReport(file=path.name, rows=len(data), dry_run=dry_run)
     source = f"import:{path.name}"[:200]
     out = testing.Outcome()
+    claimed: set[int] = set()
 
     def conflict(n, name, id_number, err: DomainError):
         report.conflicts.append(_entry(n, name, id_number, reason=err.code, message=describe(err, lang)))
@@ -168,7 +174,9 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                 day = sampled_at.date() if sampled_at else None
                 tests = rt.tests_on(db, stay_id=stay["id"] if stay else None,
                                     staff_id=None if stay else staff["id"])
-                t, needs_sampling = _pick_test(tests, kind, day)
+                t, needs_sampling = _pick_test(tests, kind, day, source, claimed)
+                if t is not None:
+                    claimed.add(t["id"])
                 if t is not None and needs_sampling is None:
                     if t["result"] == result:
                         report.already += 1
@@ -185,6 +193,7 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                         "due_date": when.date().isoformat(), "sampled_at": when.replace(microsecond=0).isoformat(),
                         "source": source})
                     t = repo.get(db, "tests", test_id)
+                    claimed.add(test_id)
                 elif needs_sampling:
                     repo.update(db, "tests", t["id"], {"sampled_at": sampled_at.replace(microsecond=0)})
                     t = repo.get(db, "tests", t["id"])
