@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "日报模板中的列“{value}”不存在,只能使用:{fields}。"),
     "output_format_unknown": ("Cannot write '{path}': the file name must end in {formats}.",
                               "无法写入“{path}”:文件名须以{formats}结尾。"),
-    "stay_not_on_site": ("{name} is not on site now (status: {status}); this paper is only for people on site.",
-                         "{name}当前不在隔离点(状态:{status}),此文书仅适用于在住人员。"),
+    "stay_not_on_site": ("{name}'s stay is '{status}': a release notice is made only for people in isolation "
+                         "or released. Check that you chose the right person.",
+                         "{name}的隔离记录状态为“{status}”,解除告知书只适用于隔离中或已解除人员,请确认所选人员。"),
 }

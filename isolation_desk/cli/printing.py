@@ -7,12 +7,11 @@
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import click
 
-from ..domain.errors import DomainError
 from . import db_option, handle_errors, main, open_db
 
 LANG = click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
@@ -21,18 +20,6 @@ PDF_OUT = click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
                        help="The PDF file to write.")
 DATE = click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
                     help="The date (YYYY-MM-DD).")
-
-
-def _font_path(db) -> str | None:
-    from ..services.site import get_settings
-    return get_settings(db)["pdf_font_path"] or None
-
-
-def _check_suffix(out: Path, allowed: tuple[str, ...]) -> str:
-    suffix = out.suffix.lower()
-    if suffix not in allowed:
-        raise DomainError("output_format_unknown", path=str(out), formats=" / ".join(allowed))
-    return suffix
 
 
 def _written(out: Path, pages: int | None = None) -> None:
@@ -52,15 +39,11 @@ def _written(out: Path, pages: int | None = None) -> None:
 @handle_errors
 def handover(db_path, day, kind, lang, out):
     """The shift handover sheet (交接班记录) as an A4 PDF."""
-    from ..reports.handover import build_handover
-    from ..services import shift
-    _check_suffix(out, (".pdf",))
+    from ..services import papers
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        sh = shift.resolve_shift(db, now, day.date() if day else None, kind)
-        summary = shift.shift_summary(db, sh, now)
-        pages = build_handover(summary, out, lang=lang, printed_at=now, font_path=_font_path(db))
+        pages = papers.write_handover(db, out, now, day=day.date() if day else None, kind=kind, lang=lang)
     finally:
         db.close()
     _written(out, pages)
@@ -82,19 +65,11 @@ def report():
 def report_daily(db_path, day, lang, notes, out):
     """The daily report (census, arrivals, releases, transfers, positives, tests, supplies)
     in the columns of the site's template."""
-    from ..reports.daily_report import build_daily_pdf, write_daily_xlsx
-    from ..services import shift
-    suffix = _check_suffix(out, (".pdf", ".xlsx"))
+    from ..services import papers
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        figures = shift.daily_figures(db, day.date() if day else now.date(), now, notes=notes)
-        template = shift.daily_template(db)
-        if suffix == ".pdf":
-            pages = build_daily_pdf(figures, template, out, lang=lang, printed_at=now, font_path=_font_path(db))
-        else:
-            write_daily_xlsx(figures, template, out, lang=lang)
-            pages = None
+        pages = papers.write_daily_report(db, out, now, day=day.date() if day else None, lang=lang, notes=notes)
     finally:
         db.close()
     _written(out, pages)
@@ -140,16 +115,11 @@ def print_group():
 @handle_errors
 def print_roster(db_path, lang, out):
     """Everybody on site, by room (在住人员名单), ID numbers masked."""
-    from ..reports.roster import build_roster
-    from ..services import queries, shift
-    from ..services.site import get_settings
-    _check_suffix(out, (".pdf",))
+    from ..services import papers
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        rows = [queries.occupant_row(s, now.date()) for s in shift.roster(db, now)]
-        pages = build_roster(rows, out, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
-                             font_path=_font_path(db))
+        pages = papers.write_roster(db, out, now, lang=lang)
     finally:
         db.close()
     _written(out, pages)
@@ -163,19 +133,11 @@ def print_roster(db_path, lang, out):
 @handle_errors
 def print_door_cards(db_path, lang, rooms, out):
     """Door cards of occupied rooms: room, occupant, dates, QR code of the stay."""
-    from ..reports.door_cards import build_door_cards
-    from ..services import shift
-    from ..services.site import get_settings
-    _check_suffix(out, (".pdf",))
+    from ..services import papers
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        stays = shift.roster(db, now)
-        if rooms:
-            wanted = {r.strip().upper() for r in rooms}
-            stays = [s for s in stays if (s["room"] or "").upper() in wanted]
-        pages = build_door_cards(stays, out, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
-                                 font_path=_font_path(db))
+        pages = papers.write_door_cards(db, out, now, rooms=list(rooms), lang=lang)
     finally:
         db.close()
     _written(out, pages)
@@ -189,16 +151,11 @@ def print_door_cards(db_path, lang, rooms, out):
 @handle_errors
 def print_release_notice(db_path, stay_id, lang, out):
     """The release notice (解除隔离告知书) of one occupant, with home-monitoring dates."""
-    from ..reports.release_notice import build_release_notice
-    from ..services import shift
-    from ..services.site import get_settings
-    _check_suffix(out, (".pdf",))
+    from ..services import papers
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        stay = shift.stay_for_paper(db, stay_id)
-        pages = build_release_notice(stay, out, site_name=get_settings(db).site_name, lang=lang,
-                                     printed_at=now, font_path=_font_path(db))
+        pages = papers.write_release_notice(db, stay_id, out, now, lang=lang)
     finally:
         db.close()
     _written(out, pages)

@@ -97,7 +97,8 @@ def test_a_viewer_may_not_write_the_log(db, now):
 
 def test_every_code_raised_by_the_area_has_both_sentences():
     root = Path(shift.__file__).parent.parent
-    text = (root / "services" / "shift.py").read_text() + (root / "cli" / "printing.py").read_text()
+    text = "".join((root / f).read_text() for f in ("services/shift.py", "services/papers.py", "cli/printing.py",
+                                                    "ui/screens/handover.py"))
     codes = set(re.findall(r'DomainError\(\s*"([a-z_]+)"', text))
     assert codes
     for code in codes:

@@ -144,3 +144,24 @@ def test_viewer_cannot_add_entries(qtbot, demo_db, now):
     screen = HandoverScreen(ctx)
     qtbot.addWidget(screen)
     assert not screen.add_button.isEnabled()
+
+
+def test_other_papers_from_the_screen(qtbot, ctx, tmp_path, warnings):
+    screen = HandoverScreen(ctx)
+    qtbot.addWidget(screen)
+    for kind, name in (("roster", "r.pdf"), ("door_cards", "c.pdf"), ("daily_report", "d.xlsx")):
+        with qtbot.waitSignal(screen.saved, timeout=60000):
+            screen.save_paper(kind, tmp_path / name)
+        assert (tmp_path / name).stat().st_size > 1000
+    screen.save_paper("daily_report", tmp_path / "d.doc")
+    assert warnings and ".xlsx" in warnings[0]
+
+
+def test_font_fallback_is_said_in_the_ui(qtbot, ctx, monkeypatch):
+    from isolation_desk.reports import fonts
+    cid = fonts.find_cjk_font(None, search_system=False)
+    monkeypatch.setattr(HandoverScreen, "_font", lambda self: cid)
+    screen = HandoverScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.font_warning.isVisible() and "STSong-Light" in screen.font_warning.text()

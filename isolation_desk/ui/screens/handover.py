@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFormLayout, Q
 from ...domain.errors import DomainError
 from ...reports import fonts
 from ...reports.handover import build_handover
-from ...services import shift
+from ...services import papers, shift
 from ...services.site import get_settings
 from ..models import Row, RowTableModel
 from .base import Screen
@@ -136,6 +136,16 @@ class HandoverScreen(Screen):
         self.preview_note = QLabel()
         self.preview_note.setWordWrap(True)
         rv.addWidget(self.preview_note)
+        papers_row = QHBoxLayout()
+        self.papers_label = QLabel()
+        self.roster_button = QPushButton()
+        self.cards_button = QPushButton()
+        self.daily_button = QPushButton()
+        papers_row.addWidget(self.papers_label)
+        for b in (self.roster_button, self.cards_button, self.daily_button):
+            papers_row.addWidget(b)
+        papers_row.addStretch(1)
+        rv.addLayout(papers_row)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.pages_widget = QWidget()
@@ -154,6 +164,9 @@ class HandoverScreen(Screen):
         self.save_button.clicked.connect(self.ask_save)
         self.print_button.clicked.connect(self.ask_print)
         self.current_button.clicked.connect(self.select_default_shift)
+        self.roster_button.clicked.connect(lambda: self.ask_save_paper("roster"))
+        self.cards_button.clicked.connect(lambda: self.ask_save_paper("door_cards"))
+        self.daily_button.clicked.connect(lambda: self.ask_save_paper("daily_report"))
         self.date_edit.dateChanged.connect(self._shift_changed)
         self.kind_combo.currentIndexChanged.connect(self._shift_changed)
         self.lang_combo.currentIndexChanged.connect(self._invalidate_pdf)
@@ -191,6 +204,10 @@ class HandoverScreen(Screen):
         self.preview_button.setText(self.tr("Preview"))
         self.print_button.setText(self.tr("Print…"))
         self.save_button.setText(self.tr("Save as PDF…"))
+        self.papers_label.setText(self.tr("Other papers:"))
+        self.roster_button.setText(self.tr("Roster…"))
+        self.cards_button.setText(self.tr("Door cards…"))
+        self.daily_button.setText(self.tr("Daily report…"))
         font = self._font()
         self.font_warning.setVisible(not font.embedded)
         self.font_warning.setText(self.tr(
@@ -397,3 +414,27 @@ class HandoverScreen(Screen):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.Accepted:
             self.print_to(printer)
+
+    # ------------------------------------------------------------------ other papers
+    def save_paper(self, kind: str, path: str | Path) -> Path:
+        """Write the roster, the door cards or today's daily report (PDF or xlsx) to ``path``."""
+        writers = {"roster": papers.write_roster, "door_cards": papers.write_door_cards,
+                   "daily_report": papers.write_daily_report}
+        path = Path(path)
+        ok, _ = self.ctx.run(self, "papers", writers[kind], self.ctx.db, path, self.ctx.now(),
+                             lang=self.lang(), font=self._font())
+        if ok:
+            self.saved.emit(str(path))
+        return path
+
+    def ask_save_paper(self, kind: str) -> None:
+        today = self.ctx.today().isoformat()
+        names = {"roster": (self.tr("Save the roster"), f"roster-{today}.pdf", self.tr("PDF files (*.pdf)")),
+                 "door_cards": (self.tr("Save the door cards"), f"door-cards-{today}.pdf",
+                                self.tr("PDF files (*.pdf)")),
+                 "daily_report": (self.tr("Save the daily report"), f"daily-report-{today}.xlsx",
+                                  self.tr("Spreadsheet or PDF (*.xlsx *.pdf)"))}
+        caption, name, filters = names[kind]
+        path, _ = QFileDialog.getSaveFileName(self, caption, name, filters)
+        if path:
+            self.save_paper(kind, path)

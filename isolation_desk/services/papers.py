@@ -1,0 +1,79 @@
+"""The site's papers written to a file: one function per paper, used by the command line and
+by the screens alike, so that a sheet printed from the window and one written by
+``isolation-desk`` are the same document (data from services.shift, layout from reports/)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from ..domain.errors import DomainError
+from ..storage.database import Database
+from . import queries, shift
+from .site import get_settings
+
+PAPERS = ("handover", "roster", "door_cards", "release_notice", "daily_report")
+
+
+def _font_path(db: Database) -> str | None:
+    return get_settings(db)["pdf_font_path"] or None
+
+
+def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in allowed:
+        raise DomainError("output_format_unknown", path=str(path), formats=" / ".join(allowed))
+    return suffix
+
+
+def write_handover(db: Database, path, now: datetime, *, day: date | None = None, kind: str | None = None,
+                   lang: str = "zh_CN", font=None) -> int:
+    """The handover sheet of the given shift (default: current or just finished). Pages."""
+    from ..reports.handover import build_handover
+    _suffix(path, (".pdf",))
+    summary = shift.shift_summary(db, shift.resolve_shift(db, now, day, kind), now)
+    return build_handover(summary, path, lang=lang, printed_at=now, font=font, font_path=_font_path(db))
+
+
+def write_roster(db: Database, path, now: datetime, *, lang: str = "zh_CN", font=None) -> int:
+    from ..reports.roster import build_roster
+    _suffix(path, (".pdf",))
+    rows = [queries.occupant_row(s, now.date()) for s in shift.roster(db, now)]
+    return build_roster(rows, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
+                        font=font, font_path=_font_path(db))
+
+
+def write_door_cards(db: Database, path, now: datetime, *, rooms: list[str] | None = None,
+                     lang: str = "zh_CN", font=None) -> int:
+    from ..reports.door_cards import build_door_cards
+    _suffix(path, (".pdf",))
+    stays = shift.roster(db, now)
+    if rooms:
+        wanted = {r.strip().upper() for r in rooms}
+        stays = [s for s in stays if (s["room"] or "").upper() in wanted]
+    return build_door_cards(stays, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
+                            font=font, font_path=_font_path(db))
+
+
+def write_release_notice(db: Database, stay_id: int, path, now: datetime, *, lang: str = "zh_CN",
+                         font=None) -> int:
+    from ..reports.release_notice import build_release_notice
+    _suffix(path, (".pdf",))
+    stay = shift.stay_for_paper(db, stay_id)
+    if stay["status"] not in ("in_isolation", "awaiting_transfer", "released"):
+        raise DomainError("stay_not_on_site", name=stay["name"], status=stay["status"])
+    return build_release_notice(stay, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
+                                font=font, font_path=_font_path(db))
+
+
+def write_daily_report(db: Database, path, now: datetime, *, day: date | None = None, lang: str = "zh_CN",
+                       notes: str = "", font=None) -> int | None:
+    """PDF (returns pages) or xlsx (returns None), by the file name's ending."""
+    from ..reports.daily_report import build_daily_pdf, write_daily_xlsx
+    suffix = _suffix(path, (".pdf", ".xlsx"))
+    figures = shift.daily_figures(db, day or now.date(), now, notes=notes)
+    template = shift.daily_template(db)
+    if suffix == ".pdf":
+        return build_daily_pdf(figures, template, path, lang=lang, printed_at=now, font=font,
+                               font_path=_font_path(db))
+    write_daily_xlsx(figures, template, path, lang=lang)
+    return None
