@@ -270,7 +270,7 @@ def forecast(*, today: date, lots: list[StockLot], recent_use_per_day: float,
         on_hand=on_hand, usable_on_hand=usable_on_hand,
         recent_daily_use=recent_use_per_day, implied_daily_use=implied_avg, daily_use=daily,
         basis=basis, reason=reason, days_of_supply=days_of_supply, run_out_date=run_out,
-        below_reorder=on_hand < reorder_level,
+        below_reorder=usable_on_hand < reorder_level,
         status=_status(usable_on_hand, reorder_level, days_of_supply),
         expiry_alerts=tuple(alerts), projection=tuple(projection), wasted_by_expiry=round(wasted, 6))
 

@@ -459,7 +459,8 @@ def item_forecast(db: Database, item_id: int, now: datetime) -> dict:
 
 def below_reorder(db: Database, now: datetime) -> list[dict]:
     """Items below their reorder level (or out), critical first, fewest days first."""
-    rows = [r for r in stock_overview(db, now) if r["status"] in ("out", "below_reorder")]
+    rows = [r for r in stock_overview(db, now)
+            if r["below_reorder"] or (r["status"] == "out" and r["restock_quantity"] > 0)]
     rows.sort(key=lambda r: (not r["critical"], r["days_of_supply"] if r["days_of_supply"] is not None
                              else math.inf, r["item"]))
     return rows

@@ -257,3 +257,15 @@ def test_on_hand_is_fast_with_a_big_ledger(db, manager, now, water, mask):
     overview = supplies.stock_overview(db, now)
     assert {r["item"]: r["on_hand"] for r in overview}["瓶装饮用水"] == 5
     assert supplies.ledger(db, water, limit=10)[0]["balance"] == 5
+
+
+def test_every_supplies_code_has_a_sentence_in_both_languages():
+    from isolation_desk.messages import describe
+    from isolation_desk.messages_supplies import MESSAGES
+    params = {"available": "3", "requested": "5", "item": "N95", "lot": "L1", "balance": "-2",
+              "name": "N95", "value": "x", "expiry": "2023-01-01"}
+    for code, (en, zh) in MESSAGES.items():
+        assert en.strip() and zh.strip()
+        for lang in ("en", "zh_CN"):
+            text = describe(DomainError(code, **params), lang)
+            assert "{" not in text and text != code

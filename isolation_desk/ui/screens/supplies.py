@@ -223,7 +223,7 @@ class SuppliesScreen(Screen):
         if days is not None and row["run_out_date"] is not None and reason != stock.REASON_NOTHING_ON_HAND:
             text += " " + self.tr("At that rate it lasts %1 days and runs out on %2.") \
                 .replace("%1", f"{days:.1f}").replace("%2", row["run_out_date"].isoformat())
-        if row["reorder_level"] and row["on_hand"] < row["reorder_level"]:
+        if row["below_reorder"]:
             text += " " + self.tr("Below the reorder level of %1: request about %2 %3.") \
                 .replace("%1", number(row["reorder_level"])).replace("%2", number(row["restock_quantity"])) \
                 .replace("%3", unit)
