@@ -156,6 +156,7 @@ class HandoverScreen(Screen):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([460, 720])  # the preview is an A4 page wide
         outer.addWidget(splitter, 1)
 
         self.add_button.clicked.connect(self.add_entry)
