@@ -355,7 +355,7 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     not_done = [t for t in due if not (t["sampled_at"] and t["sampled_at"] < at_s)
                 and (t["ended_at"] is None or t["ended_at"] > census_at)
                 and t["due_date"] <= as_of.date().isoformat()]
-    pending = rs.results_pending(db, at_s)
+    pending = rs.results_pending(db, at_s, include_later_results=not under_way)
     overdue_before = _iso(as_of - OVERDUE_RESULT)
     overdue = [t for t in pending if t["sampled_at"] < overdue_before]
     positives = [_person(r) for r in rs.positives(db, start_s, at_s)]
@@ -442,21 +442,24 @@ class DayPoint:
 
 
 def daily_series(db: Database, today: date, days: int = 14) -> list[DayPoint]:
-    """Occupancy, arrivals and releases for the ``days`` days up to and including today."""
-    arrivals = rs.arrivals_per_day(db)
-    endings: dict[str, dict[str, int]] = {}
-    for r in rs.endings_per_day(db):
-        endings.setdefault(r["d"], {})[r["status"]] = r["n"]
+    """Occupancy, arrivals and releases for the ``days`` days up to and including today
+    (occupancy at the end of each day; now, for today)."""
     first = today - timedelta(days=days - 1)
-    occupancy = sum(n for d, n in arrivals.items() if d < first.isoformat())
-    occupancy -= sum(sum(e.values()) for d, e in endings.items() if d < first.isoformat())
-    points = []
-    for i in range(days):
+    arrivals = rs.arrivals_per_day(db, first.isoformat())
+    endings: dict[str, dict[str, int]] = {}
+    for r in rs.endings_per_day(db, first.isoformat()):
+        endings.setdefault(r["d"], {})[r["status"]] = r["n"]
+    # Walk back from the people here now: the end of day D had those here now, less those
+    # who arrived after D, plus those who left after D.
+    occupancy = rs.present_now(db)
+    by_day = []
+    for i in range(days - 1, -1, -1):
         d = (first + timedelta(days=i)).isoformat()
         ends = endings.get(d, {})
-        occupancy += arrivals.get(d, 0) - sum(ends.values())
-        points.append(DayPoint(first + timedelta(days=i), occupancy, arrivals.get(d, 0),
+        by_day.append(DayPoint(first + timedelta(days=i), occupancy, arrivals.get(d, 0),
                                ends.get("released", 0), ends.get("transferred", 0)))
+        occupancy += sum(ends.values()) - arrivals.get(d, 0)
+    points = list(reversed(by_day))
     return points
 
 
@@ -561,7 +564,7 @@ def daily_figures(db: Database, day: date, now: datetime, notes: str = "") -> di
         "transfers": sum(1 for d in departures if d["status"] == "transferred"),
         "positives": sum(1 for p in rs.positives(db, start_s, end_s) if p["result_at"] >= start_s),
         "tests_sampled": rs.sampled_between(db, start_s, end_s),
-        "results_pending": len(rs.results_pending(db, end_s)),
+        "results_pending": len(rs.results_pending(db, end_s, include_later_results=end < now.replace(microsecond=0))),
         "rooms_not_disinfected": by_status.get("awaiting_disinfection", 0),
         "rooms_out_of_service": by_status.get("out_of_service", 0),
         "supplies_below_reorder": None if supplies is None else sum(1 for s in supplies if s.below_reorder),

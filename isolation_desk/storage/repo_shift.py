@@ -11,8 +11,11 @@ from .database import Database
 from .repositories import STAY_SELECT, insert
 
 # A stay counts as on site at moment ? (bound twice).
-_PRESENT_AT = ("s.checked_in_at IS NOT NULL AND s.checked_in_at <= ? "
-               "AND (s.ended_at IS NULL OR s.ended_at > ?) AND s.status <> 'expected'")
+# Through the status index (people here now) and the ended_at index (people gone since),
+# never a scan of every stay in the site's history. Binds ``at`` three times.
+_PRESENT_AT = ("s.id IN (SELECT id FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer') "
+               "AND checked_in_at <= ? UNION ALL SELECT id FROM stays WHERE ended_at > ? "
+               "AND checked_in_at <= ?)")
 
 _PERSON_COLUMNS = """
 SELECT s.id AS stay_id, p.name, p.id_type, p.id_number, p.sex, p.birth_date, p.special_needs, p.diet,
@@ -32,14 +35,14 @@ _ROOM_ORDER = " ORDER BY b.sort_order, b.code, r.floor, r.number, p.name"
 def census_by_category(db: Database, at: str) -> dict[str, int]:
     return {r["category"]: r["n"] for r in db.query(
         f"SELECT s.category, count(*) AS n FROM stays s WHERE {_PRESENT_AT} GROUP BY s.category",
-        (at, at))}
+        (at, at, at))}
 
 
 def census_by_building(db: Database, at: str) -> dict[str, int]:
     return {r["building"]: r["n"] for r in db.query(
         "SELECT coalesce(b.code, '') AS building, count(*) AS n FROM stays s "
         "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
-        f"WHERE {_PRESENT_AT} GROUP BY b.code", (at, at))}
+        f"WHERE {_PRESENT_AT} GROUP BY b.code", (at, at, at))}
 
 
 def buildings(db: Database) -> list[dict]:
@@ -49,7 +52,15 @@ def buildings(db: Database) -> list[dict]:
 def room_statuses_at(db: Database, at: str) -> list[dict]:
     """Every room with its status at ``at``, rebuilt from the room events (a room without
     events before ``at`` had the status its first later event started from, or has the
-    status it has now)."""
+    status it has now). When no room has changed since ``at`` (a shift under way), the
+    rooms' own status is that status, read without touching the events."""
+    last_change = db.scalar("SELECT max(status_changed_at) FROM rooms")
+    if last_change is None or last_change <= at:
+        return db.query("""
+        SELECT r.id, b.code AS building, r.floor, r.number, b.code || '-' || r.number AS label, r.beds,
+               r.status, r.status_reason AS reason, r.status_changed_at AS since
+        FROM rooms r JOIN buildings b ON b.id = r.building_id
+        ORDER BY b.sort_order, b.code, r.floor, r.number""")
     return db.query("""
         SELECT r.id, b.code AS building, r.floor, r.number, b.code || '-' || r.number AS label, r.beds,
           coalesce(
@@ -81,7 +92,7 @@ def departures_between(db: Database, start: str, end: str) -> list[dict]:
 
 def present_with_needs(db: Database, at: str) -> list[dict]:
     return db.query(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND p.special_needs <> ''" + _ROOM_ORDER,
-                    (at, at))
+                    (at, at, at))
 
 
 def diet_counts(db: Database, at: str) -> list[dict]:
@@ -89,19 +100,19 @@ def diet_counts(db: Database, at: str) -> list[dict]:
         "SELECT coalesce(b.code, '') AS building, p.diet, count(*) AS n FROM stays s "
         "JOIN people p ON p.id = s.person_id LEFT JOIN rooms r ON r.id = s.room_id "
         f"LEFT JOIN buildings b ON b.id = r.building_id WHERE {_PRESENT_AT} "
-        "GROUP BY b.code, p.diet ORDER BY b.sort_order, b.code, p.diet", (at, at))
+        "GROUP BY b.code, p.diet ORDER BY b.sort_order, b.code, p.diet", (at, at, at))
 
 
 def releases_due(db: Database, at: str, until_date: str) -> list[dict]:
     """People on site at ``at`` whose planned release date is on or before ``until_date``."""
     return db.query(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND s.status <> 'awaiting_transfer' "
                     "AND s.release_date <= ?" + " ORDER BY s.release_date, b.sort_order, b.code, "
-                    "r.floor, r.number, p.name", (at, at, until_date))
+                    "r.floor, r.number, p.name", (at, at, at, until_date))
 
 
 def present_stays(db: Database, at: str) -> list[dict]:
     """Everybody on site at ``at`` in room order, with the columns of a roster."""
-    return db.query(STAY_SELECT + f" WHERE {_PRESENT_AT}" + _ROOM_ORDER, (at, at))
+    return db.query(STAY_SELECT + f" WHERE {_PRESENT_AT}" + _ROOM_ORDER, (at, at, at))
 
 
 # -- tests -------------------------------------------------------------------------
@@ -122,16 +133,20 @@ def tests_due(db: Database, first_day: str, last_day: str, start: str, end: str)
         (first_day, last_day, start, end, start))
 
 
-def results_pending(db: Database, at: str) -> list[dict]:
-    """Samples taken before ``at`` whose result had not arrived at ``at``."""
+def results_pending(db: Database, at: str, include_later_results: bool = True) -> list[dict]:
+    """Samples taken before ``at`` whose result had not arrived at ``at``. Results that came
+    after ``at`` are looked for only when ``include_later_results`` (a shift in the past):
+    that arm has no index, while the one of missing results has (tests(result, sampled_at))."""
+    later = ("UNION ALL SELECT id FROM tests WHERE result IS NOT NULL AND result_at >= ? AND sampled_at < ? "
+             if include_later_results else "")
+    params = (at, at, at) if include_later_results else (at,)
     return db.query(
         "SELECT t.id, t.kind, t.purpose, t.due_date, t.sampled_at, s.id AS stay_id, p.name, "
         "CASE WHEN r.id IS NULL THEN '' ELSE b.code || '-' || r.number END AS room "
         "FROM tests t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id "
         "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
-        "WHERE t.sampled_at IS NOT NULL AND t.sampled_at < ? "
-        "AND (t.result IS NULL OR t.result_at >= ?) "
-        "ORDER BY t.sampled_at, b.sort_order, b.code, r.floor, r.number", (at, at))
+        "WHERE t.id IN (SELECT id FROM tests WHERE result IS NULL AND sampled_at < ? " + later + ") "
+        "ORDER BY t.sampled_at, b.sort_order, b.code, r.floor, r.number", params)
 
 
 def positives(db: Database, start: str, at: str) -> list[dict]:
@@ -173,7 +188,7 @@ def missing_checks(db: Database, day: str, next_day: str, slot: str, window_star
         _PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND s.checked_in_at < ? AND NOT EXISTS ("
         "SELECT 1 FROM health_checks h WHERE h.stay_id = s.id AND h.slot = ? "
         "AND h.taken_at >= ? AND h.taken_at < ?)" + _ROOM_ORDER,
-        (at, at, window_start, slot, day, next_day))
+        (at, at, at, window_start, slot, day, next_day))
 
 
 # -- shift log -----------------------------------------------------------------------
@@ -205,16 +220,20 @@ def insert_log_entries(db: Database, rows: list[tuple]) -> None:
 
 
 # -- daily figures ---------------------------------------------------------------------
-def arrivals_per_day(db: Database) -> dict[str, int]:
+def arrivals_per_day(db: Database, since: str) -> dict[str, int]:
     return {r["d"]: r["n"] for r in db.query(
         "SELECT substr(checked_in_at, 1, 10) AS d, count(*) AS n FROM stays "
-        "WHERE checked_in_at IS NOT NULL GROUP BY d")}
+        "WHERE checked_in_at >= ? GROUP BY d", (since,))}
 
 
-def endings_per_day(db: Database) -> list[dict]:
+def endings_per_day(db: Database, since: str) -> list[dict]:
     return db.query(
         "SELECT substr(ended_at, 1, 10) AS d, status, count(*) AS n FROM stays "
-        "WHERE ended_at IS NOT NULL AND checked_in_at IS NOT NULL GROUP BY d, status")
+        "WHERE ended_at >= ? AND checked_in_at IS NOT NULL GROUP BY d, status", (since,))
+
+
+def present_now(db: Database) -> int:
+    return db.scalar("SELECT count(*) FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')")
 
 
 def planned_releases(db: Database, first_day: str, last_day: str) -> dict[str, int]:
