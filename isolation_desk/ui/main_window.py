@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter,
                                QStackedWidget)
 
-from ..services import queries
+from ..services import boards
 
 # (key, module, class): every screen of the navigation, in order. Ctrl+1..8 switch.
 SCREENS = (
@@ -54,9 +54,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda checked=False, i=i: self.nav.setCurrentRow(i))
             self.addAction(action)
         self.status_beds = QLabel()
+        self.status_beds.setObjectName("status_beds")
+        self.status_date = QLabel()
+        self.status_date.setObjectName("status_date")
         self.status_shift = QLabel()
+        self.status_shift.setObjectName("status_shift")
         self.statusBar().addWidget(self.status_beds, 1)
+        self.statusBar().addPermanentWidget(self.status_date)
         self.statusBar().addPermanentWidget(self.status_shift)
+        rooms = self.screens.get("rooms")
+        if rooms is not None and hasattr(rooms, "openStay"):
+            rooms.openStay.connect(self.open_stay)
         ctx.changed.connect(self.update_status)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.update_status)
@@ -71,6 +79,7 @@ class MainWindow(QMainWindow):
         for i in range(self.nav.count()):
             item = self.nav.item(i)
             item.setText(self.screens[item.data(Qt.UserRole)].title())
+        self.update_status()
 
     def show_screen(self, key: str) -> None:
         for i in range(self.nav.count()):
@@ -82,12 +91,25 @@ class MainWindow(QMainWindow):
         item = self.nav.currentItem()
         return item.data(Qt.UserRole) if item else SCREENS[0][0]
 
+    def open_stay(self, stay_id: int) -> None:
+        """Show one occupant on the occupants screen (from the room board)."""
+        self.show_screen("occupants")
+        screen = self.screens["occupants"]
+        if hasattr(screen, "show_stay"):
+            screen.show_stay(stay_id)
+
     def update_status(self, *_):
-        c = queries.census(self.ctx.db)
-        self.status_beds.setText(self.tr("Beds occupied: %1 / %2").replace("%1", str(c["occupied"]))
-                                 .replace("%2", str(c["beds"])))
         now = self.ctx.now()
-        self.status_shift.setText(now.strftime("%Y-%m-%d %H:%M"))
+        s = boards.status_summary(self.ctx.db, now)
+        self.status_beds.setText(self.tr("Beds occupied: %1 / %2").replace("%1", str(s["occupied"]))
+                                 .replace("%2", str(s["beds"])))
+        self.status_date.setText(now.strftime("%Y-%m-%d %H:%M"))
+        shift = s["shift"]
+        words = self.tr("Day shift %1–%2") if shift.kind == "day" else self.tr("Night shift %1–%2")
+        self.status_shift.setText(words.replace("%1", shift.start.strftime("%H:%M"))
+                                  .replace("%2", shift.end.strftime("%H:%M")))
+        if s["site_name"]:
+            self.setWindowTitle(self.tr("Isolation Desk — %1").replace("%1", s["site_name"]))
 
     def restore_state(self) -> None:
         s = QSettings()

@@ -1,11 +1,244 @@
-"""The occupants screen (not yet available until its issue lands)."""
+"""The occupants screen: a sortable table of current occupants, a search box (Ctrl+F) that
+filters in SQL as you type, filters by category, building and status, and the details panel."""
 from __future__ import annotations
 
-from .base import NotYetScreen
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ...services import boards
+from ..models import Row, RowTableModel
+from ..widgets import names
+from ..widgets.stay_panel import StayPanel
+from .base import Screen
+
+SEARCH_DELAY_MS = 150
+COLUMNS = 11
+_RIGHT = Qt.AlignRight | Qt.AlignVCenter
+_CENTER = Qt.AlignCenter
+ALIGN = (None, None, _CENTER, _RIGHT, None, None, _CENTER, None, _CENTER, None, None)
+STATUS_FOREGROUND = {"awaiting_transfer": QColor("#c62828"), "expected": QColor("#555555")}
 
 
-class OccupantsScreen(NotYetScreen):
+class OccupantsScreen(Screen):
     key = "occupants"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.category = QComboBox()
+        self.category.setObjectName("category_filter")
+        self.building = QComboBox()
+        self.building.setObjectName("building_filter")
+        self.status = QComboBox()
+        self.status.setObjectName("status_filter")
+        self.count = QLabel()
+        self.count.setObjectName("occupant_count")
+        self.b_new = QPushButton()
+        self.b_new.setObjectName("action_register")
+        self.b_new.clicked.connect(self.register)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _: self._timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        QShortcut(QKeySequence.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.register)
+
+        self.model = RowTableModel([""] * COLUMNS, self)
+        self.table = QTableView()
+        self.table.setObjectName("occupants_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.setEditTriggers(QTableView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.AscendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.panel = StayPanel(ctx)
+        self.panel.setMinimumWidth(340)
+        self.panel.stayChanged.connect(lambda _: self.refresh())
+
+        top = QHBoxLayout()
+        self.l_search = QLabel()
+        self.l_search.setBuddy(self.search)
+        top.addWidget(self.l_search)
+        top.addWidget(self.search, 2)
+        self.l_category = QLabel()
+        self.l_building = QLabel()
+        self.l_status = QLabel()
+        for label, combo in ((self.l_category, self.category), (self.l_building, self.building),
+                             (self.l_status, self.status)):
+            label.setBuddy(combo)
+            top.addWidget(label)
+            top.addWidget(combo)
+        top.addWidget(self.b_new)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(top)
+        ll.addWidget(self.table, 1)
+        ll.addWidget(self.count)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([900, 360])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._filling = False
+        self._last_tests: dict | None = None
+        self._columns_sized = False
+        self.retranslate()
+        for combo in (self.category, self.building, self.status):
+            combo.currentIndexChanged.connect(self._filters_changed)
 
     def title(self) -> str:
         return self.tr("Occupants")
+
+    def retranslate(self) -> None:
+        self.l_search.setText(self.tr("&Search"))
+        self.search.setPlaceholderText(self.tr("Name, ID number, phone or room (Ctrl+F)"))
+        self.l_category.setText(self.tr("&Category"))
+        self.l_building.setText(self.tr("&Building"))
+        self.l_status.setText(self.tr("S&tatus"))
+        self.b_new.setText(self.tr("Register and check in…"))
+        self.model.set_headers([self.tr("Room"), self.tr("Name"), self.tr("Sex"), self.tr("Age"),
+                                self.tr("Category"), self.tr("ID number"), self.tr("Start"),
+                                self.tr("Day"), self.tr("Release"), self.tr("Last test"),
+                                self.tr("Status")])
+        self._filling = True
+        cur = self.category.currentData()
+        self.category.clear()
+        self.category.addItem(self.tr("All categories"), None)
+        for code in names.CATEGORY_CODES:
+            self.category.addItem(names.category(code), code)
+        self.category.setCurrentIndex(max(0, self.category.findData(cur)))
+        cur = self.status.currentData()
+        self.status.clear()
+        self.status.addItem(self.tr("Current (incl. expected)"), None)
+        for code in ("expected", "in_isolation", "awaiting_transfer", "released", "transferred"):
+            self.status.addItem(names.stay_status(code), code)
+        self.status.setCurrentIndex(max(0, self.status.findData(cur)))
+        self._filling = False
+
+    # -- data --------------------------------------------------------------------------
+    def _fill_buildings(self) -> None:
+        current = self.building.currentData()
+        self._filling = True
+        self.building.clear()
+        self.building.addItem(self.tr("All buildings"), None)
+        for b in boards.buildings(self.ctx.db):
+            self.building.addItem(b["name"], b["code"])
+        self.building.setCurrentIndex(max(0, self.building.findData(current)))
+        self._filling = False
+
+    def _filters_changed(self, *_):
+        if not self._filling:
+            self.refresh()
+
+    def _search_now(self) -> None:
+        self._timer.stop()
+        self.refresh(keep_cache=True)
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _on_changed(self, what: str) -> None:
+        self._last_tests = None  # data changed: the last-test cache is stale
+        super()._on_changed(what)
+
+    def refresh(self, keep_cache: bool = False) -> None:
+        super().refresh()
+        if self.building.count() == 0:
+            self._fill_buildings()
+        self._timer.stop()
+        db = self.ctx.db
+        if self._last_tests is None or not keep_cache and not self.search.hasFocus():
+            self._last_tests = boards.last_tests(db)
+        today = self.ctx.today()
+        rows = boards.occupant_rows(db, today, category=self.category.currentData(),
+                                    building=self.building.currentData(), status=self.status.currentData(),
+                                    search=self.search.text(), last_tests=self._last_tests)
+        keep = self.current_stay_id()
+        self.model.set_rows([self._row(r) for r in rows])
+        if not self._columns_sized and rows:
+            self.table.resizeColumnsToContents()
+            self._columns_sized = True
+        self.count.setText(self.tr("%n person(s)", "", len(rows)))
+        if keep is not None and self.model.row_of_key(keep) >= 0:
+            self.select_stay(keep)
+        elif keep is not None:
+            self.panel.show_stay(None)
+        else:
+            self.panel.show_stay(None)
+
+    def _row(self, r: dict) -> Row:
+        age = r["age"]
+        day = r["day"]
+        days = r["days"]
+        result = r["last_test_result"]
+        last = f"{r['last_test_at'][5:]} {names.result(result)}" if result else ""
+        display = (r["room"] or self.tr("(expected)"), r["name"], names.sex(r["sex"]),
+                   "" if age is None else str(age), names.category(r["category"]), r["id_masked"],
+                   r["start_date"].isoformat() if r["start_date"] else "",
+                   self.tr("%1 of %2").replace("%1", str(day)).replace("%2", str(days))
+                   if day is not None and days is not None else "",
+                   r["release_date"].isoformat() if r["release_date"] else "",
+                   last, names.stay_status(r["status"]))
+        sort = (r["room"] or "~", r["name"], r["sex"], age, r["category"], r["id_masked"],
+                r["start_date"], day, r["release_date"], r["last_test_at"], r["status"])
+        return Row(r["stay_id"], display, sort, align=ALIGN,
+                   foreground=STATUS_FOREGROUND.get(r["status"]))
+
+    def current_stay_id(self):
+        index = self.table.currentIndex()
+        return self.model.row_key(index.row()) if index.isValid() else None
+
+    def select_stay(self, stay_id: int) -> bool:
+        row = self.model.row_of_key(stay_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.table.scrollTo(index)
+        self.panel.show_stay(stay_id)
+        return True
+
+    def show_stay(self, stay_id: int) -> None:
+        """From elsewhere (the room board): show this stay, clearing filters that hide it."""
+        if not self.select_stay(stay_id):
+            self._filling = True
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            for combo in (self.category, self.building, self.status):
+                combo.setCurrentIndex(0)
+            self._filling = False
+            self.refresh()
+            self.select_stay(stay_id)
+
+    def _current_changed(self, current, _previous) -> None:
+        self.panel.show_stay(self.model.row_key(current.row()) if current.isValid() else None)
+
+    def register(self) -> None:
+        from ..dialogs.checkin import CheckInDialog
+        result = CheckInDialog.ask(self.ctx, parent=self)
+        if result is not None and hasattr(result, "stay_id"):
+            self.show_stay(result.stay_id)

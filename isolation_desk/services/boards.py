@@ -1,0 +1,131 @@
+"""Read models of the main window: the room board with its badges, the occupants list,
+the status bar. The room board's badges are computed here and nowhere else."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from ..storage import repo_ui
+from ..storage import repositories as repo
+from ..storage.database import Database
+from . import queries
+from .site import get_settings
+
+BADGES = ("test_due", "release_due", "fever", "positive")
+
+
+@dataclass(frozen=True, slots=True)
+class RoomTile:
+    room_id: int
+    building: str
+    building_name: str
+    floor: int
+    number: str
+    label: str
+    beds: int
+    status: str
+    status_reason: str
+    names: str
+    occupants: int
+    test_due: bool
+    release_due: bool
+    fever: bool
+    positive: bool
+
+
+def room_tiles(db: Database, now: datetime, *, building: str | None = None,
+               status: str | None = None, badge: str | None = None) -> list[RoomTile]:
+    """Every room (of one building, of one status, with one badge) in board order."""
+    settings = get_settings(db)
+    since = (now - timedelta(hours=24)).replace(microsecond=0).isoformat()
+    badges = {r["room_id"]: r for r in repo_ui.room_badges(db, now.date().isoformat(), since,
+                                                           settings.fever_threshold)}
+    empty: dict = {}
+    tiles = []
+    for r in repo_ui.room_cells(db, building):
+        if status and r["status"] != status:
+            continue
+        b = badges.get(r["id"], empty)
+        tile = RoomTile(r["id"], r["building"], r["building_name"], r["floor"], r["number"],
+                        f"{r['building']}-{r['number']}", r["beds"], r["status"],
+                        r["status_reason"] or "", b.get("names") or "", b.get("occupants") or 0,
+                        bool(b.get("test_due")), bool(b.get("release_due")),
+                        bool(b.get("fever")), bool(b.get("positive")))
+        if badge and not getattr(tile, badge):
+            continue
+        tiles.append(tile)
+    return tiles
+
+
+def buildings(db: Database) -> list[dict]:
+    return [{"code": b["code"], "name": b["name"]} for b in repo.buildings(db)]
+
+
+def ready_rooms(db: Database, min_beds: int = 1) -> list[dict]:
+    return repo_ui.ready_rooms(db, min_beds)
+
+
+def household_hosts(db: Database) -> list[dict]:
+    """People in a room with a free bed: whom a child or a carer could join."""
+    return repo_ui.shared_rooms(db)
+
+
+def occupant_rows(db: Database, today: date, *, category: str | None = None,
+                  building: str | None = None, status: str | None = None,
+                  search: str | None = None, last_tests: dict | None = None) -> list[dict]:
+    """The occupants list (queries.occupants + occupant_row) with each stay's last test.
+
+    ``last_tests`` may be passed in (from ``last_tests(db)``) so that a search keystroke
+    runs only the filtered query.
+    """
+    include_ended = status in ("released", "transferred", "left")
+    stays = queries.occupants(db, include_ended=include_ended, category=category,
+                              building=building, status=status, search=search)
+    if last_tests is None:
+        last_tests = repo_ui.last_tests(db)
+    rows = []
+    for s in stays:
+        row = queries.occupant_row(s, today)
+        t = last_tests.get(s["id"])
+        row["last_test_at"] = t["sampled_at"][:10] if t else None
+        row["last_test_result"] = (t["result"] or "pending") if t else None
+        rows.append(row)
+    return rows
+
+
+def last_tests(db: Database) -> dict:
+    return repo_ui.last_tests(db)
+
+
+@dataclass(frozen=True)
+class Shift:
+    kind: str  # 'day' or 'night'
+    start: datetime
+    end: datetime
+
+
+def current_shift(db: Database, now: datetime) -> Shift:
+    """The shift that ``now`` falls in, from the settings' day and night shift starts."""
+    s = get_settings(db)
+    day_start, night_start = s.day_shift_start, s.night_shift_start
+    return shift_at(now, day_start, night_start)
+
+
+def shift_at(now: datetime, day_start: time, night_start: time) -> Shift:
+    today = now.date()
+    d = datetime.combine(today, day_start)
+    n = datetime.combine(today, night_start)
+    if n <= d:  # night shift starts "before" the day shift on the clock face: unusual, keep sane
+        n += timedelta(days=1)
+    if d <= now < n:
+        return Shift("day", d, n)
+    if now >= n:
+        return Shift("night", n, d + timedelta(days=1))
+    return Shift("night", n - timedelta(days=1), d)
+
+
+def status_summary(db: Database, now: datetime) -> dict:
+    """What the status bar shows: beds occupied / total, the date, the current shift."""
+    c = queries.census(db)
+    return {"occupied": c["occupied"], "beds": c["beds"], "date": now.date(),
+            "shift": current_shift(db, now), "site_name": get_settings(db).site_name}

@@ -1,0 +1,77 @@
+"""SQL behind the main window's read models (room board badges, occupants' last test)."""
+from __future__ import annotations
+
+from .database import Database
+
+ACTIVE = ("in_isolation", "awaiting_transfer")
+
+
+def room_badges(db: Database, today: str, fever_since: str, fever_threshold: float) -> list[dict]:
+    """One row per occupied room: occupants' names and the four badges, in one query.
+
+    The badge sets come from the narrow indexes (tests by due date, tests by result,
+    health checks by time) and are joined to the active stays, so the cost follows the
+    number of present occupants, not the size of the history.
+    """
+    return db.query("""
+WITH due AS (SELECT DISTINCT stay_id FROM tests
+             WHERE due_date = :today AND sampled_at IS NULL AND stay_id IS NOT NULL),
+     pos AS (SELECT DISTINCT stay_id FROM tests WHERE result = 'positive' AND stay_id IS NOT NULL),
+     fev AS (SELECT DISTINCT stay_id FROM health_checks
+             WHERE taken_at >= :since AND temperature >= :threshold)
+SELECT s.room_id,
+       group_concat(p.name, '、') AS names,
+       count(*) AS occupants,
+       max(s.release_date <= :today) AS release_due,
+       max(due.stay_id IS NOT NULL) AS test_due,
+       max(pos.stay_id IS NOT NULL OR s.status = 'awaiting_transfer') AS positive,
+       max(fev.stay_id IS NOT NULL) AS fever
+FROM stays s
+JOIN people p ON p.id = s.person_id
+LEFT JOIN due ON due.stay_id = s.id
+LEFT JOIN pos ON pos.stay_id = s.id
+LEFT JOIN fev ON fev.stay_id = s.id
+WHERE s.status IN ('in_isolation', 'awaiting_transfer') AND s.room_id IS NOT NULL
+GROUP BY s.room_id""", {"today": today, "since": fever_since, "threshold": fever_threshold})
+
+
+def room_cells(db: Database, building: str | None = None) -> list[dict]:
+    """The rooms of the board in building, floor, number order (narrow columns only)."""
+    sql = ("SELECT r.id, b.code AS building, b.name AS building_name, r.floor, r.number, r.beds, "
+           "r.status, r.status_reason FROM rooms r JOIN buildings b ON b.id = r.building_id")
+    params: list = []
+    if building:
+        sql += " WHERE b.code = ?"
+        params.append(building)
+    return db.query(sql + " ORDER BY b.sort_order, b.code, r.floor, r.number", params)
+
+
+def last_tests(db: Database) -> dict[int, dict]:
+    """The latest sampled test of every current stay: stay_id -> {sampled_at, result, kind}."""
+    rows = db.query("""
+SELECT t.stay_id, t.sampled_at, t.result, t.kind
+FROM stays s
+JOIN tests t ON t.id = (SELECT t2.id FROM tests t2 WHERE t2.stay_id = s.id AND t2.sampled_at IS NOT NULL
+                        ORDER BY t2.sampled_at DESC, t2.id DESC LIMIT 1)
+WHERE s.status IN ('expected', 'in_isolation', 'awaiting_transfer')""")
+    return {r["stay_id"]: r for r in rows}
+
+
+def ready_rooms(db: Database, min_beds: int = 1, limit: int = 5000) -> list[dict]:
+    return db.query("SELECT r.id, b.code || '-' || r.number AS label, r.beds FROM rooms r "
+                    "JOIN buildings b ON b.id = r.building_id WHERE r.status = 'ready' AND r.beds >= ? "
+                    "ORDER BY b.sort_order, b.code, r.floor, r.number LIMIT ?", (min_beds, limit))
+
+
+def shared_rooms(db: Database) -> list[dict]:
+    """Active stays whose room has a free bed (possible household hosts)."""
+    return db.query("""
+SELECT s.id AS stay_id, p.name, b.code || '-' || r.number AS room, r.beds,
+       (SELECT count(*) FROM stays s2 WHERE s2.room_id = r.id
+          AND s2.status IN ('in_isolation', 'awaiting_transfer')) AS present
+FROM stays s JOIN people p ON p.id = s.person_id JOIN rooms r ON r.id = s.room_id
+JOIN buildings b ON b.id = r.building_id
+WHERE s.status = 'in_isolation' AND r.beds > 1
+  AND (SELECT count(*) FROM stays s2 WHERE s2.room_id = r.id
+          AND s2.status IN ('in_isolation', 'awaiting_transfer')) < r.beds
+ORDER BY b.sort_order, b.code, r.floor, r.number""")

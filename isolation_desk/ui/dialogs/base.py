@@ -1,0 +1,78 @@
+"""What the main window's dialogs share: an error line in words, one service call on OK."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+
+from ...domain.errors import DomainError
+
+ERROR_STYLE = "color: #b00020; font-weight: bold;"
+FIELD_ERROR_STYLE = "border: 2px solid #b00020;"
+
+
+class ActionDialog(QDialog):
+    """A dialog whose OK runs one service call. A refused call keeps the dialog open and
+    shows the reason in words (no message box: the user fixes the field and tries again)."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_value = None
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._fields: dict[str, QWidget] = {}
+        self._marked: list[QWidget] = []
+
+    @property
+    def ok_button(self):
+        return self.buttons.button(QDialogButtonBox.Ok)
+
+    def register_field(self, name: str, widget: QWidget) -> None:
+        """Name a widget after the DomainError field it answers for."""
+        self._fields[name] = widget
+
+    def show_error(self, error) -> None:
+        text = self.ctx.describe(error) if isinstance(error, DomainError) else str(error)
+        self.error_label.setText(text)
+        self.error_label.show()
+        self.clear_marks()
+        field = getattr(error, "field", None)
+        widget = self._fields.get(field) if field else None
+        if widget is not None:
+            widget.setStyleSheet(FIELD_ERROR_STYLE)
+            self._marked.append(widget)
+            widget.setFocus()
+
+    def clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.hide()
+        self.clear_marks()
+
+    def clear_marks(self) -> None:
+        for w in self._marked:
+            w.setStyleSheet("")
+        self._marked = []
+
+    def call(self, what: str, fn, *args, **kwargs) -> bool:
+        """Run a service; on success remember its result, tell the app what changed, close."""
+        try:
+            self.result_value = fn(*args, **kwargs)
+        except DomainError as exc:
+            self.show_error(exc)
+            return False
+        self.ctx.changed.emit(what)
+        super().accept()
+        return True
+
+    @classmethod
+    def ask(cls, ctx, *args, parent=None, **kwargs):
+        """Show the dialog; return the service's result, or None when cancelled."""
+        dialog = cls(ctx, *args, parent=parent, **kwargs)
+        if dialog.exec() == QDialog.Accepted:
+            return dialog.result_value if dialog.result_value is not None else True
+        return None

@@ -1,0 +1,383 @@
+"""The room board: buildings, floors as rows, rooms as tiles coloured by status.
+
+One custom-painted scroll area instead of a widget per room: at 50,000 beds thousands of
+QWidgets would take seconds to build; this paints only the tiles in view. Keyboard: arrows
+move between rooms (up/down to the floor above/below), Home/End, Enter opens the room.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+TILE_W = 124
+TILE_H = 74
+GAP = 6
+FLOOR_LABEL_W = 52
+HEADER_H = 30
+MARGIN = 8
+
+# status -> (fill, border, text)
+STATUS_COLOURS = {
+    "ready": ("#e3f4e1", "#3f8f3a", "#1d4a1a"),
+    "occupied": ("#dbe7f7", "#3566a8", "#14325a"),
+    "awaiting_disinfection": ("#fde9c4", "#c27c0e", "#5a3900"),
+    "out_of_service": ("#e4e4e4", "#8a8a8a", "#444444"),
+}
+# badge -> (fill, text)
+BADGE_COLOURS = {
+    "test_due": ("#6a4fb3", "#ffffff"),
+    "release_due": ("#2e8b57", "#ffffff"),
+    "fever": ("#e07b00", "#ffffff"),
+    "positive": ("#c62828", "#ffffff"),
+}
+BADGE_ORDER = ("positive", "fever", "test_due", "release_due")
+
+
+def badge_letters(widget=None) -> dict[str, str]:
+    """The one-character badge marks (translated: 检 解 热 阳 in Chinese)."""
+    tr = QCoreApplication.translate
+    return {
+        "test_due": tr("RoomBoard", "T", "badge: test due today"),
+        "release_due": tr("RoomBoard", "R", "badge: release due today"),
+        "fever": tr("RoomBoard", "F", "badge: fever"),
+        "positive": tr("RoomBoard", "+", "badge: positive"),
+    }
+
+
+def paint_badge(p: QPainter, rect: QRect, badge: str, letter: str) -> None:
+    fill, text = BADGE_COLOURS[badge]
+    p.setPen(Qt.NoPen)
+    p.setBrush(QColor(fill))
+    p.drawRoundedRect(rect, 4, 4)
+    p.setPen(QColor(text))
+    p.drawText(rect, Qt.AlignCenter, letter)
+
+
+class RoomBoardView(QAbstractScrollArea):
+    """Shows a list of ``services.boards.RoomTile``; emits the room id under the cursor."""
+
+    currentChanged = Signal(int)   # room id (or -1)
+    activated = Signal(int)        # room id: Enter or double-click
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("RoomBoard")
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.viewport().setAutoFillBackground(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self._tiles: list = []
+        self._rects: list[QRect] = []       # one per tile, in content coordinates
+        self._row_of: list[int] = []        # floor-row number of each tile
+        self._row_first: list[int] = []     # first tile index of each floor row
+        self._row_tops: list[int] = []      # top y of each floor row (for painting/hit tests)
+        self._headers: list[tuple[QRect, str]] = []
+        self._floor_labels: list[tuple[QRect, str]] = []
+        self._content_h = 0
+        self._current = -1
+        self._layout_width = -1
+        self._letters = badge_letters(self)
+        self._font_number = QFont(self.font())
+        self._font_number.setPointSizeF(self.font().pointSizeF() + 2)
+        self._font_number.setBold(True)
+        self._font_small = QFont(self.font())
+
+    # -- content -----------------------------------------------------------
+    def set_tiles(self, tiles: list) -> None:
+        keep = self.current_room_id()
+        self._tiles = list(tiles)
+        self._layout_width = -1
+        self._relayout()
+        self._current = -1
+        if keep is not None:
+            for i, t in enumerate(self._tiles):
+                if t.room_id == keep:
+                    self._current = i
+                    break
+        self.viewport().update()
+
+    def tiles(self) -> list:
+        return self._tiles
+
+    def current_room_id(self) -> int | None:
+        if 0 <= self._current < len(self._tiles):
+            return self._tiles[self._current].room_id
+        return None
+
+    def current_tile(self):
+        return self._tiles[self._current] if 0 <= self._current < len(self._tiles) else None
+
+    def set_current_room(self, room_id: int) -> bool:
+        for i, t in enumerate(self._tiles):
+            if t.room_id == room_id:
+                self._set_current(i)
+                return True
+        return False
+
+    def tile_rect(self, room_id: int) -> QRect | None:
+        """The tile's rectangle in viewport coordinates (for tests and tooltips)."""
+        for i, t in enumerate(self._tiles):
+            if t.room_id == room_id:
+                self._ensure_visible(i)
+                return self._rects[i].translated(0, -self.verticalScrollBar().value())
+        return None
+
+    # -- layout ----------------------------------------------------------------
+    def _relayout(self) -> None:
+        width = max(self.viewport().width(), FLOOR_LABEL_W + TILE_W + 2 * MARGIN)
+        if width == self._layout_width:
+            return
+        self._layout_width = width
+        per_line = max(1, (width - 2 * MARGIN - FLOOR_LABEL_W + GAP) // (TILE_W + GAP))
+        rects, row_of, row_first, row_tops, headers, floors = [], [], [], [], [], []
+        y = MARGIN
+        building = floor = None
+        col = 0
+        row = -1
+        for i, t in enumerate(self._tiles):
+            if t.building != building:
+                if building is not None:
+                    y += TILE_H + GAP + 6
+                headers.append((QRect(MARGIN, y, width - 2 * MARGIN, HEADER_H),
+                                f"{t.building_name}" if t.building_name else t.building))
+                y += HEADER_H
+                building, floor, col = t.building, None, 0
+            if t.floor != floor or col >= per_line:
+                if floor is not None:
+                    y += TILE_H + GAP
+                if t.floor != floor:
+                    floors.append((QRect(MARGIN, y, FLOOR_LABEL_W - GAP, TILE_H),
+                                   self.tr("%1F", "floor label").replace("%1", str(t.floor))))
+                floor, col = t.floor, 0
+                row += 1
+                row_first.append(i)
+                row_tops.append(y)
+            x = MARGIN + FLOOR_LABEL_W + col * (TILE_W + GAP)
+            rects.append(QRect(x, y, TILE_W, TILE_H))
+            row_of.append(row)
+            col += 1
+        if self._tiles:
+            y += TILE_H
+        self._rects, self._row_of, self._row_first, self._row_tops = rects, row_of, row_first, row_tops
+        self._headers, self._floor_labels = headers, floors
+        self._content_h = y + MARGIN
+        self._update_scrollbar()
+
+    def _update_scrollbar(self) -> None:
+        sb = self.verticalScrollBar()
+        sb.setRange(0, max(0, self._content_h - self.viewport().height()))
+        sb.setPageStep(self.viewport().height())
+        sb.setSingleStep(TILE_H // 2)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._relayout()
+        self._update_scrollbar()
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 600)
+
+    # -- painting --------------------------------------------------------------
+    def paintEvent(self, event):
+        p = QPainter(self.viewport())
+        p.setRenderHint(QPainter.Antialiasing, True)
+        offset = self.verticalScrollBar().value()
+        visible = event.rect().translated(0, offset)
+        p.translate(0, -offset)
+        pal = self.palette()
+        p.setFont(self._font_number)
+        for rect, text in self._headers:
+            if rect.intersects(visible):
+                p.setPen(pal.windowText().color())
+                p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, text)
+        p.setFont(self._font_small)
+        for rect, text in self._floor_labels:
+            if rect.intersects(visible):
+                p.setPen(pal.placeholderText().color())
+                p.drawText(rect, Qt.AlignRight | Qt.AlignVCenter, text)
+        # Only the floor rows in view: rows are sorted by their top.
+        lo = bisect_right(self._row_tops, visible.top() - TILE_H) - 1
+        hi = bisect_left(self._row_tops, visible.bottom() + 1)
+        lo = max(lo, 0)
+        if self._row_first:
+            first = self._row_first[lo]
+            last = self._row_first[hi] if hi < len(self._row_first) else len(self._tiles)
+            fm_small = QFontMetrics(self._font_small)
+            for i in range(first, last):
+                self._paint_tile(p, i, fm_small)
+        p.end()
+
+    def _paint_tile(self, p: QPainter, i: int, fm: QFontMetrics) -> None:
+        t = self._tiles[i]
+        r = self._rects[i]
+        fill, border, text = STATUS_COLOURS.get(t.status, STATUS_COLOURS["out_of_service"])
+        current = i == self._current
+        pen = QPen(QColor("#c62828") if t.positive else QColor(border))
+        pen.setWidth(3 if (t.positive or current) else 1)
+        if current:
+            pen.setColor(QColor("#111111") if not t.positive else QColor("#c62828"))
+        p.setPen(pen)
+        p.setBrush(QColor(fill))
+        p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 6, 6)
+        if current and self.hasFocus():
+            focus = QPen(QColor("#111111"))
+            focus.setStyle(Qt.DashLine)
+            p.setPen(focus)
+            p.setBrush(Qt.NoBrush)
+            p.drawRoundedRect(r.adjusted(4, 4, -4, -4), 4, 4)
+        inner = r.adjusted(8, 5, -8, -5)
+        p.setPen(QColor(text))
+        p.setFont(self._font_number)
+        p.drawText(QRect(inner.left(), inner.top(), inner.width(), 20), Qt.AlignLeft | Qt.AlignVCenter,
+                   t.number)
+        p.setFont(self._font_small)
+        if t.beds > 1:
+            p.drawText(QRect(inner.left(), inner.top(), inner.width(), 20), Qt.AlignRight | Qt.AlignVCenter,
+                       self.tr("%1/%2 beds").replace("%1", str(t.occupants)).replace("%2", str(t.beds)))
+        second = t.names
+        if not second and t.status == "out_of_service":
+            second = t.status_reason
+        if second:
+            line = QRect(inner.left(), inner.top() + 22, inner.width(), fm.height())
+            p.drawText(line, Qt.AlignLeft | Qt.AlignVCenter, fm.elidedText(second, Qt.ElideRight, inner.width()))
+        x = inner.right()
+        size = max(18, fm.height() + 2)
+        for badge in BADGE_ORDER:
+            if getattr(t, badge):
+                rect = QRect(x - size + 1, inner.bottom() - size + 1, size, size)
+                paint_badge(p, rect, badge, self._letters[badge])
+                x -= size + 3
+
+    # -- interaction -------------------------------------------------------------
+    def _index_at(self, pos: QPoint) -> int:
+        point = pos + QPoint(0, self.verticalScrollBar().value())
+        row = bisect_right(self._row_tops, point.y()) - 1
+        if row < 0:
+            return -1
+        first = self._row_first[row]
+        last = self._row_first[row + 1] if row + 1 < len(self._row_first) else len(self._tiles)
+        for i in range(first, last):
+            if self._rects[i].contains(point):
+                return i
+        return -1
+
+    def _set_current(self, i: int) -> None:
+        if not self._tiles:
+            return
+        i = max(0, min(i, len(self._tiles) - 1))
+        if i != self._current:
+            self._current = i
+            self.viewport().update()
+            self.currentChanged.emit(self._tiles[i].room_id)
+        self._ensure_visible(i)
+
+    def _ensure_visible(self, i: int) -> None:
+        r = self._rects[i]
+        sb = self.verticalScrollBar()
+        top, height = sb.value(), self.viewport().height()
+        if r.top() - MARGIN < top:
+            sb.setValue(r.top() - MARGIN - (HEADER_H if self._row_of[i] == 0 else 0))
+        elif r.bottom() + MARGIN > top + height:
+            sb.setValue(r.bottom() + MARGIN - height)
+
+    def mousePressEvent(self, event):
+        i = self._index_at(event.position().toPoint())
+        if i >= 0:
+            self._set_current(i)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event):
+        i = self._index_at(event.position().toPoint())
+        if i >= 0:
+            self._set_current(i)
+            self.activated.emit(self._tiles[i].room_id)
+
+    def _vertical_neighbour(self, step: int) -> int:
+        i = self._current
+        row = self._row_of[i] + step
+        if not 0 <= row < len(self._row_first):
+            return i
+        x = self._rects[i].center().x()
+        first = self._row_first[row]
+        last = self._row_first[row + 1] if row + 1 < len(self._row_first) else len(self._tiles)
+        return min(range(first, last), key=lambda j: abs(self._rects[j].center().x() - x))
+
+    def keyPressEvent(self, event):
+        key = event.key()
+        if not self._tiles:
+            return super().keyPressEvent(event)
+        if self._current < 0 and key in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down,
+                                          Qt.Key_Home, Qt.Key_End):
+            self._set_current(0)
+            return
+        if key == Qt.Key_Right:
+            self._set_current(self._current + 1)
+        elif key == Qt.Key_Left:
+            self._set_current(self._current - 1)
+        elif key == Qt.Key_Down:
+            self._set_current(self._vertical_neighbour(1))
+        elif key == Qt.Key_Up:
+            self._set_current(self._vertical_neighbour(-1))
+        elif key == Qt.Key_Home:
+            self._set_current(0)
+        elif key == Qt.Key_End:
+            self._set_current(len(self._tiles) - 1)
+        elif key in (Qt.Key_Return, Qt.Key_Enter) and self._current >= 0:
+            self.activated.emit(self._tiles[self._current].room_id)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event):
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event):
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+
+class BoardLegend(QWidget):
+    """Status colours and badge marks, painted with the same code as the tiles."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._letters = badge_letters(self)
+        self.setMinimumHeight(28)
+
+    def _items(self):
+        from . import names
+        items = [("status", s, names.room_status(s)) for s in STATUS_COLOURS]
+        words = {"test_due": self.tr("Test due today"), "release_due": self.tr("Release due"),
+                 "fever": self.tr("Fever (24 h)"), "positive": self.tr("Positive")}
+        items += [("badge", b, words[b]) for b in ("test_due", "release_due", "fever", "positive")]
+        return items
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        w = sum(fm.horizontalAdvance(text) + 40 for _, _, text in self._items())
+        return QSize(w, max(28, fm.height() + 10))
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        fm = self.fontMetrics()
+        x = 4
+        h = self.height()
+        size = max(18, fm.height() + 2)
+        for kind, code, text in self._items():
+            box = QRect(x, (h - size) // 2, size, size)
+            if kind == "status":
+                fill, border, _ = STATUS_COLOURS[code]
+                p.setPen(QPen(QColor(border)))
+                p.setBrush(QColor(fill))
+                p.drawRoundedRect(box, 4, 4)
+            else:
+                paint_badge(p, box, code, self._letters[code])
+            p.setPen(self.palette().windowText().color())
+            tw = fm.horizontalAdvance(text)
+            p.drawText(QRect(x + size + 5, 0, tw + 2, h), Qt.AlignLeft | Qt.AlignVCenter, text)
+            x += size + 5 + tw + 16
+        p.end()
