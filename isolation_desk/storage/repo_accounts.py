@@ -86,13 +86,6 @@ def audit_count(db: Database) -> int:
     return int(db.scalar("SELECT count(*) FROM audit") or 0)
 
 
-# -- supplies (used by the crash test until services/supplies.py lands) ------------------
-def insert_supply_movement(db: Database, row: dict) -> int:
-    cols = list(row)
-    return db.execute(f"INSERT INTO supply_movements ({', '.join(cols)}) "
-                      f"VALUES ({', '.join('?' * len(cols))})", [row[c] for c in cols]).lastrowid
-
-
 # -- files (backups) ---------------------------------------------------------------
 def file_integrity(path: str | Path) -> str:
     """'ok', or what is wrong with the SQLite file at ``path`` (read-only, never writes).
