@@ -475,14 +475,24 @@ def ledger(db: Database, item_id: int, limit: int = 1000) -> list[dict]:
     return rs.ledger(db, item_id, limit)
 
 
-def stock_history(db: Database, item_id: int, now: datetime) -> list[tuple[date, float]]:
-    """End-of-day balances of an item from its first movement to today."""
-    rows = rs.daily_net(db, item_id)
-    if not rows:
-        return []
-    out, balance = [], 0.0
+def stock_history(db: Database, item_id: int, now: datetime, days: int | None = None) -> list[tuple[date, float]]:
+    """End-of-day balances of an item from its first movement (or the last ``days`` days) to
+    today; the balance before the window is on hand now minus the window's movements."""
+    today = now.date()
+    since = None if days is None else (today - timedelta(days=days)).isoformat()
+    rows = rs.daily_net(db, item_id, since)
+    if since is not None:
+        first = rs.first_movement(db, item_id).get(item_id)
+        if first is None:
+            return []
+        start = max(date.fromisoformat(first[:10]), date.fromisoformat(since))
+        balance = rs.on_hand(db, item_id) - sum(r["net"] for r in rows)
+    else:
+        if not rows:
+            return []
+        start, balance = date.fromisoformat(rows[0]["day"]), 0.0
     nets = {r["day"]: r["net"] for r in rows}
-    day, today = date.fromisoformat(rows[0]["day"]), now.date()
+    out, day = [], start
     while day <= today:
         balance += nets.get(day.isoformat(), 0.0)
         out.append((day, round(balance, 6)))

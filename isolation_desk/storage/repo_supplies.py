@@ -89,12 +89,14 @@ def issued_between(db: Database, since: str, until: str, item_id: int | None = N
 
 
 def first_movement(db: Database, item_id: int | None = None) -> dict[int, str]:
-    sql = "SELECT item_id, min(at) AS first_at FROM supply_movements"
+    """When each item's ledger starts (one index probe per item, not a scan of the ledger)."""
+    sql = ("SELECT i.id AS item_id, (SELECT min(m.at) FROM supply_movements m WHERE m.item_id = i.id) "
+           "AS first_at FROM supply_items i")
     params: list = []
     if item_id is not None:
-        sql += " WHERE item_id = ?"
+        sql += " WHERE i.id = ?"
         params.append(item_id)
-    return {r["item_id"]: r["first_at"] for r in db.query(sql + " GROUP BY item_id", params)}
+    return {r["item_id"]: r["first_at"] for r in db.query(sql, params) if r["first_at"]}
 
 
 # -- the ledger ------------------------------------------------------------------
@@ -115,19 +117,25 @@ def insert_movements(db: Database, rows: list[tuple]) -> None:
 
 
 def ledger(db: Database, item_id: int, limit: int = 1000) -> list[dict]:
-    """The newest ``limit`` movements of an item, newest first, with the balance after each."""
-    return db.query("""
-        SELECT * FROM (
-          SELECT m.id, m.at, m.kind, m.quantity, m.party, m.reason, m.reference, m.actor,
-                 m.lot_id, coalesce(l.lot, '') AS lot, l.expiry_date,
-                 sum(m.quantity) OVER (ORDER BY m.at, m.id ROWS UNBOUNDED PRECEDING) AS balance
-          FROM supply_movements m LEFT JOIN supply_lots l ON l.id = m.lot_id
-          WHERE m.item_id = ?)
-        ORDER BY at DESC, id DESC LIMIT ?""", (item_id, limit))
+    """The newest ``limit`` movements of an item, newest first, with the balance after each
+    (on hand now, walked back: no running sum over the whole ledger)."""
+    rows = db.query("""
+        SELECT m.id, m.at, m.kind, m.quantity, m.party, m.reason, m.reference, m.actor,
+               m.lot_id, coalesce(l.lot, '') AS lot, l.expiry_date
+        FROM supply_movements m LEFT JOIN supply_lots l ON l.id = m.lot_id
+        WHERE m.item_id = ? ORDER BY m.at DESC, m.id DESC LIMIT ?""", (item_id, limit))
+    balance = on_hand(db, item_id)
+    for r in rows:
+        r["balance"] = round(balance, 9)
+        balance -= r["quantity"]
+    return rows
 
 
-def daily_net(db: Database, item_id: int) -> list[dict]:
-    """Net movement per calendar day of one item, oldest first."""
+def daily_net(db: Database, item_id: int, since: str | None = None) -> list[dict]:
+    """Net movement per calendar day of one item (from ``since``), oldest first."""
+    if since:
+        return db.query("SELECT substr(at, 1, 10) AS day, sum(quantity) AS net FROM supply_movements "
+                        "WHERE item_id = ? AND at >= ? GROUP BY day ORDER BY day", (item_id, since))
     return db.query("SELECT substr(at, 1, 10) AS day, sum(quantity) AS net FROM supply_movements "
                     "WHERE item_id = ? GROUP BY day ORDER BY day", (item_id,))
 

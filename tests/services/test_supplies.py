@@ -269,3 +269,15 @@ def test_every_supplies_code_has_a_sentence_in_both_languages():
         for lang in ("en", "zh_CN"):
             text = describe(DomainError(code, **params), lang)
             assert "{" not in text and text != code
+
+
+def test_stock_history_window_matches_the_full_history(demo_db, now):
+    item = rs.item_by_name(demo_db, "医用防护服")["id"]
+    full = dict(supplies.stock_history(demo_db, item, now))
+    window = supplies.stock_history(demo_db, item, now, days=5)
+    assert len(window) == 6 and window[-1][0] == now.date()
+    for day, balance in window:
+        assert balance == pytest.approx(full[day])
+    ledger = supplies.ledger(demo_db, item, limit=3)
+    assert ledger[0]["balance"] == pytest.approx(rs.on_hand(demo_db, item))
+    assert ledger[1]["balance"] == pytest.approx(ledger[0]["balance"] - ledger[0]["quantity"])

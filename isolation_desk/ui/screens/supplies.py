@@ -365,8 +365,7 @@ class SuppliesScreen(Screen):
 
     def _draw_chart(self, item_id: int, row: dict) -> None:
         today = self.ctx.today()
-        history = [(d, v) for d, v in supplies.stock_history(self.ctx.db, item_id, self.ctx.now())
-                   if (today - d).days <= CHART_HISTORY_DAYS]
+        history = supplies.stock_history(self.ctx.db, item_id, self.ctx.now(), days=CHART_HISTORY_DAYS)
         points = [QPointF(_ms(d), v) for d, v in history]
         if points:  # today's point is the balance now
             points[-1] = QPointF(_ms(today), row["on_hand"])
