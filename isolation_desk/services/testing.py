@@ -233,8 +233,21 @@ def _set_result(db: Database, t: dict, result: str, actor: Actor, now: datetime,
                 repo.update(db, "tests", old["id"], {"result": result, "result_at": _secs(now),
                                                      "lab": f"retest #{t['id']}",
                                                      "recorded_by": actor.username})
+                if old["pool_id"] is not None:
+                    _close_pool_alert_when_resolved(db, old["pool_id"], actor, now)
     if result == "positive" and t["purpose"] != "surface":
         _emergency(db, t, actor, now, out)
+
+
+def _close_pool_alert_when_resolved(db: Database, pool_id: int, actor: Actor, now: datetime) -> None:
+    """A positive pool's alert is handled once every member's re-test has its result (a
+    positive re-test raises its own alert)."""
+    if any(m["result"] is None for m in rt.pool_members(db, pool_id)):
+        return
+    p = rt.pool(db, pool_id)
+    for a in rt.open_alerts(db, kinds=("pool_positive",)):
+        if a["note"] == p["code"]:
+            rt.handle_alert(db, a["id"], _secs(now), actor.username, a["note"])
 
 
 def _check_result(result: str) -> str:
@@ -616,7 +629,9 @@ def health_round(db: Database, day: date, slot: str, now: datetime, *, building:
         r = dict(r)
         r["id_masked"] = mask_id(r["id_number"])
         r["fever"] = r["temperature"] is not None and r["temperature"] >= threshold
-        r["missing"] = r["check_id"] is None
+        # nobody owes a morning reading for a morning they arrived after
+        late = slot == "morning" and (r["checked_in_at"] or "")[:16] >= f"{day.isoformat()}T12:00"
+        r["missing"] = r["check_id"] is None and not late
         rows.append(r)
     return rows
 

@@ -199,6 +199,8 @@ def test_pool_of_ten_negative_and_positive_with_retests(db, now, site):
         pooled = [t for t in repo.tests_for_stay(db, site[name]) if t["pool_id"] == pool["id"]]
         assert pooled[0]["result"] == expect
     assert "result_pending" not in stays.release_check(db, site["张一"], now).reasons
+    # every member's re-test is in: the pool's alert is handled; 张二's own alert stays
+    assert [a["kind"] for a in testing.open_alerts(db)] == ["positive"]
 
 
 def test_pool_refusals(db, now, site):
@@ -280,3 +282,39 @@ def test_temperatures_refused_and_fever_flagged(db, now, site):
     assert rows["张三"]["missing"]
     assert [f["name"] for f in testing.fevers(db, now)] == ["张一"]
     assert "fever_24h" in stays.release_check(db, site["张一"], now).reasons
+
+
+def test_staff_roster_tests_and_a_staff_positive(db, now, tmp_path):
+    from isolation_desk.io.spreadsheet import write_xlsx
+    from isolation_desk.services import staff
+    from isolation_desk.services.results_import import import_results
+    a = staff.add_staff(db, name="王芳", role="nurse", team="A组", phone="139 0000 1234",
+                        id_number=make_resident_id("330106", date(1988, 1, 2), 5, "F"), actor=MANAGER, now=now)
+    b = staff.add_staff(db, name="刘强", role="security", regime="three_in_five", actor=MANAGER, now=now)
+    with pytest.raises(DomainError) as e:
+        staff.add_staff(db, name="x", role="pilot", actor=MANAGER, now=now)
+    assert e.value.code == "staff_role_unknown"
+    with pytest.raises(DomainError) as e:
+        staff.add_staff(db, name="王芳", role="nurse", id_number=make_resident_id("330106", date(1988, 1, 2), 5, "F"),
+                        actor=MANAGER, now=now)
+    assert e.value.code == "staff_exists"
+    with pytest.raises(DomainError) as e:
+        staff.add_staff(db, name="y", role="nurse", actor=NURSE, now=now)
+    assert e.value.code == "permission_denied"
+    assert staff.plan_staff_tests(db, now.date(), NURSE, now) == 2
+    assert staff.plan_staff_tests(db, now.date(), NURSE, now) == 0  # idempotent
+    tomorrow = now.date() + timedelta(days=1)
+    assert staff.plan_staff_tests(db, tomorrow, NURSE, now) == 1  # security: 3-in-5 pattern
+    rows = {r["name"]: r for r in staff.staff_day(db, now.date())}
+    assert rows["王芳"]["phone_masked"] == "139****1234" and rows["王芳"]["test"]["purpose"] == "staff"
+    testing.record_sample(db, rows["王芳"]["test"]["id"], now, NURSE, now)
+    # the lab's sheet finds staff by ID number too
+    path = tmp_path / "lab.xlsx"
+    write_xlsx(path, ["姓名", "身份证号", "检测结果"],
+               [["王芳", make_resident_id("330106", date(1988, 1, 2), 5, "F"), "阳性"]])
+    report = import_results(db, path, NURSE, now)
+    assert report.recorded == 1 and report.positives[0]["staff_id"] == a
+    [alert] = testing.open_alerts(db)
+    assert alert["kind"] == "staff_positive" and alert["name"] == "王芳"
+    staff.deactivate_staff(db, b, MANAGER, now)
+    assert [r["name"] for r in staff.staff_day(db, now.date())] == ["王芳"]

@@ -206,3 +206,37 @@ def test_health_round_fast_entry(qtbot, ctx, db, now, site, qtmodeltester):
     assert fever_row.display[5] == "FEVER"
     assert screen.fever_model.rowCount() == 1
     assert "fever_24h" in stays.release_check(db, first, now).reasons
+
+
+def test_regime_dialog_print_and_staff_tab(qtbot, window, ctx, db, now, site, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    from isolation_desk.ui.screens.tests import RegimeDialog
+    screen: TestsScreen = window.screens["tests"]
+    screen.set_place("B", 2)
+    d = RegimeDialog("building B, floor 2", 4, screen)
+    qtbot.addWidget(d)
+    d.regime.setCurrentIndex(d.regime.findData("daily"))
+    d.kind.setCurrentIndex(d.kind.findData("antigen"))
+    monkeypatch.setattr(RegimeDialog, "ask", classmethod(lambda cls, *a: d.values()))
+    with qtbot.waitSignal(ctx.changed):
+        screen.set_regime()
+    assert repo.stay(db, site["二"])["test_regime"] == "antigen:daily"
+    assert repo.stay(db, site["甲"])["test_regime"] is None  # another floor
+    # the printout of what the screen shows
+    path = screen.print_list(str(tmp_path / "list.pdf"))
+    text = "".join(p.extract_text() for p in PdfReader(path).pages)
+    assert "Sampling list" in text and "李二" in text and "张甲" not in text
+    # staff tab
+    from isolation_desk.services import staff
+    staff.add_staff(db, name="王芳", role="nurse", actor=MANAGER, now=now)
+    with qtbot.waitSignal(ctx.changed):
+        qtbot.mouseClick(screen.plan_staff_button, Qt.LeftButton)
+    screen.tabs.setCurrentIndex(3)
+    assert screen.staff_model.rowCount() == 1
+    screen.staff_view.setCurrentIndex(screen.staff_model.index(0, 0))
+    with qtbot.waitSignal(ctx.changed):
+        qtbot.mouseClick(screen.staff_sampled_button, Qt.LeftButton)
+    with qtbot.waitSignal(ctx.changed):
+        qtbot.mouseClick(screen.staff_neg_button, Qt.LeftButton)
+    assert screen.staff_model.rows()[0].display[6] == "negative"

@@ -435,7 +435,10 @@ class TestsScreen(Screen):
                                       _hm(t["sampled_at"]) if t else self.tr("not planned"),
                                       self.result_text(t["result"]) if t else ""),
                             foreground=RED if t and t["result"] == "positive" else None))
+        keep = self.staff_model.row_key(self.staff_view.currentIndex().row())
         self.staff_model.set_rows(rows)
+        if keep is not None and self.staff_model.row_of_key(keep) >= 0:
+            self.staff_view.setCurrentIndex(self.staff_model.index(self.staff_model.row_of_key(keep), 0))
 
     # -- sampling -------------------------------------------------------------------------
     def _say(self, text: str, ok: bool) -> None:
