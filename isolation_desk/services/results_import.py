@@ -108,6 +108,9 @@ def _pick_test(tests: list[dict], kind: str, day: date | None, source: str, clai
     pending = [t for t in kinds if t["sampled_at"] and not t["result"] and t["pool_id"] is None and on_day(t)]
     if pending:
         return pending[0], False
+    pooled = [t for t in kinds if t["sampled_at"] and not t["result"] and t["pool_id"] is not None and on_day(t)]
+    if pooled:
+        return pooled[0], "pooled"
     if day is not None:
         due = [t for t in kinds if not t["sampled_at"] and t["due_date"] == day.isoformat()]
         if due:
@@ -177,6 +180,30 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                 t, needs_sampling = _pick_test(tests, kind, day, source, claimed)
                 if t is not None:
                     claimed.add(t["id"])
+                if needs_sampling == "pooled":
+                    # labs report a pooled tube on each member's row: a negative is that member's
+                    # result; a positive means the pool is positive, so every member is re-tested
+                    p = rt.pool(db, t["pool_id"])
+                    if p["result"] is None and result != "negative":
+                        testing._pool_result(db, p, result, actor, now, lab, out)
+                        report.recorded += 1
+                        if result == "positive":
+                            report.positives.append(_entry(n, known, id_number, room=(stay or {}).get("room") or "",
+                                                           stay_id=stay["id"] if stay else None,
+                                                           staff_id=None if stay else staff["id"],
+                                                           pool=p["code"]))
+                        continue
+                    if p["result"] is None:
+                        repo.update(db, "tests", t["id"], {"result": "negative", "result_at": now.replace(microsecond=0),
+                                                           "lab": lab, "recorded_by": actor.username,
+                                                           "source": source})
+                        report.recorded += 1
+                        if all(m["result"] for m in rt.pool_members(db, p["id"])):
+                            db.execute("UPDATE pools SET result = 'negative', result_at = ? WHERE id = ?",
+                                       (now.replace(microsecond=0).isoformat(), p["id"]))
+                        continue
+                    conflict(n, name, id_number, DomainError("result_through_pool"))
+                    continue
                 if t is not None and needs_sampling is None:
                     if t["result"] == result:
                         report.already += 1

@@ -135,7 +135,8 @@ def sample_stay(db: Database, stay_id: int, day: date, sampled_at: datetime, act
     with db.transaction():
         for t in due:
             into = None
-            if pool_id is not None and not pooled_one and t["purpose"] not in ("retest", "second_lab"):
+            if pool_id is not None and not pooled_one and t["purpose"] not in ("retest", "second_lab") \
+                    and t["kind"] == "pcr":
                 _open_pool_or_fail(db, pool_id, t["kind"])
                 into, pooled_one = pool_id, True
             _sample(db, t, sampled_at, into)

@@ -174,3 +174,30 @@ def test_unplanned_result_is_kept_not_dropped(db, now, site, tmp_path):
     report = import_results(db, write_lab_xlsx(tmp_path / "b.xlsx", rows), NURSE, now)
     assert report.recorded == 1 and report.positives
     assert repo.stay(db, site["张一"])["status"] == "awaiting_transfer"
+
+
+def test_pooled_samples_reported_per_person(db, now, tmp_path):
+    """Labs expand a pooled tube to its members' rows: negatives close the pool, a positive
+    makes the pool positive and every member is re-tested."""
+    t0 = now - timedelta(days=2)
+    ids = []
+    for i, name in enumerate(("甲一", "乙二", "丙三")):
+        reg = validate_registration({"name": name, "id_number": ident(30 + i), "phone": "13800138000",
+                                     "category": "密接",
+                                     "last_exposure_date": (t0.date() - timedelta(days=1)).isoformat()}, t0.date())
+        ids.append(stays.check_in(db, reg, MANAGER, t0).stay_id)
+    pools = [testing.new_pool(db, "pcr", 10, NURSE, now) for _ in range(2)]
+    testing.sample_stay(db, ids[0], now.date(), now, NURSE, now, pool_id=pools[0]["id"])
+    testing.sample_stay(db, ids[1], now.date(), now, NURSE, now, pool_id=pools[0]["id"])
+    testing.sample_stay(db, ids[2], now.date(), now, NURSE, now, pool_id=pools[1]["id"])
+    rows = [[1, "甲一", ident(30), "", "阴性", ""], [2, "乙二", ident(31), "", "阴性", ""],
+            [3, "丙三", ident(32), "", "阳性", ""]]
+    report = import_results(db, write_lab_xlsx(tmp_path / "p.xlsx", rows), NURSE, now)
+    assert report.recorded == 3 and report.conflicts == []
+    assert testing.pool_info(db, pools[0]["id"])["result"] == "negative"
+    assert testing.pool_info(db, pools[1]["id"])["result"] == "positive"
+    assert report.positives[0]["pool"] == pools[1]["code"]
+    # 丙三 is not positive yet: re-tested on a single sample, release held
+    assert repo.stay(db, ids[2])["status"] == "in_isolation"
+    assert any(t["purpose"] == "retest" for t in repo.tests_for_stay(db, ids[2]))
+    assert "result_pending" in stays.release_check(db, ids[2], now).reasons
