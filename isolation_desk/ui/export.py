@@ -32,9 +32,6 @@ _SETTINGS_KEY = "export/last_folder"
 _DISPLAY = int(Qt.DisplayRole)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("export", text)
-
 
 def write_table(path: str | Path, headers: Sequence[str], rows: Sequence[Sequence[object]],
                 sheet_title: str = "Sheet1") -> Path:
@@ -78,10 +75,10 @@ def ask_save_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     """The file dialog: xlsx or csv, starting in the folder used last time."""
     settings = QSettings()
     folder = settings.value(_SETTINGS_KEY, str(Path.home()))
-    xlsx_filter = _tr("Excel workbook (*.xlsx)")
-    csv_filter = _tr("CSV, UTF-8 (*.csv)")
+    xlsx_filter = QCoreApplication.translate("export", "Excel workbook (*.xlsx)")
+    csv_filter = QCoreApplication.translate("export", "CSV, UTF-8 (*.csv)")
     name, chosen = QFileDialog.getSaveFileName(
-        parent, _tr("Export table"), str(Path(folder) / suggested_name),
+        parent, QCoreApplication.translate("export", "Export table"), str(Path(folder) / suggested_name),
         ";;".join((xlsx_filter, csv_filter)), xlsx_filter)
     if not name:
         return None
@@ -105,7 +102,7 @@ def export_table(parent: QWidget | None, headers: Sequence[str], rows: Sequence[
     try:
         return write_table(path, headers, rows, sheet_title=suggested_name or "Sheet1")
     except DomainError as exc:
-        QMessageBox.warning(parent, _tr("Export failed"), describe(exc, lang))
+        QMessageBox.warning(parent, QCoreApplication.translate("export", "Export failed"), describe(exc, lang))
         return None
 
 

@@ -18,19 +18,23 @@ from ..models import Row, RowTableModel
 _NO_ROOM = QBrush(QColor("#b3261e"))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BulkCheckIn", text)
-
-
 def category_titles() -> dict[str, str]:
-    return {"close_contact": _tr("Close contact"), "secondary_contact": _tr("Secondary contact"),
-            "inbound_traveller": _tr("Inbound traveller"), "risk_area_arrival": _tr("Risk-area arrival"),
-            "other": _tr("Other")}
+    return {
+        "close_contact": QCoreApplication.translate("BulkCheckIn", "Close contact"),
+        "secondary_contact": QCoreApplication.translate("BulkCheckIn", "Secondary contact"),
+        "inbound_traveller": QCoreApplication.translate("BulkCheckIn", "Inbound traveller"),
+        "risk_area_arrival": QCoreApplication.translate("BulkCheckIn", "Risk-area arrival"),
+        "other": QCoreApplication.translate("BulkCheckIn", "Other"),
+    }
 
 
 def role_titles() -> dict[str, str]:
-    return {"parent": _tr("parent"), "child": _tr("child"), "carer": _tr("carer"),
-            "dependant": _tr("dependant")}
+    return {
+        "parent": QCoreApplication.translate("BulkCheckIn", "parent"),
+        "child": QCoreApplication.translate("BulkCheckIn", "child"),
+        "carer": QCoreApplication.translate("BulkCheckIn", "carer"),
+        "dependant": QCoreApplication.translate("BulkCheckIn", "dependant"),
+    }
 
 
 class BulkCheckInDialog(QDialog):
