@@ -126,6 +126,7 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
             [20, 16, 16, 30, 34, 44])
 
     # 3. positives, fevers, missing checks
+    sep = "、" if lang.startswith("zh") else ", "
     d.heading("section_alerts")
     d.text(L("positives"), "cell_bold")
     d.table([L("room"), L("name"), L("id_number"), L("sampled_at"), L("result_at"), L("status")],
@@ -135,7 +136,7 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
     d.text(L("fevers", threshold=_num(s.fever_threshold)), "cell_bold")
     d.table([L("at"), L("room"), L("name"), L("temperature"), L("symptoms")],
             [[_hm(f["taken_at"]), f["room"], f["name"], f"{f['temperature']:.1f}",
-              f["symptoms"].replace(",", "、") if lang.startswith("zh") else f["symptoms"].replace(",", ", ")]
+              sep.join(word(lang, "sym", x) for x in f["symptoms"].split(",") if x)]
              for f in s.fevers],
             [20, 16, 30, 14, 60], limit=None)
     d.text(L("missing_checks"), "cell_bold")
@@ -190,7 +191,6 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
 
     # 8. special needs and meals
     d.heading("section_care")
-    sep = "、" if lang.startswith("zh") else ", "
     counts = sep.join(f"{word(lang, 'need', n)} {c}" for n, c in sorted(s.needs_counts.items())) or L("none")
     d.text(L("needs_line", counts=counts))
     d.table([L("room"), L("name"), L("needs"), L("diet")],

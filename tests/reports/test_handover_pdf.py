@@ -138,3 +138,16 @@ def test_long_lists_are_cut_and_say_so(summary, tmp_path):
 
 def test_label_sets_are_equal_in_both_languages():
     assert set(ZH) == set(EN)
+
+
+def test_night_sheet_lists_fevers_with_symptoms_in_words(demo_db, now, tmp_path):
+    night = shift.shift_of(demo_db, now.date() - timedelta(days=1), "night")
+    s = shift.shift_summary(demo_db, night, now)
+    assert s.fevers
+    path = tmp_path / "night.pdf"
+    build_handover(s, path, lang="zh_CN")
+    text = "\n".join(read(path))
+    assert "夜班" in text and "数据统计至班次结束" in text
+    for f in s.fevers:
+        assert f["name"] in text and f"{f['temperature']:.1f}" in text
+    assert "干咳、发热" in text and "dry_cough" not in text

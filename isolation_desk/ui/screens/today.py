@@ -155,6 +155,15 @@ class TodayScreen(Screen):
             "diabetic": self.tr("Diabetic"), "soft": self.tr("Soft"), "infant": self.tr("Infant"),
         }.get(code, code)
 
+    def symptoms_words(self, codes: str) -> str:
+        words = {"fever": self.tr("fever"), "dry_cough": self.tr("dry cough"), "sputum": self.tr("sputum"),
+                 "sore_throat": self.tr("sore throat"), "fatigue": self.tr("fatigue"),
+                 "runny_nose": self.tr("runny or blocked nose"), "headache": self.tr("headache"),
+                 "muscle_ache": self.tr("muscle ache"), "short_breath": self.tr("shortness of breath"),
+                 "chest_tightness": self.tr("chest tightness"), "smell_taste_loss": self.tr("loss of smell or taste"),
+                 "diarrhoea": self.tr("diarrhoea")}
+        return self.tr(", ").join(words.get(c, c) for c in codes.split(",") if c)
+
     def shift_word(self, sh: shift.Shift) -> str:
         kind = self.tr("Day shift") if sh.kind == "day" else self.tr("Night shift")
         return self.tr("%1, %2 (%3 to %4)").replace("%1", sh.date.isoformat()).replace("%2", kind) \
@@ -229,7 +238,8 @@ class TodayScreen(Screen):
         alerts = [Row(("positive", p["test_id"]), (self.tr("Positive"), _hm(p["result_at"]), p["room"], p["name"],
                                                    p["id_masked"]), foreground=WARN) for p in s.positives]
         alerts += [Row(("fever", f["id"]), (self.tr("Fever"), _hm(f["taken_at"]), f["room"], f["name"],
-                                            f"{f['temperature']:.1f} °C {f['symptoms']}")) for f in s.fevers]
+                                            f"{f['temperature']:.1f} °C {self.symptoms_words(f['symptoms'])}"))
+                   for f in s.fevers]
         alerts += [Row(("missing", m["stay_id"], m["slot"], str(m["day"])),
                        (self.tr("No temperature (morning)") if m["slot"] == "morning"
                         else self.tr("No temperature (evening)"), str(m["day"]), m["room"], m["name"], ""))
