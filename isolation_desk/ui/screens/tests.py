@@ -263,6 +263,11 @@ class TestsScreen(Screen):
                 "retest": self.tr("re-test"), "regime": self.tr("regime"),
                 "surface": self.tr("surface"), "staff": self.tr("staff")}.get(purpose, purpose)
 
+    def role_text(self, role: str) -> str:
+        return {"doctor": self.tr("doctor"), "nurse": self.tr("nurse"), "security": self.tr("security"),
+                "cleaner": self.tr("cleaner"), "logistics": self.tr("logistics"),
+                "manager": self.tr("manager"), "other": self.tr("other")}.get(role, role)
+
     def result_text(self, result: str | None) -> str:
         return {"negative": self.tr("negative"), "positive": self.tr("POSITIVE"),
                 "invalid": self.tr("invalid"), None: ""}.get(result, result or "")
@@ -430,7 +435,7 @@ class TestsScreen(Screen):
         rows = []
         for s in staff.staff_day(self.ctx.db, day):
             t = s["test"]
-            rows.append(Row(s["id"], (s["name"], s["role"], s["team"] or "", s["phone_masked"],
+            rows.append(Row(s["id"], (s["name"], self.role_text(s["role"]), s["team"] or "", s["phone_masked"],
                                       regimes.get(s["test_regime"], s["test_regime"]),
                                       _hm(t["sampled_at"]) if t else self.tr("not planned"),
                                       self.result_text(t["result"]) if t else ""),
@@ -755,6 +760,8 @@ class ImportDialog(QDialog):
         self.model = RowTableModel([self.tr("Row"), self.tr("Name"), self.tr("ID number"), self.tr("Outcome")])
         self.view = _view(self.model)
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        for column, width in enumerate((50, 110, 170)):
+            self.view.setColumnWidth(column, width)
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.AcceptRole)
