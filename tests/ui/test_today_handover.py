@@ -55,10 +55,11 @@ def test_today_shows_the_shift_summary_and_charts(qtbot, qtmodeltester, ctx, dem
     assert screen.summary.log[-1]["text"] == "x"
 
 
-def test_write_a_log_entry_preview_and_save(qtbot, ctx, demo_db, tmp_path, warnings):
+def test_write_a_log_entry_preview_and_save(qtbot, qtmodeltester, ctx, demo_db, tmp_path, warnings):
     screen = HandoverScreen(ctx)
     qtbot.addWidget(screen)
     screen.show()
+    qtmodeltester.check(screen.log_model)
     screen.entry_kind.setCurrentIndex(screen.entry_kind.findData("incident"))
     screen.entry_text.setPlainText("C栋5层送餐推车损坏,已换用备用推车")
     with qtbot.waitSignal(screen.log_written, timeout=5000) as blocker:

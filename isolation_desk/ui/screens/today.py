@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
                               QLineSeries, QValueAxis)
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSizePolicy,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -134,6 +134,11 @@ class TodayScreen(Screen):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
+        # "Live": the figures move with the clock too (a shift ends, a result becomes overdue).
+        self._timer = QTimer(self)
+        self._timer.setInterval(5 * 60 * 1000)
+        self._timer.timeout.connect(lambda: self._on_changed("clock"))
+        self._timer.start()
         self.retranslate()
 
     # ------------------------------------------------------------------ words
@@ -286,6 +291,13 @@ class TodayScreen(Screen):
         model.set_rows(rows)
         return model
 
+    @staticmethod
+    def _small_labels(axis) -> None:
+        font = axis.labelsFont()
+        font.setPointSizeF(max(6.5, font.pointSizeF() - 1.5))
+        axis.setLabelsFont(font)
+        axis.setTruncateLabels(False)
+
     def _charts(self) -> None:
         days = [p.day.strftime("%m-%d") for p in self.series]
         chart = QChart()
@@ -309,6 +321,7 @@ class TodayScreen(Screen):
         chart.addSeries(line)
         x = QBarCategoryAxis()
         x.append(days)
+        self._small_labels(x)
         chart.addAxis(x, Qt.AlignBottom)
         y_bars = QValueAxis()
         y_bars.setLabelFormat("%d")
@@ -341,6 +354,7 @@ class TodayScreen(Screen):
         due_chart.addSeries(due_series)
         dx = QBarCategoryAxis()
         dx.append([d.strftime("%m-%d") for d, _ in self.due])
+        self._small_labels(dx)
         due_chart.addAxis(dx, Qt.AlignBottom)
         dy = QValueAxis()
         dy.setLabelFormat("%d")
