@@ -640,7 +640,9 @@ class TestsScreen(Screen):
         choice = RegimeDialog.ask(self, where, len(ids))
         if choice is None:
             return
-        regime, kind = choice
+        regime, kind, category = choice
+        if category:
+            ids = testing.group_stays(self.ctx.db, building=building, floor=floor, category=category)
         self.ctx.run(self, "tests", testing.set_regime, self.ctx.db, ids, regime, kind, self.ctx.actor,
                      self.ctx.now())
 
@@ -685,6 +687,14 @@ class RegimeDialog(QDialog):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("PCR"), "pcr")
         self.kind.addItem(self.tr("Antigen"), "antigen")
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All categories"), None)
+        for code, text in (("close_contact", self.tr("close contacts")),
+                           ("secondary_contact", self.tr("secondary contacts")),
+                           ("inbound_traveller", self.tr("inbound travellers")),
+                           ("risk_area_arrival", self.tr("risk-area arrivals")), ("other", self.tr("others"))):
+            self.category.addItem(text, code)
+        form.addRow(self.tr("Only"), self.category)
         form.addRow(self.tr("Regime"), self.regime)
         form.addRow(self.tr("Extra tests are"), self.kind)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -692,8 +702,8 @@ class RegimeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def values(self) -> tuple[str | None, str]:
-        return self.regime.currentData(), self.kind.currentData()
+    def values(self) -> tuple[str | None, str, str | None]:
+        return self.regime.currentData(), self.kind.currentData(), self.category.currentData()
 
     @classmethod
     def ask(cls, parent, where: str, people: int):
