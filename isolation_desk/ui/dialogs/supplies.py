@@ -64,7 +64,8 @@ class _MovementDialog(QDialog):
             if index >= 0:
                 self.item.setCurrentIndex(index)
         self.form = QFormLayout()
-        self.form.addRow(self.tr("Item"), self.item)
+        # literal context: strings of a base class are looked up under the subclass by self.tr()
+        self.form.addRow(QCoreApplication.translate("SupplyWords", "Item"), self.item)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
