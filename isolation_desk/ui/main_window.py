@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter,
-                               QStackedWidget)
+                               QStackedWidget, QWidget)
 
 from ..services import boards
 
@@ -23,6 +23,18 @@ SCREENS = (
 )
 
 
+class _Screens(dict):
+    """key -> screen, built on first use: a window opens without building every screen
+    (some load fonts or run queries when built)."""
+
+    def __init__(self, window):
+        super().__init__()
+        self._window = window
+
+    def __missing__(self, key):
+        return self._window._build_screen(key)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -31,15 +43,17 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("Navigation")
         self.nav.setFixedWidth(170)
+        self.nav.setSpacing(2)
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() + 2)
+        self.nav.setFont(font)
         self.stack = QStackedWidget()
-        self.screens = {}
+        self.screens = _Screens(self)
         for key, module, cls in SCREENS:
-            mod = importlib.import_module(f"isolation_desk.ui.screens.{module}")
-            screen = getattr(mod, cls)(ctx)
-            self.screens[key] = screen
-            self.stack.addWidget(screen)
-            item = QListWidgetItem(screen.title())
+            self.stack.addWidget(QWidget())  # placeholder until the screen is first shown
+            item = QListWidgetItem(self._title(key))
             item.setData(Qt.UserRole, key)
+            item.setSizeHint(QSize(150, 34))
             self.nav.addItem(item)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -47,7 +61,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         for i, (key, _, _) in enumerate(SCREENS):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
@@ -62,9 +76,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_beds, 1)
         self.statusBar().addPermanentWidget(self.status_date)
         self.statusBar().addPermanentWidget(self.status_shift)
-        rooms = self.screens.get("rooms")
-        if rooms is not None and hasattr(rooms, "openStay"):
-            rooms.openStay.connect(self.open_stay)
         ctx.changed.connect(self.update_status)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.update_status)
@@ -78,8 +89,36 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Isolation Desk"))
         for i in range(self.nav.count()):
             item = self.nav.item(i)
-            item.setText(self.screens[item.data(Qt.UserRole)].title())
+            item.setText(self._title(item.data(Qt.UserRole)))
+        for screen in self.screens.values():
+            screen.retranslate()
         self.update_status()
+
+    def _title(self, key: str) -> str:
+        return {"today": self.tr("Today"), "rooms": self.tr("Rooms"), "occupants": self.tr("Occupants"),
+                "tests": self.tr("Tests"), "health": self.tr("Health"), "supplies": self.tr("Supplies"),
+                "handover": self.tr("Handover"), "settings": self.tr("Settings")}.get(key, key)
+
+    def _build_screen(self, key: str):
+        index = [k for k, _, _ in SCREENS].index(key)
+        _, module, cls = SCREENS[index]
+        mod = importlib.import_module(f"isolation_desk.ui.screens.{module}")
+        screen = getattr(mod, cls)(self.ctx)
+        dict.__setitem__(self.screens, key, screen)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, screen)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        if key == "rooms" and hasattr(screen, "openStay"):
+            screen.openStay.connect(self.open_stay)
+        return screen
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(SCREENS):
+            self.screens[SCREENS[row][0]]  # build on first show
+            self.stack.setCurrentIndex(row)
 
     def show_screen(self, key: str) -> None:
         for i in range(self.nav.count()):

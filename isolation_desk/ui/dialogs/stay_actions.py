@@ -192,6 +192,9 @@ class ReleaseDialog(ActionDialog):
     def accept(self):
         self.clear_error()
         reason = self.override.toPlainText().strip() if not self.decision.allowed else None
+        if not self.decision.allowed and not reason:
+            self.show_error(DomainError("override_reason_required", field="reason"))
+            return
         self.call("stays", stays.release, self.ctx.db, self.stay_id, self.ctx.actor, self.ctx.now(),
                   override_reason=reason)
 
