@@ -28,6 +28,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "日报模板中的列“{value}”不存在,只能使用:{fields}。"),
     "output_format_unknown": ("Cannot write '{path}': the file name must end in {formats}.",
                               "无法写入“{path}”:文件名须以{formats}结尾。"),
+    "no_releases_due": ("Nobody in isolation is due for release on {day}: there are no notices to print. "
+                        "Choose another day or print one person's notice.",
+                        "{day}没有到期解除隔离的人员,无告知书可打印。请选择其他日期,或单独打印某人的告知书。"),
     "stay_not_on_site": ("{name}'s stay is '{status}': a release notice is made only for people in isolation "
                          "or released. Check that you chose the right person.",
                          "{name}的隔离记录状态为“{status}”,解除告知书只适用于隔离中或已解除人员,请确认所选人员。"),

@@ -3,7 +3,7 @@
     isolation-desk handover --db PATH [--date D] [--shift day|night] [--lang zh_CN|en] --out FILE.pdf
     isolation-desk report daily --db PATH [--date D] --out FILE.pdf|FILE.xlsx
     isolation-desk print roster|door-cards --db PATH --out FILE.pdf
-    isolation-desk print release-notice --db PATH --stay ID --out FILE.pdf
+    isolation-desk print release-notice --db PATH (--stay ID ... | --due D | --due-today) --out FILE.pdf
 """
 from __future__ import annotations
 
@@ -145,17 +145,24 @@ def print_door_cards(db_path, lang, rooms, out):
 
 @print_group.command("release-notice")
 @db_option()
-@click.option("--stay", "stay_id", type=int, required=True, help="The stay's number (as on its door card).")
+@click.option("--stay", "stay_ids", type=int, multiple=True,
+              help="The stay's number (as on its door card); repeatable.")
+@click.option("--due", "due", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Instead of --stay: everybody due for release on this date (YYYY-MM-DD), overdue included.")
+@click.option("--due-today", is_flag=True, help="Instead of --stay: everybody due for release today.")
 @LANG
 @PDF_OUT
 @handle_errors
-def print_release_notice(db_path, stay_id, lang, out):
-    """The release notice (解除隔离告知书) of one occupant, with home-monitoring dates."""
+def print_release_notice(db_path, stay_ids, due, due_today, lang, out):
+    """Release notices (解除隔离告知书) with home-monitoring dates, one per page."""
     from ..services import papers
+    if not stay_ids and not due and not due_today:
+        raise click.UsageError("give --stay ID, --due DATE or --due-today")
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_release_notice(db, stay_id, out, now, lang=lang)
+        pages = papers.write_release_notices(db, out, now, stay_ids=list(stay_ids) or None,
+                                             due_on=due.date() if due else None, lang=lang)
     finally:
         db.close()
     _written(out, pages)

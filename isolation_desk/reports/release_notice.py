@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from . import base
 from .fonts import FontChoice, register_fonts
@@ -27,10 +27,7 @@ def home_monitoring(stay: dict) -> tuple[date, date, date | None, date | None]:
     return start, release, release + timedelta(days=1), release + timedelta(days=days)
 
 
-def build_release_notice(stay: dict, target, *, site_name: str, lang: str = "zh_CN",
-                         printed_at: datetime, font: FontChoice | None = None,
-                         font_path: str | None = None) -> int:
-    font = font or register_fonts(font_path or None)
+def notice_story(stay: dict, *, site_name: str, lang: str, printed_at: datetime, font: FontChoice) -> list:
     st = base.styles(font)
     L = lambda key, **fmt: label(lang, key, **fmt)  # noqa: E731
     start, release, home_from, home_to = home_monitoring(stay)
@@ -59,5 +56,26 @@ def build_release_notice(stay: dict, target, *, site_name: str, lang: str = "zh_
                        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                          ("LINEBELOW", (1, 0), (1, 0), 0.5, base.RULE_COLOUR),
                                          ("LINEBELOW", (3, 0), (3, 0), 0.5, base.RULE_COLOUR)])))
-    return base.build_pdf(target, story, title=L("release_notice_title"), lang=lang, site_name=site_name,
-                          subtitle=stay.get("room") or "", printed_at=printed_at, font=font)
+    return story
+
+
+def build_release_notices(stays: list[dict], target, *, site_name: str, lang: str = "zh_CN",
+                          printed_at: datetime, font: FontChoice | None = None,
+                          font_path: str | None = None) -> int:
+    """One notice per stay, each on its own page (a day's releases printed in one go)."""
+    font = font or register_fonts(font_path or None)
+    story: list = []
+    for i, stay in enumerate(stays):
+        if i:
+            story.append(PageBreak())
+        story += notice_story(stay, site_name=site_name, lang=lang, printed_at=printed_at, font=font)
+    subtitle = stays[0].get("room") or "" if len(stays) == 1 else ""
+    return base.build_pdf(target, story, title=label(lang, "release_notice_title"), lang=lang,
+                          site_name=site_name, subtitle=subtitle, printed_at=printed_at, font=font)
+
+
+def build_release_notice(stay: dict, target, *, site_name: str, lang: str = "zh_CN",
+                         printed_at: datetime, font: FontChoice | None = None,
+                         font_path: str | None = None) -> int:
+    return build_release_notices([stay], target, site_name=site_name, lang=lang, printed_at=printed_at,
+                                 font=font, font_path=font_path)

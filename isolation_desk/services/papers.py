@@ -56,13 +56,26 @@ def write_door_cards(db: Database, path, now: datetime, *, rooms: list[str] | No
 
 def write_release_notice(db: Database, stay_id: int, path, now: datetime, *, lang: str = "zh_CN",
                          font=None) -> int:
-    from ..reports.release_notice import build_release_notice
+    return write_release_notices(db, path, now, stay_ids=[stay_id], lang=lang, font=font)
+
+
+def write_release_notices(db: Database, path, now: datetime, *, stay_ids: list[int] | None = None,
+                          due_on: date | None = None, lang: str = "zh_CN", font=None) -> int:
+    """Release notices of the given stays, or of everybody due for release on ``due_on``
+    (overdue included), one per page."""
+    from ..reports.release_notice import build_release_notices
     _suffix(path, (".pdf",))
-    stay = shift.stay_for_paper(db, stay_id)
-    if stay["status"] not in ("in_isolation", "awaiting_transfer", "released"):
-        raise DomainError("stay_not_on_site", name=stay["name"], status=stay["status"])
-    return build_release_notice(stay, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
-                                font=font, font_path=_font_path(db))
+    if stay_ids:
+        stays = [shift.stay_for_paper(db, i) for i in stay_ids]
+        for stay in stays:
+            if stay["status"] not in ("in_isolation", "awaiting_transfer", "released"):
+                raise DomainError("stay_not_on_site", name=stay["name"], status=stay["status"])
+    else:
+        stays = shift.release_due_stays(db, due_on or now.date())
+        if not stays:
+            raise DomainError("no_releases_due", day=(due_on or now.date()).isoformat())
+    return build_release_notices(stays, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
+                                 font=font, font_path=_font_path(db))
 
 
 def write_daily_report(db: Database, path, now: datetime, *, day: date | None = None, lang: str = "zh_CN",

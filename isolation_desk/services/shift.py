@@ -579,6 +579,11 @@ def roster(db: Database, now: datetime) -> list[dict]:
     return rs.present_stays(db, _iso(now))
 
 
+def release_due_stays(db: Database, day: date) -> list[dict]:
+    """People in isolation due for release on ``day`` (or overdue), in room order."""
+    return rs.release_due_stays(db, day.isoformat())
+
+
 def stay_for_paper(db: Database, stay_id: int) -> dict:
     s = rs.stay_for_paper(db, stay_id)
     if s is None:

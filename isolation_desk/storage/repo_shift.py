@@ -258,3 +258,10 @@ def stay_for_paper(db: Database, stay_id: int) -> dict | None:
 
 def awaiting_transfer(db: Database) -> list[dict]:
     return db.query(_PERSON_COLUMNS + " WHERE s.status = 'awaiting_transfer'" + _ROOM_ORDER)
+
+
+def release_due_stays(db: Database, day: str) -> list[dict]:
+    """Stays in isolation whose planned release date is ``day`` or earlier, in room order
+    (STAY_SELECT rows, for the release notices of a day)."""
+    return db.query(STAY_SELECT + " WHERE s.status = 'in_isolation' AND s.release_date <= ?"
+                    + _ROOM_ORDER, (day,))

@@ -74,3 +74,12 @@ def test_print_roster_door_cards_and_release_notice(demo_file, tmp_path):
         assert out.stat().st_size > 1000
     r = run("print", "release-notice", "--db", demo_file, "--stay", "999999", "--out", str(tmp_path / "x.pdf"))
     assert r.exit_code != 0 and "Traceback" not in r.output
+
+
+def test_release_notices_due_today_and_usage(demo_file, tmp_path):
+    r = run("print", "release-notice", "--db", demo_file, "--due", "2022-11-20", "--out", str(tmp_path / "n.pdf"))
+    assert r.exit_code == 0, r.output
+    r = run("print", "release-notice", "--db", demo_file, "--out", str(tmp_path / "n.pdf"))
+    assert r.exit_code != 0 and "--stay" in r.output
+    r = run("print", "release-notice", "--db", demo_file, "--due", "2020-01-01", "--out", str(tmp_path / "n.pdf"))
+    assert r.exit_code != 0 and "2020-01-01" in r.output

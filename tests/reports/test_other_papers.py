@@ -91,3 +91,15 @@ def test_daily_report_pdf_and_xlsx_follow_the_template(demo_db, now, manager, tm
     assert int(values[1]) == figures["persons_in_residence"]
     expected = "暂不可知" if figures["supplies_below_reorder"] is None else figures["supplies_below_reorder"]
     assert values[2] == expected or int(values[2]) == expected
+
+
+def test_release_notices_of_a_day_one_per_page(demo_db, now, tmp_path):
+    from isolation_desk.services import papers
+    due = shift.release_due_stays(demo_db, now.date())
+    assert due
+    path = tmp_path / "notices.pdf"
+    pages = papers.write_release_notices(demo_db, path, now)
+    assert pages == len(due)
+    reader = PdfReader(str(path))
+    for stay, page in zip(due, reader.pages):
+        assert stay["name"] in page.extract_text().replace("\n", "")

@@ -150,7 +150,8 @@ def test_viewer_cannot_add_entries(qtbot, demo_db, now):
 def test_other_papers_from_the_screen(qtbot, ctx, tmp_path, warnings):
     screen = HandoverScreen(ctx)
     qtbot.addWidget(screen)
-    for kind, name in (("roster", "r.pdf"), ("door_cards", "c.pdf"), ("daily_report", "d.xlsx")):
+    for kind, name in (("roster", "r.pdf"), ("door_cards", "c.pdf"), ("daily_report", "d.xlsx"),
+                       ("release_notices", "n.pdf")):
         with qtbot.waitSignal(screen.saved, timeout=60000):
             screen.save_paper(kind, tmp_path / name)
         assert (tmp_path / name).stat().st_size > 1000

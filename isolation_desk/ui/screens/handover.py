@@ -141,8 +141,9 @@ class HandoverScreen(Screen):
         self.roster_button = QPushButton()
         self.cards_button = QPushButton()
         self.daily_button = QPushButton()
+        self.notices_button = QPushButton()
         papers_row.addWidget(self.papers_label)
-        for b in (self.roster_button, self.cards_button, self.daily_button):
+        for b in (self.roster_button, self.cards_button, self.notices_button, self.daily_button):
             papers_row.addWidget(b)
         papers_row.addStretch(1)
         rv.addLayout(papers_row)
@@ -168,6 +169,7 @@ class HandoverScreen(Screen):
         self.roster_button.clicked.connect(lambda: self.ask_save_paper("roster"))
         self.cards_button.clicked.connect(lambda: self.ask_save_paper("door_cards"))
         self.daily_button.clicked.connect(lambda: self.ask_save_paper("daily_report"))
+        self.notices_button.clicked.connect(lambda: self.ask_save_paper("release_notices"))
         self.date_edit.dateChanged.connect(self._shift_changed)
         self.kind_combo.currentIndexChanged.connect(self._shift_changed)
         self.lang_combo.currentIndexChanged.connect(self._invalidate_pdf)
@@ -209,6 +211,7 @@ class HandoverScreen(Screen):
         self.roster_button.setText(self.tr("Roster…"))
         self.cards_button.setText(self.tr("Door cards…"))
         self.daily_button.setText(self.tr("Daily report…"))
+        self.notices_button.setText(self.tr("Release notices due today…"))
         font = self._font()
         self.font_warning.setVisible(not font.embedded)
         self.font_warning.setText(self.tr(
@@ -418,9 +421,10 @@ class HandoverScreen(Screen):
 
     # ------------------------------------------------------------------ other papers
     def save_paper(self, kind: str, path: str | Path) -> Path:
-        """Write the roster, the door cards or today's daily report (PDF or xlsx) to ``path``."""
+        """Write the roster, the door cards, today's release notices or today's daily report
+        (PDF or xlsx) to ``path``."""
         writers = {"roster": papers.write_roster, "door_cards": papers.write_door_cards,
-                   "daily_report": papers.write_daily_report}
+                   "daily_report": papers.write_daily_report, "release_notices": papers.write_release_notices}
         path = Path(path)
         ok, _ = self.ctx.run(self, "papers", writers[kind], self.ctx.db, path, self.ctx.now(),
                              lang=self.lang(), font=self._font())
@@ -434,7 +438,9 @@ class HandoverScreen(Screen):
                  "door_cards": (self.tr("Save the door cards"), f"door-cards-{today}.pdf",
                                 self.tr("PDF files (*.pdf)")),
                  "daily_report": (self.tr("Save the daily report"), f"daily-report-{today}.xlsx",
-                                  self.tr("Spreadsheet or PDF (*.xlsx *.pdf)"))}
+                                  self.tr("Spreadsheet or PDF (*.xlsx *.pdf)")),
+                 "release_notices": (self.tr("Save the release notices"), f"release-notices-{today}.pdf",
+                                     self.tr("PDF files (*.pdf)"))}
         caption, name, filters = names[kind]
         path, _ = QFileDialog.getSaveFileName(self, caption, name, filters)
         if path:
