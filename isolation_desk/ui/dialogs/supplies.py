@@ -16,28 +16,24 @@ from ...domain import stock
 from ...services import supplies
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SupplyWords", text)
-
-
 def category_name(code: str) -> str:
     return {
-        "protective_equipment": _t("Protective equipment"),
-        "disinfectant": _t("Disinfectant"),
-        "testing": _t("Testing"),
-        "food_and_water": _t("Food and water"),
-        "medicine": _t("Medicine"),
-        "daily_necessities": _t("Daily necessities"),
-        "medical_waste": _t("Medical waste"),
+        "protective_equipment": QCoreApplication.translate("SupplyWords", "Protective equipment"),
+        "disinfectant": QCoreApplication.translate("SupplyWords", "Disinfectant"),
+        "testing": QCoreApplication.translate("SupplyWords", "Testing"),
+        "food_and_water": QCoreApplication.translate("SupplyWords", "Food and water"),
+        "medicine": QCoreApplication.translate("SupplyWords", "Medicine"),
+        "daily_necessities": QCoreApplication.translate("SupplyWords", "Daily necessities"),
+        "medical_waste": QCoreApplication.translate("SupplyWords", "Medical waste"),
     }.get(code, code)
 
 
 def consumption_name(code: str) -> str:
     return {
-        "per_occupant_day": _t("Per occupant per day"),
-        "per_staff_shift": _t("Per staff shift"),
-        "per_sample": _t("Per sample"),
-        "unplanned": _t("Unplanned"),
+        "per_occupant_day": QCoreApplication.translate("SupplyWords", "Per occupant per day"),
+        "per_staff_shift": QCoreApplication.translate("SupplyWords", "Per staff shift"),
+        "per_sample": QCoreApplication.translate("SupplyWords", "Per sample"),
+        "unplanned": QCoreApplication.translate("SupplyWords", "Unplanned"),
     }.get(code, code)
 
 

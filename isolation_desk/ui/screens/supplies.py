@@ -190,6 +190,7 @@ class SuppliesScreen(Screen):
     def basis_text(self, row: dict) -> str:
         """The basis of the forecast and the reason for it, in words."""
         unit = row["unit"]
+        sep = "" if self.ctx.lang.startswith("zh") else " "  # Chinese sentences need no space
         recent = number(row["recent_daily_use"])
         implied = number(row["implied_daily_use"])
         reason = row["reason"]
@@ -216,23 +217,23 @@ class SuppliesScreen(Screen):
                 .replace("%1", str(window))
         days = row["days_of_supply"]
         if days is not None and row["run_out_date"] is not None and reason != stock.REASON_NOTHING_ON_HAND:
-            text += " " + self.tr("At that rate it lasts %1 days and runs out on %2.") \
+            text += sep + self.tr("At that rate it lasts %1 days and runs out on %2.") \
                 .replace("%1", f"{days:.1f}").replace("%2", row["run_out_date"].isoformat())
         if row["below_reorder"]:
-            text += " " + self.tr("Below the reorder level of %1: request about %2 %3.") \
+            text += sep + self.tr("Below the reorder level of %1: request about %2 %3.") \
                 .replace("%1", number(row["reorder_level"])).replace("%2", number(row["restock_quantity"])) \
                 .replace("%3", unit)
         for alert in row["forecast"].expiry_alerts:
             if alert.expired:
-                text += " " + self.tr("Lot %1 expired on %2 with %3 left: write it off.") \
+                text += sep + self.tr("Lot %1 expired on %2 with %3 left: write it off.") \
                     .replace("%1", alert.lot).replace("%2", alert.expiry_date.isoformat()) \
                     .replace("%3", number(alert.on_hand))
             elif alert.unused_at_expiry > 0:
-                text += " " + self.tr("Lot %1 expires on %2 with about %3 unused.") \
+                text += sep + self.tr("Lot %1 expires on %2 with about %3 unused.") \
                     .replace("%1", alert.lot).replace("%2", alert.expiry_date.isoformat()) \
                     .replace("%3", number(alert.unused_at_expiry))
             else:
-                text += " " + self.tr("Lot %1 expires on %2.").replace("%1", alert.lot) \
+                text += sep + self.tr("Lot %1 expires on %2.").replace("%1", alert.lot) \
                     .replace("%2", alert.expiry_date.isoformat())
         return text
 
