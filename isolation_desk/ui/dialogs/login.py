@@ -1,0 +1,252 @@
+"""Sign in, the first start (create the manager account), the screen lock and the quick
+switch of user at the shift change, and changing one's own password.
+
+``LoginDialog.ask(parent, ctx_or_db)`` returns the signed-in ``Actor`` or None. The dialog
+runs the accounts service itself: a wrong password keeps it open with the reason in words
+(and the password field cleared), never a message box.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QVBoxLayout, QWidget)
+
+from ...domain.errors import DomainError
+from ...domain.roles import Actor
+from ...messages import current_language, describe
+from ...services import accounts
+from .base import ERROR_STYLE, FIELD_ERROR_STYLE
+
+
+def _split(ctx_or_db):
+    """(ctx or None, db, language, clock) from an AppContext or a bare Database."""
+    if hasattr(ctx_or_db, "db") and hasattr(ctx_or_db, "now"):
+        return ctx_or_db, ctx_or_db.db, ctx_or_db.lang, ctx_or_db.now
+    return None, ctx_or_db, current_language(), lambda: datetime.now().replace(microsecond=0)
+
+
+class LoginDialog(QDialog):
+    """Modes: ``sign_in`` (user name and password), ``first_start`` (create the first manager
+    account: user name, name, password twice) and ``locked`` (the screen lock: the same user
+    signs in again, or another user takes over the workstation)."""
+
+    signedIn = Signal(object)  # the Actor
+
+    def __init__(self, ctx_or_db, parent: QWidget | None = None, *, mode: str | None = None,
+                 current: Actor | None = None):
+        super().__init__(parent)
+        self.ctx, self.db, self.lang, self._clock = _split(ctx_or_db)
+        if mode is None:
+            mode = "sign_in" if accounts.has_users(self.db) else "first_start"
+        self.mode = mode
+        self.current = current
+        self.actor: Actor | None = None
+        self.setObjectName("LoginDialog")
+        self.setModal(True)
+        self.setMinimumWidth(420)
+
+        self.intro = QLabel()
+        self.intro.setObjectName("intro")
+        self.intro.setWordWrap(True)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.display_name = QLineEdit()
+        self.display_name.setObjectName("display_name")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.Password)
+        self.password2 = QLineEdit()
+        self.password2.setObjectName("password2")
+        self.password2.setEchoMode(QLineEdit.Password)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+
+        self.form = QFormLayout()
+        self.labels = {}
+        for widget in (self.username, self.display_name, self.password, self.password2):
+            label = QLabel()
+            label.setBuddy(widget)
+            self.labels[widget] = label
+            self.form.addRow(label, widget)
+        first = mode == "first_start"
+        self.form.setRowVisible(self.display_name, first)
+        self.form.setRowVisible(self.password2, first)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        if mode == "locked" and current is not None:
+            self.username.setText(current.username)
+            self.password.setFocus()
+        else:
+            self.username.setFocus()
+        self.username.textEdited.connect(self.clear_error)
+        self.password.textEdited.connect(self.clear_error)
+        self.retranslate()
+
+    # -- texts ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        labels = {self.username: self.tr("User name:"), self.display_name: self.tr("Your name:"),
+                  self.password: self.tr("Password:"), self.password2: self.tr("Password again:")}
+        for widget, text in labels.items():
+            self.labels[widget].setText(text)
+        ok = self.buttons.button(QDialogButtonBox.Ok)
+        cancel = self.buttons.button(QDialogButtonBox.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        if self.mode == "first_start":
+            self.setWindowTitle(self.tr("Isolation Desk — first start"))
+            self.intro.setText(self.tr(
+                "No account exists yet. Create the site manager's account: the manager can then "
+                "add an account for every member of staff. The password needs at least %n characters.",
+                "", accounts.PASSWORD_MIN))
+            ok.setText(self.tr("Create account"))
+        elif self.mode == "locked":
+            self.setWindowTitle(self.tr("Isolation Desk — locked"))
+            who = self.current.display_name or self.current.username if self.current else ""
+            self.intro.setText(self.tr(
+                "The screen is locked. %1, enter your password to continue; at the shift change "
+                "the next user signs in with their own name.").replace("%1", who))
+            ok.setText(self.tr("Unlock"))
+            cancel.setText(self.tr("Quit"))
+        else:
+            self.setWindowTitle(self.tr("Isolation Desk — sign in"))
+            self.intro.setText(self.tr("Sign in with your own account: every action is recorded "
+                                       "under your name."))
+            ok.setText(self.tr("Sign in"))
+
+    # -- errors --------------------------------------------------------------------------
+    def show_error(self, error: DomainError) -> None:
+        self.error_label.setText(describe(error, self.lang))
+        self.error_label.show()
+        fields = {"username": self.username, "display_name": self.display_name,
+                  "password": self.password, "new_password": self.password,
+                  "old_password": self.password}
+        for w in (self.username, self.display_name, self.password, self.password2):
+            w.setStyleSheet("")
+        widget = fields.get(error.field or "")
+        if widget is not None:
+            widget.setStyleSheet(FIELD_ERROR_STYLE)
+            widget.setFocus()
+
+    def clear_error(self, *_):
+        if self.error_label.isVisible():
+            self.error_label.hide()
+            for w in (self.username, self.display_name, self.password, self.password2):
+                w.setStyleSheet("")
+
+    # -- the action ----------------------------------------------------------------------
+    def accept(self) -> None:
+        now = self._clock()
+        password = self.password.text()
+        try:
+            if self.mode == "first_start":
+                if password != self.password2.text():
+                    raise DomainError("password_mismatch", field="password")
+                actor = accounts.create_first_manager(self.db, self.username.text(),
+                                                      self.display_name.text(), password, now)
+                accounts.sign_in(self.db, actor.username, password, now)
+            else:
+                actor = accounts.sign_in(self.db, self.username.text(), password, now)
+        except DomainError as exc:
+            self.password.clear()
+            self.password2.clear()
+            self.show_error(exc)
+            return
+        self.password.clear()
+        self.password2.clear()
+        self.actor = actor
+        self.signedIn.emit(actor)
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent, ctx_or_db, *, mode: str | None = None,
+            current: Actor | None = None) -> Actor | None:
+        """Show the dialog; the signed-in Actor, or None when the user cancelled."""
+        dialog = cls(ctx_or_db, parent, mode=mode, current=current)
+        try:
+            if dialog.exec() == QDialog.Accepted:
+                return dialog.actor
+            return None
+        finally:
+            dialog.deleteLater()
+
+
+class ChangePasswordDialog(QDialog):
+    """The signed-in user changes their own password (old one, new one twice)."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ChangePasswordDialog")
+        self.old = QLineEdit()
+        self.old.setObjectName("old_password")
+        self.new = QLineEdit()
+        self.new.setObjectName("new_password")
+        self.new2 = QLineEdit()
+        self.new2.setObjectName("new_password2")
+        for w in (self.old, self.new, self.new2):
+            w.setEchoMode(QLineEdit.Password)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        self.form = QFormLayout()
+        self.labels = {}
+        for widget in (self.old, self.new, self.new2):
+            self.labels[widget] = QLabel()
+            self.form.addRow(self.labels[widget], widget)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Change my password"))
+        for widget, text in ((self.old, self.tr("Current password:")),
+                             (self.new, self.tr("New password:")),
+                             (self.new2, self.tr("New password again:"))):
+            self.labels[widget].setText(text)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Change password"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+
+    def accept(self) -> None:
+        try:
+            if self.new.text() != self.new2.text():
+                raise DomainError("password_mismatch", field="new_password")
+            accounts.change_password(self.ctx.db, self.ctx.actor, self.old.text(), self.new.text(),
+                                     self.ctx.now())
+        except DomainError as exc:
+            self.error_label.setText(self.ctx.describe(exc))
+            self.error_label.show()
+            for w in (self.old, self.new, self.new2):
+                w.clear()
+            (self.old if exc.field == "old_password" else self.new).setFocus()
+            return
+        self.ctx.changed.emit("users")
+        super().accept()
+
+    @classmethod
+    def ask(cls, ctx, parent=None) -> bool:
+        dialog = cls(ctx, parent)
+        try:
+            return dialog.exec() == QDialog.Accepted
+        finally:
+            dialog.deleteLater()
+

@@ -1,0 +1,245 @@
+"""The audit trail: who did what, when, to which record (before → after), newest first;
+filter by user, action, record type, period and text; verify the hash chain.
+
+Filtering happens in SQL (services.accounts.audit_trail); the table is the shared
+RowTableModel over precomputed rows. The trail holds personal data: managers only.
+"""
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTableView, QVBoxLayout)
+
+from ...domain.errors import DomainError
+from ...services import accounts
+from ..models import Row, RowTableModel
+from .base import Screen
+
+LIMIT = 2000
+PERIODS = ("day", "week", "month", "all")
+OK_STYLE = "color: #1b5e20; font-weight: bold;"
+BROKEN_STYLE = "color: #b00020; font-weight: bold;"
+
+
+def _load(text):
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def _value(v) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, bool):
+        return "✓" if v else "✗"
+    if isinstance(v, (list, tuple)):
+        return ", ".join(_value(x) for x in v)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+def change_text(before_json, after_json) -> str:
+    """One line: 'key: old → new' for changed keys, 'key: value' for the rest."""
+    before, after = _load(before_json), _load(after_json)
+    if before is None and isinstance(after, dict):
+        before = {}
+    if after is None and isinstance(before, dict):
+        after = {}
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        parts = [p for p in (_value(before) if before is not None else "",
+                             _value(after) if after is not None else "") if p]
+        return " → ".join(parts)
+    out = []
+    for key in after:
+        if key in before and before[key] != after[key]:
+            out.append(f"{key}: {_value(before[key])} → {_value(after[key])}")
+        else:
+            out.append(f"{key}: {_value(after[key])}")
+    for key in before:
+        if key not in after:
+            out.append(f"{key}: {_value(before[key])} → —")
+    return "; ".join(out)
+
+
+def _pretty(text) -> str | None:
+    value = _load(text)
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, indent=1) if isinstance(value, (dict, list)) else str(value)
+
+
+class AuditScreen(Screen):
+    key = "audit"
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.setObjectName("AuditScreen")
+        self.user = QComboBox()
+        self.user.setObjectName("user_filter")
+        self.action = QComboBox()
+        self.action.setObjectName("action_filter")
+        self.entity = QComboBox()
+        self.entity.setObjectName("entity_filter")
+        self.period = QComboBox()
+        self.period.setObjectName("period_filter")
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.verify_button = QPushButton()
+        self.verify_button.setObjectName("verify")
+        bar = QHBoxLayout()
+        for w in (self.user, self.action, self.entity, self.period):
+            bar.addWidget(w)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.verify_button)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.chain_label = QLabel()
+        self.chain_label.setObjectName("chain")
+        self.chain_label.setWordWrap(True)
+        info = QHBoxLayout()
+        info.addWidget(self.count_label)
+        info.addStretch(1)
+        info.addWidget(self.chain_label)
+
+        self.denied_label = QLabel()
+        self.denied_label.setObjectName("denied")
+        self.denied_label.setAlignment(Qt.AlignCenter)
+        self.denied_label.setWordWrap(True)
+
+        self.model = RowTableModel([""] * 6, self)
+        self.table = QTableView()
+        self.table.setObjectName("audit_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(info)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.denied_label, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        for combo in (self.user, self.action, self.entity, self.period):
+            combo.activated.connect(self.refresh)
+        self.verify_button.clicked.connect(self.verify_chain)
+        ctx.actor_changed.connect(self.refresh)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Audit trail")
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search in changes and record numbers"))
+        self.verify_button.setText(self.tr("Verify the chain"))
+        self.verify_button.setToolTip(self.tr(
+            "Recompute the hash chain: an entry edited or deleted outside the application shows up here."))
+        self.denied_label.setText(self.tr("Only a manager can view the audit trail."))
+        self.model.set_headers([self.tr("Time"), self.tr("User"), self.tr("Action"),
+                                self.tr("Record"), self.tr("Number"), self.tr("Change")])
+        period_names = {"day": self.tr("Last 24 hours"), "week": self.tr("Last 7 days"),
+                        "month": self.tr("Last 30 days"), "all": self.tr("Any time")}
+        current = self.period.currentData() or "week"
+        self.period.clear()
+        for p in PERIODS:
+            self.period.addItem(period_names[p], p)
+        self.period.setCurrentIndex(PERIODS.index(current))
+        self._fill_choices()
+
+    # -- filters -------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        if not self.ctx.actor.can("audit"):
+            return
+        choices = accounts.audit_choices(self.ctx.db)
+        for combo, key, everyone in ((self.user, "actor", self.tr("All users")),
+                                     (self.action, "action", self.tr("All actions")),
+                                     (self.entity, "entity", self.tr("All records"))):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, None)
+            for value in choices[key]:
+                combo.addItem(value, value)
+            index = combo.findData(current) if current else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> accounts.AuditFilter:
+        since = None
+        period = self.period.currentData()
+        days = {"day": 1, "week": 7, "month": 30}.get(period)
+        if days:
+            since = (self.ctx.now() - timedelta(days=days)).isoformat()
+        return accounts.AuditFilter(actor=self.user.currentData(), action=self.action.currentData(),
+                                    entity=self.entity.currentData(), since=since,
+                                    text=self.search.text().strip() or None, limit=LIMIT)
+
+    # -- content -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        super().refresh()
+        allowed = self.ctx.actor.can("audit")
+        for w in (self.table, self.user, self.action, self.entity, self.period, self.search,
+                  self.verify_button, self.count_label, self.chain_label):
+            w.setVisible(allowed)
+        self.denied_label.setVisible(not allowed)
+        if not allowed:
+            self.model.set_rows([])
+            return
+        self._fill_choices()
+        try:
+            entries = accounts.audit_trail(self.ctx.db, self.ctx.actor, self.current_filter())
+        except DomainError as exc:
+            self.count_label.setText(self.ctx.describe(exc))
+            return
+        rows = []
+        for e in entries:
+            change = change_text(e["before"], e["after"])
+            tip_parts = [p for p in (_pretty(e["before"]), _pretty(e["after"])) if p]
+            tooltip = "\n→\n".join(tip_parts) if tip_parts else None
+            at = (e["at"] or "").replace("T", " ")
+            rows.append(Row(key=e["id"],
+                            display=(at, e["actor"], e["action"], e["entity"], e["entity_id"] or "",
+                                     change),
+                            sort=(e["id"], e["actor"], e["action"], e["entity"],
+                                  e["entity_id"] or "", change),
+                            tooltip=(None, None, None, None, None, tooltip)))
+        self.model.set_rows(rows)
+        if len(rows) >= LIMIT:
+            self.count_label.setText(self.tr("Showing the newest %n entries: narrow the filter to see older ones.",
+                                             "", len(rows)))
+        else:
+            self.count_label.setText(self.tr("%n entries", "", len(rows)))
+        if self.table.horizontalHeader().sectionSize(0) < 140:
+            for col, width in enumerate((150, 90, 150, 80, 70)):
+                self.table.setColumnWidth(col, width)
+
+    def verify_chain(self) -> list[int]:
+        broken = accounts.audit_chain_problems(self.ctx.db)
+        if broken:
+            ids = ", ".join(str(i) for i in broken[:10])
+            self.chain_label.setText(self.tr(
+                "The audit trail was tampered with at entries %1: keep the file as evidence and "
+                "restore the latest good backup.").replace("%1", ids))
+            self.chain_label.setStyleSheet(BROKEN_STYLE)
+        else:
+            self.chain_label.setText(self.tr("The audit trail is intact: every entry matches its hash."))
+            self.chain_label.setStyleSheet(OK_STYLE)
+        return broken

@@ -1,0 +1,208 @@
+"""What happens around the main window: open the file safely, sign in, lock when idle,
+back up on a timer, and the account and backup actions.
+
+``run_gui`` (ui/app.py) uses it in three calls::
+
+    opened = session.open_site_database(db_path)          # lock, backup, damage check
+    if opened is None:
+        return 2
+    db, lock = opened
+    actor = session.start_session(app, db)                # first start or sign in
+    if actor is None:
+        return 0
+    ctx = AppContext(db, actor, lang)
+    window = MainWindow(ctx)
+    session.attach(ctx, window)                           # idle lock, backups, menu actions
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from ..domain.errors import DomainError
+from ..domain.roles import Actor
+from ..messages import current_language, describe
+from ..services import accounts, backup
+from ..services.instance_lock import InstanceLock
+from .dialogs.login import ChangePasswordDialog, LoginDialog
+from .idle_lock import IdleLock
+
+BACKUP_CHECK_MS = 10 * 60_000  # how often the timer asks whether a periodic backup is due
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _tr(text: str) -> str:
+    return QApplication.translate("Session", text)
+
+
+def open_site_database(path: str | Path, parent: QWidget | None = None):
+    """Take the instance lock, open (backing up before a migration), check integrity, and
+    back up at start. Returns (db, lock), or None after telling the user why not.
+
+    A damaged database is never written to: the latest good backup is offered instead."""
+    lang = current_language()
+    title = _tr("Isolation Desk")
+    lock = InstanceLock(path)
+    try:
+        lock.acquire()
+    except DomainError as exc:
+        QMessageBox.critical(parent, title, describe(exc, lang))
+        return None
+    try:
+        db = backup.open_with_backups(path, create=True, check="full")
+    except DomainError as exc:
+        if exc.code != "database_damaged":
+            lock.release()
+            QMessageBox.critical(parent, title, describe(exc, lang))
+            return None
+        db = _offer_restore(path, exc, parent, lang)
+        if db is None:
+            lock.release()
+            return None
+    try:
+        backup.backup_at_start(db, _now())
+    except DomainError as exc:
+        QMessageBox.warning(parent, title, describe(exc, lang))
+    return db, lock
+
+
+def _offer_restore(path, error: DomainError, parent, lang: str):
+    good = backup.latest_good_backup(path)
+    title = _tr("Isolation Desk")
+    if good is None:
+        QMessageBox.critical(parent, title, describe(error, lang) + "\n\n" +
+                             describe(DomainError("no_good_backup", path=str(path)), lang))
+        return None
+    question = _tr("The latest good backup is from %1. Restore it now? The damaged file is kept "
+                   "beside the backups.").replace("%1", good.taken_at.strftime("%Y-%m-%d %H:%M"))
+    answer = QMessageBox.question(parent, title, describe(error, lang) + "\n\n" + question,
+                                  QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+    if answer != QMessageBox.Yes:
+        return None
+    try:
+        # The restore is recorded as the system's: nobody could sign in to a damaged file.
+        from ..domain.roles import SYSTEM
+        backup.restore(path, good.path, SYSTEM, _now())
+        return backup.open_with_backups(path, create=False, check="full")
+    except DomainError as exc:
+        QMessageBox.critical(parent, title, describe(exc, lang))
+        return None
+
+
+def start_session(app, db, parent: QWidget | None = None) -> Actor | None:
+    """The first start creates the manager account; otherwise a user signs in.
+    Returns the Actor every action of this session runs as, or None (cancelled)."""
+    mode = "sign_in" if accounts.has_users(db) else "first_start"
+    return LoginDialog.ask(parent, db, mode=mode)
+
+
+class SessionActions(QObject):
+    """Lock / switch user, change password, back up now, restore: added to the window's
+    menu bar under one menu, and the periodic backup timer."""
+
+    def __init__(self, ctx, window, idle_lock: IdleLock):
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.idle_lock = idle_lock
+        self.lock_action = QAction(window)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(idle_lock.lock_now)
+        self.password_action = QAction(window)
+        self.password_action.triggered.connect(lambda: ChangePasswordDialog.ask(ctx, window))
+        self.backup_action = QAction(window)
+        self.backup_action.triggered.connect(self.backup_now)
+        self.restore_action = QAction(window)
+        self.restore_action.triggered.connect(self.restore_from_file)
+        self.menu = window.menuBar().addMenu("")
+        for a in (self.lock_action, self.password_action):
+            self.menu.addAction(a)
+        self.menu.addSeparator()
+        for a in (self.backup_action, self.restore_action):
+            self.menu.addAction(a)
+        window.addAction(self.lock_action)
+        self.timer = QTimer(self)
+        self.timer.setInterval(BACKUP_CHECK_MS)
+        self.timer.timeout.connect(self.periodic_backup)
+        self.timer.start()
+        ctx.actor_changed.connect(self.update_enabled)
+        self.retranslate()
+        self.update_enabled()
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("&Account"))
+        self.lock_action.setText(self.tr("Lock / switch user"))
+        self.password_action.setText(self.tr("Change my password…"))
+        self.backup_action.setText(self.tr("Back up now"))
+        self.restore_action.setText(self.tr("Restore from a backup…"))
+
+    def update_enabled(self) -> None:
+        can = self.ctx.actor.can("backup")
+        self.backup_action.setEnabled(can)
+        self.restore_action.setEnabled(can)
+
+    def periodic_backup(self) -> Path | None:
+        try:
+            return backup.backup_if_due(self.ctx.db, self.ctx.now())
+        except DomainError as exc:
+            self.window.statusBar().showMessage(self.ctx.describe(exc), 60_000)
+            return None
+
+    def backup_now(self) -> Path | None:
+        ok, path = self.ctx.run(self.window, "audit", backup.backup_now, self.ctx.db, self.ctx.actor,
+                                self.ctx.now())
+        if ok:
+            QMessageBox.information(self.window, self.tr("Backup"),
+                                    self.tr("Backup written to %1").replace("%1", str(path)))
+            return path
+        return None
+
+    def restore_from_file(self, file: str | None = None) -> bool:
+        """Close the database, restore the chosen backup (the current file is backed up
+        first), reopen it and tell every screen that everything changed."""
+        folder = str(backup.backups_dir(self.ctx.db.path))
+        if not file:
+            file, _ = QFileDialog.getOpenFileName(self.window, self.tr("Restore from a backup"), folder,
+                                                  self.tr("Isolation Desk backups (*.sqlite)"))
+            if not file:
+                return False
+            answer = QMessageBox.question(
+                self.window, self.tr("Restore from a backup"),
+                self.tr("Replace the current data with the backup %1? The current file is backed up "
+                        "first.").replace("%1", Path(file).name))
+            if answer != QMessageBox.Yes:
+                return False
+        verdict = backup.check_file(file)
+        if verdict != "ok":
+            QMessageBox.warning(self.window, self.tr("Restore from a backup"), self.ctx.describe(
+                DomainError("backup_damaged", path=str(file), detail=verdict)))
+            return False
+        path = self.ctx.db.path
+        self.ctx.db.close()
+        try:
+            backup.restore(path, file, self.ctx.actor, self.ctx.now())
+        except DomainError as exc:
+            QMessageBox.warning(self.window, self.tr("Restore from a backup"), self.ctx.describe(exc))
+            self.ctx.db = backup.open_with_backups(path, create=False)
+            return False
+        self.ctx.db = backup.open_with_backups(path, create=False)
+        self.ctx.changed.emit("all")
+        return True
+
+
+def attach(ctx, window, *, idle_minutes: float | None = None) -> SessionActions:
+    """Install the idle lock (settings ``idle_lock_minutes``), the periodic backup and the
+    account menu on ``window``. Quit on the lock screen closes the window."""
+    lock = IdleLock(ctx, window, minutes=idle_minutes)
+    lock.quit_requested.connect(window.close)
+    lock.quit_requested.connect(QApplication.quit)
+    actions = SessionActions(ctx, window, lock)
+    window._session_actions = actions  # keep alive with the window
+    return actions
