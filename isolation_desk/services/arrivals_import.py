@@ -94,7 +94,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "category": ("Category", "人员类别"), "last_exposure": ("Last exposure", "末次暴露时间"),
     "arrival": ("Arrival", "抵达时间"), "origin": ("Origin", "来源地区"),
     "registered_address": ("Registered address", "户籍地址"), "current_address": ("Current address", "现住址"),
-    "destination": ("Destination community", "去往街镇/社区"), "community_contact": ("Community contact", "社区联系人"),
+    "destination": ("Destination community", "去往街镇/社区"),
+    "community_contact": ("Community contact", "社区联系人"),
     "community_phone": ("Community phone", "社区联系电话"), "household": ("Household", "同户编号"),
     "household_role": ("Household role", "同住关系"), "notes": ("Notes", "备注"), ROW: ("Row", "整行"),
 }
@@ -613,18 +614,20 @@ def plan_check_in(db: Database, stay_ids: Sequence[int] | None = None) -> list[P
     for s in expected:
         key = ("household", s["household_id"]) if s["household_id"] else ("stay", s["id"])
         groups.setdefault(key, []).append(s)
+    kinds: dict[tuple[str, int], int] = defaultdict(int)
+    for members in groups.values():
+        kinds[(members[0]["category"], len(members))] += 1
+    candidates: dict[tuple[str, int], list[dict]] = {}
     taken: set[int] = set()
     units = []
     for members in groups.values():
         members.sort(key=lambda s: (s["household_role"] not in ("parent", "carer"), s["id"]))
         host = members[0]
-        room = None
-        for candidate in repo.suggest_rooms(db, beds_needed=len(members),
-                                            avoid_category_floors=host["category"],
-                                            limit=len(taken) + 1):
-            if candidate["id"] not in taken:
-                room = candidate
-                break
+        kind = (host["category"], len(members))
+        if kind not in candidates:  # one query per kind of unit, long enough to skip rooms taken
+            candidates[kind] = repo.suggest_rooms(db, beds_needed=len(members), avoid_category_floors=kind[0],
+                                                  limit=kinds[kind] + len(groups))
+        room = next((c for c in candidates[kind] if c["id"] not in taken), None)
         if room is not None:
             taken.add(room["id"])
         units.append(PlannedUnit(

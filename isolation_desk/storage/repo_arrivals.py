@@ -49,7 +49,8 @@ def upsert_people(db: Database, people: list[dict]) -> dict[tuple[str, str], int
     """Insert new people; update known ones (by document) with what the file gives.
 
     A blank optional field in the file keeps what the site already knew (an earlier
-    stay's phone or address); special needs and diet of a known person are kept. Returns (id_type, id_number) -> person id.
+    stay's phone or address); special needs and diet of a known person are kept.
+    Returns (id_type, id_number) -> person id.
     """
     if not people:
         return {}
