@@ -36,3 +36,154 @@ def test_row_model_sorts_on_the_list_with_missing_values_last():
     m.set_rows(list(reversed(m.rows())))
     assert m.data(m.index(0, 0)) == "A-102"
     assert m.headerData(1, Qt.Horizontal) == "Name"
+
+
+# -- the room board and the occupants screen on the demo site ---------------------------
+from datetime import timedelta  # noqa: E402
+
+import pytest  # noqa: E402
+
+from isolation_desk.domain.registration import validate_registration  # noqa: E402
+from isolation_desk.services import boards, queries, stays  # noqa: E402
+from isolation_desk.ui.context import AppContext  # noqa: E402
+from isolation_desk.ui.screens.occupants import OccupantsScreen  # noqa: E402
+from isolation_desk.ui.screens.rooms import RoomsScreen  # noqa: E402
+
+
+@pytest.fixture
+def ctx(demo_db, now, manager):
+    return AppContext(demo_db, manager, "en", clock=lambda: now)
+
+
+def test_badges_come_from_one_service_and_match_the_data(demo_db, now):
+    tiles = boards.room_tiles(demo_db, now)
+    assert len(tiles) == demo_db.scalar("SELECT count(*) FROM rooms")
+    by_id = {t.room_id: t for t in tiles}
+    # positive: the demo's positive result, awaiting transfer
+    pos_rooms = {r["room_id"] for r in demo_db.query(
+        "SELECT s.room_id FROM stays s WHERE s.status = 'awaiting_transfer'")}
+    assert pos_rooms and all(by_id[r].positive for r in pos_rooms)
+    # release due: every room with a present occupant whose release date is today or past
+    due = {r["room_id"] for r in demo_db.query(
+        "SELECT room_id FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer') "
+        "AND release_date <= ?", (now.date().isoformat(),))}
+    assert {t.room_id for t in tiles if t.release_due} == due
+    # test due today: unsampled tests due today
+    tests_due = {r["room_id"] for r in demo_db.query(
+        "SELECT DISTINCT s.room_id FROM tests t JOIN stays s ON s.id = t.stay_id "
+        "WHERE t.due_date = ? AND t.sampled_at IS NULL AND s.status IN ('in_isolation', 'awaiting_transfer')",
+        (now.date().isoformat(),))}
+    assert {t.room_id for t in tiles if t.test_due} == tests_due
+    assert any(t.fever for t in tiles)
+    # filters
+    assert all(t.status == "ready" for t in boards.room_tiles(demo_db, now, status="ready"))
+    assert {t.room_id for t in boards.room_tiles(demo_db, now, badge="fever")} == \
+        {t.room_id for t in tiles if t.fever}
+    assert {t.building for t in boards.room_tiles(demo_db, now, building="B")} == {"B"}
+
+
+def test_room_board_keyboard_navigation(qtbot, ctx):
+    screen = RoomsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1200, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    board = screen.board
+    board.setFocus()
+    with qtbot.waitSignal(board.currentChanged):
+        qtbot.keyClick(board, Qt.Key_Home)
+    first = board.tiles()[0]
+    assert board.current_room_id() == first.room_id
+    assert screen.room_title.text() == f"{first.building}-{first.number}"
+    qtbot.keyClick(board, Qt.Key_Right)
+    assert board.current_room_id() == board.tiles()[1].room_id
+    qtbot.keyClick(board, Qt.Key_Down)
+    below = board.current_tile()
+    assert below.floor > first.floor or below.building != first.building or below.number > board.tiles()[1].number
+    qtbot.keyClick(board, Qt.Key_Up)
+    assert board.current_room_id() == board.tiles()[1].room_id
+    qtbot.keyClick(board, Qt.Key_End)
+    assert board.current_room_id() == board.tiles()[-1].room_id
+    # filter by status: only rooms awaiting disinfection
+    screen.status.setCurrentIndex(screen.status.findData("awaiting_disinfection"))
+    assert board.tiles() and all(t.status == "awaiting_disinfection" for t in board.tiles())
+    screen.status.setCurrentIndex(0)
+    screen.building.setCurrentIndex(screen.building.findData("A"))
+    assert {t.building for t in board.tiles()} == {"A"}
+
+
+def _wait_rows(qtbot, screen, predicate):
+    qtbot.waitUntil(lambda: predicate(screen.model), timeout=3000)
+
+
+def test_occupants_table_search_filters_and_masking(qtbot, ctx, demo_db, now, qtmodeltester):
+    screen = OccupantsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1300, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    model = screen.model
+    qtmodeltester.check(model)
+    present = demo_db.scalar("SELECT count(*) FROM stays WHERE status IN "
+                             "('expected', 'in_isolation', 'awaiting_transfer')")
+    assert model.rowCount() == present
+    # ID numbers are masked in the table, whole in the details panel
+    stay_id = model.row_key(0)
+    s = queries.stay_detail(demo_db, stay_id)
+    id_col = 5
+    assert model.data(model.index(0, id_col)) != s["id_number"]
+    assert "*" in model.data(model.index(0, id_col))
+    screen.table.selectRow(0)
+    assert s["id_number"] in screen.panel.fields["id"].text()
+    # search by room as you type (debounced, filtered in SQL)
+    room = s["room"]
+    screen.search.setFocus()
+    qtbot.keyClicks(screen.search, room)
+    _wait_rows(qtbot, screen, lambda m: m.rowCount() < present)
+    assert all(room in m for m in (model.data(model.index(r, 0)) for r in range(model.rowCount())))
+    # by ID number (digits of the middle, hidden in the table)
+    screen.search.clear()
+    qtbot.keyClicks(screen.search, s["id_number"][6:14])
+    _wait_rows(qtbot, screen, lambda m: 0 < m.rowCount() < present)
+    assert stay_id in [model.row_key(r) for r in range(model.rowCount())]
+    # by name (Chinese: set with setText)
+    screen.search.setText(s["name"])
+    _wait_rows(qtbot, screen, lambda m: m.rowCount() >= 1 and all(
+        s["name"] in m.data(m.index(r, 1)) for r in range(m.rowCount())))
+    screen.search.clear()
+    _wait_rows(qtbot, screen, lambda m: m.rowCount() == present)
+    # filters: category, building
+    screen.category.setCurrentIndex(screen.category.findData("close_contact"))
+    assert model.rowCount() > 0
+    assert {model.data(model.index(r, 4)) for r in range(model.rowCount())} == {"Close contact"}
+    screen.category.setCurrentIndex(0)
+    screen.building.setCurrentIndex(screen.building.findData("B"))
+    assert all(model.data(model.index(r, 0)).startswith("B-") for r in range(model.rowCount()))
+    screen.building.setCurrentIndex(0)
+    # sorting on the list: by age, descending
+    screen.table.sortByColumn(3, Qt.DescendingOrder)
+    ages = [model.data(model.index(r, 3)) for r in range(model.rowCount())]
+    numbers = [int(a) for a in ages if a]
+    assert numbers == sorted(numbers, reverse=True)
+    qtmodeltester.check(model)
+
+
+def test_expected_arrivals_are_listed_and_can_be_checked_in(qtbot, ctx, demo_db, now, manager):
+    reg = validate_registration({"name": "预期人员", "id_number": "11010519491231002X",
+                                 "category": "close_contact",
+                                 "last_exposure_date": (now.date() - timedelta(days=1)).isoformat()},
+                                now.date())
+    stay_id = stays.register_expected(demo_db, reg, manager, now)
+    screen = OccupantsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.status.setCurrentIndex(screen.status.findData("expected"))
+    assert [screen.model.row_key(r) for r in range(screen.model.rowCount())] == [stay_id]
+    assert screen.model.data(screen.model.index(0, 0)) == "(expected)"
+    screen.table.selectRow(0)
+    assert screen.panel.b_check_in.isEnabled() and not screen.panel.b_release.isEnabled()
+    with qtbot.waitSignal(ctx.changed):
+        qtbot.mouseClick(screen.panel.b_check_in, Qt.LeftButton)
+    assert queries.stay_detail(demo_db, stay_id)["status"] == "in_isolation"
+    assert screen.model.rowCount() == 0  # no longer expected
