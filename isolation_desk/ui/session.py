@@ -38,17 +38,13 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("Session", text)
-
-
 def open_site_database(path: str | Path, parent: QWidget | None = None):
     """Take the instance lock, open (backing up before a migration), check integrity, and
     back up at start. Returns (db, lock), or None after telling the user why not.
 
     A damaged database is never written to: the latest good backup is offered instead."""
     lang = current_language()
-    title = _tr("Isolation Desk")
+    title = QApplication.translate("Session", "Isolation Desk")
     lock = InstanceLock(path)
     try:
         lock.acquire()
@@ -75,13 +71,14 @@ def open_site_database(path: str | Path, parent: QWidget | None = None):
 
 def _offer_restore(path, error: DomainError, parent, lang: str):
     good = backup.latest_good_backup(path)
-    title = _tr("Isolation Desk")
+    title = QApplication.translate("Session", "Isolation Desk")
     if good is None:
         QMessageBox.critical(parent, title, describe(error, lang) + "\n\n" +
                              describe(DomainError("no_good_backup", path=str(path)), lang))
         return None
-    question = _tr("The latest good backup is from %1. Restore it now? The damaged file is kept "
-                   "beside the backups.").replace("%1", good.taken_at.strftime("%Y-%m-%d %H:%M"))
+    question = QApplication.translate(
+        "Session", "The latest good backup is from %1. Restore it now? The damaged file is kept "
+        "beside the backups.").replace("%1", good.taken_at.strftime("%Y-%m-%d %H:%M"))
     answer = QMessageBox.question(parent, title, describe(error, lang) + "\n\n" + question,
                                   QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
     if answer != QMessageBox.Yes:
