@@ -198,23 +198,19 @@ def _as_float(value) -> float | None:
         return None
 
 
-FORECAST_FUNCTIONS = ("forecast", "stock_forecast", "forecasts", "supply_forecast", "stock_overview")
-
-
 def supply_forecast(db: Database, now: datetime) -> list[SupplyLine] | None:
-    """Every item's stock and days of supply from the supplies service, or None while that
-    service (or any item) does not exist: the paper then says "not yet known", not zero."""
+    """Every item's stock and days of supply from the supplies service's forecast (one
+    computation, theirs), or None while that service or any item does not exist: the paper
+    then says "not yet known", never zero. Imported lazily: the two areas were built side
+    by side."""
     try:
         supplies = importlib.import_module("isolation_desk.services.supplies")
     except ImportError:
         return None
-    fn = next((getattr(supplies, n) for n in FORECAST_FUNCTIONS if callable(getattr(supplies, n, None))), None)
+    fn = getattr(supplies, "forecast", None) or getattr(supplies, "stock_overview", None)
     if fn is None:
         return None
-    try:
-        rows = fn(db, now)
-    except TypeError:
-        rows = fn(db, now=now)
+    rows = fn(db, now)
     if isinstance(rows, dict):
         rows = list(rows.values())
     lines = []

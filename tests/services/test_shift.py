@@ -189,3 +189,13 @@ def test_daily_figures_and_template(demo_db, now, manager):
     with pytest.raises(DomainError) as e:
         shift.set_daily_template(demo_db, ["date", "weather"], manager, now)
     assert e.value.code == "daily_template_field_unknown"
+
+
+def test_supplies_are_not_yet_known_while_the_supplies_service_has_no_forecast(demo_db, now, monkeypatch):
+    import sys
+    import types
+    monkeypatch.setitem(sys.modules, "isolation_desk.services.supplies", types.ModuleType("supplies"))
+    assert shift.supply_forecast(demo_db, now) is None
+    s = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+    assert not s.supplies_known
+    assert shift.daily_figures(demo_db, now.date(), now)["supplies_below_reorder"] is None
