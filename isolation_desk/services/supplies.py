@@ -471,6 +471,12 @@ def issue_destinations(db: Database) -> list[dict]:
     return rs.floors(db)
 
 
+def recent_parties(db: Database, kind: str) -> list[str]:
+    """Suppliers and donors (kind 'receipt') or destinations ('issue', 'transfer_out') used
+    lately, for the dialogs' choice lists."""
+    return rs.recent_parties(db, (kind,))
+
+
 def ledger(db: Database, item_id: int, limit: int = 1000) -> list[dict]:
     return rs.ledger(db, item_id, limit)
 

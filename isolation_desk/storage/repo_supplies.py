@@ -140,6 +140,17 @@ def daily_net(db: Database, item_id: int, since: str | None = None) -> list[dict
                     "WHERE item_id = ? GROUP BY day ORDER BY day", (item_id,))
 
 
+def recent_parties(db: Database, kinds: tuple[str, ...], limit: int = 30) -> list[str]:
+    """Suppliers, donors or destinations used lately, most recent first."""
+    marks = ", ".join("?" * len(kinds))
+    return [r["party"] for r in db.query(
+        f"SELECT party, max(at) AS last FROM supply_movements WHERE kind IN ({marks}) "
+        f"AND party IS NOT NULL AND party <> '' "
+        # the last 20,000 movements only (a rowid range): quick however long the ledger
+        f"AND id > (SELECT coalesce(max(id), 0) - 20000 FROM supply_movements) "
+        f"GROUP BY party ORDER BY last DESC LIMIT ?", (*kinds, limit))]
+
+
 def movement_count(db: Database, item_id: int | None = None) -> int:
     if item_id is None:
         return int(db.scalar("SELECT count(*) FROM supply_movements"))

@@ -194,3 +194,39 @@ def test_demo_screen_and_restock_pdf(qtbot, demo_db, tmp_path):
     path = tmp_path / "restock.pdf"
     assert s.save_restock(str(path)) == 1
     assert "Restock request" in PdfReader(str(path)).pages[0].extract_text()
+
+
+def test_edit_item_changes_the_reorder_level_and_the_colour(qtbot, screen, ctx, swabs):
+    supplies.receive(ctx.db, swabs, 150, party="华大基因", lot="L1", expiry_date="2023-12-31",
+                     actor=SYSTEM, now=NOW)
+    screen.refresh()
+    index = screen.model.index(screen.model.row_of_key(swabs), 0)
+    assert screen.model.data(index, Qt.BackgroundRole) is None
+    dialog = ItemDialog(ctx, screen, swabs)
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "核酸采样拭子" and dialog.reorder_level.text() == "100"
+    dialog.reorder_level.setText("200")
+    with qtbot.waitSignal(ctx.changed, timeout=2000):
+        dialog.accept()
+    row = table_row(screen, swabs)
+    assert row[4] == "200"
+    index = screen.model.index(screen.model.row_of_key(swabs), 0)
+    assert screen.model.data(index, Qt.BackgroundRole) is not None
+
+
+def test_transfer_out_through_the_issue_dialog(qtbot, screen, ctx, swabs):
+    supplies.receive(ctx.db, swabs, 150, party="华大基因", lot="L1", expiry_date="2023-12-31",
+                     actor=SYSTEM, now=NOW)
+    dialog = IssueDialog(ctx, swabs, screen)
+    qtbot.addWidget(dialog)
+    dialog.as_transfer.setChecked(True)
+    qtbot.keyClicks(dialog.quantity, "50")
+    dialog.party.setEditText("城南隔离点")
+    with qtbot.waitSignal(ctx.changed, timeout=2000):
+        dialog.accept()
+    assert table_row(screen, swabs)[3] == "100"
+    assert supplies.ledger(ctx.db, swabs)[0]["kind"] == "transfer_out"
+    # the destination is offered next time
+    dialog = IssueDialog(ctx, swabs, screen, transfer=True)
+    qtbot.addWidget(dialog)
+    assert dialog.party.findText("城南隔离点") > 0

@@ -109,7 +109,7 @@ class ReceiveDialog(_MovementDialog):
         self.party = QComboBox()
         self.party.setObjectName("party")
         self.party.setEditable(True)
-        self.party.addItems([""] + list(supplies.DEMO_SUPPLIERS))
+        self.party.addItems([""] + supplies.recent_parties(ctx.db, "receipt"))
         self.party.setToolTip(self.tr("Supplier or donor"))
         self.lot = self._line("lot", self.tr("batch number on the package"))
         self.expiry = self._line("expiry", self.tr("e.g. 2023-06-30"))
@@ -183,10 +183,12 @@ class IssueDialog(_MovementDialog):
     def _fill_parties(self, *_):
         self.party.clear()
         if self.as_transfer.isChecked():
-            self.party.addItems(["", "城南隔离点", "区卫健委物资库"])
+            self.party.addItems([""] + supplies.recent_parties(self.ctx.db, "transfer_out"))
         else:
+            recent = supplies.recent_parties(self.ctx.db, "issue")
             floors = [f"{f['building']}栋 {f['floor']}层" for f in supplies.issue_destinations(self.ctx.db)]
-            self.party.addItems([""] + list(self.TEAMS) + floors)
+            choices = list(dict.fromkeys(recent + list(self.TEAMS) + floors))
+            self.party.addItems([""] + choices)
 
     def _item_changed(self, *_):
         self.lot.clear()
@@ -296,11 +298,12 @@ class AdjustDialog(_MovementDialog):
 class ItemDialog(QDialog):
     """A new supply item: name, category, unit, reorder level, how it is consumed."""
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx, parent=None, item_id: int | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.item_id = item_id
         self.result_value = None
-        self.setWindowTitle(self.tr("New supply item"))
+        self.setWindowTitle(self.tr("New supply item") if item_id is None else self.tr("Edit supply item"))
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.category = QComboBox()
@@ -333,22 +336,40 @@ class ItemDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        if item_id is not None:
+            item = next(i for i in supplies.items(ctx.db, active_only=False) if i["id"] == item_id)
+            self.name.setText(item["name"])
+            self.category.setCurrentIndex(self.category.findData(item["category"]))
+            self.unit.setText(item["unit"])
+            self.reorder_level.setText(number(item["reorder_level"]).replace(",", ""))
+            self.consumption.setCurrentIndex(self.consumption.findData(item["consumption"]))
+            self.rate.setText(f"{item['rate']:g}")
+            self.critical.setChecked(bool(item["critical"]))
+            self.tracks_expiry.setChecked(bool(item["tracks_expiry"]))
+
+    def fields(self) -> dict:
+        return {"name": self.name.text(), "category": self.category.currentData(), "unit": self.unit.text(),
+                "reorder_level": self.reorder_level.text(), "critical": self.critical.isChecked(),
+                "tracks_expiry": self.tracks_expiry.isChecked(),
+                "consumption": self.consumption.currentData(), "rate": self.rate.text()}
 
     def accept(self):
         ctx = self.ctx
-        ok, result = ctx.run(self, "supplies", supplies.create_item, ctx.db, name=self.name.text(),
-                             category=self.category.currentData(), unit=self.unit.text(),
-                             reorder_level=self.reorder_level.text(), critical=self.critical.isChecked(),
-                             tracks_expiry=self.tracks_expiry.isChecked(),
-                             consumption=self.consumption.currentData(), rate=self.rate.text(),
-                             actor=ctx.actor, now=ctx.now())
+        if self.item_id is None:
+            ok, result = ctx.run(self, "supplies", supplies.create_item, ctx.db, actor=ctx.actor,
+                                 now=ctx.now(), **self.fields())
+        else:
+            ok, _ = ctx.run(self, "supplies", supplies.update_item, ctx.db, self.item_id, self.fields(),
+                            actor=ctx.actor, now=ctx.now())
+            result = self.item_id
         if ok:
             self.result_value = result
             super().accept()
 
     @classmethod
-    def ask(cls, ctx, parent=None):
-        dialog = cls(ctx, parent)
+    def ask(cls, ctx, parent=None, item_id: int | None = None):
+        """New item (item_id None) or edit one; the item's id when saved, None when cancelled."""
+        dialog = cls(ctx, parent, item_id)
         return dialog.result_value if dialog.exec() == QDialog.Accepted else None
 
 

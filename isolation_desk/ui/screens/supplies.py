@@ -54,13 +54,14 @@ class SuppliesScreen(Screen):
         self.count_button = QPushButton()
         self.adjust_button = QPushButton()
         self.new_item_button = QPushButton()
+        self.edit_item_button = QPushButton()
         self.restock_button = QPushButton()
         bar = QHBoxLayout()
         bar.addWidget(self.category)
         bar.addWidget(self.only_short)
         bar.addStretch(1)
         for b in (self.receive_button, self.issue_button, self.count_button, self.adjust_button,
-                  self.new_item_button, self.restock_button):
+                  self.new_item_button, self.edit_item_button, self.restock_button):
             bar.addWidget(b)
         # -- stock table
         self.model = RowTableModel([""] * 10, self)
@@ -132,6 +133,7 @@ class SuppliesScreen(Screen):
         self.count_button.clicked.connect(lambda: self._open(CountDialog))
         self.adjust_button.clicked.connect(lambda: self._open(AdjustDialog))
         self.new_item_button.clicked.connect(self._new_item)
+        self.edit_item_button.clicked.connect(self._edit_item)
         self.restock_button.clicked.connect(self._print_restock)
         ctx.actor_changed.connect(self._update_permissions)
         self.retranslate()
@@ -159,6 +161,7 @@ class SuppliesScreen(Screen):
         self.count_button.setText(self.tr("Count…"))
         self.adjust_button.setText(self.tr("Adjust…"))
         self.new_item_button.setText(self.tr("New item…"))
+        self.edit_item_button.setText(self.tr("Edit item…"))
         self.restock_button.setText(self.tr("Restock request (PDF)…"))
         self.model.set_headers([self.tr("Item"), self.tr("Category"), self.tr("Unit"), self.tr("On hand"),
                                 self.tr("Reorder level"), self.tr("Daily use"), self.tr("Days of supply"),
@@ -171,7 +174,7 @@ class SuppliesScreen(Screen):
     def _update_permissions(self) -> None:
         may = self.ctx.actor.can("supplies")
         for b in (self.receive_button, self.issue_button, self.count_button, self.adjust_button,
-                  self.new_item_button):
+                  self.new_item_button, self.edit_item_button):
             b.setEnabled(may)
 
     def kind_name(self, kind: str) -> str:
@@ -393,6 +396,11 @@ class SuppliesScreen(Screen):
         item_id = ItemDialog.ask(self.ctx, self)
         if item_id is not None:
             self.select_item(item_id)
+
+    def _edit_item(self):
+        item_id = self.selected_item_id()
+        if item_id is not None:
+            ItemDialog.ask(self.ctx, self, item_id)
 
     def _print_restock(self):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the restock request"),
