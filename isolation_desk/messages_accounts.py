@@ -59,6 +59,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_chain_broken": ("The audit trail was tampered with at entries {ids}: an entry was edited "
                            "or deleted. Keep the file as evidence and restore the latest good backup.",
                            "审计记录在第{ids}条处被篡改(条目被修改或删除)。请保留该文件作为证据,并恢复最近的完好备份。"),
-    # privacy
-    "export_kind_unknown": ("Unknown export '{value}'.", "未知的导出类型“{value}”。"),
 }

@@ -95,10 +95,15 @@ OUT = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), def
 @handle_errors
 def export_occupants(db_path, fmt, out, include_ended):
     """Occupants (expected, in isolation, awaiting transfer) with full ID numbers."""
+    from ..domain.roles import SYSTEM
+    from ..services.privacy import authorize_personal_export
     from ..services.queries import OCCUPANT_EXPORT_FIELDS, occupants_export
     db = open_db(db_path)
     try:
         rows = occupants_export(db, include_ended=include_ended)
+        # personal data leaving the site: recorded in the audit trail (as the system account)
+        authorize_personal_export(db, SYSTEM, "occupants", datetime.now(), rows=len(rows),
+                                  target=str(out) if out else "stdout")
     finally:
         db.close()
     write_rows(rows, list(OCCUPANT_EXPORT_FIELDS), fmt, out, "occupants")

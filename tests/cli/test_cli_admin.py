@@ -88,3 +88,18 @@ def test_backup_and_restore_commands(db, tmp_path):
     assert r.exit_code != 0 and "no database" in r.output.lower()
     r = run("audit", "--db", path, "--action", "restore")
     assert r.exit_code == 0 and '"action": "restore"' in r.output
+
+
+def test_exporting_personal_data_from_the_command_line_is_audited(db, tmp_path):
+    path = db.path
+    db.close()
+    out = tmp_path / "occupants.csv"
+    r = run("export", "occupants", "--db", path, "--format", "csv", "--out", str(out))
+    assert r.exit_code == 0, r.output
+    d = open_database(path)
+    try:
+        last = d.query_one("SELECT * FROM audit ORDER BY id DESC LIMIT 1")
+    finally:
+        d.close()
+    assert (last["actor"], last["action"], last["entity_id"]) == ("system", "export_personal", "occupants")
+    assert str(out) in last["after"]
