@@ -17,30 +17,6 @@ def create_application(argv=None):
     return app
 
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
-
-
-def install_translators(app, lang: str, folder: Path | None = None) -> list:
-    """Load every ``*_<lang>.qm`` of the translations folder (one per area) and Qt's own."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-    installed = []
-    if lang == "en":
-        return installed
-    QLocale.setDefault(QLocale(lang))
-    qt = QTranslator(app)
-    if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
-    folder = folder or TRANSLATIONS
-    if folder.is_dir():
-        for qm in sorted(folder.glob(f"*{lang}.qm")):
-            t = QTranslator(app)
-            if t.load(str(qm)):
-                app.installTranslator(t)
-                installed.append(t)
-    return installed
-
-
 def run_gui(db_path: Path) -> int:
     from PySide6.QtWidgets import QMessageBox
 
@@ -55,7 +31,8 @@ def run_gui(db_path: Path) -> int:
     except DomainError as exc:
         QMessageBox.critical(None, "Isolation Desk", describe(exc, lang))
         return 2
-    install_translators(app, lang)
+    from .i18n import install
+    install(lang, app)
     ctx = AppContext(db, SYSTEM, lang)
     from ..services.site import is_set_up
     if not is_set_up(db):
