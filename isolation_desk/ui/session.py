@@ -28,7 +28,7 @@ from ..domain.roles import Actor
 from ..messages import current_language, describe
 from ..services import accounts, backup
 from ..services.instance_lock import InstanceLock
-from .dialogs.login import ChangePasswordDialog, LoginDialog
+from .dialogs.login import ChangePasswordDialog, LoginDialog, UsersDialog
 from .idle_lock import IdleLock
 
 BACKUP_CHECK_MS = 10 * 60_000  # how often the timer asks whether a periodic backup is due
@@ -114,12 +114,14 @@ class SessionActions(QObject):
         self.lock_action.triggered.connect(idle_lock.lock_now)
         self.password_action = QAction(window)
         self.password_action.triggered.connect(lambda: ChangePasswordDialog.ask(ctx, window))
+        self.users_action = QAction(window)
+        self.users_action.triggered.connect(lambda: UsersDialog.ask(ctx, window))
         self.backup_action = QAction(window)
         self.backup_action.triggered.connect(self.backup_now)
         self.restore_action = QAction(window)
         self.restore_action.triggered.connect(self.restore_from_file)
         self.menu = window.menuBar().addMenu("")
-        for a in (self.lock_action, self.password_action):
+        for a in (self.lock_action, self.password_action, self.users_action):
             self.menu.addAction(a)
         self.menu.addSeparator()
         for a in (self.backup_action, self.restore_action):
@@ -137,10 +139,12 @@ class SessionActions(QObject):
         self.menu.setTitle(self.tr("&Account"))
         self.lock_action.setText(self.tr("Lock / switch user"))
         self.password_action.setText(self.tr("Change my password…"))
+        self.users_action.setText(self.tr("User accounts…"))
         self.backup_action.setText(self.tr("Back up now"))
         self.restore_action.setText(self.tr("Restore from a backup…"))
 
     def update_enabled(self) -> None:
+        self.users_action.setEnabled(self.ctx.actor.can("users"))
         can = self.ctx.actor.can("backup")
         self.backup_action.setEnabled(can)
         self.restore_action.setEnabled(can)

@@ -266,3 +266,50 @@ def test_restore_from_the_window_reopens_the_database(qtbot, ctx, db, now):
     ctx.db.close()
     ctx.set_actor(Actor("guest", "viewer"))
     assert not actions.backup_action.isEnabled()
+
+
+def test_users_dialog_add_reset_deactivate_and_role(qtbot, qtmodeltester, ctx, db, now):
+    from isolation_desk.ui.dialogs.login import NewUserDialog, UsersDialog
+    dialog = UsersDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtmodeltester.check(dialog.model)
+    assert [r.display[0] for r in dialog.model.rows()] == ["boss", "nurse1"]
+    assert not dialog.reset_button.isEnabled()  # nothing selected
+    # add a front-desk user
+    new = NewUserDialog(ctx, dialog)
+    qtbot.addWidget(new)
+    qtbot.keyClicks(new.username, "desk1")
+    new.display_name.setText("王前台")
+    qtbot.keyClicks(new.password, "desk-pass-1")
+    qtbot.keyClicks(new.password2, "desk-pass-1")
+    with qtbot.waitSignal(new.accepted):
+        qtbot.mouseClick(new.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    dialog.refresh()
+    row = dialog.model.row_of_key("desk1")
+    assert dialog.model.rows()[row].display[2] == "Front desk"
+    # lock nurse1 out, then the manager sets a new password (lifting the lock)
+    for _ in range(5):
+        with pytest.raises(Exception):
+            accounts.sign_in(db, "nurse1", "bad", now)
+    dialog.refresh()
+    dialog.table.selectRow(dialog.model.row_of_key("nurse1"))
+    assert dialog.model.rows()[dialog.model.row_of_key("nurse1")].display[3].startswith("Locked until")
+    assert dialog.reset_password("nurse-pass-9")
+    assert accounts.sign_in(db, "nurse1", "nurse-pass-9", now).role == "medical"
+    # deactivate, and the role combo changes the role
+    dialog.table.selectRow(dialog.model.row_of_key("nurse1"))
+    assert dialog.toggle_active()
+    assert dialog.model.rows()[dialog.model.row_of_key("nurse1")].display[3] == "Deactivated"
+    assert dialog.active_button.text() == "Reactivate"
+    dialog.table.selectRow(dialog.model.row_of_key("desk1"))
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("logistics"))
+    assert dialog.change_role()
+    assert db.scalar("SELECT role FROM users WHERE username = 'desk1'") == "logistics"
+    # the last manager cannot lose the role: refused in words, the combo goes back
+    dialog.table.selectRow(dialog.model.row_of_key("boss"))
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("viewer"))
+    assert not dialog.change_role()
+    assert "last active manager" in dialog.error_label.text()
+    assert dialog.role_combo.currentData() == "manager"
+    qtmodeltester.check(dialog.model)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from ...domain.errors import DomainError
@@ -250,3 +251,224 @@ class ChangePasswordDialog(QDialog):
         finally:
             dialog.deleteLater()
 
+
+
+ROLE_ORDER = ("manager", "medical", "front_desk", "logistics", "viewer")
+
+
+def role_name(role: str) -> str:
+    return {"manager": QCoreApplication.translate("UsersDialog", "Manager"),
+            "medical": QCoreApplication.translate("UsersDialog", "Medical"),
+            "front_desk": QCoreApplication.translate("UsersDialog", "Front desk"),
+            "logistics": QCoreApplication.translate("UsersDialog", "Logistics"),
+            "viewer": QCoreApplication.translate("UsersDialog", "Viewer (read only)")}.get(role, role)
+
+
+class NewUserDialog(QDialog):
+    """A manager adds an account: user name, name, role, first password (typed twice)."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("NewUserDialog")
+        self.setMinimumWidth(400)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.display_name = QLineEdit()
+        self.display_name.setObjectName("display_name")
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        for role in ROLE_ORDER:
+            self.role.addItem(role_name(role), role)
+        self.role.setCurrentIndex(ROLE_ORDER.index("front_desk"))
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password2 = QLineEdit()
+        self.password2.setObjectName("password2")
+        for w in (self.password, self.password2):
+            w.setEchoMode(QLineEdit.Password)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        self.form = QFormLayout()
+        self.labels = {}
+        for w in (self.username, self.display_name, self.role, self.password, self.password2):
+            self.labels[w] = QLabel()
+            self.form.addRow(self.labels[w], w)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.setWindowTitle(self.tr("New user"))
+        for w, text in ((self.username, self.tr("User name:")), (self.display_name, self.tr("Name:")),
+                        (self.role, self.tr("Role:")), (self.password, self.tr("First password:")),
+                        (self.password2, self.tr("Password again:"))):
+            self.labels[w].setText(text)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Add user"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+
+    def accept(self) -> None:
+        try:
+            if self.password.text() != self.password2.text():
+                raise DomainError("password_mismatch", field="password")
+            accounts.create_user(self.ctx.db, self.username.text(), self.display_name.text(),
+                                 self.role.currentData(), self.password.text(), self.ctx.actor,
+                                 self.ctx.now())
+        except DomainError as exc:
+            self.error_label.setText(self.ctx.describe(exc))
+            self.error_label.show()
+            self.password.clear()
+            self.password2.clear()
+            return
+        self.ctx.changed.emit("users")
+        super().accept()
+
+
+class UsersDialog(QDialog):
+    """The manager's list of accounts: add, reset a password (lifts a lock-out),
+    deactivate or reactivate, change the role. Accounts are never deleted."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        from ..models import RowTableModel
+        super().__init__(parent)
+        self.ctx = ctx
+        self._users: dict[str, dict] = {}
+        self.setObjectName("UsersDialog")
+        self.resize(640, 380)
+        self.model = RowTableModel([self.tr("User name"), self.tr("Name"), self.tr("Role"),
+                                    self.tr("State")], self)
+        self.table = QTableView()
+        self.table.setObjectName("users_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.add_button = QPushButton(self.tr("Add user…"))
+        self.reset_button = QPushButton(self.tr("Set a new password…"))
+        self.active_button = QPushButton(self.tr("Deactivate"))
+        self.role_combo = QComboBox()
+        self.role_combo.setObjectName("role")
+        for role in ROLE_ORDER:
+            self.role_combo.addItem(role_name(role), role)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+        side = QVBoxLayout()
+        for w in (self.add_button, self.reset_button, self.active_button):
+            side.addWidget(w)
+        side.addWidget(QLabel(self.tr("Role:")))
+        side.addWidget(self.role_combo)
+        side.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.table, 1)
+        top.addLayout(side)
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.Close).setText(self.tr("Close"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error_label)
+        layout.addWidget(close)
+        self.setWindowTitle(self.tr("User accounts"))
+        self.add_button.clicked.connect(self.add_user)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.role_combo.activated.connect(self.change_role)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from ..models import Row
+        now = self.ctx.now().isoformat()
+        rows = []
+        self._users = {}
+        for u in accounts.list_users(self.ctx.db):
+            self._users[u["username"]] = u
+            if not u["active"]:
+                state = self.tr("Deactivated")
+            elif u["locked_until"] and u["locked_until"] > now:
+                state = self.tr("Locked until %1").replace("%1", u["locked_until"].replace("T", " ")[:16])
+            else:
+                state = self.tr("Active")
+            rows.append(Row(key=u["username"], display=(u["username"], u["display_name"],
+                                            role_name(u["role"]), state)))
+        self.model.set_rows(rows)
+        self._selection_changed()
+
+    def selected(self) -> dict | None:
+        return self._users.get(self.model.row_key(self.table.currentIndex().row()))
+
+    def _selection_changed(self, *_):
+        user = self.selected()
+        for w in (self.reset_button, self.active_button, self.role_combo):
+            w.setEnabled(user is not None)
+        if user is not None:
+            self.active_button.setText(self.tr("Deactivate") if user["active"] else self.tr("Reactivate"))
+            self.role_combo.setCurrentIndex(ROLE_ORDER.index(user["role"]))
+
+    def _run(self, fn, *args) -> bool:
+        try:
+            fn(*args)
+        except DomainError as exc:
+            self.error_label.setText(self.ctx.describe(exc))
+            self.error_label.show()
+            return False
+        self.error_label.hide()
+        self.ctx.changed.emit("users")
+        user = self.selected()
+        self.refresh()
+        if user is not None:
+            self.table.selectRow(self.model.row_of_key(user["username"]))
+        return True
+
+    def add_user(self) -> None:
+        dialog = NewUserDialog(self.ctx, self)
+        if dialog.exec() == QDialog.Accepted:
+            self.refresh()
+        dialog.deleteLater()
+
+    def reset_password(self, password: str | None = None) -> bool:
+        user = self.selected()
+        if user is None:
+            return False
+        if not password:
+            password, ok = QInputDialog.getText(
+                self, self.tr("Set a new password"),
+                self.tr("New password for %1 (tell it to them in person):").replace("%1", user["username"]),
+                QLineEdit.Password)
+            if not ok:
+                return False
+        return self._run(accounts.reset_password, self.ctx.db, user["username"], password,
+                         self.ctx.actor, self.ctx.now())
+
+    def toggle_active(self) -> bool:
+        user = self.selected()
+        if user is None:
+            return False
+        return self._run(accounts.set_active, self.ctx.db, user["username"], not user["active"],
+                         self.ctx.actor, self.ctx.now())
+
+    def change_role(self, *_) -> bool:
+        user = self.selected()
+        role = self.role_combo.currentData()
+        if user is None or role == user["role"]:
+            return False
+        ok = self._run(accounts.set_role, self.ctx.db, user["username"], role, self.ctx.actor,
+                       self.ctx.now())
+        if not ok:
+            self.role_combo.setCurrentIndex(ROLE_ORDER.index(user["role"]))
+        return ok
+
+    @classmethod
+    def ask(cls, ctx, parent=None) -> None:
+        dialog = cls(ctx, parent)
+        dialog.exec()
+        dialog.deleteLater()
