@@ -489,36 +489,35 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
         active = repo_arrivals.active_documents(db)
         todo = [r for r in preview.valid if r.key not in active]
         late_duplicates = len(preview.valid) - len(todo)  # registered since the preview
+        at = now.replace(microsecond=0).isoformat()
+        today = now.date()
+
+        def iso(value):
+            return None if value is None else value.isoformat()
+
         people = []
-        for r in todo:
+        for r in todo:  # PERSON_COLUMNS order
             reg = r.registration
-            needs = _needs_by_age(age_on(reg.birth_date, now.date()))
-            people.append({"name": reg.name, "sex": reg.sex, "birth_date": reg.birth_date,
-                           "id_type": reg.id_type, "id_number": reg.id_number, "phone": reg.phone,
-                           "registered_address": reg.registered_address,
-                           "current_address": reg.current_address, "origin": reg.origin,
-                           "notes": reg.notes, "special_needs": ",".join(needs), "created_at": now})
+            needs = ",".join(_needs_by_age(age_on(reg.birth_date, today)))
+            people.append((reg.name, reg.sex, iso(reg.birth_date), reg.id_type, reg.id_number, reg.phone,
+                           reg.registered_address, reg.current_address, reg.origin, reg.notes, needs, at))
         person_ids = repo_arrivals.upsert_people(db, people)
         households: dict[str, int] = {}
         stays = []
-        for r in todo:
+        for r in todo:  # STAY_COLUMNS order
             reg = r.registration
             household_id = None
             if r.household and r.household_role:
                 if r.household not in households:
                     households[r.household] = repo_arrivals.insert_household(db, r.household, now)
                 household_id = households[r.household]
-            stays.append({
-                "person_id": person_ids[r.key], "category": reg.category, "policy_id": r.policy_id,
-                "status": "expected", "last_exposure_date": reg.last_exposure_date,
-                "arrival_date": reg.arrival_date, "start_date": r.start_date,
-                "release_date": r.release_date, "destination_community": reg.destination_community,
-                "community_contact": reg.community_contact, "community_phone": reg.community_phone,
-                "household_id": household_id,
-                "household_role": r.household_role if household_id else None,
-                "source": source, "created_at": now})
+            stays.append((person_ids[r.key], reg.category, r.policy_id, "expected",
+                          iso(reg.last_exposure_date), iso(reg.arrival_date), iso(r.start_date),
+                          iso(r.release_date), reg.destination_community, reg.community_contact,
+                          reg.community_phone, household_id, r.household_role if household_id else None,
+                          source, at))
         stay_ids = repo_arrivals.insert_expected_stays(db, stays)
-        repo_arrivals.insert_stay_events(db, [(s, now, "expected", source, actor.username) for s in stay_ids])
+        repo_arrivals.insert_stay_events(db, [(s, at, "expected", source, actor.username) for s in stay_ids])
         import_id = None
         if stay_ids:
             import_id = repo_arrivals.record_import(

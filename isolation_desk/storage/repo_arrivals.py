@@ -40,32 +40,29 @@ def active_documents(db: Database) -> dict[tuple[str, str], dict]:
 
 
 # -- bulk writes -------------------------------------------------------------------
-_PERSON_COLUMNS = ("name", "sex", "birth_date", "id_type", "id_number", "phone",
-                   "registered_address", "current_address", "origin", "notes", "special_needs",
-                   "created_at")
+PERSON_COLUMNS = ("name", "sex", "birth_date", "id_type", "id_number", "phone",
+                  "registered_address", "current_address", "origin", "notes", "special_needs",
+                  "created_at")
+_KEEP_IF_BLANK = ("sex", "birth_date", "phone", "registered_address", "current_address", "origin", "notes")
 
 
-def upsert_people(db: Database, people: list[dict]) -> dict[tuple[str, str], int]:
+def upsert_people(db: Database, people: list[tuple]) -> dict[tuple[str, str], int]:
     """Insert new people; update known ones (by document) with what the file gives.
 
-    A blank optional field in the file keeps what the site already knew (an earlier
-    stay's phone or address); special needs and diet of a known person are kept.
+    ``people``: tuples in ``PERSON_COLUMNS`` order, dates as ISO text. A blank optional
+    field in the file keeps what the site already knew (an earlier stay's phone or
+    address); special needs and diet of a known person are kept.
     Returns (id_type, id_number) -> person id.
     """
     if not people:
         return {}
-    placeholders = ", ".join("?" * len(_PERSON_COLUMNS))
-    keep_if_blank = ("sex", "birth_date", "phone", "registered_address", "current_address",
-                     "origin", "notes")
     updates = ", ".join(["name = excluded.name"] + [
-        f"{c} = coalesce(nullif(excluded.{c}, ''), people.{c})" for c in keep_if_blank])
+        f"{c} = coalesce(nullif(excluded.{c}, ''), people.{c})" for c in _KEEP_IF_BLANK])
     db.executemany(
-        f"INSERT INTO people ({', '.join(_PERSON_COLUMNS)}) VALUES ({placeholders}) "
-        f"ON CONFLICT(id_type, id_number) DO UPDATE SET {updates}",
-        [tuple(_iso(p.get(c)) if c in ("birth_date", "created_at") else p.get(c)
-               for c in _PERSON_COLUMNS[:-2]) + (p.get("special_needs") or "", _iso(p["created_at"]))
-         for p in people])
-    keys = json.dumps([[p["id_type"], p["id_number"]] for p in people], ensure_ascii=False)
+        f"INSERT INTO people ({', '.join(PERSON_COLUMNS)}) VALUES ({', '.join('?' * len(PERSON_COLUMNS))}) "
+        f"ON CONFLICT(id_type, id_number) DO UPDATE SET {updates}", people)
+    type_at, number_at = PERSON_COLUMNS.index("id_type"), PERSON_COLUMNS.index("id_number")
+    keys = json.dumps([[p[type_at], p[number_at]] for p in people], ensure_ascii=False)
     found = db.execute(
         "SELECT p.id, p.id_type, p.id_number FROM people p "
         "JOIN (SELECT value ->> 0 AS id_type, value ->> 1 AS id_number FROM json_each(?)) k "
@@ -73,14 +70,15 @@ def upsert_people(db: Database, people: list[dict]) -> dict[tuple[str, str], int
     return {(t, n): pid for pid, t, n in found}
 
 
-_STAY_COLUMNS = ("person_id", "category", "policy_id", "status", "last_exposure_date",
-                 "arrival_date", "start_date", "release_date", "destination_community",
-                 "community_contact", "community_phone", "household_id", "household_role",
-                 "source", "created_at")
+STAY_COLUMNS = ("person_id", "category", "policy_id", "status", "last_exposure_date",
+                "arrival_date", "start_date", "release_date", "destination_community",
+                "community_contact", "community_phone", "household_id", "household_role",
+                "source", "created_at")
 
 
-def insert_expected_stays(db: Database, stays: list[dict]) -> list[int]:
-    """Insert stays (status 'expected', no room) and return their ids in the same order.
+def insert_expected_stays(db: Database, stays: list[tuple]) -> list[int]:
+    """Insert stays (tuples in ``STAY_COLUMNS`` order, dates as ISO text) and return their
+    ids in the same order.
 
     Inside the caller's transaction nobody else writes, so the new rows are exactly those
     above the largest id before the insert, in insertion order.
@@ -88,9 +86,8 @@ def insert_expected_stays(db: Database, stays: list[dict]) -> list[int]:
     if not stays:
         return []
     before = db.scalar("SELECT coalesce(max(id), 0) FROM stays")
-    db.executemany(f"INSERT INTO stays ({', '.join(_STAY_COLUMNS)}) "
-                   f"VALUES ({', '.join('?' * len(_STAY_COLUMNS))})",
-                   [tuple(_iso(s.get(c)) for c in _STAY_COLUMNS) for s in stays])
+    db.executemany(f"INSERT INTO stays ({', '.join(STAY_COLUMNS)}) "
+                   f"VALUES ({', '.join('?' * len(STAY_COLUMNS))})", stays)
     ids = [r[0] for r in db.execute("SELECT id FROM stays WHERE id > ? ORDER BY id", (before,))]
     if len(ids) != len(stays):  # never expected: refuse rather than link events to wrong stays
         raise RuntimeError("stay ids after bulk insert do not match")
@@ -98,9 +95,8 @@ def insert_expected_stays(db: Database, stays: list[dict]) -> list[int]:
 
 
 def insert_stay_events(db: Database, rows: list[tuple]) -> None:
-    """rows: (stay_id, at, kind, reason, actor)."""
-    db.executemany("INSERT INTO stay_events (stay_id, at, kind, reason, actor) VALUES (?, ?, ?, ?, ?)",
-                   [(s, _iso(at), k, r, a) for s, at, k, r, a in rows])
+    """rows: (stay_id, at as ISO text, kind, reason, actor)."""
+    db.executemany("INSERT INTO stay_events (stay_id, at, kind, reason, actor) VALUES (?, ?, ?, ?, ?)", rows)
 
 
 def insert_household(db: Database, label: str, at: datetime) -> int:
