@@ -87,9 +87,11 @@ def audit_count(db: Database) -> int:
 
 
 # -- files (backups) ---------------------------------------------------------------
-def file_integrity(path: str | Path) -> str:
+def file_integrity(path: str | Path, full: bool = True) -> str:
     """'ok', or what is wrong with the SQLite file at ``path`` (read-only, never writes).
 
+    ``full``: PRAGMA integrity_check (also checks every index against its table); otherwise
+    quick_check (page structure and constraints, about 3-4 times faster on a large site).
     A file with a -wal beside it is checked with its WAL (read-only mode still reads it)."""
     p = Path(path)
     if not p.is_file():
@@ -101,7 +103,7 @@ def file_integrity(path: str | Path) -> str:
     except sqlite3.Error as exc:
         return str(exc)
     try:
-        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
         result = "; ".join(r[0] for r in rows[:5])
         if result != "ok":
             return result
@@ -118,7 +120,9 @@ def copy_database(source: sqlite3.Connection, target_path: str | Path) -> None:
     target is synced to disk before this returns."""
     dest = sqlite3.connect(str(target_path))
     try:
-        source.backup(dest, pages=1024)
+        # One step: in WAL mode the copy reads one snapshot while the window keeps writing
+        # (a copy in small steps would restart whenever another connection writes).
+        source.backup(dest)
         # A backup is worth nothing if a power cut right after leaves it half on disk.
         dest.execute("PRAGMA journal_mode = DELETE")
     finally:

@@ -16,10 +16,11 @@ back up on a timer, and the account and backup actions.
 """
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -39,8 +40,9 @@ def _now() -> datetime:
 
 
 def open_site_database(path: str | Path, parent: QWidget | None = None):
-    """Take the instance lock, open (backing up before a migration), check integrity, and
-    back up at start. Returns (db, lock), or None after telling the user why not.
+    """Take the instance lock, open (backing up before a migration) and check integrity.
+    Returns (db, lock), or None after telling the user why not (``attach`` takes the
+    backup at start, in the background).
 
     A damaged database is never written to: the latest good backup is offered instead."""
     lang = current_language()
@@ -52,7 +54,9 @@ def open_site_database(path: str | Path, parent: QWidget | None = None):
         QMessageBox.critical(parent, title, describe(exc, lang))
         return None
     try:
-        db = backup.open_with_backups(path, create=True, check="full")
+        # quick_check at every start (seconds even on a large site); the full integrity_check
+        # runs in `isolation-desk check` and on every backup offered for a restore.
+        db = backup.open_with_backups(path, create=True, check="quick")
     except DomainError as exc:
         if exc.code != "database_damaged":
             lock.release()
@@ -62,10 +66,6 @@ def open_site_database(path: str | Path, parent: QWidget | None = None):
         if db is None:
             lock.release()
             return None
-    try:
-        backup.backup_at_start(db, _now())
-    except DomainError as exc:
-        QMessageBox.warning(parent, title, describe(exc, lang))
     return db, lock
 
 
@@ -87,7 +87,7 @@ def _offer_restore(path, error: DomainError, parent, lang: str):
         # The restore is recorded as the system's: nobody could sign in to a damaged file.
         from ..domain.roles import SYSTEM
         backup.restore(path, good.path, SYSTEM, _now())
-        return backup.open_with_backups(path, create=False, check="full")
+        return backup.open_with_backups(path, create=False, check="quick")
     except DomainError as exc:
         QMessageBox.critical(parent, title, describe(exc, lang))
         return None
@@ -98,6 +98,44 @@ def start_session(app, db, parent: QWidget | None = None) -> Actor | None:
     Returns the Actor every action of this session runs as, or None (cancelled)."""
     mode = "sign_in" if accounts.has_users(db) else "first_start"
     return LoginDialog.ask(parent, db, mode=mode)
+
+
+class BackupWorker(QObject):
+    """Copies the database in a background thread through its own SQLite connection (in
+    WAL mode a reader sees one consistent snapshot and never blocks the window's writes),
+    so that a backup of a large site does not freeze the window."""
+
+    finished = Signal(object, object)  # (path or None, DomainError or None)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, db_path: str, now: datetime, kind: str) -> bool:
+        if self.busy:
+            return False
+        self._thread = threading.Thread(target=self._run, args=(db_path, now, kind),
+                                        name=f"backup-{kind}", daemon=True)
+        self._thread.start()
+        return True
+
+    def _run(self, db_path, now, kind) -> None:
+        try:
+            path = backup.backup_file(db_path, now, kind)
+        except DomainError as exc:
+            self.finished.emit(None, exc)
+        except Exception as exc:  # never let a backup failure pass unseen
+            self.finished.emit(None, DomainError("file_error", detail=str(exc)))
+        else:
+            self.finished.emit(path, None)
+
+    def wait(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
 
 
 class SessionActions(QObject):
@@ -119,7 +157,7 @@ class SessionActions(QObject):
         self.backup_action = QAction(window)
         self.backup_action.triggered.connect(self.backup_now)
         self.restore_action = QAction(window)
-        self.restore_action.triggered.connect(self.restore_from_file)
+        self.restore_action.triggered.connect(lambda: self.restore_from_file())
         self.menu = window.menuBar().addMenu("")
         for a in (self.lock_action, self.password_action, self.users_action):
             self.menu.addAction(a)
@@ -127,6 +165,8 @@ class SessionActions(QObject):
         for a in (self.backup_action, self.restore_action):
             self.menu.addAction(a)
         window.addAction(self.lock_action)
+        self.worker = BackupWorker(self)
+        self.worker.finished.connect(self._backup_finished)
         self.timer = QTimer(self)
         self.timer.setInterval(BACKUP_CHECK_MS)
         self.timer.timeout.connect(self.periodic_backup)
@@ -149,12 +189,22 @@ class SessionActions(QObject):
         self.backup_action.setEnabled(can)
         self.restore_action.setEnabled(can)
 
-    def periodic_backup(self) -> Path | None:
-        try:
-            return backup.backup_if_due(self.ctx.db, self.ctx.now())
-        except DomainError as exc:
-            self.window.statusBar().showMessage(self.ctx.describe(exc), 60_000)
-            return None
+    def start_backup(self, kind: str = "start") -> bool:
+        """A backup in the background (at start, and when the periodic one is due)."""
+        return self.worker.start(self.ctx.db.path, self.ctx.now(), kind)
+
+    def periodic_backup(self) -> bool:
+        if self.worker.busy or not backup.backup_due(self.ctx.db, self.ctx.now()):
+            return False
+        return self.start_backup("interval")
+
+    def _backup_finished(self, path, error) -> None:
+        if error is not None:
+            # A failed backup (a full disk) must be seen: a dialog, not only the status bar.
+            QMessageBox.warning(self.window, self.tr("Backup"), self.ctx.describe(error))
+        else:
+            self.window.statusBar().showMessage(
+                self.tr("Backup written to %1").replace("%1", str(path)), 30_000)
 
     def backup_now(self) -> Path | None:
         ok, path = self.ctx.run(self.window, "audit", backup.backup_now, self.ctx.db, self.ctx.actor,
@@ -186,6 +236,7 @@ class SessionActions(QObject):
                 DomainError("backup_damaged", path=str(file), detail=verdict)))
             return False
         path = self.ctx.db.path
+        self.worker.wait()
         self.ctx.db.close()
         try:
             backup.restore(path, file, self.ctx.actor, self.ctx.now())
@@ -198,12 +249,16 @@ class SessionActions(QObject):
         return True
 
 
-def attach(ctx, window, *, idle_minutes: float | None = None) -> SessionActions:
-    """Install the idle lock (settings ``idle_lock_minutes``), the periodic backup and the
-    account menu on ``window``. Quit on the lock screen closes the window."""
+def attach(ctx, window, *, idle_minutes: float | None = None,
+           backup_at_start: bool = True) -> SessionActions:
+    """Install the idle lock (settings ``idle_lock_minutes``), the backup at start and the
+    periodic one (both in the background), and the account menu on ``window``. Quit on the
+    lock screen closes the window."""
     lock = IdleLock(ctx, window, minutes=idle_minutes)
     lock.quit_requested.connect(window.close)
     lock.quit_requested.connect(QApplication.quit)
     actions = SessionActions(ctx, window, lock)
     window._session_actions = actions  # keep alive with the window
+    if backup_at_start:
+        actions.start_backup("start")
     return actions

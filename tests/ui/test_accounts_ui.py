@@ -212,7 +212,6 @@ def test_open_site_database_locks_backs_up_and_refuses_a_second_instance(qtbot, 
     opened = session.open_site_database(path)
     assert opened is not None
     db, lock = opened
-    assert [b.kind for b in backup.list_backups(path)] == ["start"]
     assert session.open_site_database(path) is None
     assert "already open in another Isolation Desk window" in messages[-1]
     db.close()
@@ -254,7 +253,7 @@ def test_restore_from_the_window_reopens_the_database(qtbot, ctx, db, now):
     from isolation_desk.ui import session
     window = QMainWindow()
     qtbot.addWidget(window)
-    actions = session.attach(ctx, window, idle_minutes=0)
+    actions = session.attach(ctx, window, idle_minutes=0, backup_at_start=False)
     assert actions.backup_action.isEnabled()
     taken = backup.backup_now(db, ctx.actor, now)
     site.update_settings(db, {"site_name": "改过的名字"}, ctx.actor, now)
@@ -313,3 +312,34 @@ def test_users_dialog_add_reset_deactivate_and_role(qtbot, qtmodeltester, ctx, d
     assert "last active manager" in dialog.error_label.text()
     assert dialog.role_combo.currentData() == "manager"
     qtmodeltester.check(dialog.model)
+
+
+def test_backups_at_start_and_when_due_run_in_the_background(qtbot, ctx, db, now, monkeypatch):
+    import errno
+
+    from isolation_desk.ui import session
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    actions = session.attach(ctx, window, idle_minutes=0, backup_at_start=False)
+    with qtbot.waitSignal(actions.worker.finished, timeout=20000) as done:
+        assert actions.start_backup("start")
+    path, error = done.args
+    assert error is None and path.name.endswith("-start.sqlite")
+    assert "Backup written" in window.statusBar().currentMessage()
+    assert not actions.periodic_backup()  # not due: the start backup is minutes old
+    # a full disk during a background backup is shown to the user, and nothing is left behind
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+
+    def disk_full(source, target):
+        Path(target).write_bytes(b"partial")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "_copy_pages", disk_full)
+    ctx._clock = lambda: now.replace(hour=18)
+    with qtbot.waitSignal(actions.worker.finished, timeout=20000) as done:
+        assert actions.periodic_backup()
+    assert done.args[0] is None and done.args[1].code == "disk_full"
+    assert warnings and "disk is full" in warnings[0]
+    assert [b.kind for b in backup.list_backups(db.path)] == ["start"]
+    assert not list(backup.backups_dir(db.path).glob("*.part"))
