@@ -321,7 +321,13 @@ def read_arrivals(db: Database, path: str | Path, now: datetime, *,
     if use_remembered:
         overrides.update(_usable_remembered(repo_arrivals.remembered_mapping(db), rows))
     overrides.update(mapping or {})
-    header = find_header(rows, REQUIRED, ARRIVAL_ALIASES, overrides)
+    try:
+        header = find_header(rows, REQUIRED, ARRIVAL_ALIASES, overrides)
+    except SpreadsheetError as exc:
+        if exc.code == "header_not_found":  # name the columns as the sheet would head them
+            exc.params["required"] = "、".join(ARRIVAL_ALIASES[name][0] for name in REQUIRED)
+            exc.params["missing"] = "、".join(ARRIVAL_ALIASES[name][0] for name in exc.params.get("missing", ()))
+        raise
     header_values = next(values for number, values in rows if number == header.row_number)
     width = max([len(header_values)] + [i + 1 for i in header.columns.values()])
     headers = [cell_text(header_values[i]) if i < len(header_values) else "" for i in range(width)]
