@@ -56,6 +56,7 @@ def test_import_through_the_dialog_with_a_column_mapped_by_hand(qtbot, qtmodelte
     # without the category column every row is refused for an empty category
     assert statuses(model) == ["Refused"] * 5
     assert not dialog.import_button.isEnabled()
+    assert "No column found for: Category" in dialog.info_label.text()
 
     combo = dialog._combos["category"]
     assert combo.currentData() is None
@@ -67,6 +68,7 @@ def test_import_through_the_dialog_with_a_column_mapped_by_hand(qtbot, qtmodelte
     qtmodeltester.check(model)
     assert statuses(model) == ["Valid", "Valid", "Refused", "Refused", "Duplicate"]
     assert "5 row(s) read: 2 valid, 2 refused, 1 duplicate" in dialog.summary_label.text()
+    assert "No column found" not in dialog.info_label.text()
 
     # the preview says why, in the refused cell
     id_col = model.column_of_field("id_number")

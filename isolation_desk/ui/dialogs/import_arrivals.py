@@ -388,6 +388,11 @@ class ImportArrivalsDialog(QDialog):
     def _show_info(self) -> None:
         p = self.preview
         lines = [self.tr("Header found in row %1.").replace("%1", str(p.header.row_number))]
+        titles = field_titles()
+        missing = [titles[f] for f in ("category", "last_exposure", "arrival") if f not in p.header.columns]
+        if "category" not in p.header.columns or len(missing) == 3:
+            lines.append(self.tr("No column found for: %1. If the file has it, choose its column above.")
+                         .replace("%1", "、".join(missing) if self.ctx.lang.startswith("zh") else ", ".join(missing)))
         if p.previous_import is not None:
             lines.append(self.ctx.describe(ai.already_imported_error(p.previous_import)))
         if self.result is not None:
