@@ -29,6 +29,7 @@ class OccupantsScreen(Screen):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
         self.category = QComboBox()
         self.category.setObjectName("category_filter")
         self.building = QComboBox()
@@ -80,6 +81,7 @@ class OccupantsScreen(Screen):
         for label, combo in ((self.l_category, self.category), (self.l_building, self.building),
                              (self.l_status, self.status)):
             label.setBuddy(combo)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
             top.addWidget(label)
             top.addWidget(combo)
         top.addWidget(self.b_new)

@@ -42,6 +42,7 @@ class RoomsScreen(Screen):
         for label, combo in ((self.l_building, self.building), (self.l_status, self.status),
                              (self.l_badge, self.badge)):
             label.setBuddy(combo)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
             top.addWidget(label)
             top.addWidget(combo)
         top.addSpacing(12)
@@ -96,7 +97,7 @@ class RoomsScreen(Screen):
         self.l_history = QLabel()
         pl.addWidget(self.l_history)
         pl.addWidget(self.history, 1)
-        panel.setMinimumWidth(320)
+        panel.setMinimumWidth(290)
 
         splitter = QSplitter()
         left = QWidget()
@@ -108,7 +109,7 @@ class RoomsScreen(Screen):
         splitter.addWidget(left)
         splitter.addWidget(panel)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([900, 340])
+        splitter.setSizes([1000, 300])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -13,9 +13,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 TILE_W = 124
+MIN_TILE_W = 80
 TILE_H = 74
-GAP = 6
-FLOOR_LABEL_W = 52
+GAP = 5
+FLOOR_LABEL_W = 44
 HEADER_H = 30
 MARGIN = 8
 
@@ -38,12 +39,11 @@ BADGE_ORDER = ("positive", "fever", "test_due", "release_due")
 
 def badge_letters(widget=None) -> dict[str, str]:
     """The one-character badge marks (translated: 检 解 热 阳 in Chinese)."""
-    tr = QCoreApplication.translate
     return {
-        "test_due": tr("RoomBoard", "T", "badge: test due today"),
-        "release_due": tr("RoomBoard", "R", "badge: release due today"),
-        "fever": tr("RoomBoard", "F", "badge: fever"),
-        "positive": tr("RoomBoard", "+", "badge: positive"),
+        "test_due": QCoreApplication.translate("RoomBoard", "T", "badge: test due today"),
+        "release_due": QCoreApplication.translate("RoomBoard", "R", "badge: release due today"),
+        "fever": QCoreApplication.translate("RoomBoard", "F", "badge: fever"),
+        "positive": QCoreApplication.translate("RoomBoard", "+", "badge: positive"),
     }
 
 
@@ -131,7 +131,21 @@ class RoomBoardView(QAbstractScrollArea):
         if width == self._layout_width:
             return
         self._layout_width = width
-        per_line = max(1, (width - 2 * MARGIN - FLOOR_LABEL_W + GAP) // (TILE_W + GAP))
+        # Floors as rows: narrow the tiles (down to MIN_TILE_W) so that a whole floor fits one
+        # line; wrap only when even that is too wide.
+        widest = 0
+        run = 0
+        prev = None
+        for t in self._tiles:
+            key = (t.building, t.floor)
+            run = run + 1 if key == prev else 1
+            prev = key
+            widest = max(widest, run)
+        room_for = width - 2 * MARGIN - FLOOR_LABEL_W + GAP
+        tile_w = TILE_W
+        if widest and room_for // (TILE_W + GAP) < widest:
+            tile_w = max(MIN_TILE_W, min(TILE_W, room_for // widest - GAP))
+        per_line = max(1, room_for // (tile_w + GAP))
         rects, row_of, row_first, row_tops, headers, floors = [], [], [], [], [], []
         y = MARGIN
         building = floor = None
@@ -155,8 +169,8 @@ class RoomBoardView(QAbstractScrollArea):
                 row += 1
                 row_first.append(i)
                 row_tops.append(y)
-            x = MARGIN + FLOOR_LABEL_W + col * (TILE_W + GAP)
-            rects.append(QRect(x, y, TILE_W, TILE_H))
+            x = MARGIN + FLOOR_LABEL_W + col * (tile_w + GAP)
+            rects.append(QRect(x, y, tile_w, TILE_H))
             row_of.append(row)
             col += 1
         if self._tiles:
@@ -235,7 +249,8 @@ class RoomBoardView(QAbstractScrollArea):
                    t.number)
         p.setFont(self._font_small)
         if t.beds > 1:
-            p.drawText(QRect(inner.left(), inner.top(), inner.width(), 20), Qt.AlignRight | Qt.AlignVCenter,
+            p.drawText(QRect(inner.left(), inner.bottom() - fm.height() + 1, inner.width(), fm.height()),
+                       Qt.AlignLeft | Qt.AlignVCenter,
                        self.tr("%1/%2 beds").replace("%1", str(t.occupants)).replace("%2", str(t.beds)))
         second = t.names
         if not second and t.status == "out_of_service":

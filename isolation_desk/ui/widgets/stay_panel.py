@@ -120,7 +120,9 @@ class StayPanel(QWidget):
         if start and release:
             f["day"].setText(self.tr("day %1 of %2").replace("%1", str((today - start).days))
                              .replace("%2", str((release - start).days)))
-        f["policy"].setText(s["policy_label"] or "")
+        preset = names.preset(s["policy_preset"]) if s["policy_preset"] else self.tr("Site's own policy")
+        f["policy"].setText(" · ".join((preset, self.tr("%n day(s)", "", s["isolation_days"]),
+                                        names.counted_from(s["counted_from"]))))
         dest = " · ".join(x for x in (s["destination_community"], s["community_contact"],
                                      s["community_phone"]) if x)
         f["destination"].setText(dest)
