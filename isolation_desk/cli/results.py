@@ -54,3 +54,35 @@ def import_results_command(file, db_path, dry_run, as_json):
         click.echo(f"conflict row {c['row']}: {c['name']} {c['id_number']} - {c['message']}")
     if dry_run:
         click.echo("dry run: nothing was saved")
+
+
+@main.command("sampling-list")
+@db_option()
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day (default: today).")
+@click.option("--building", default=None, help="Only this building (code, e.g. A).")
+@click.option("--floor", type=int, default=None, help="Only this floor (with --building).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the printable PDF here; without it, print the list as JSON.")
+@click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True)
+@handle_errors
+def sampling_list_command(db_path, day, building, floor, out, lang):
+    """Today's sampling list in room order (the Tests screen's list), as a PDF or JSON."""
+    from ..services.testing import sampling_list
+    now = datetime.now().replace(microsecond=0)
+    day = day.date() if day else now.date()
+    db = open_db(db_path, create=False)
+    try:
+        if out:
+            from ..reports.sampling_list import build_sampling_list
+            pages = build_sampling_list(db, out, day=day, now=now, lang=lang, building=building, floor=floor)
+            click.echo(f"{out}: {pages} page(s)")
+            return
+        sl = sampling_list(db, day, building=building, floor=floor)
+    finally:
+        db.close()
+    fields = ("room", "name", "id_masked", "kind", "purpose", "due_date", "sampled_at", "pool_code", "result")
+    click.echo(json.dumps({"day": day.isoformat(), "due": sl.due, "sampled": sl.sampled,
+                           "floors": [f.__dict__ for f in sl.floors],
+                           "rows": [{k: r[k] for k in fields} for r in sl.rows]},
+                          ensure_ascii=False, indent=1, default=json_default))

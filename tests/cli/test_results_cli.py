@@ -85,3 +85,15 @@ def test_bad_files_give_one_clear_line(demo_file, tmp_path):
     assert r.exit_code != 0 and "error:" in r.output
     r = CliRunner().invoke(main, ["import", "results", str(gbk), "--db", str(tmp_path / "none.sqlite")])
     assert r.exit_code != 0 and "error:" in r.output
+
+
+def test_sampling_list_json_and_pdf(demo_file, tmp_path):
+    r = run("sampling-list", "--db", str(demo_file))
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    assert data["due"] == len(data["rows"]) > 0 and data["sampled"] <= data["due"]
+    assert sum(f["due"] for f in data["floors"]) == data["due"]
+    assert all("*" in row["id_masked"] for row in data["rows"])
+    out = tmp_path / "list.pdf"
+    r = run("sampling-list", "--db", str(demo_file), "--out", str(out), "--building", "A", "--lang", "en")
+    assert r.exit_code == 0 and out.read_bytes().startswith(b"%PDF")
