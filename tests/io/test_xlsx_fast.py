@@ -1,10 +1,9 @@
 """The fast xlsx reader gives exactly what openpyxl's read-only mode gives, or steps aside."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 import openpyxl
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.styles import Font
