@@ -176,8 +176,9 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
                     continue  # a category the current policy sends home, or a repeated ID
                 free.pop(0)
             # A few parents arrive with a young child and share a two-bed room.
-            for _ in range(max(1, arrivals // 30)):
-                _household(db, people, rng, day, at(12, rng.randint(0, 59)), a)
+            two_bed = [r["id"] for r in repo.rooms(db, status="ready") if r["beds"] >= 2]
+            for room_id in two_bed[:max(1, arrivals // 30)]:
+                _household(db, people, rng, day, at(12, rng.randint(0, 59)), a, room_id)
             repo.bulk_sample_check_in_tests(db, day.isoformat(), "negative" if offset < 0 else None,
                                             at(21, 0).isoformat() if offset < 0 else None, a.username)
             if offset < 0:
@@ -193,10 +194,7 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
 
 
 def _household(db: Database, people: _People, rng: random.Random, day: date, at: datetime,
-               a: Actor) -> None:
-    rooms = [r for r in repo.rooms(db, status="ready") if r["beds"] >= 2]
-    if not rooms:
-        return
+               a: Actor, room_id: int) -> None:
     parent = people.registration(rng.choice(("close_contact", "inbound_traveller")), day)
     birth = date(day.year - rng.randint(2, 13), rng.randint(1, 12), rng.randint(1, 28))
     child = Registration(**{**parent.__dict__, "birth_date": birth, "special_needs": ("child",),
@@ -206,7 +204,7 @@ def _household(db: Database, people: _People, rng: random.Random, day: date, at:
                                                           rng.choice("MF"))})
     child = Registration(**{**child.__dict__, "sex": "M" if int(child.id_number[16]) % 2 else "F"})
     try:
-        host = stays.check_in(db, parent, a, at, room_id=rooms[0]["id"])
+        host = stays.check_in(db, parent, a, at, room_id=room_id)
         stays.check_in(db, child, a, at, household_of=host.stay_id, household_role="child",
                        host_role="parent")
     except DomainError:
