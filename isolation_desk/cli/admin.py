@@ -191,13 +191,18 @@ def users_activate(db_path, username):
 @click.option("--limit", type=int, default=200, show_default=True)
 @handle_errors
 def audit_cmd(db_path, user, action, entity, since, limit):
-    """Print the audit trail, newest first, and whether its hash chain holds."""
+    """Print the audit trail, newest first; fail when its hash chain is broken or entries
+    that the newest backup holds were cut off or rewritten."""
     from ..services import accounts
     db = _open(db_path)
     try:
         rows = accounts.audit_trail(db, SYSTEM, accounts.AuditFilter(
             actor=user, action=action, entity=entity, since=since, limit=limit))
         broken = accounts.audit_chain_problems(db)
+        from ..services.backup import audit_anchor
+        anchor = audit_anchor(db)
+        if anchor is not None:
+            broken = sorted(set(broken) | set(accounts.audit_backup_mismatches(db, anchor.path)))
     finally:
         db.close()
     for r in rows:

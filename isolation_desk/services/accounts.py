@@ -278,3 +278,16 @@ def audit_choices(db: Database) -> dict[str, list[str]]:
 def audit_chain_problems(db: Database) -> list[int]:
     """Ids of audit entries whose hash chain does not hold (edited or deleted entries)."""
     return repo.verify_audit_chain(db)
+
+
+def audit_backup_mismatches(db: Database, backup_path) -> list[int]:
+    """Ids of audit entries that a backup holds and the database no longer holds unchanged.
+
+    The hash chain alone cannot see the newest entries cut off, or a chain recomputed from
+    an edited entry onwards by someone who knows the algorithm; a backup taken earlier can:
+    every entry it holds must still be in the database with the same hash."""
+    anchored = urepo.file_audit_hashes(backup_path)
+    if not anchored:
+        return []
+    current = urepo.audit_hashes(db, up_to=max(anchored))
+    return sorted(i for i, h in anchored.items() if current.get(i) != h)

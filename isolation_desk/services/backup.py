@@ -361,3 +361,18 @@ def _raw_copy(db_path: Path, now: datetime) -> Path:
 def describe_backup(b: BackupFile) -> dict:
     return {"file": str(b.path), "taken_at": b.taken_at.isoformat(), "kind": b.kind, "size": b.size}
 
+
+
+def audit_anchor(db: Database) -> BackupFile | None:
+    """The backup to compare the audit trail with: the newest regular backup taken after
+    the last restore (backups from before a restore legitimately hold entries that the
+    restored file does not)."""
+    last_restore = urepo.audit_search(db, action="restore", limit=1)
+    since = datetime.fromisoformat(last_restore[0]["at"]) if last_restore else None
+    for b in list_backups(db.path):
+        if b.kind not in ROTATED_KINDS:
+            continue
+        if since is not None and b.taken_at <= since:
+            return None
+        return b
+    return None

@@ -150,3 +150,21 @@ def connect_plain(path: str | Path) -> sqlite3.Connection:
     """A bare connection for copying a file that is not open as a Database (before a
     migration, before a restore)."""
     return sqlite3.connect(str(path))
+
+
+def audit_hashes(db: Database, up_to: int | None = None) -> dict[int, str]:
+    sql, params = "SELECT id, hash FROM audit", ()
+    if up_to is not None:
+        sql, params = sql + " WHERE id <= ?", (up_to,)
+    return dict(db.execute(sql, params).fetchall())
+
+
+def file_audit_hashes(path: str | Path) -> dict[int, str]:
+    """The audit entries' hashes in another file (a backup), read-only."""
+    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        return dict(conn.execute("SELECT id, hash FROM audit").fetchall())
+    except sqlite3.Error:
+        return {}
+    finally:
+        conn.close()

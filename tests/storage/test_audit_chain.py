@@ -65,3 +65,51 @@ def test_an_edited_or_deleted_audit_row_is_reported_and_check_fails(db, attack):
     assert "audit trail: BROKEN" in result.output
     expected = target if attack.startswith("edit") else target + 1
     assert f"audit trail broken at entries {expected}" in result.output
+
+
+def test_a_truncated_or_recomputed_trail_is_caught_by_the_newest_backup(db, now):
+    """The chain cannot see its newest entries cut off, nor a chain recomputed by someone who
+    knows the algorithm; the entries an earlier backup holds must still be there, unchanged."""
+    from isolation_desk.domain.roles import SYSTEM
+    from isolation_desk.services import accounts, backup
+    from isolation_desk.services import site
+    site.update_settings(db, {"contact_person": "王"}, SYSTEM, now)
+    site.update_settings(db, {"contact_person": "李"}, SYSTEM, now)
+    backup.backup_database(db, now, "interval")
+    anchor = backup.audit_anchor(db)
+    assert anchor is not None and accounts.audit_backup_mismatches(db, anchor.path) == []
+    last = db.scalar("SELECT max(id) FROM audit")
+    path = db.path
+    db.close()
+    conn = _attacker(path)
+    conn.execute("DELETE FROM audit WHERE id >= ?", (last - 1,))  # the newest two entries
+    conn.commit()
+    conn.close()
+    from isolation_desk.storage.database import open_database
+    d = open_database(path)
+    try:
+        assert repo.verify_audit_chain(d) == []  # the chain itself still holds
+        assert accounts.audit_backup_mismatches(d, anchor.path) == [last - 1, last]
+    finally:
+        d.close()
+    result = CliRunner().invoke(main, ["audit", "--db", str(path), "--limit", "1"])
+    assert result.exit_code != 0 and "tampered" in result.output
+
+
+def test_backups_from_before_a_restore_are_not_compared(db, now, tmp_path):
+    from isolation_desk.domain.roles import SYSTEM
+    from isolation_desk.services import backup, site
+    older = backup.backup_database(db, now, "manual", out=tmp_path / "older.sqlite")
+    site.update_settings(db, {"contact_person": "王"}, SYSTEM, now)
+    backup.backup_database(db, now.replace(hour=12), "interval")
+    path = db.path
+    db.close()
+    backup.restore(path, older, SYSTEM, now.replace(hour=13))
+    from isolation_desk.storage.database import open_database
+    d = open_database(path)
+    try:
+        assert backup.audit_anchor(d) is None
+    finally:
+        d.close()
+    result = CliRunner().invoke(main, ["audit", "--db", str(path), "--limit", "1"])
+    assert result.exit_code == 0, result.output

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QLineEdit, QPushButton, QTableView, QVBoxLayout)
 
 from ...domain.errors import DomainError
-from ...services import accounts
+from ...services import accounts, backup
 from ..models import Row, RowTableModel
 from .base import Screen
 
@@ -235,6 +235,9 @@ class AuditScreen(Screen):
 
     def verify_chain(self) -> list[int]:
         broken = accounts.audit_chain_problems(self.ctx.db)
+        anchor = backup.audit_anchor(self.ctx.db)
+        if anchor is not None:
+            broken = sorted(set(broken) | set(accounts.audit_backup_mismatches(self.ctx.db, anchor.path)))
         if broken:
             ids = ", ".join(str(i) for i in broken[:10])
             self.chain_label.setText(self.tr(
