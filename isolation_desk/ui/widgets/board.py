@@ -78,6 +78,7 @@ class RoomBoardView(QAbstractScrollArea):
         self._floor_labels: list[tuple[QRect, str]] = []
         self._content_h = 0
         self._current = -1
+        self._want_x = None
         self._layout_width = -1
         self._letters = badge_letters(self)
         self._font_number = QFont(self.font())
@@ -300,6 +301,7 @@ class RoomBoardView(QAbstractScrollArea):
 
     def mousePressEvent(self, event):
         i = self._index_at(event.position().toPoint())
+        self._want_x = None
         if i >= 0:
             self._set_current(i)
         super().mousePressEvent(event)
@@ -315,13 +317,18 @@ class RoomBoardView(QAbstractScrollArea):
         row = self._row_of[i] + step
         if not 0 <= row < len(self._row_first):
             return i
-        x = self._rects[i].center().x()
+        # Keep the column the user started from (like a text cursor) across short rows.
+        if self._want_x is None:
+            self._want_x = self._rects[i].center().x()
+        x = self._want_x
         first = self._row_first[row]
         last = self._row_first[row + 1] if row + 1 < len(self._row_first) else len(self._tiles)
         return min(range(first, last), key=lambda j: abs(self._rects[j].center().x() - x))
 
     def keyPressEvent(self, event):
         key = event.key()
+        if key not in (Qt.Key_Up, Qt.Key_Down):
+            self._want_x = None
         if not self._tiles:
             return super().keyPressEvent(event)
         if self._current < 0 and key in (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down,
