@@ -131,6 +131,8 @@ def test_quit_on_the_lock_keeps_the_data_covered(qtbot, ctx):
     window.show()
     lock = IdleLock(ctx, window, minutes=60)
     lock.lock_now()
+    qtbot.keyClick(lock.dialog, Qt.Key_Escape)  # Escape does not quit (nor unlock)
+    assert lock.is_locked and lock.dialog.isVisible()
     with qtbot.waitSignal(lock.quit_requested):
         qtbot.mouseClick(lock.dialog.buttons.button(QDialogButtonBox.Cancel), Qt.LeftButton)
     assert lock._covers and lock._covers[0].isVisible()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
@@ -146,6 +146,13 @@ class LoginDialog(QDialog):
             self.error_label.hide()
             for w in (self.username, self.display_name, self.password, self.password2):
                 w.setStyleSheet("")
+
+    def keyPressEvent(self, event) -> None:
+        # On the lock screen Escape must not mean "Quit": only the Quit button quits.
+        if self.mode == "locked" and event.key() == Qt.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- the action ----------------------------------------------------------------------
     def accept(self) -> None:
