@@ -210,6 +210,8 @@ def _emergency(db: Database, t: dict, actor: Actor, now: datetime, out: Outcome)
         mark_awaiting_transfer(db, s["id"], "positive", actor, now)
     out.alerts.append(repo.insert(db, "alerts", {"kind": "positive", "stay_id": s["id"],
                                                  "test_id": t["id"], "raised_at": _secs(now)}))
+    if s["status"] not in ("in_isolation", "awaiting_transfer"):
+        return  # a late result after release: the room holds other people now
     for mate in rt.room_mates(db, s["id"]):
         restart_isolation(db, mate["id"], now.date(), RESTART_REASON, actor, now)
         _apply_regime(db, repo.stay(db, mate["id"]), now.date())

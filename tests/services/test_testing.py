@@ -318,3 +318,16 @@ def test_staff_roster_tests_and_a_staff_positive(db, now, tmp_path):
     assert alert["kind"] == "staff_positive" and alert["name"] == "王芳"
     staff.deactivate_staff(db, b, MANAGER, now)
     assert [r["name"] for r in staff.staff_day(db, now.date())] == ["王芳"]
+
+
+def test_late_positive_after_release_restarts_nobody(db, now, site):
+    """A result that arrives after the person left: an alert, but the room's new occupants
+    are not room-mates of the positive."""
+    t = due_today(db, site["王父"], now.date())[0]
+    testing.record_sample(db, t["id"], now - timedelta(hours=3), NURSE, now)
+    db.execute("UPDATE stays SET status = 'released', ended_at = ? WHERE id = ?", (now.isoformat(), site["王父"]))
+    before = repo.stay(db, site["王子"])
+    out = testing.record_result_outcome(db, t["id"], "positive", NURSE, now)
+    assert len(out.alerts) == 1 and out.restarted == []
+    assert repo.stay(db, site["王子"])["start_date"] == before["start_date"]
+    assert repo.stay(db, site["王父"])["status"] == "released"
