@@ -38,6 +38,8 @@ _BACKGROUND = int(Qt.BackgroundRole)
 _ALIGN = int(Qt.TextAlignmentRole)
 _KEY = int(Qt.UserRole)
 _SORT = int(Qt.UserRole) + 1
+_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable  # combined once: enum "|" is slow in PySide6
+_NO_FLAGS = Qt.NoItemFlags
 
 
 @dataclass(slots=True)
@@ -120,6 +122,17 @@ class RowTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # Qt's entry point
         self.sort_by(column, order)
 
+    def column_widths(self, fm, sample: int = 100, padding: int = 18, maximum: int = 400) -> list[int]:
+        """Column widths that fit the header and the first ``sample`` rows' texts, measured
+        on the list (QTableView.resizeColumnsToContents calls data() for every cell)."""
+        widths = [fm.horizontalAdvance(h) + padding + 12 for h in self._headers]
+        for r in self._rows[:sample]:
+            for c, text in enumerate(r.display):
+                w = fm.horizontalAdvance(text) + padding
+                if w > widths[c]:
+                    widths[c] = min(w, maximum)
+        return widths
+
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         return self._sort_column, self._sort_order
 
@@ -175,5 +188,5 @@ class RowTableModel(QAbstractTableModel):
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return _NO_FLAGS
+        return _FLAGS

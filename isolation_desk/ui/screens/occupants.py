@@ -180,7 +180,8 @@ class OccupantsScreen(Screen):
         keep = self.current_stay_id()
         self.model.set_rows([self._row(r) for r in rows])
         if not self._columns_sized and rows:
-            self.table.resizeColumnsToContents()
+            for c, w in enumerate(self.model.column_widths(self.table.fontMetrics())):
+                self.table.setColumnWidth(c, w)
             self._columns_sized = True
         self.count.setText(self.tr("%n person(s)", "", len(rows)))
         if keep is not None and self.model.row_of_key(keep) >= 0:
