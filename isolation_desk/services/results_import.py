@@ -199,8 +199,7 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                                                            "source": source})
                         report.recorded += 1
                         if all(m["result"] for m in rt.pool_members(db, p["id"])):
-                            db.execute("UPDATE pools SET result = 'negative', result_at = ? WHERE id = ?",
-                                       (now.replace(microsecond=0).isoformat(), p["id"]))
+                            rt.set_pool_result(db, p["id"], "negative", now.replace(microsecond=0))
                         continue
                     conflict(n, name, id_number, DomainError("result_through_pool"))
                     continue

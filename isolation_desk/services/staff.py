@@ -54,8 +54,7 @@ def deactivate_staff(db: Database, staff_id: int, actor: Actor, now: datetime) -
         raise DomainError("staff_unknown")
     with db.transaction():
         repo.update(db, "staff", staff_id, {"active": 0})
-        db.execute("DELETE FROM tests WHERE staff_id = ? AND sampled_at IS NULL AND due_date > ?",
-                   (staff_id, now.date().isoformat()))
+        rt.delete_future_staff_tests(db, staff_id, now.date().isoformat())
         repo.audit(db, actor=actor.username, action="deactivate_staff", entity="staff", entity_id=staff_id,
                    before={"active": 1}, after={"active": 0}, at=now)
 

@@ -83,8 +83,7 @@ def _sample(db: Database, t: dict, sampled_at: datetime, pool_id: int | None) ->
     changes = {"sampled_at": _secs(sampled_at)}
     if pool_id is not None:
         changes["pool_id"] = pool_id
-        db.execute("UPDATE pools SET sampled_at = coalesce(sampled_at, ?) WHERE id = ?",
-                   (_secs(sampled_at).isoformat(), pool_id))
+        rt.set_pool_sampled(db, pool_id, _secs(sampled_at))
     repo.update(db, "tests", t["id"], changes)
 
 
@@ -293,8 +292,7 @@ def record_result_outcome(db: Database, test_id: int, result: str, actor: Actor,
 def _pool_result(db: Database, p: dict, result: str, actor: Actor, now: datetime, lab: str | None,
                  out: Outcome) -> None:
     members = rt.pool_members(db, p["id"])
-    db.execute("UPDATE pools SET result = ?, result_at = ? WHERE id = ?",
-               (result, _secs(now).isoformat(), p["id"]))
+    rt.set_pool_result(db, p["id"], result, _secs(now))
     if result == "negative":
         for m in members:
             repo.update(db, "tests", m["id"], {"result": "negative", "result_at": _secs(now), "lab": lab,
@@ -410,7 +408,7 @@ def undo_restart(db: Database, stay_id: int, reason: str, actor: Actor, now: dat
     check_in = _d(s["checked_in_at"]) or old_start
     with db.transaction():
         repo.update(db, "stays", stay_id, {"start_date": old_start, "release_date": old_release})
-        db.execute("DELETE FROM tests WHERE stay_id = ? AND sampled_at IS NULL", (stay_id,))
+        rt.delete_unsampled_tests(db, stay_id)
         have = {(t["due_date"], t["purpose"]) for t in repo.tests_for_stay(db, stay_id)}
         plan = [t for t in sched.policy_schedule(policy, old_start, check_in)
                 if (t.due_date.isoformat(), t.purpose) not in have]
@@ -582,8 +580,7 @@ def _mates_any(db: Database, a: dict) -> list[dict]:
     """Room-mates at the time of the alert (the positive may have been moved out since)."""
     if a["room_id"] is None:
         return []
-    return db.query("SELECT id FROM stays WHERE room_id = ? AND id <> ? AND status = 'in_isolation'",
-                    (a["room_id"], a["stay_id"]))
+    return rt.others_in_room(db, a["room_id"], a["stay_id"])
 
 
 # -- health checks -------------------------------------------------------------------------

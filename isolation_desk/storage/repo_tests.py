@@ -290,3 +290,26 @@ def tests_on(db: Database, *, stay_id: int | None = None, staff_id: int | None =
         return db.query(f"SELECT * FROM tests WHERE {col} = ? ORDER BY due_date, id", (value,))
     return db.query(f"SELECT * FROM tests WHERE {col} = ? AND (due_date = ? OR substr(sampled_at, 1, 10) = ?) "
                     "ORDER BY sampled_at IS NULL, id", (value, day, day))
+
+
+# -- small writes the services need ----------------------------------------------------
+def set_pool_sampled(db: Database, pool_id: int, at) -> None:
+    """The pool's sampling time is its first sample's."""
+    db.execute("UPDATE pools SET sampled_at = coalesce(sampled_at, ?) WHERE id = ?", (_iso(at), pool_id))
+
+
+def set_pool_result(db: Database, pool_id: int, result: str, at) -> None:
+    db.execute("UPDATE pools SET result = ?, result_at = ? WHERE id = ?", (result, _iso(at), pool_id))
+
+
+def delete_unsampled_tests(db: Database, stay_id: int) -> None:
+    db.execute("DELETE FROM tests WHERE stay_id = ? AND sampled_at IS NULL", (stay_id,))
+
+
+def delete_future_staff_tests(db: Database, staff_id: int, after: str) -> None:
+    db.execute("DELETE FROM tests WHERE staff_id = ? AND sampled_at IS NULL AND due_date > ?", (staff_id, after))
+
+
+def others_in_room(db: Database, room_id: int, stay_id: int) -> list[dict]:
+    return db.query("SELECT id FROM stays WHERE room_id = ? AND id <> ? AND status = 'in_isolation'",
+                    (room_id, stay_id))
