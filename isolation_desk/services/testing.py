@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 
 from ..domain import policy as pol
@@ -39,6 +40,7 @@ CLOCK_SLACK = timedelta(minutes=5)
 OVERDUE_AFTER = timedelta(hours=24)
 SCAN_PREFIX = "ISD:"
 RESTART_REASON = "room_mate_positive"
+_masked = lru_cache(maxsize=100_000)(mask_id)  # lists repeat each person's ID on every row
 
 
 def _d(value) -> date | None:
@@ -495,7 +497,7 @@ class SamplingList:
 
 def _test_view(t: dict, now: datetime | None = None) -> dict:
     t = dict(t)
-    t["id_masked"] = mask_id(t.get("id_number") or "")
+    t["id_masked"] = _masked(t.get("id_number") or "")
     t["room"] = t.get("room") or ""
     if now is not None and t.get("sampled_at") and not t.get("result"):
         t["overdue"] = _dt(t["sampled_at"]) < now - OVERDUE_AFTER

@@ -254,25 +254,34 @@ class TestsScreen(Screen):
     def title(self) -> str:
         return self.tr("Tests")
 
+    def _words(self) -> None:
+        """Words of the codes, built once per language (data() and refresh stay cheap)."""
+        self._kind_words = {"pcr": self.tr("PCR"), "antigen": self.tr("Antigen")}
+        self._purpose_words = {
+            "check_in": self.tr("check-in"), "scheduled": self.tr("scheduled"),
+            "release": self.tr("release day"), "second_lab": self.tr("second lab"),
+            "retest": self.tr("re-test"), "regime": self.tr("regime"),
+            "surface": self.tr("surface"), "staff": self.tr("staff")}
+        self._role_words = {"doctor": self.tr("doctor"), "nurse": self.tr("nurse"), "security": self.tr("security"),
+                            "cleaner": self.tr("cleaner"), "logistics": self.tr("logistics"),
+                            "manager": self.tr("manager"), "other": self.tr("other")}
+        self._result_words = {"negative": self.tr("negative"), "positive": self.tr("POSITIVE"),
+                              "invalid": self.tr("invalid"), None: ""}
+
     def kind_text(self, kind: str) -> str:
-        return {"pcr": self.tr("PCR"), "antigen": self.tr("Antigen")}.get(kind, kind)
+        return self._kind_words.get(kind, kind)
 
     def purpose_text(self, purpose: str) -> str:
-        return {"check_in": self.tr("check-in"), "scheduled": self.tr("scheduled"),
-                "release": self.tr("release day"), "second_lab": self.tr("second lab"),
-                "retest": self.tr("re-test"), "regime": self.tr("regime"),
-                "surface": self.tr("surface"), "staff": self.tr("staff")}.get(purpose, purpose)
+        return self._purpose_words.get(purpose, purpose)
 
     def role_text(self, role: str) -> str:
-        return {"doctor": self.tr("doctor"), "nurse": self.tr("nurse"), "security": self.tr("security"),
-                "cleaner": self.tr("cleaner"), "logistics": self.tr("logistics"),
-                "manager": self.tr("manager"), "other": self.tr("other")}.get(role, role)
+        return self._role_words.get(role, role)
 
     def result_text(self, result: str | None) -> str:
-        return {"negative": self.tr("negative"), "positive": self.tr("POSITIVE"),
-                "invalid": self.tr("invalid"), None: ""}.get(result, result or "")
+        return self._result_words.get(result, result or "")
 
     def retranslate(self) -> None:
+        self._words()
         self.building_label.setText(self.tr("Building"))
         self.floor_label.setText(self.tr("Floor"))
         self.print_button.setText(self.tr("Print sampling list…"))
@@ -397,6 +406,7 @@ class TestsScreen(Screen):
         self._units = {(u["unit"], u["id"]): u for u in units}
         self._marks = {k: v for k, v in self._marks.items() if k in self._units}
         rows = []
+        hours: dict[int, str] = {}
         for u in units:
             key = (u["unit"], u["id"])
             members = u["members"]
@@ -407,7 +417,8 @@ class TestsScreen(Screen):
             waiting_h = int((now - _parse(u["sampled_at"])).total_seconds() // 3600)
             mark = self._marks.get(key, "negative")
             rows.append(Row(key, (rooms, names, self.kind_text(u["kind"]), sample, _dt_text(u["sampled_at"]),
-                                  self.tr("%n hour(s)", "", waiting_h), self.result_text(mark)),
+                                  hours.get(waiting_h) or hours.setdefault(waiting_h, self.tr("%n hour(s)", "", waiting_h)),
+                                  self.result_text(mark)),
                             sort=None,
                             foreground=RED if mark == "positive" else (AMBER if u["overdue"] else None),
                             background=PINK if mark == "positive" else (YELLOW if mark == "invalid" else None)))
