@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
 
 from ...services import boards, queries
 from ...services import rooms as room_service
@@ -30,6 +30,7 @@ class RoomsScreen(Screen):
         self.badge.setObjectName("badge_filter")
         self.counts = QLabel()
         self.counts.setObjectName("room_counts")
+        self.counts.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never squeeze the filters
         self.legend = BoardLegend()
         self.board = RoomBoardView()
         self.board.currentChanged.connect(self.show_room)
@@ -175,6 +176,7 @@ class RoomsScreen(Screen):
         parts = [self.tr("%n room(s)", "", len(tiles))]
         parts += [f"{names.room_status(s)} {by_status[s]}" for s in names.ROOM_STATUS_CODES if s in by_status]
         self.counts.setText(" · ".join(parts))
+        self.counts.setToolTip(self.counts.text())
         self.show_room(self.board.current_room_id())
 
     def show_room(self, room_id) -> None:

@@ -249,10 +249,15 @@ class RoomBoardView(QAbstractScrollArea):
         p.drawText(QRect(inner.left(), inner.top(), inner.width(), 20), Qt.AlignLeft | Qt.AlignVCenter,
                    t.number)
         p.setFont(self._font_small)
+        size = max(18, fm.height() + 2)
+        n_badges = t.positive + t.fever + t.test_due + t.release_due
         if t.beds > 1:
-            p.drawText(QRect(inner.left(), inner.bottom() - fm.height() + 1, inner.width(), fm.height()),
-                       Qt.AlignLeft | Qt.AlignVCenter,
-                       self.tr("%1/%2 beds").replace("%1", str(t.occupants)).replace("%2", str(t.beds)))
+            room_left = inner.width() - n_badges * (size + 3)
+            beds = self.tr("%1/%2 beds").replace("%1", str(t.occupants)).replace("%2", str(t.beds))
+            if fm.horizontalAdvance(beds) > room_left:
+                beds = f"{t.occupants}/{t.beds}"
+            p.drawText(QRect(inner.left(), inner.bottom() - fm.height() + 1, max(0, room_left), fm.height()),
+                       Qt.AlignLeft | Qt.AlignVCenter, beds)
         second = t.names
         if not second and t.status == "out_of_service":
             second = t.status_reason
@@ -260,7 +265,6 @@ class RoomBoardView(QAbstractScrollArea):
             line = QRect(inner.left(), inner.top() + 22, inner.width(), fm.height())
             p.drawText(line, Qt.AlignLeft | Qt.AlignVCenter, fm.elidedText(second, Qt.ElideRight, inner.width()))
         x = inner.right()
-        size = max(18, fm.height() + 2)
         for badge in BADGE_ORDER:
             if getattr(t, badge):
                 rect = QRect(x - size + 1, inner.bottom() - size + 1, size, size)
