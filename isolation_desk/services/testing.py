@@ -561,6 +561,12 @@ def open_alerts(db: Database) -> list[dict]:
     return rt.open_alerts(db)
 
 
+def recent_alerts(db: Database, now: datetime, days: int = 14) -> list[dict]:
+    """Positives of the last ``days`` days (open or handled), for a manager who needs to look
+    back, e.g. to undo a room-mate's restart after the transfer."""
+    return rt.recent_alerts(db, _secs(now - timedelta(days=days)).isoformat())
+
+
 def alert_detail(db: Database, alert_id: int) -> dict:
     """An alert with what the manager needs: room-mates (restarted or not), the same floor."""
     a = rt.alert(db, alert_id)

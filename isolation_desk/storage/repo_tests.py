@@ -313,3 +313,9 @@ def delete_future_staff_tests(db: Database, staff_id: int, after: str) -> None:
 def others_in_room(db: Database, room_id: int, stay_id: int) -> list[dict]:
     return db.query("SELECT id FROM stays WHERE room_id = ? AND id <> ? AND status = 'in_isolation'",
                     (room_id, stay_id))
+
+
+def recent_alerts(db: Database, since: str) -> list[dict]:
+    """Alerts raised since ``since`` or still open, newest first."""
+    return db.query(ALERT_SELECT + " WHERE a.raised_at >= ? OR a.handled_at IS NULL ORDER BY a.raised_at DESC, a.id DESC",
+                    (since,))

@@ -135,6 +135,15 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
         assert dialog.transfer("市定点医院")
     assert not banner.isVisible()
     assert repo.stay(db, site["父"])["status"] == "transferred"
+    # after the transfer the manager still finds it under Positives
+    screen.tabs.setCurrentIndex(4)
+    qtmodeltester.check(screen.alerts_model)
+    assert screen.alerts_model.rowCount() == 1 and "boss" in screen.alerts_model.rows()[0].display[4]
+    screen._no_exec = True
+    screen.alerts_view.setCurrentIndex(screen.alerts_model.index(0, 0))
+    again = screen.open_alert()
+    qtbot.addWidget(again)
+    assert [r.display[0] for r in again.mates.rows()] == ["王子"]
 
 
 def test_pooled_sampling_and_positive_pool(qtbot, window, ctx, db, now, site):

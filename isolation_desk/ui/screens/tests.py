@@ -120,12 +120,14 @@ class TestsScreen(Screen):
         self._build_results_tab()
         self._build_flags_tab()
         self._build_staff_tab()
+        self._build_alerts_tab()
         self.retranslate()
         for view, widths in ((self.sampling_view, (90, 130, 170, 80, 110, 80, 150)),
                              (self.results_view, (140, 260, 80, 200, 140, 90)),
                              (self.missed_view, (110, 90, 130, 80)),
                              (self.overdue_view, (140, 90, 130, 80)),
-                             (self.staff_view, (110, 90, 90, 130, 110, 90))):
+                             (self.staff_view, (110, 90, 90, 130, 110, 90)),
+                             (self.alerts_view, (140, 110, 140, 90))):
             for column, width in enumerate(widths):
                 view.setColumnWidth(column, width)
 
@@ -250,6 +252,18 @@ class TestsScreen(Screen):
         v.addLayout(row)
         self.tabs.addTab(tab, "")
 
+    def _build_alerts_tab(self) -> None:
+        tab = QWidget()
+        v = QVBoxLayout(tab)
+        self.alerts_model = RowTableModel([""] * 5)
+        self.alerts_view = _view(self.alerts_model)
+        self.alerts_view.doubleClicked.connect(lambda *_: self.open_alert())
+        v.addWidget(self.alerts_view, 1)
+        self.open_alert_button = QPushButton()
+        self.open_alert_button.clicked.connect(lambda: self.open_alert())
+        v.addWidget(self.open_alert_button, 0, Qt.AlignRight)
+        self.tabs.addTab(tab, "")
+
     # -- words ----------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Tests")
@@ -319,6 +333,10 @@ class TestsScreen(Screen):
         self.staff_neg_button.setText(self.tr("Negative"))
         self.staff_pos_button.setText(self.tr("Positive"))
         self.add_staff_button.setText(self.tr("Add staff member…"))
+        self.tabs.setTabText(4, self.tr("Positives"))
+        self.alerts_model.set_headers([self.tr("Raised"), self.tr("Kind"), self.tr("Who"), self.tr("Room"),
+                                       self.tr("Handled")])
+        self.open_alert_button.setText(self.tr("Open…"))
         self._show_pool()
         if not self._dirty:
             self.refresh()
@@ -381,6 +399,7 @@ class TestsScreen(Screen):
         self._refresh_results(now, building, floor)
         self._refresh_flags(now)
         self._refresh_staff(day)
+        self._refresh_alerts(now)
         self._show_pool()
 
     def _refresh_sampling(self, day, building, floor) -> None:
@@ -454,6 +473,30 @@ class TestsScreen(Screen):
         self.staff_model.set_rows(rows)
         if keep is not None and self.staff_model.row_of_key(keep) >= 0:
             self.staff_view.setCurrentIndex(self.staff_model.index(self.staff_model.row_of_key(keep), 0))
+
+    def _refresh_alerts(self, now) -> None:
+        kinds = {"positive": self.tr("positive"), "pool_positive": self.tr("positive pool"),
+                 "staff_positive": self.tr("staff positive")}
+        rows = []
+        for a in testing.recent_alerts(self.ctx.db, now):
+            handled = (self.tr("%1 at %2").replace("%1", a["handled_by"] or "").replace("%2", _dt_text(a["handled_at"]))
+                       if a["handled_at"] else self.tr("OPEN"))
+            who = a["name"] or (a["note"] or "")
+            rows.append(Row(a["id"], (_dt_text(a["raised_at"]), kinds.get(a["kind"], a["kind"]), who, a["room"] or "",
+                                      handled), foreground=None if a["handled_at"] else RED))
+        self.alerts_model.set_rows(rows)
+
+    def open_alert(self, alert_id: int | None = None):
+        """The alert dialog of the selected positive (tests pass the id and get the dialog)."""
+        from ..widgets.emergency_banner import AlertDialog
+        if alert_id is None:
+            alert_id = self.alerts_model.row_key(self.alerts_view.currentIndex().row())
+        if alert_id is None:
+            return None
+        dialog = AlertDialog(self.ctx, alert_id, self)
+        if not getattr(self, "_no_exec", False):
+            dialog.exec()
+        return dialog
 
     # -- sampling -------------------------------------------------------------------------
     def _say(self, text: str, ok: bool) -> None:
