@@ -249,3 +249,14 @@ def test_regime_dialog_print_and_staff_tab(qtbot, window, ctx, db, now, site, tm
     with qtbot.waitSignal(ctx.changed):
         qtbot.mouseClick(screen.staff_neg_button, Qt.LeftButton)
     assert screen.staff_model.rows()[0].display[6] == "negative"
+
+
+def test_health_next_floor(qtbot, ctx, db, now, site):
+    screen = HealthScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.set_place(None, None, "morning")
+    assert "B floor 2: 0 of 4" in screen.floor_counts.text()
+    screen.set_place("A", 2, "morning")
+    qtbot.mouseClick(screen.next_floor_button, Qt.LeftButton)
+    assert (screen.building.currentData(), screen.floor.currentData()) == ("A", 3)

@@ -41,13 +41,20 @@ class HealthScreen(Screen):
         self.slot.currentIndexChanged.connect(lambda *_: self.refresh())
         self.building.currentIndexChanged.connect(self._building_changed)
         self.floor.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.next_floor_button = QPushButton()
+        self.next_floor_button.setShortcut("Ctrl+PgDown")
+        self.next_floor_button.clicked.connect(self.next_floor)
         bar.addWidget(self.heading)
         bar.addStretch(1)
-        for w in (self.slot_label, self.slot, self.building_label, self.building, self.floor_label, self.floor):
+        for w in (self.slot_label, self.slot, self.building_label, self.building, self.floor_label, self.floor,
+                  self.next_floor_button):
             bar.addWidget(w)
         layout.addLayout(bar)
         self.counts = QLabel()
         layout.addWidget(self.counts)
+        self.floor_counts = QLabel()
+        self.floor_counts.setWordWrap(True)
+        layout.addWidget(self.floor_counts)
 
         split = QSplitter(Qt.Horizontal)
         left = QWidget()
@@ -141,6 +148,8 @@ class HealthScreen(Screen):
         self.entry_box.setTitle(self.tr("Enter the reading and press Enter: the next person is selected"))
         self.temp_label.setText(self.tr("Temperature °C"))
         self.save_button.setText(self.tr("Save"))
+        self.next_floor_button.setText(self.tr("Next floor"))
+        self.next_floor_button.setToolTip(self.tr("Ctrl+PgDown"))
         for code, box in self.symptom_boxes.items():
             box.setText(self.symptom_text(code))
         if not self._dirty:
@@ -192,6 +201,16 @@ class HealthScreen(Screen):
         self.floor.blockSignals(False)
         self.refresh()
 
+    def next_floor(self) -> None:
+        """On to the next floor in building, floor order (the round goes floor by floor)."""
+        floors = getattr(self, "_floors", [])
+        if not floors:
+            return
+        here = (self.building.currentData(), self.floor.currentData())
+        i = floors.index(here) + 1 if here in floors else 0
+        b, f = floors[i % len(floors)]
+        self.set_place(b, f)
+
     # -- refresh ------------------------------------------------------------------------------
     def refresh(self) -> None:
         super().refresh()
@@ -215,6 +234,14 @@ class HealthScreen(Screen):
                            foreground=RED if r["fever"] else (AMBER if r["missing"] else None),
                            background=PINK if r["fever"] else None))
         self.model.set_rows(out)
+        per_floor: dict = {}
+        for r in rows:
+            c = per_floor.setdefault((r["building"], r["floor"]), [0, 0])
+            c[0] += 0 if r["missing"] else 1
+            c[1] += 1
+        self.floor_counts.setText(" · ".join(
+            self.tr("%1 floor %2: %3 of %4").replace("%1", b).replace("%2", str(f)).replace("%3", str(c[0]))
+            .replace("%4", str(c[1])) for (b, f), c in per_floor.items()) if self.floor.currentData() is None else "")
         done = sum(1 for r in rows if not r["missing"])
         fever = sum(1 for r in rows if r["fever"])
         self.counts.setText(self.tr("Checked %1 of %2 · fever %3 (≥ %4 °C) · missing %5")
