@@ -274,6 +274,7 @@ class HealthScreen(Screen):
         for i in list(range(after + 1, len(rows))) + list(range(0, after + 1)):
             if self._rows[rows[i].key]["missing"]:
                 self.view.setCurrentIndex(self.model.index(i, 0))
+                self.view.scrollTo(self.model.index(i, 0))
                 return
         if 0 <= after + 1 < len(rows):
             self.view.setCurrentIndex(self.model.index(after + 1, 0))
