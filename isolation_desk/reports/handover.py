@@ -146,7 +146,7 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
 
     # 4. tests
     d.heading("section_tests")
-    d.text(L("tests_line", due=s.tests_due, done=s.tests_done, not_done=len(s.tests_not_done),
+    d.text(L("tests_line", due=s.tests_due, done=s.tests_done, not_done=s.tests_not_sampled,
              pending=s.results_pending, overdue=len(s.results_overdue)))
     if s.results_overdue:
         d.text(L("results_overdue"), "cell_bold")

@@ -250,9 +250,9 @@ class ShiftSummary:
     transfers: list[dict]
     other_departures: list[dict]
     # tests
-    tests_due: int
-    tests_done: int
-    tests_not_done: list[dict]
+    tests_due: int  # due in the shift and not sampled before it began
+    tests_done: int  # of those, sampled in the shift
+    tests_not_sampled: int  # of those, still owed at the end (person still here)
     results_pending: int
     results_overdue: list[dict]
     positives: list[dict]
@@ -315,42 +315,52 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     start_s, at_s = _iso(sh.start), _iso(until)
     census_at = _iso(until - timedelta(seconds=1))
 
-    by_cat = rs.census_by_category(db, census_at)
-    census_by_category = {c: by_cat.get(c, 0) for c in CATEGORIES}
-    for c, n in by_cat.items():
-        census_by_category.setdefault(c, n)
-    people_by_building = rs.census_by_building(db, census_at)
+    # who is here: one aggregate of the people present, one of the rooms
+    census_by_category = {c: 0 for c in CATEGORIES}
+    people_by_building: dict[str, int] = {}
+    diet_by_building: list[dict] = []
+    diet_counts: dict[str, int] = {}
+    diet_cells: dict[tuple[str, str], int] = {}
+    needs_counts: dict[str, int] = {}
+    for r in rs.present_breakdown(db, census_at):
+        for need in r["special_needs"].split(","):
+            if need:
+                needs_counts[need] = needs_counts.get(need, 0) + r["n"]
+        census_by_category[r["category"]] = census_by_category.get(r["category"], 0) + r["n"]
+        people_by_building[r["building"]] = people_by_building.get(r["building"], 0) + r["n"]
+        diet_cells[(r["building"], r["diet"])] = diet_cells.get((r["building"], r["diet"]), 0) + r["n"]
+        diet_counts[r["diet"]] = diet_counts.get(r["diet"], 0) + r["n"]
 
-    rooms = rs.room_statuses_at(db, census_at)
-    rooms_by_status: dict[str, int] = {}
     per_building: dict[str, dict] = {}
     for b in rs.buildings(db):
         per_building[b["code"]] = {"building": b["code"], "name": b["name"],
                                    "people": people_by_building.get(b["code"], 0), "rooms": 0,
                                    "occupied": 0, "ready": 0, "awaiting_disinfection": 0,
                                    "out_of_service": 0}
-    awaiting, out_of_service = [], []
-    for r in rooms:
-        rooms_by_status[r["status"]] = rooms_by_status.get(r["status"], 0) + 1
-        pb = per_building[r["building"]]
-        pb["rooms"] += 1
-        pb[r["status"]] = pb.get(r["status"], 0) + 1
-        if r["status"] == "awaiting_disinfection":
-            awaiting.append(r)
-        elif r["status"] == "out_of_service":
-            out_of_service.append(r)
     if people_by_building.get(""):
         per_building[""] = {"building": "", "name": "", "people": people_by_building[""], "rooms": 0,
                             "occupied": 0, "ready": 0, "awaiting_disinfection": 0, "out_of_service": 0}
+    diet_by_building = [{"building": b, "diet": d, "n": diet_cells[(b, d)]}
+                        for b in per_building for d in sorted({d for (bb, d) in diet_cells if bb == b})]
+    rooms_by_status: dict[str, int] = {}
+    for r in rs.room_status_counts(db, census_at):
+        rooms_by_status[r["status"]] = rooms_by_status.get(r["status"], 0) + r["n"]
+        pb = per_building[r["building"]]
+        pb["rooms"] += r["n"]
+        pb[r["status"]] = pb.get(r["status"], 0) + r["n"]
+    listed = rs.rooms_in_status_at(db, census_at, ("awaiting_disinfection", "out_of_service"))
+    awaiting = [r for r in listed if r["status"] == "awaiting_disinfection"]
+    out_of_service = [r for r in listed if r["status"] == "out_of_service"]
 
     arrivals = [_person(r) for r in rs.arrivals_between(db, start_s, at_s)]
     departures = [_person(r) for r in rs.departures_between(db, start_s, at_s)]
 
-    due = rs.tests_due(db, sh.days[0].isoformat(), sh.days[-1].isoformat(), start_s, _iso(sh.end))
-    done = [t for t in due if t["sampled_at"] and t["sampled_at"] < at_s]
-    not_done = [t for t in due if not (t["sampled_at"] and t["sampled_at"] < at_s)
-                and (t["ended_at"] is None or t["ended_at"] > census_at)
-                and t["due_date"] <= as_of.date().isoformat()]
+    nxt = next_shift(db, sh)
+    counts = rs.tests_due_counts(db, sh.days[0].isoformat(), sh.days[-1].isoformat(), start_s, _iso(sh.end),
+                                 at_s, census_at, as_of.date().isoformat())
+    tests_due = sum(r["due"] for r in counts)
+    tests_done = sum(r["done"] or 0 for r in counts)
+    tests_owed = sum(r["owed"] or 0 for r in counts)
     pending = rs.results_pending(db, at_s, include_later_results=not under_way)
     overdue_before = _iso(as_of - OVERDUE_RESULT)
     overdue = [t for t in pending if t["sampled_at"] < overdue_before]
@@ -373,31 +383,26 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
                       and (e["resolved_at"] is None or e["resolved_at"] >= at_s)]
     instructions = [e for e in log if e["kind"] == "instruction" and e["at"] >= start_s]
 
-    needs_counts: dict[str, int] = {}
     needs_named = []
-    for r in rs.present_with_needs(db, census_at):
-        needs = [n for n in r["special_needs"].split(",") if n]
-        for n in needs:
-            needs_counts[n] = needs_counts.get(n, 0) + 1
-        if set(needs) & set(NAMED_NEEDS):
-            row = _person(r)
-            row["needs"] = needs
-            needs_named.append(row)
-    diet_by_building = rs.diet_counts(db, census_at)
-    diet_counts: dict[str, int] = {}
-    for r in diet_by_building:
-        diet_counts[r["diet"]] = diet_counts.get(r["diet"], 0) + r["n"]
+    for r in rs.present_with_any_need(db, census_at, NAMED_NEEDS):
+        row = _person(r)
+        row["needs"] = [n for n in r["special_needs"].split(",") if n]
+        needs_named.append(row)
 
-    nxt = next_shift(db, sh)
-    next_due = [t for t in rs.tests_due(db, nxt.days[0].isoformat(), nxt.days[-1].isoformat(),
-                                        _iso(nxt.start), _iso(nxt.end))
-                if t["sampled_at"] is None or t["sampled_at"] >= _iso(nxt.start)]
-    # Tests still owed from this shift stay owed in the next one.
-    owed_ids = {t["id"] for t in next_due}
-    next_due += [t for t in not_done if t["id"] not in owed_ids]
+    # the next shift: its own tests, plus those this shift still owes (when they are not
+    # due on the next shift's days, where they are counted already)
+    next_counts = rs.tests_due_counts(db, nxt.days[0].isoformat(), nxt.days[-1].isoformat(), _iso(nxt.start),
+                                      _iso(nxt.end), _iso(nxt.start), census_at, nxt.days[-1].isoformat())
+    before_next = (nxt.days[0] - timedelta(days=1)).isoformat()
+    carried = rs.tests_due_counts(db, sh.days[0].isoformat(), min(sh.days[-1].isoformat(), before_next),
+                                  start_s, _iso(sh.end), at_s, census_at, as_of.date().isoformat()) \
+        if sh.days[0].isoformat() <= before_next else []
     next_by_building: dict[str, int] = {}
-    for t in next_due:
-        next_by_building[t["building"]] = next_by_building.get(t["building"], 0) + 1
+    for r in next_counts:
+        next_by_building[r["building"]] = next_by_building.get(r["building"], 0) + (r["owed"] or 0)
+    for r in carried:
+        next_by_building[r["building"]] = next_by_building.get(r["building"], 0) + (r["owed"] or 0)
+    next_by_building = {b: n for b, n in next_by_building.items() if n}
     next_releases = [_person(r) for r in rs.releases_due(db, census_at, nxt.days[-1].isoformat())]
 
     return ShiftSummary(
@@ -409,14 +414,14 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
         releases=[d for d in departures if d["status"] == "released"],
         transfers=[d for d in departures if d["status"] == "transferred"],
         other_departures=[d for d in departures if d["status"] not in ("released", "transferred")],
-        tests_due=len(due), tests_done=len(done), tests_not_done=not_done,
+        tests_due=tests_due, tests_done=tests_done, tests_not_sampled=tests_owed,
         results_pending=len(pending), results_overdue=overdue, positives=positives,
         fevers=fevers, missing_checks=missing,
         rooms_awaiting_disinfection=awaiting, rooms_out_of_service=out_of_service,
         supplies=supply_forecast(db, now), log=log,
         needs_counts=needs_counts, needs_named=needs_named,
         diet_counts=diet_counts, diet_by_building=diet_by_building,
-        next_tests_due=len(next_due), next_tests_by_building=next_by_building,
+        next_tests_due=sum(next_by_building.values()), next_tests_by_building=next_by_building,
         next_releases_due=next_releases, open_incidents=open_incidents, instructions=instructions,
         fever_threshold=settings.fever_threshold,
     )
@@ -543,15 +548,16 @@ def daily_figures(db: Database, day: date, now: datetime, notes: str = "") -> di
     end = min(start + timedelta(days=1), now.replace(microsecond=0))
     start_s, end_s = _iso(start), _iso(end)
     at = _iso(end - timedelta(seconds=1))
-    rooms = rs.room_statuses_at(db, at)
     by_status: dict[str, int] = {}
-    for r in rooms:
-        by_status[r["status"]] = by_status.get(r["status"], 0) + 1
+    beds = 0
+    for r in rs.room_status_counts(db, at):
+        by_status[r["status"]] = by_status.get(r["status"], 0) + r["n"]
+        if r["status"] != "out_of_service":
+            beds += r["beds"] or 0
     departures = rs.departures_between(db, start_s, end_s)
     supplies = supply_forecast(db, now)
     return {
-        "date": day, "site": settings.site_name, "rooms": len(rooms),
-        "beds": sum(r["beds"] for r in rooms if r["status"] != "out_of_service"),
+        "date": day, "site": settings.site_name, "rooms": sum(by_status.values()), "beds": beds,
         "rooms_in_use": by_status.get("occupied", 0), "rooms_free": by_status.get("ready", 0),
         "persons_in_residence": sum(rs.census_by_category(db, at).values()),
         "new_admissions": len(rs.arrivals_between(db, start_s, end_s)),

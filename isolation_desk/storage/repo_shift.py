@@ -38,43 +38,76 @@ def census_by_category(db: Database, at: str) -> dict[str, int]:
         (at, at, at))}
 
 
-def census_by_building(db: Database, at: str) -> dict[str, int]:
-    return {r["building"]: r["n"] for r in db.query(
-        "SELECT coalesce(b.code, '') AS building, count(*) AS n FROM stays s "
-        "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
-        f"WHERE {_PRESENT_AT} GROUP BY b.code", (at, at, at))}
+def present_breakdown(db: Database, at: str) -> list[dict]:
+    """People on site at ``at`` counted by building, category, diet and combination of
+    special needs (as stored, comma-separated): the census by category and by building,
+    the kitchen's meal counts and the special-needs counts all come from this one pass
+    (reading the rows of everybody present is what costs, at 50,000 beds)."""
+    return db.query(
+        "SELECT coalesce(b.code, '') AS building, s.category, p.diet, p.special_needs, count(*) AS n "
+        "FROM stays s JOIN people p ON p.id = s.person_id LEFT JOIN rooms r ON r.id = s.room_id "
+        f"LEFT JOIN buildings b ON b.id = r.building_id WHERE {_PRESENT_AT} "
+        "GROUP BY b.code, s.category, p.diet, p.special_needs", (at, at, at))
+
+
+def present_with_any_need(db: Database, at: str, needs: tuple[str, ...]) -> list[dict]:
+    """People on site at ``at`` having at least one of ``needs``, in room order."""
+    if not needs:
+        return []
+    like = " OR ".join("(',' || p.special_needs || ',') LIKE ?" for _ in needs)
+    return db.query(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND ({like})" + _ROOM_ORDER,
+                    (at, at, at, *[f"%,{n},%" for n in needs]))
 
 
 def buildings(db: Database) -> list[dict]:
     return db.query("SELECT id, code, name FROM buildings ORDER BY sort_order, code")
 
 
-def room_statuses_at(db: Database, at: str) -> list[dict]:
-    """Every room with its status at ``at``, rebuilt from the room events (a room without
+_ROOM_STATUS_NOW = """
+SELECT r.id, b.code AS building, b.sort_order, r.floor, r.number, b.code || '-' || r.number AS label, r.beds,
+       r.status, r.status_reason AS reason, r.status_changed_at AS since
+FROM rooms r JOIN buildings b ON b.id = r.building_id"""
+
+_ROOM_STATUS_AT = """
+SELECT r.id, b.code AS building, b.sort_order, r.floor, r.number, b.code || '-' || r.number AS label, r.beds,
+  coalesce(
+    (SELECT e.to_status FROM room_events e WHERE e.room_id = r.id AND e.at <= :at
+      ORDER BY e.at DESC, e.id DESC LIMIT 1),
+    (SELECT e.from_status FROM room_events e WHERE e.room_id = r.id AND e.at > :at
+      ORDER BY e.at, e.id LIMIT 1),
+    r.status) AS status,
+  (SELECT e.reason FROM room_events e WHERE e.room_id = r.id AND e.at <= :at
+      ORDER BY e.at DESC, e.id DESC LIMIT 1) AS reason,
+  (SELECT e.at FROM room_events e WHERE e.room_id = r.id AND e.at <= :at
+      ORDER BY e.at DESC, e.id DESC LIMIT 1) AS since
+FROM rooms r JOIN buildings b ON b.id = r.building_id"""
+
+
+def _room_status_source(db: Database, at: str) -> str:
+    """Every room with its status at ``at``: rebuilt from the room events (a room without
     events before ``at`` had the status its first later event started from, or has the
-    status it has now). When no room has changed since ``at`` (a shift under way), the
-    rooms' own status is that status, read without touching the events."""
+    status it has now); when no room has changed since ``at`` (a shift under way), the
+    rooms' own status, read without touching the events."""
     last_change = db.scalar("SELECT max(status_changed_at) FROM rooms")
-    if last_change is None or last_change <= at:
-        return db.query("""
-        SELECT r.id, b.code AS building, r.floor, r.number, b.code || '-' || r.number AS label, r.beds,
-               r.status, r.status_reason AS reason, r.status_changed_at AS since
-        FROM rooms r JOIN buildings b ON b.id = r.building_id
-        ORDER BY b.sort_order, b.code, r.floor, r.number""")
-    return db.query("""
-        SELECT r.id, b.code AS building, r.floor, r.number, b.code || '-' || r.number AS label, r.beds,
-          coalesce(
-            (SELECT e.to_status FROM room_events e WHERE e.room_id = r.id AND e.at <= ?
-              ORDER BY e.at DESC, e.id DESC LIMIT 1),
-            (SELECT e.from_status FROM room_events e WHERE e.room_id = r.id AND e.at > ?
-              ORDER BY e.at, e.id LIMIT 1),
-            r.status) AS status,
-          (SELECT e.reason FROM room_events e WHERE e.room_id = r.id AND e.at <= ?
-              ORDER BY e.at DESC, e.id DESC LIMIT 1) AS reason,
-          (SELECT e.at FROM room_events e WHERE e.room_id = r.id AND e.at <= ?
-              ORDER BY e.at DESC, e.id DESC LIMIT 1) AS since
-        FROM rooms r JOIN buildings b ON b.id = r.building_id
-        ORDER BY b.sort_order, b.code, r.floor, r.number""", (at, at, at, at))
+    return _ROOM_STATUS_NOW if last_change is None or last_change <= at else _ROOM_STATUS_AT
+
+
+def room_statuses_at(db: Database, at: str) -> list[dict]:
+    return db.query(f"SELECT * FROM ({_room_status_source(db, at)}) "
+                    "ORDER BY sort_order, building, floor, number", {"at": at})
+
+
+def room_status_counts(db: Database, at: str) -> list[dict]:
+    """Rooms and beds by building and status at ``at``."""
+    return db.query(f"SELECT building, status, count(*) AS n, sum(beds) AS beds "
+                    f"FROM ({_room_status_source(db, at)}) GROUP BY building, status", {"at": at})
+
+
+def rooms_in_status_at(db: Database, at: str, statuses: tuple[str, ...]) -> list[dict]:
+    marks = ", ".join(f":s{i}" for i in range(len(statuses)))
+    params = {"at": at, **{f"s{i}": v for i, v in enumerate(statuses)}}
+    return db.query(f"SELECT * FROM ({_room_status_source(db, at)}) WHERE status IN ({marks}) "
+                    "ORDER BY sort_order, building, floor, number", params)
 
 
 # -- people ------------------------------------------------------------------------
@@ -90,19 +123,6 @@ def departures_between(db: Database, start: str, end: str) -> list[dict]:
                     "AND s.checked_in_at IS NOT NULL ORDER BY s.ended_at, s.id", (start, end))
 
 
-def present_with_needs(db: Database, at: str) -> list[dict]:
-    return db.query(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND p.special_needs <> ''" + _ROOM_ORDER,
-                    (at, at, at))
-
-
-def diet_counts(db: Database, at: str) -> list[dict]:
-    return db.query(
-        "SELECT coalesce(b.code, '') AS building, p.diet, count(*) AS n FROM stays s "
-        "JOIN people p ON p.id = s.person_id LEFT JOIN rooms r ON r.id = s.room_id "
-        f"LEFT JOIN buildings b ON b.id = r.building_id WHERE {_PRESENT_AT} "
-        "GROUP BY b.code, p.diet ORDER BY b.sort_order, b.code, p.diet", (at, at, at))
-
-
 def releases_due(db: Database, at: str, until_date: str) -> list[dict]:
     """People on site at ``at`` whose planned release date is on or before ``until_date``."""
     return db.query(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND s.status <> 'awaiting_transfer' "
@@ -116,21 +136,25 @@ def present_stays(db: Database, at: str) -> list[dict]:
 
 
 # -- tests -------------------------------------------------------------------------
-def tests_due(db: Database, first_day: str, last_day: str, start: str, end: str) -> list[dict]:
-    """Occupants' tests due on days first_day..last_day not sampled before ``start``, of
-    people on site some time in [start, end)."""
+def tests_due_counts(db: Database, first_day: str, last_day: str, start: str, end: str, until: str,
+                     present_at: str, owed_until_day: str) -> list[dict]:
+    """Per building, the occupants' tests due on first_day..last_day not sampled before
+    ``start`` (of people on site some time in [start, end)): how many, how many sampled
+    before ``until``, and how many still owed at ``present_at`` (not sampled, person still
+    here, due on or before ``owed_until_day``)."""
     return db.query(
-        "SELECT t.id, t.kind, t.purpose, t.due_date, t.sampled_at, t.result, t.result_at, "
-        "s.id AS stay_id, s.ended_at, p.name, coalesce(b.code, '') AS building, r.floor, "
-        "CASE WHEN r.id IS NULL THEN '' ELSE b.code || '-' || r.number END AS room "
-        "FROM tests t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id "
+        "SELECT coalesce(b.code, '') AS building, count(*) AS due, "
+        "sum(t.sampled_at IS NOT NULL AND t.sampled_at < :until) AS done, "
+        "sum((t.sampled_at IS NULL OR t.sampled_at >= :until) AND (s.ended_at IS NULL OR s.ended_at > :present) "
+        "    AND t.due_date <= :owed_day) AS owed "
+        "FROM tests t JOIN stays s ON s.id = t.stay_id "
         "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
-        "WHERE t.due_date >= ? AND t.due_date <= ? AND t.purpose <> 'surface' "
-        "AND (t.sampled_at IS NULL OR t.sampled_at >= ?) "
-        "AND s.checked_in_at IS NOT NULL AND s.checked_in_at < ? AND s.status <> 'expected' "
-        "AND (s.ended_at IS NULL OR s.ended_at > ?) "
-        "ORDER BY b.sort_order, b.code, r.floor, r.number, p.name",
-        (first_day, last_day, start, end, start))
+        "WHERE t.due_date >= :first AND t.due_date <= :last AND t.purpose <> 'surface' "
+        "AND (t.sampled_at IS NULL OR t.sampled_at >= :start) "
+        "AND s.checked_in_at IS NOT NULL AND s.checked_in_at < :end AND s.status <> 'expected' "
+        "AND (s.ended_at IS NULL OR s.ended_at > :start) GROUP BY b.code",
+        {"first": first_day, "last": last_day, "start": start, "end": end, "until": until,
+         "present": present_at, "owed_day": owed_until_day})
 
 
 def results_pending(db: Database, at: str, include_later_results: bool = True) -> list[dict]:
@@ -185,8 +209,8 @@ def missing_checks(db: Database, day: str, next_day: str, slot: str, window_star
     """People on site at ``at`` who arrived before the slot's window opened and have no
     check of ``slot`` on ``day``."""
     return db.query(
-        _PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND s.checked_in_at < ? AND NOT EXISTS ("
-        "SELECT 1 FROM health_checks h WHERE h.stay_id = s.id AND h.slot = ? "
+        _PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND s.checked_in_at < ? AND s.id NOT IN ("
+        "SELECT h.stay_id FROM health_checks h WHERE h.slot = ? "
         "AND h.taken_at >= ? AND h.taken_at < ?)" + _ROOM_ORDER,
         (at, at, at, window_start, slot, day, next_day))
 
