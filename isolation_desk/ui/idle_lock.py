@@ -138,6 +138,7 @@ class IdleLock(QObject):
         dialog.deleteLater()
         if actor is not None and actor != previous:
             self.ctx.set_actor(actor)
+            self.ctx.changed.emit("all")  # what a screen shows may depend on the role
         self.unlocked.emit(actor)
         self.apply_settings()
 

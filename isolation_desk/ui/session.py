@@ -262,3 +262,37 @@ def attach(ctx, window, *, idle_minutes: float | None = None,
     if backup_at_start:
         actions.start_backup("start")
     return actions
+
+
+def run_session(app, db_path: str | Path, lang: str | None = None) -> int:
+    """The whole GUI session on ``db_path``: instance lock, integrity check (restore offered),
+    sign-in or first start, the main window with the idle lock, backups and account menu.
+    ``run_gui`` can be ``return session.run_session(create_application(), db_path)``."""
+    from .context import AppContext
+    from .main_window import MainWindow
+
+    lang = lang or current_language()
+    opened = open_site_database(db_path)
+    if opened is None:
+        return 2
+    db, lock = opened
+    try:
+        actor = start_session(app, db)
+        if actor is None:
+            return 0
+        ctx = AppContext(db, actor, lang)
+        window = MainWindow(ctx)
+        actions = attach(ctx, window)
+        window.show()
+        code = app.exec()
+        actions.worker.wait(120)
+        if ctx.actor is not None:
+            try:
+                accounts.sign_out(ctx.db, ctx.actor, _now(), reason="quit")
+            except DomainError:
+                pass
+        ctx.db.close()
+        return code
+    finally:
+        db.close()
+        lock.release()

@@ -345,3 +345,45 @@ def test_backups_at_start_and_when_due_run_in_the_background(qtbot, ctx, db, now
     assert warnings and "disk is full" in warnings[0]
     assert [b.kind for b in backup.list_backups(db.path)] == ["start"]
     assert not list(backup.backups_dir(db.path).glob("*.part"))
+
+
+def test_run_session_signs_in_opens_the_window_and_releases_the_lock(qtbot, db, staffed, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from isolation_desk.services.instance_lock import InstanceLock
+    from isolation_desk.ui import session
+    path = db.path
+    db.close()
+    shown = []
+
+    def sign_in(parent, db_, mode=None, current=None):
+        shown.append(mode)
+        return accounts.sign_in(db_, "nurse1", "nurse-pass-1", datetime_now())
+
+    monkeypatch.setattr(LoginDialog, "ask", staticmethod(sign_in))
+    windows = []
+
+    def exec_():
+        windows.extend(w for w in QApplication.topLevelWidgets() if w.objectName() == "MainWindow")
+        for w in windows:
+            w.close()
+        return 0
+
+    app = QApplication.instance()
+    monkeypatch.setattr(app, "exec", exec_)
+    assert session.run_session(app, path, "en") == 0
+    assert shown == ["sign_in"] and windows and windows[0].ctx.actor.username == "nurse1"
+    with InstanceLock(path) as lock:  # released at the end of the session
+        assert lock.held
+    from isolation_desk.storage.database import open_database
+    d = open_database(path)
+    try:
+        assert d.scalar("SELECT action FROM audit ORDER BY id DESC LIMIT 1") == "sign_out"
+        assert [b.kind for b in backup.list_backups(path)] == ["start"]
+    finally:
+        d.close()
+
+
+def datetime_now():
+    from datetime import datetime
+    return datetime.now().replace(microsecond=0)
