@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from isolation_desk.cli import main
+from isolation_desk.services.supplies import DEMO_ITEMS
 
 FIELDS = ["item", "category", "unit", "on_hand", "reorder_level", "days_of_supply", "run_out_date"]
 
@@ -16,7 +17,7 @@ def test_export_stock_json(demo_path):
     result = CliRunner().invoke(main, ["export", "stock", "--db", str(demo_path), "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
-    assert len(rows) == 17
+    assert len(rows) == len(DEMO_ITEMS)
     assert set(FIELDS) <= set(rows[0])
     masks = next(r for r in rows if r["item"] == "医用防护服")
     assert masks["on_hand"] < masks["reorder_level"] and masks["unit"] == "套"
@@ -26,7 +27,7 @@ def test_export_stock_csv_and_xlsx(demo_path, tmp_path):
     result = CliRunner().invoke(main, ["export", "stock", "--db", str(demo_path), "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
-    assert len(rows) == 17 and set(FIELDS) <= set(rows[0])
+    assert len(rows) == len(DEMO_ITEMS) and set(FIELDS) <= set(rows[0])
     out = tmp_path / "stock.xlsx"
     result = CliRunner().invoke(main, ["export", "stock", "--db", str(demo_path), "--format", "xlsx",
                                        "--out", str(out)])
@@ -34,7 +35,7 @@ def test_export_stock_csv_and_xlsx(demo_path, tmp_path):
     sheet = load_workbook(out).active
     header = [c.value for c in sheet[1]]
     assert header[:len(FIELDS)] == FIELDS
-    assert sheet.max_row == 18
+    assert sheet.max_row == len(DEMO_ITEMS) + 1
 
 
 def test_export_stock_of_a_missing_database_is_one_clear_line(tmp_path):
