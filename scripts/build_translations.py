@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Translations: pyside6-lupdate extracts every tr() string of the code into
 resources/translations/isolation_desk_<lang>.ts; translators fill the .ts (Qt Linguist,
-or --fill with the translation memory resources/translations/zh_CN.memory.tsv);
+or --fill with the translation memories resources/translations/zh_CN.memory*.tsv);
 pyside6-lrelease compiles .ts into .qm (never edited by hand, not committed).
 
     python scripts/build_translations.py            # update .ts from the code, then release .qm
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS_DIR = ROOT / "resources" / "translations"
 LANGS = ("zh_CN", "en")
-MEMORY = TS_DIR / "zh_CN.memory.tsv"
+MEMORY_GLOB = "zh_CN.memory*.tsv"  # one translation memory file per area
 
 
 def tool(name: str) -> str:
@@ -65,14 +65,16 @@ def load_memory() -> dict[tuple[str, str], str | list[str]]:
     """context<TAB>source<TAB>translation (plural forms separated by ' ||| ');
     context '*' applies to any context. Sources escape newlines as \\n."""
     memory: dict = {}
-    if not MEMORY.exists():
-        return memory
-    for line in MEMORY.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        ctx, src, tr = line.split("\t")
-        src, tr = src.replace("\\n", "\n"), tr.replace("\\n", "\n")
-        memory[(ctx, src)] = tr.split(" ||| ") if " ||| " in tr else tr
+    for path in sorted(TS_DIR.glob(MEMORY_GLOB)):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 3:
+                sys.exit(f"error: {path.name}:{number}: expected context<TAB>source<TAB>translation")
+            ctx, src, tr = parts
+            src, tr = src.replace("\\n", "\n"), tr.replace("\\n", "\n")
+            memory[(ctx, src)] = tr.split(" ||| ") if " ||| " in tr else tr
     return memory
 
 
