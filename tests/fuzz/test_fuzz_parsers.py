@@ -282,3 +282,32 @@ def test_a_written_spreadsheet_reads_back(tmp_path_factory, rows):
     except DomainError:
         return
     only_domain_errors(read_rows, path)
+
+
+# -- accounts ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def accounts_db(tmp_path_factory):
+    from argon2 import PasswordHasher
+
+    from isolation_desk.services import accounts
+    from isolation_desk.storage.database import open_database
+    saved = accounts._hasher
+    accounts._hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    db = open_database(tmp_path_factory.mktemp("acc") / "site.sqlite")
+    accounts.create_first_manager(db, "boss", "张经理", "boss-pass-1", datetime(2022, 11, 20, 9, 0))
+    yield db
+    db.close()
+    accounts._hasher = saved
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(any_text, cell_text, st.none()), st.one_of(any_text, st.none()),
+       st.sampled_from(["manager", "medical", "viewer", "chef", ""]))
+def test_sign_in_and_user_creation_take_anything(accounts_db, username, password, role):
+    from isolation_desk.domain.roles import SYSTEM
+    from isolation_desk.services import accounts
+    now = datetime(2022, 11, 20, 9, 30)
+    actor = only_domain_errors(accounts.sign_in, accounts_db, username, password, now)
+    assert actor is None or actor.username == "boss"
+    only_domain_errors(accounts.create_user, accounts_db, username, username, role, password,
+                       SYSTEM, now)
