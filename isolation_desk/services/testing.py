@@ -215,6 +215,9 @@ def _emergency(db: Database, t: dict, actor: Actor, now: datetime, out: Outcome)
         return  # a late result after release: the room holds other people now
     for mate in rt.room_mates(db, s["id"]):
         restart_isolation(db, mate["id"], now.date(), RESTART_REASON, actor, now)
+        # day 0 of the new isolation: sampled today, as at a check-in
+        if not rt.unsampled_for_stay(db, mate["id"], now.date().isoformat()):
+            repo.insert_tests(db, [(mate["id"], "pcr", "scheduled", now.date().isoformat())])
         _apply_regime(db, repo.stay(db, mate["id"]), now.date())
         out.restarted.append(mate["id"])
 

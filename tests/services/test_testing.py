@@ -114,6 +114,7 @@ def test_positive_is_an_emergency(db, now, site):
     child = repo.stay(db, site["王子"])
     assert child["start_date"] == now.date().isoformat()
     assert child["release_date"] > child_before["release_date"]
+    assert [t["purpose"] for t in due_today(db, site["王子"], now.date()) if not t["sampled_at"]] == ["scheduled"]
     # the banner's alert, with the room-mate and nobody else on B floor 2
     alerts = testing.open_alerts(db)
     assert [a["name"] for a in alerts] == ["王父"]
