@@ -5,10 +5,10 @@ none is computed here. ID numbers arrive masked (the summary never carries them 
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from . import base
 from .fonts import FontChoice, register_fonts

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from reportlab.lib.units import mm
 
 from . import base
 from .fonts import FontChoice, register_fonts

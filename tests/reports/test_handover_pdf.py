@@ -151,3 +151,12 @@ def test_night_sheet_lists_fevers_with_symptoms_in_words(demo_db, now, tmp_path)
     for f in s.fevers:
         assert f["name"] in text and f"{f['temperature']:.1f}" in text
     assert "干咳、发热" in text and "dry_cough" not in text
+
+
+def test_sheet_of_a_site_without_occupants(db, now, tmp_path):
+    s = shift.shift_summary(db, shift.shift_at(db, now), now)
+    assert s.census_total == 0 and s.supplies is None
+    path = tmp_path / "empty.pdf"
+    build_handover(s, path, lang="zh_CN")
+    text = "\n".join(read(path))
+    assert "测试隔离点" in text and "暂不可知" in text and "无。" in text

@@ -167,3 +167,22 @@ def test_font_fallback_is_said_in_the_ui(qtbot, ctx, monkeypatch):
     qtbot.addWidget(screen)
     screen.show()
     assert screen.font_warning.isVisible() and "STSong-Light" in screen.font_warning.text()
+
+
+def test_release_notice_from_the_releases_due(qtbot, ctx, tmp_path, warnings):
+    screen = TodayScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.summary is not None)
+    assert not screen.notice_button.isEnabled()
+    screen.tabs.setCurrentIndex(2)
+    screen.releases_view.selectRow(0)
+    assert screen.notice_button.isEnabled()
+    stay_id = screen.selected_release()
+    name = screen.releases_model.index(0, 1).data()
+    target = tmp_path / "notice.pdf"
+    with qtbot.waitSignal(screen.saved, timeout=30000):
+        assert screen.save_release_notice(stay_id, target)
+    text = PdfReader(str(target)).pages[0].extract_text().replace("\n", "")
+    assert name in text and "Notice of release" in text
+    assert not warnings

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
                               QLineSeries, QValueAxis)
-from PySide6.QtCore import QMargins, Qt, QTimer
+from PySide6.QtCore import QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSizePolicy,
-                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from ...services import shift
+from ...services import papers, shift
 from ..models import Row, RowTableModel
 from .base import Screen
 
@@ -61,6 +61,7 @@ class Figure(QFrame):
 
 class TodayScreen(Screen):
     key = "today"
+    saved = Signal(str)  # a paper written from this screen
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -118,6 +119,20 @@ class TodayScreen(Screen):
         census_box.setStretchFactor(1, 2)
         self.alerts_view = _table(self.alerts_model)
         self.releases_view = _table(self.releases_model)
+        releases_box = QWidget()
+        rb = QVBoxLayout(releases_box)
+        rb.setContentsMargins(0, 0, 0, 0)
+        rb.addWidget(self.releases_view)
+        notice_row = QHBoxLayout()
+        self.notice_button = QPushButton()
+        self.notice_button.setEnabled(False)
+        notice_row.addWidget(self.notice_button)
+        notice_row.addStretch(1)
+        rb.addLayout(notice_row)
+        self.releases_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.notice_button.setEnabled(self.selected_release() is not None))
+        self.releases_view.doubleClicked.connect(lambda *_: self.ask_release_notice())
+        self.notice_button.clicked.connect(self.ask_release_notice)
         self.rooms_view = _table(self.rooms_model)
         self.meals_view = _table(self.meals_model)
         supplies_box = QWidget()
@@ -128,7 +143,7 @@ class TodayScreen(Screen):
         self.supplies_view = _table(self.supplies_model)
         sb.addWidget(self.supplies_note)
         sb.addWidget(self.supplies_view)
-        for w in (census_box, self.alerts_view, self.releases_view, self.rooms_view,
+        for w in (census_box, self.alerts_view, releases_box, self.rooms_view,
                   supplies_box, self.meals_view):
             self.tabs.addTab(w, "")
         splitter.addWidget(self.tabs)
@@ -187,6 +202,7 @@ class TodayScreen(Screen):
         self.supplies_model.set_headers([self.tr("Item"), self.tr("On hand"), self.tr("Reorder level"),
                                          self.tr("Days of supply"), self.tr("Runs out")])
         self.meals_model.set_headers([self.tr("Building"), self.tr("Total")])
+        self.notice_button.setText(self.tr("Release notice…"))
         for i, text in enumerate((self.tr("Census"), self.tr("Positives and fevers"),
                                   self.tr("Releases due"), self.tr("Rooms"), self.tr("Supplies"),
                                   self.tr("Meals"))):
@@ -368,3 +384,27 @@ class TodayScreen(Screen):
         self.due_view.setChart(due_chart)
         if old is not None:
             old.deleteLater()
+
+    # ------------------------------------------------------------------ release notice
+    def selected_release(self) -> int | None:
+        """The stay id of the selected row of the releases due, if any."""
+        if not self.releases_view.selectionModel().hasSelection():
+            return None
+        return self.releases_model.row_key(self.releases_view.currentIndex().row())
+
+    def save_release_notice(self, stay_id: int, path) -> bool:
+        lang = "zh_CN" if self.ctx.lang.startswith("zh") else "en"
+        ok, _ = self.ctx.run(self, "papers", papers.write_release_notice, self.ctx.db, stay_id, path,
+                             self.ctx.now(), lang=lang)
+        if ok:
+            self.saved.emit(str(path))
+        return ok
+
+    def ask_release_notice(self) -> None:
+        stay_id = self.selected_release()
+        if stay_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the release notice"),
+                                              f"release-notice-{stay_id}.pdf", self.tr("PDF files (*.pdf)"))
+        if path:
+            self.save_release_notice(stay_id, path)
