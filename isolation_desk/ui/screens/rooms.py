@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QHeaderView,
 
 from ...services import boards, queries
 from ...services import rooms as room_service
-from ..models import Row, RowTableModel
+from ..models import Row, RowTableModel, fit_columns
 from ..widgets import names
 from ..widgets.board import BoardLegend, RoomBoardView
 from .base import Screen
@@ -83,7 +83,7 @@ class RoomsScreen(Screen):
         self.history = QTableView()
         self.history.setModel(self.history_model)
         self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setEditTriggers(QTableView.NoEditTriggers)
         panel = QWidget()
@@ -208,6 +208,7 @@ class RoomsScreen(Screen):
                           names.room_status(e["to_status"]),
                           " · ".join(x for x in (e["reason"], e["actor"]) if x)))
             for e in room["history"]])
+        fit_columns(self.history, self.history_model)
         full = len(room["stays"]) >= room["beds"]
         self.b_check_in.setEnabled(room["status"] == "ready" or (room["status"] == "occupied" and not full))
         self.b_disinfected.setEnabled(room["status"] == "awaiting_disinfection")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QFormLayout, QGridLayout, QHeaderView, QLabel, QP
 
 from ...domain.households import age_on
 from ...services import queries
-from ..models import Row, RowTableModel
+from ..models import Row, RowTableModel, fit_columns
 from . import names
 
 
@@ -74,15 +74,17 @@ class StayPanel(QWidget):
         self.history_model = RowTableModel([self.tr("When"), self.tr("What"), self.tr("Detail"),
                                             self.tr("By")], self)
         tabs = QTabWidget()
+        self._views = []
         for model, title in ((self.tests_model, self.tr("Tests")), (self.history_model, self.tr("History"))):
             view = QTableView()
             view.setModel(model)
             view.verticalHeader().hide()
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
             view.horizontalHeader().setStretchLastSection(True)
             view.setSelectionBehavior(QTableView.SelectRows)
             view.setEditTriggers(QTableView.NoEditTriggers)
             tabs.addTab(view, title)
+            self._views.append((view, model))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
@@ -139,6 +141,8 @@ class StayPanel(QWidget):
                           " → ".join(x for x in (e["from_value"], e["to_value"]) if x)
                           + (f" ({e['reason']})" if e["reason"] else ""), e["actor"]))
             for e in reversed(s["history"])])
+        for view, model in self._views:
+            fit_columns(view, model)
         active = s["status"] in ("in_isolation", "awaiting_transfer")
         self.b_check_in.setEnabled(s["status"] == "expected")
         self.b_move.setEnabled(active)
