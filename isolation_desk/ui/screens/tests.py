@@ -115,6 +115,7 @@ class TestsScreen(Screen):
         layout.addLayout(bar)
 
         self.tabs = QTabWidget()
+        self.tabs.currentChanged.connect(self._refresh_tab)
         layout.addWidget(self.tabs, 1)
         self._build_sampling_tab()
         self._build_results_tab()
@@ -395,12 +396,35 @@ class TestsScreen(Screen):
         now = self.ctx.now()
         day = now.date()
         self.heading.setText(self.tr("Tests on %1").replace("%1", day.isoformat()))
-        self._refresh_sampling(day, building, floor)
-        self._refresh_results(now, building, floor)
-        self._refresh_flags(now)
-        self._refresh_staff(day)
-        self._refresh_alerts(now)
+        # Only the tab in view is re-read now (a keystroke a person must stay fast on a big
+        # site); the others are re-read when shown, and meanwhile show no count.
+        self._stale_tabs = set(range(self.tabs.count()))
+        self._plain_tab_titles()
+        self._refresh_tab(self.tabs.currentIndex())
         self._show_pool()
+
+    def _plain_tab_titles(self) -> None:
+        titles = (self.tr("Sampling"), self.tr("Results"), self.tr("Missed and overdue"), self.tr("Staff"),
+                  self.tr("Positives"))
+        for i in self._stale_tabs:
+            self.tabs.setTabText(i, titles[i])
+
+    def _refresh_tab(self, index: int) -> None:
+        if index not in getattr(self, "_stale_tabs", ()):
+            return
+        self._stale_tabs.discard(index)
+        building, floor = self.place()
+        now = self.ctx.now()
+        if index == 0:
+            self._refresh_sampling(now.date(), building, floor)
+        elif index == 1:
+            self._refresh_results(now, building, floor)
+        elif index == 2:
+            self._refresh_flags(now)
+        elif index == 3:
+            self._refresh_staff(now.date())
+        elif index == 4:
+            self._refresh_alerts(now)
 
     def _refresh_sampling(self, day, building, floor) -> None:
         sl = testing.sampling_list(self.ctx.db, day, building=building, floor=floor)
