@@ -556,8 +556,9 @@ DEMO_ITEMS = (
     ("医疗废物包装袋", "medical_waste", "个", 3, 1, 0, "per_occupant_day", 1.0, "消杀组"),
     ("利器盒", "medical_waste", "个", 3, 0, 0, "unplanned", 0.0, "采样组"),
 )
-DEMO_SUPPLIERS = ("市应急物资储备中心", "区卫健委物资库", "华东医疗器械有限公司", "滨江餐饮配送中心",
+DEMO_SUPPLIERS = ("市应急物资储备中心", "区卫健委物资库", "华东医疗器械有限公司",
                   "爱心企业捐赠(恒信集团)", "红十字会捐赠")
+DEMO_FOOD_SUPPLIERS = ("滨江餐饮配送中心", "市应急物资储备中心")
 DEMO_MAKERS = ("稳健医疗", "振德医疗", "奥美医疗", "华大基因", "万孚生物", "蓝月亮")
 
 
@@ -615,7 +616,8 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
         balances: list[list] = []  # [lot_id, expiry date or None, quantity]
         daily = final_use[name]
 
-        def receive_lot(d: date, qty: float, hh: int, expiry_days: int | None = None) -> None:
+        def receive_lot(d: date, qty: float, hh: int, expiry_days: int | None = None,
+                        party: str | None = None) -> None:
             nonlocal lot_seq
             at = moment(d, hh, rng.randint(0, 59))
             if at is None or qty <= 0:
@@ -626,7 +628,8 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
                 exp = d + timedelta(days=expiry_days if expiry_days is not None else rng.randint(90, 700))
                 lot_id = rs.insert_lot(db, item_id, f"{d:%Y%m%d}{lot_seq:03d}", exp, rng.choice(DEMO_MAKERS))
             balances.append([lot_id, exp, qty])
-            party = rng.choice(DEMO_SUPPLIERS[:4] if category == "food_and_water" else DEMO_SUPPLIERS)
+            party = party or rng.choice(DEMO_FOOD_SUPPLIERS if category == "food_and_water"
+                                        else DEMO_SUPPLIERS)
             movements.append((item_id, lot_id, at, "receipt", qty, party, None,
                               f"RK{d:%m%d}-{lot_seq:03d}", user))
 
@@ -660,7 +663,7 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
         for i, d in enumerate(days):
             if name == "抗原检测试剂盒" and (today - d).days == 3:
                 # a donated lot, three weeks' worth, that expires before it can all be used
-                receive_lot(d, math.ceil(daily * 20), 10, expiry_days=12)
+                receive_lot(d, math.ceil(daily * 20), 10, expiry_days=12, party="红十字会捐赠")
             use = _demo_daily_use(kind, rate, occupants[i], samples[i], shifts[i], rng)
             stock_now = sum(b[2] for b in balances if b[1] is None or b[1] >= d)
             if stock_now < use * 3 and i > 0:

@@ -234,7 +234,7 @@ class SuppliesScreen(Screen):
             elif alert.unused_at_expiry > 0:
                 text += sep + self.tr("Lot %1 expires on %2 with about %3 unused.") \
                     .replace("%1", alert.lot).replace("%2", alert.expiry_date.isoformat()) \
-                    .replace("%3", number(alert.unused_at_expiry))
+                    .replace("%3", number(round(alert.unused_at_expiry)))
             else:
                 text += sep + self.tr("Lot %1 expires on %2.").replace("%1", alert.lot) \
                     .replace("%2", alert.expiry_date.isoformat())
