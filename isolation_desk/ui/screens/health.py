@@ -224,10 +224,11 @@ class HealthScreen(Screen):
         rows = testing.health_round(self.ctx.db, now.date(), slot, now, building=self.building.currentData(),
                                     floor=self.floor.currentData())
         self._rows = {r["stay_id"]: r for r in rows}
+        sep = "、" if self.ctx.lang.startswith("zh") else ", "
         out = []
         for r in rows:
             flag = self.tr("FEVER") if r["fever"] else (self.tr("missing") if r["missing"] else "")
-            symptoms = "、".join(self.symptom_text(s) for s in (r["symptoms"] or "").split(",") if s)
+            symptoms = sep.join(self.symptom_text(s) for s in (r["symptoms"] or "").split(",") if s)
             out.append(Row(r["stay_id"], (r["room"], r["name"],
                                           "" if r["temperature"] is None else f"{r['temperature']:.1f}",
                                           (r["taken_at"] or "")[11:16], symptoms, flag),
