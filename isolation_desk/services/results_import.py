@@ -207,8 +207,9 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                     if t["result"] == result:
                         report.already += 1
                     else:
-                        conflict(n, name, id_number, DomainError("import_result_conflict", value=result,
-                                                                 result=t["result"]))
+                        conflict(n, name, id_number, DomainError(
+                            "import_result_conflict", value=result, result=t["result"],
+                            value_zh=testing.RESULT_ZH[result], result_zh=testing.RESULT_ZH.get(t["result"])))
                     continue
                 if t is None:
                     # the lab tested someone we had not planned a test for: keep it, never drop it

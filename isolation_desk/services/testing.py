@@ -33,6 +33,7 @@ from .site import get_settings
 from .stays import mark_awaiting_transfer, restart_isolation
 
 RESULTS = ("negative", "positive", "invalid")
+RESULT_ZH = {"negative": "阴性", "positive": "阳性", "invalid": "无效"}  # for the Chinese sentence of a code
 SLOTS = ("morning", "evening")
 SYMPTOMS = ("fever", "dry_cough", "sputum", "sore_throat", "fatigue", "runny_nose", "headache",
             "muscle_ache", "short_breath", "chest_tightness", "smell_taste_loss", "diarrhoea")
@@ -285,7 +286,7 @@ def record_result_outcome(db: Database, test_id: int, result: str, actor: Actor,
     _check_result(result)
     t = _resultable(db, test_id)
     if t["result"] and t["result"] != "invalid":
-        raise DomainError("result_already_recorded", result=t["result"])
+        raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["result"]))
     out = Outcome()
     with db.transaction():
         _set_result(db, t, result, actor, now, lab, out)
@@ -329,7 +330,7 @@ def record_pool_result(db: Database, pool_id: int, result: str, actor: Actor, no
     if p is None:
         raise DomainError("pool_unknown", pool_id=pool_id)
     if p["result"]:
-        raise DomainError("result_already_recorded", result=p["result"])
+        raise DomainError("result_already_recorded", result=p["result"], result_zh=RESULT_ZH.get(p["result"]))
     if not p["members"]:
         raise DomainError("pool_empty", pool=p["code"])
     out = Outcome()
@@ -357,12 +358,12 @@ def record_results(db: Database, results: list[tuple[str, int, str]], actor: Act
                 if p is None:
                     raise DomainError("pool_unknown", pool_id=unit_id)
                 if p["result"]:
-                    raise DomainError("result_already_recorded", result=p["result"])
+                    raise DomainError("result_already_recorded", result=p["result"], result_zh=RESULT_ZH.get(p["result"]))
                 _pool_result(db, p, result, actor, now, lab, out)
             else:
                 t = _resultable(db, unit_id)
                 if t["result"] and t["result"] != "invalid":
-                    raise DomainError("result_already_recorded", result=t["result"])
+                    raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["result"]))
                 _set_result(db, t, result, actor, now, lab, out)
         repo.audit(db, actor=actor.username, action="results", entity="test",
                    after={"units": len(results), "positive": [u[:2] for u in results if u[2] == "positive"],
