@@ -54,10 +54,18 @@ def test_models_pass_the_model_tester(qtmodeltester, screen, swabs, ctx):
 
 
 def test_receive_issue_and_count_through_the_dialogs(qtbot, screen, ctx, swabs):
+    """10 swabs a day were used over the last week and none is left: receiving, issuing and
+    counting through the dialogs moves on hand and days of supply in the table."""
+    from datetime import timedelta
+    supplies.receive(ctx.db, swabs, 70, party="华大基因", lot="L0", expiry_date="2023-06-30",
+                     actor=SYSTEM, now=NOW - timedelta(days=8))
+    for k in range(1, 8):
+        supplies.issue(ctx.db, swabs, 10, to="采样组", actor=SYSTEM, now=NOW - timedelta(days=k))
     screen.refresh()
-    assert table_row(screen, swabs)[3] == "0"
+    row = table_row(screen, swabs)
+    assert row[3] == "0" and row[6] == "0.0" and row[7] == NOW.date().isoformat()
 
-    # receive 300 swabs of lot L1
+    # receive 300 swabs of lot L1: 30 days at 10 a day
     dialog = ReceiveDialog(ctx, swabs, screen)
     qtbot.addWidget(dialog)
     assert dialog.item_id() == swabs
@@ -70,10 +78,9 @@ def test_receive_issue_and_count_through_the_dialogs(qtbot, screen, ctx, swabs):
     assert blocker.args == ["supplies"]
     assert dialog.result() == QDialog.Accepted
     row = table_row(screen, swabs)
-    assert row[3] == "300"
-    assert row[6] == "—"  # nothing used yet, nothing planned (no one in isolation)
+    assert (row[3], row[5], row[6], row[7]) == ("300", "10", "30.0", "2022-12-20")
 
-    # issue 120 to the sampling team: 180 left, below... no: above the reorder level of 100
+    # issue 120 to the sampling team: 180 left; today's need is covered, then 18 days
     dialog = IssueDialog(ctx, swabs, screen)
     qtbot.addWidget(dialog)
     assert "300" in dialog.available.text()
@@ -82,9 +89,10 @@ def test_receive_issue_and_count_through_the_dialogs(qtbot, screen, ctx, swabs):
     dialog.party.setEditText("采样组")
     with qtbot.waitSignal(ctx.changed, timeout=2000):
         dialog.accept()
-    assert table_row(screen, swabs)[3] == "180"
+    row = table_row(screen, swabs)
+    assert (row[3], row[6]) == ("180", "19.0")
 
-    # count: 170 on the shelf -> an adjustment of -10
+    # count: 170 on the shelf -> an adjustment of -10, one day less
     dialog = CountDialog(ctx, swabs, screen)
     qtbot.addWidget(dialog)
     (lot_id,) = dialog.counted
@@ -93,9 +101,10 @@ def test_receive_issue_and_count_through_the_dialogs(qtbot, screen, ctx, swabs):
     with qtbot.waitSignal(ctx.changed, timeout=2000):
         dialog.accept()
     row = table_row(screen, swabs)
-    assert row[3] == "170"
+    assert (row[3], row[6]) == ("170", "18.0")
+    screen.select_item(swabs)
     ledger = screen.ledger_model
-    kinds = [ledger.data(ledger.index(r, 1)) for r in range(ledger.rowCount())]
+    kinds = [ledger.data(ledger.index(r, 1)) for r in range(3)]
     assert kinds == ["Stock count", "Issue", "Receipt"]
     assert ledger.data(ledger.index(0, 2)) == "-10" and ledger.data(ledger.index(0, 3)) == "170"
 
