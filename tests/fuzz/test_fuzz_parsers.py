@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import math
 import string
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from isolation_desk.domain import identity, policy, registration, stock

@@ -2,7 +2,6 @@
 session helpers (instance lock, damaged database, restore) driven through real widgets."""
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
