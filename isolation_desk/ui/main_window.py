@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_date)
         self.statusBar().addPermanentWidget(self.status_shift)
         ctx.changed.connect(self.update_status)
+        ctx.language_changed.connect(lambda _lang: self.retranslate())
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.update_status)
         self._clock.start(60_000)

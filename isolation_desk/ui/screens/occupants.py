@@ -110,6 +110,9 @@ class OccupantsScreen(Screen):
         return self.tr("Occupants")
 
     def retranslate(self) -> None:
+        self._dirty = True  # the rows hold translated words: re-read them when shown
+        if self.isVisible():
+            QTimer.singleShot(0, self.refresh)
         self.l_search.setText(self.tr("&Search"))
         self.search.setPlaceholderText(self.tr("Name, ID number, phone or room (Ctrl+F)"))
         self.l_category.setText(self.tr("&Category"))

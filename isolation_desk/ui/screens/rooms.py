@@ -2,7 +2,7 @@
 selected room's occupants, history and actions."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QSplitter,
@@ -125,6 +125,9 @@ class RoomsScreen(Screen):
         return self.tr("Rooms")
 
     def retranslate(self) -> None:
+        self._dirty = True  # the rows hold translated words: re-read them when shown
+        if self.isVisible():
+            QTimer.singleShot(0, self.refresh)
         self.l_building.setText(self.tr("&Building"))
         self.l_status.setText(self.tr("&Status"))
         self.l_badge.setText(self.tr("Show"))

@@ -3,6 +3,7 @@ with its presets and the day-counting convention; "apply to current occupants" p
 who would change before it is confirmed."""
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
@@ -210,6 +211,9 @@ class SettingsScreen(Screen):
         return self.tr("Settings")
 
     def retranslate(self) -> None:
+        self._dirty = True  # the rows hold translated words: re-read them when shown
+        if self.isVisible():
+            QTimer.singleShot(0, self.refresh)
         self.site_box.setTitle(self.tr("Site"))
         for label, text in zip(self._site_labels, (
                 self.tr("Site &name"), self.tr("&Address"), self.tr("Day shift starts"),
