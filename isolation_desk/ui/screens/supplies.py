@@ -282,6 +282,8 @@ class SuppliesScreen(Screen):
             sort = (r["item"], category_name(r["category"]), r["unit"], r["on_hand"], r["reorder_level"],
                     r["daily_use"], days, r["run_out_date"], display[8], r["expiring"] + r["expired"])
             tip = self.status_name(r["status"])
+            if r["critical"]:
+                tip = self.tr("Critical item: %1").replace("%1", tip)
             rows.append(Row(key=r["item_id"], display=display, sort=sort,
                             tooltip=(tip,) * 10, background=STATUS_BACKGROUND.get(r["status"]),
                             align=(None, None, None, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT,
