@@ -37,7 +37,7 @@ ROTATED_KINDS = ("start", "interval", "manual")
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_SAFETY = 5
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z_]+)\.sqlite$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z_]+)(?:-\d+)?\.sqlite$")
 
 
 @dataclass(frozen=True)

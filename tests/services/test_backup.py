@@ -224,3 +224,11 @@ def test_a_damaged_database_is_not_written_and_the_latest_good_backup_is_offered
 
 def test_no_good_backup(tmp_path):
     assert backup.latest_good_backup(tmp_path / "site.sqlite") is None
+
+
+def test_two_backups_in_the_same_second_are_both_listed(db, now):
+    first = backup.backup_database(db, now, "manual")
+    second = backup.backup_file(db.path, now, "pre_migration")
+    third = backup.backup_file(db.path, now, "pre_migration")
+    assert third.name.endswith("-pre_migration-1.sqlite")
+    assert {b.path for b in backup.list_backups(db.path)} == {first, second, third}
