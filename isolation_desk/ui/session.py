@@ -172,6 +172,7 @@ class SessionActions(QObject):
         self.timer.timeout.connect(self.periodic_backup)
         self.timer.start()
         ctx.actor_changed.connect(self.update_enabled)
+        ctx.language_changed.connect(lambda *_: self.retranslate())
         self.retranslate()
         self.update_enabled()
 
