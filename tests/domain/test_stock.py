@@ -163,3 +163,15 @@ def test_what_today_already_used_is_not_counted_twice():
     f = stock.forecast(today=TODAY, lots=lots((36, None)), recent_use_per_day=10, implied=None,
                        consumption="unplanned", used_today=4)
     assert f.days_of_supply == 4.0  # 6 today, 10 on days 1..3
+
+
+def test_beyond_the_window_implied_demand_continues_at_its_average():
+    # 7-day window averages 10 a day (5 then 15): after day 6 the forecast keeps 10 a day.
+    implied = [5.0, 5.0, 5.0, 15.0, 15.0, 15.0, 10.0]
+    f = stock.forecast(today=TODAY, lots=lots((100, None)), recent_use_per_day=1, implied=implied,
+                       consumption="per_occupant_day")
+    # 70 in the first 7 days, then 30 more at 10 a day: 10 days
+    assert f.days_of_supply == 10.0 and f.daily_use == 10.0
+    # a short series (3 known days) is filled with its own average for the comparison
+    basis, reason, window = stock.choose_basis(1.0, [3.0, 3.0, 3.0], "per_sample")
+    assert basis == stock.BASIS_IMPLIED and window == [3.0] * 7
