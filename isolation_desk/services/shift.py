@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from ..domain.errors import DomainError
-from ..domain.identity import mask_id, normalize_text
+from ..domain.identity import mask_id
 from ..domain.policy import CATEGORIES
 from ..domain.roles import Actor
 from ..storage import repo_shift as rs
@@ -125,12 +125,22 @@ def resolve_shift(db: Database, now: datetime, day: date | None = None, kind: st
 
 
 # ----------------------------------------------------------------------------- shift log
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def clean_log_text(text: str | None) -> str:
+    """The entry as written, less invisible characters and blank edges. Unlike
+    normalize_text, full-width punctuation (，。：) stays: it is the writer's Chinese."""
+    lines = [line.translate(_INVISIBLE).rstrip() for line in (text or "").replace("\r\n", "\n").split("\n")]
+    return "\n".join(lines).strip()
+
+
 def add_log_entry(db: Database, kind: str, text: str, actor: Actor, now: datetime) -> int:
     """Write one timestamped entry (incident, instruction, note) in the shift log."""
     actor.require("shift_log")
     if kind not in LOG_KINDS:
         raise DomainError("shift_log_kind_unknown", field="kind", value=kind)
-    clean = "\n".join(normalize_text(line) for line in (text or "").splitlines()).strip()
+    clean = clean_log_text(text)
     if not clean:
         raise DomainError("shift_log_text_empty", field="text")
     if len(clean) > LOG_TEXT_MAX:

@@ -58,6 +58,10 @@ def test_resolve_shift_refuses_a_future_shift_and_fills_in_the_missing_half(db, 
 
 
 # ----------------------------------------------------------------------------- shift log
+def test_log_text_keeps_chinese_punctuation_and_drops_invisible_characters():
+    assert shift.clean_log_text("  \u200bA-0201：发热，已处理。\r\n第二行  \n\n") == "A-0201：发热，已处理。\n第二行"
+
+
 def test_log_entry_is_written_audited_and_shown_in_the_summary(db, now):
     entry = shift.add_log_entry(db, "incident", "  A-0201 住户发热 38.2 °C,已通知医生  ", NURSE, now)
     row = db.query_one("SELECT * FROM shift_log WHERE id = ?", (entry,))
