@@ -324,5 +324,16 @@ def m0005(db: Database) -> None:
 CREATE INDEX idx_movements_balance ON supply_movements(item_id, lot_id, quantity)
 """)
 
+@migrations(name="0006_bench_indexes")
+def m0006(db: Database) -> None:
+    # Issue 10 (BENCHMARKS.md). Each stay's latest sample (the occupants list's "last test")
+    # becomes one index seek instead of a sort of the stay's tests; the items issued in a
+    # window (shift summary, supplies forecast) a covering range scan.
+    _run(db, """
+CREATE INDEX idx_tests_stay_sampled ON tests(stay_id, sampled_at);
+CREATE INDEX idx_movements_kind_at ON supply_movements(kind, at, item_id, quantity)
+""")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
