@@ -282,7 +282,7 @@ class TodayScreen(Screen):
                              self.tr("not yet known") if x.days_of_supply is None else f"{x.days_of_supply:.1f}",
                              x.run_out_date.isoformat() if x.run_out_date else ""),
                     sort=(x.item, x.on_hand, x.reorder_level, x.days_of_supply, str(x.run_out_date or "")),
-                    foreground=WARN if x.below_reorder else None)
+                    foreground=WARN if x.below_reorder else None, align=(None, RIGHT, RIGHT, RIGHT, None))
                 for x in s.critical_supplies])
         else:
             self.supplies_note.setText(self.tr("Stock and days of supply: not yet known (no supplies "
@@ -300,7 +300,8 @@ class TodayScreen(Screen):
         per: dict[str, dict[str, int]] = {}
         for r in s.diet_by_building:
             per.setdefault(r["building"], {})[r["diet"]] = r["n"]
-        rows = [Row(b, [b] + [str(v.get(d, 0)) for d in diets] + [str(sum(v.values()))],
+        names = {b["building"]: b["name"] or b["building"] for b in s.census_by_building}
+        rows = [Row(b, [names.get(b, b)] + [str(v.get(d, 0)) for d in diets] + [str(sum(v.values()))],
                     align=[None] + [RIGHT] * (len(diets) + 1)) for b, v in per.items()]
         rows.append(Row("", [self.tr("Total")] + [str(s.diet_counts[d]) for d in diets]
                         + [str(sum(s.diet_counts.values()))], align=[None] + [RIGHT] * (len(diets) + 1)))
