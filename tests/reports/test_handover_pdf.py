@@ -160,3 +160,45 @@ def test_sheet_of_a_site_without_occupants(db, now, tmp_path):
     build_handover(s, path, lang="zh_CN")
     text = "\n".join(read(path))
     assert "测试隔离点" in text and "暂不可知" in text and "无。" in text
+
+
+def text_positions(path):
+    """(page number, x, y, text) of every text run, in page coordinates."""
+    out = []
+    for n, page in enumerate(PdfReader(str(path)).pages, 1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+
+        def visit(text, cm, tm, font, size, n=n):
+            if text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                em = size * tm[0] * cm[0]
+                # a CJK glyph is 1 em wide, Latin ones about half (an estimate of the run's width)
+                est = sum(em if ord(c) > 0x2E80 else 0.5 * em for c in text.rstrip())
+                out.append((n, x, y, text, width, height, est))
+        page.extract_text(visitor_text=visit)
+    return out
+
+
+def test_nothing_is_drawn_outside_the_page_margins(zh_pdf):
+    path, _ = zh_pdf
+    runs = text_positions(path)
+    assert runs
+    margin = 10 * 72 / 25.4  # 10 mm: the body frame and the header/footer sit inside 15 mm
+    for page, x, y, text, width, height, est in runs:
+        assert margin <= x <= width - margin, (page, x, text)
+        assert x + est <= width - margin, (page, x, est, text)
+        assert margin / 2 <= y <= height - margin, (page, y, text)
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils not installed")
+def test_first_page_renders_to_a_png(zh_pdf, tmp_path):
+    from PySide6.QtGui import QImage
+    path, _ = zh_pdf
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True)
+    png = next(tmp_path.glob("p-*.png"))
+    image = QImage(str(png))
+    assert abs(image.height() / image.width() - 297 / 210) < 0.01  # A4 portrait
+    dark = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
+               if image.pixelColor(x, y).lightness() < 128)
+    assert dark > 200  # text and table rules, not a blank page

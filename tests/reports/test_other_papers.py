@@ -103,3 +103,19 @@ def test_release_notices_of_a_day_one_per_page(demo_db, now, tmp_path):
     reader = PdfReader(str(path))
     for stay, page in zip(due, reader.pages):
         assert stay["name"] in page.extract_text().replace("\n", "")
+
+
+def test_landscape_roster_and_daily_report_stay_inside_the_page(demo_db, now, tmp_path):
+    from test_handover_pdf import text_positions
+    rows = [queries.occupant_row(s, now.date()) for s in shift.roster(demo_db, now)][:80]
+    roster = tmp_path / "roster.pdf"
+    build_roster(rows, roster, site_name="滨江路集中隔离点(演示)", printed_at=PRINTED, lang="en")
+    daily = tmp_path / "daily.pdf"
+    build_daily_pdf(shift.daily_figures(demo_db, now.date(), now), shift.daily_template(demo_db), daily,
+                    printed_at=PRINTED)
+    margin = 10 * 72 / 25.4
+    for path in (roster, daily):
+        runs = text_positions(path)
+        assert runs
+        for page, x, y, text, width, height, est in runs:
+            assert margin <= x and x + est <= width - margin, (path.name, page, x, est, text)
