@@ -1,6 +1,6 @@
 """Room door cards: two A5 cards per A4 page, cut along the dashed line. Room in large
-type, the occupant, the isolation dates, and a QR code of the stay ("ISD:<stay id>") that a
-phone or a scanner at the desk can read to open the stay."""
+type, the occupant (or the household sharing the room), the isolation dates, and a QR code of
+the stay ("ISD:<stay id>") that a phone or a scanner at the desk can read to open the stay."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -63,9 +63,14 @@ def _qr(canvas: Canvas, payload: str, x: float, y: float, size: float = QR_SIZE,
     canvas.restoreState()
 
 
-def _card(c: Canvas, s: dict, site_name: str, lang: str, font: FontChoice, top: float, height: float) -> None:
+def _card(c: Canvas, group: list[dict], site_name: str, lang: str, font: FontChoice, top: float,
+          height: float) -> None:
+    """One door: the room, everybody in it (a household shares a room), their isolation
+    period, and the QR code of the first stay (the main registrant's)."""
+    first = group[0]
     width = A4[0]
     left, right = 18 * mm, width - 18 * mm
+    text_width = right - left - QR_SIZE - 6 * mm
     L = lambda key, **fmt: label(lang, key, **fmt)  # noqa: E731
     y = top - 16 * mm
     c.setFillColor(colors.HexColor("#555555"))
@@ -73,29 +78,53 @@ def _card(c: Canvas, s: dict, site_name: str, lang: str, font: FontChoice, top: 
     draw_text(c, right, y, L("door_card_heading"), font, 11, align="right", bold=True)
     c.setFillColor(colors.black)
     y -= 36 * mm
-    draw_text(c, left, y, s["room"] or "", font, 72, bold=True, max_width=right - left - QR_SIZE - 6 * mm)
-    y -= 20 * mm
-    draw_text(c, left, y, s["name"], font, 30, bold=True, max_width=right - left - QR_SIZE - 6 * mm)
+    draw_text(c, left, y, first["room"] or "", font, 72, bold=True, max_width=text_width)
+    names = [s["name"] for s in group][:3]
+    size = 30 if len(names) == 1 else 22
+    y -= 6 * mm
+    for name in names:
+        y -= size * 0.45 * mm + 4 * mm
+        draw_text(c, left, y, name, font, size, bold=True, max_width=text_width)
+    if len(group) > len(names):
+        y -= 7 * mm
+        draw_text(c, left, y, "…", font, 14)
+    categories = []
+    for s in group:
+        w = word(lang, "cat", s["category"])
+        if w not in categories:
+            categories.append(w)
     y -= 12 * mm
-    draw_text(c, left, y, word(lang, "cat", s["category"]), font, 14, max_width=right - left - QR_SIZE)
+    draw_text(c, left, y, " / ".join(categories), font, 14, max_width=text_width)
     y -= 10 * mm
-    period = f"{L('isolation_period')}: {s['start_date']} — {s['release_date']}"
-    draw_text(c, left, y, period, font, 16, bold=True, max_width=right - left - QR_SIZE)
+    start = min(s["start_date"] for s in group)
+    release = max(s["release_date"] for s in group)
+    draw_text(c, left, y, f"{L('isolation_period')}: {start} — {release}", font, 16, bold=True,
+              max_width=text_width)
     y -= 8 * mm
-    if s.get("checked_in_at"):
-        draw_text(c, left, y, f"{L('checked_in')}: {s['checked_in_at'][:10]}", font, 12)
-    _qr(c, qr_payload(s["id"]), right - QR_SIZE, top - height + 22 * mm)
+    if first.get("checked_in_at"):
+        draw_text(c, left, y, f"{L('checked_in')}: {first['checked_in_at'][:10]}", font, 12)
+    _qr(c, qr_payload(first["id"]), right - QR_SIZE, top - height + 22 * mm)
     c.setFont("Helvetica", 7)
-    c.drawCentredString(right - QR_SIZE / 2, top - height + 19 * mm, qr_payload(s["id"]))
+    c.drawCentredString(right - QR_SIZE / 2, top - height + 19 * mm, qr_payload(first["id"]))
     c.setFillColor(colors.HexColor("#555555"))
     draw_text(c, left, top - height + 14 * mm, L("door_card_note"), font, 11)
     c.setFillColor(colors.black)
 
 
+def by_room(stays: list[dict]) -> list[list[dict]]:
+    """Stays grouped by room, in the order given; the main registrant of a household first."""
+    groups: dict = {}
+    for s in stays:
+        groups.setdefault(s.get("room_id") or ("stay", s["id"]), []).append(s)
+    order = {"parent": 0, "carer": 0, None: 1, "": 1, "child": 2, "dependant": 2}
+    return [sorted(g, key=lambda s: (order.get(s.get("household_role"), 1), s["id"])) for g in groups.values()]
+
+
 def build_door_cards(stays: list[dict], target, *, site_name: str, lang: str = "zh_CN",
                      printed_at: datetime, font: FontChoice | None = None,
                      font_path: str | None = None) -> int:
-    """One card per stay (``repositories.STAY_SELECT`` rows), two per page. Returns pages."""
+    """One card per occupied room (``repositories.STAY_SELECT`` rows of the people in it),
+    two per A4 page. Returns pages."""
     font = font or register_fonts(font_path or None)
     c = Canvas(target if not hasattr(target, "__fspath__") else str(target), pagesize=A4,
                pageCompression=1)
@@ -104,9 +133,10 @@ def build_door_cards(stays: list[dict], target, *, site_name: str, lang: str = "
     c.setCreator("Isolation Desk")
     half = A4[1] / 2
     pages = 0
-    for i in range(0, max(len(stays), 1), 2):
-        for j, s in enumerate(stays[i:i + 2]):
-            _card(c, s, site_name, lang, font, A4[1] - j * half, half)
+    rooms = by_room(stays)
+    for i in range(0, max(len(rooms), 1), 2):
+        for j, group in enumerate(rooms[i:i + 2]):
+            _card(c, group, site_name, lang, font, A4[1] - j * half, half)
         c.setDash(4, 4)
         c.setStrokeColor(colors.HexColor("#999999"))
         c.line(8 * mm, half, A4[0] - 8 * mm, half)

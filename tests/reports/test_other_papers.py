@@ -119,3 +119,16 @@ def test_landscape_roster_and_daily_report_stay_inside_the_page(demo_db, now, tm
         assert runs
         for page, x, y, text, width, height, est in runs:
             assert margin <= x and x + est <= width - margin, (path.name, page, x, est, text)
+
+
+def test_a_household_gets_one_door_card(demo_db, now, tmp_path):
+    stays = shift.roster(demo_db, now)
+    rooms = {}
+    for s in stays:
+        rooms.setdefault(s["room_id"], []).append(s)
+    shared = next(g for g in rooms.values() if len(g) > 1)
+    path = tmp_path / "household.pdf"
+    assert build_door_cards(shared, path, site_name="演示", printed_at=PRINTED) == 1
+    text = text_of(path)
+    assert text.count(shared[0]["room"]) == 1
+    assert all(s["name"] in text for s in shared)
