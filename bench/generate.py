@@ -69,6 +69,8 @@ def cached(beds: int, now: datetime | None = None, *, quiet: bool = False) -> Pa
         os.replace(tmp, path)
         if not quiet:
             print(f"generated {path.name}: {counts}", file=sys.stderr)
+    else:
+        open_database(path, create=False, check=None).close()  # migrations added since it was made
     return path
 
 

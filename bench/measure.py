@@ -86,13 +86,15 @@ def timed(fn, repeat: int, warmup: bool | None = None, scale: float = 1000.0) ->
 def run_process(args: list[str], *, env: dict | None = None, cwd: str | None = None,
                 timeout: float = 600, stdin=None) -> tuple[float, float, str, str, int, float]:
     """Run a whole process: (seconds from just before its start to its exit, the child's own
-    peak RSS in MB from os.wait4, stdout, stderr, exit code, CPU seconds of the child and
+    peak RSS in MB (VmHWM polled while it runs), stdout, stderr, exit code, CPU seconds of the child and
     the children it waited for)."""
     with tempfile.TemporaryFile("w+") as fo, tempfile.TemporaryFile("w+") as fe:
         t0 = time.perf_counter()
         p = subprocess.Popen(args, stdout=fo, stderr=fe, env=env, cwd=cwd, text=True, stdin=stdin)
         deadline = t0 + timeout
+        hwm = 0.0
         while True:
+            hwm = max(hwm, vm_hwm_mb(p.pid))
             pid, status, ru = os.wait4(p.pid, os.WNOHANG)
             if pid:
                 break
@@ -105,7 +107,21 @@ def run_process(args: list[str], *, env: dict | None = None, cwd: str | None = N
         p.returncode = os.waitstatus_to_exitcode(status)
         fo.seek(0)
         fe.seek(0)
-        return elapsed, ru.ru_maxrss / 1024.0, fo.read(), fe.read(), p.returncode, ru.ru_utime + ru.ru_stime
+        # ru_maxrss is no use here: it keeps the high-water mark of the forked copy of this
+        # (large) process from before exec. VmHWM belongs to the exec'ed image: poll it.
+        return elapsed, hwm or ru.ru_maxrss / 1024.0, fo.read(), fe.read(), p.returncode, ru.ru_utime + ru.ru_stime
+
+
+def vm_hwm_mb(pid: int | str = "self") -> float:
+    """Peak resident memory (VmHWM, MB) of a process's current image, 0 if it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
 
 
 def load_average() -> tuple[float, float, float]:

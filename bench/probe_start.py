@@ -37,6 +37,8 @@ def main() -> int:
                     and isinstance(obj, QWidget) and obj.window() is self.window):
                 marks["paint"] = time.monotonic() - t0
                 marks["cpu"] = time.process_time()
+                from bench.measure import vm_hwm_mb
+                marks["peak_rss_mb"] = vm_hwm_mb()
                 QTimer.singleShot(0, QApplication.instance().quit)
             return False
 

@@ -80,7 +80,16 @@ def machine() -> dict:
                 pass
     except ImportError:
         rl = "?"
-    return {"nproc": os.cpu_count(), "cpu": cpu, "memory": mem, "python": platform.python_version(),
+    lo = ""
+    try:
+        import subprocess
+        from .papers import libreoffice
+        if libreoffice():
+            lo = subprocess.run([libreoffice(), "--version"], capture_output=True, text=True,
+                                timeout=60).stdout.strip().splitlines()[0]
+    except (OSError, IndexError, subprocess.SubprocessError):
+        pass
+    return {"nproc": os.cpu_count(), "cpu": cpu, "libreoffice": lo, "memory": mem, "python": platform.python_version(),
             "qt": qt, "sqlite": sqlite3.sqlite_version, "reportlab": rl, "platform": platform.platform()}
 
 
@@ -98,7 +107,7 @@ def _cold_start(db_path: str, size: int, repeat: int, warmup: bool) -> list[Figu
             if code != 0 or not out.strip():
                 raise RuntimeError(f"cold start probe ({mode}) failed: {err[-800:]}")
             marks = json.loads(out.strip().splitlines()[-1])
-            rss[mode] = max(rss[mode], peak)
+            rss[mode] = max(rss[mode], marks.get("peak_rss_mb") or peak)
             if warmup and i == 0:
                 continue
             results[mode].append(marks)
@@ -238,7 +247,7 @@ def table(results: dict, markdown: bool = False) -> str:
             section = f["section"]
             lines.append(f"-- {section}")
         a, l, u = f["app"], f["limit"], f["unit"]
-        cpu = _fmt(a.get("cpu_median"), u) if a else "—"
+        cpu = _fmt(a.get("cpu_median") if a.get("cpu_median") is not None else a["median"], u) if a else "—"
         wall = f"{_fmt(a['median'], u)} ({_fmt(a['min'], u)}–{_fmt(a['max'], u)})" if a else "—"
         lcpu = _fmt(l.get("cpu_median") if l.get("cpu_median") is not None else l["median"], u) if l else "—"
         verdict = "" if f["passed"] is None else ("pass" if f["passed"] else "**MISS**" if markdown else "MISS")
