@@ -96,6 +96,19 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
                              ("BACKGROUND", (0, 0), (0, -1), base.HEADER_BACKGROUND),
                              ("BACKGROUND", (2, 0), (2, 0), base.HEADER_BACKGROUND)])))
 
+    # at a glance: the figures the incoming leader asks first (each one is detailed below)
+    rb = s.rooms_by_status
+    glance = [("glance_on_site", s.census_total), ("glance_arrivals", len(s.arrivals)),
+              ("glance_releases", len(s.releases)), ("glance_transfers", len(s.transfers)),
+              ("glance_positives", len(s.positives)), ("glance_fevers", len(s.fevers)),
+              ("glance_pending", s.results_pending), ("glance_ready", rb.get("ready", 0)),
+              ("glance_disinfect", rb.get("awaiting_disinfection", 0)),
+              ("glance_reorder", len(s.supplies_to_reorder) if s.supplies_known else L("not_yet_known"))]
+    d.story.append(Spacer(1, 2 * mm))
+    d.story += base.data_table([L(k) for k, _ in glance], [[_num(v) if not isinstance(v, str) else v
+                                                             for _, v in glance]],
+                               [W / len(glance)] * len(glance), d.st, align=["CENTER"] * len(glance))
+
     # 1. census
     d.heading("section_census")
     cat_rows = [[word(lang, "cat", c), n] for c, n in s.census_by_category.items()]
@@ -156,7 +169,6 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
 
     # 5. rooms
     d.heading("section_rooms")
-    rb = s.rooms_by_status
     d.text(L("rooms_line", occupied=rb.get("occupied", 0), ready=rb.get("ready", 0),
              awaiting=rb.get("awaiting_disinfection", 0), out=rb.get("out_of_service", 0)))
     room_rows = [[r["label"], L("awaiting_disinfection"), _hm(r["since"]), word(lang, "status", r["reason"])]
