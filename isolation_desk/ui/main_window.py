@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_date)
         self.statusBar().addPermanentWidget(self.status_shift)
         ctx.changed.connect(self.update_status)
-        ctx.language_changed.connect(lambda _lang: self.retranslate())
+        ctx.language_changed.connect(self._language_changed)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.update_status)
         self._clock.start(60_000)
@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         for screen in self.screens.values():
             screen.retranslate()
         self.update_status()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()
 
     def _title(self, key: str) -> str:
         return {"today": self.tr("Today"), "rooms": self.tr("Rooms"), "occupants": self.tr("Occupants"),
@@ -161,7 +164,13 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         self.show_screen(s.value("main/screen", "today"))
 
+    def showEvent(self, event):
+        if not self._clock.isActive():
+            self._clock.start(60_000)
+        super().showEvent(event)
+
     def closeEvent(self, event):
+        self._clock.stop()  # a closed window no longer reads the database
         s = QSettings()
         s.setValue("main/geometry", self.saveGeometry())
         s.setValue("main/screen", self.current_screen_key())

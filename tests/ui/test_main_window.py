@@ -21,10 +21,13 @@ INVALID_ID = "110105194912310021"  # same number, wrong check character
 @pytest.fixture(autouse=True)
 def _own_settings(tmp_path):
     # QSettings of the tests, not of the person running them.
+    fmt, org = QSettings.defaultFormat(), QCoreApplication.organizationName()
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
     QCoreApplication.setOrganizationName("IsolationDeskTests")
     yield
+    QSettings.setDefaultFormat(fmt)
+    QCoreApplication.setOrganizationName(org)
 
 
 def _ctx(db, now, actor):
