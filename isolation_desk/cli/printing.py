@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from ..domain.roles import SYSTEM
 from . import db_option, handle_errors, main, open_db
 
 LANG = click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
@@ -43,7 +44,7 @@ def handover(db_path, day, kind, lang, out):
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_handover(db, out, now, day=day.date() if day else None, kind=kind, lang=lang)
+        pages = papers.write_handover(db, out, now, actor=SYSTEM, day=day.date() if day else None, kind=kind, lang=lang)
     finally:
         db.close()
     _written(out, pages)
@@ -69,7 +70,7 @@ def report_daily(db_path, day, lang, notes, out):
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_daily_report(db, out, now, day=day.date() if day else None, lang=lang, notes=notes)
+        pages = papers.write_daily_report(db, out, now, actor=SYSTEM, day=day.date() if day else None, lang=lang, notes=notes)
     finally:
         db.close()
     _written(out, pages)
@@ -83,7 +84,6 @@ def report_daily(db_path, day, lang, notes, out):
 @handle_errors
 def report_template(db_path, columns, reset):
     """Show or change the daily report's columns."""
-    from ..domain.roles import SYSTEM
     from ..services import shift
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
@@ -119,7 +119,7 @@ def print_roster(db_path, lang, out):
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_roster(db, out, now, lang=lang)
+        pages = papers.write_roster(db, out, now, actor=SYSTEM, lang=lang)
     finally:
         db.close()
     _written(out, pages)
@@ -137,7 +137,7 @@ def print_door_cards(db_path, lang, rooms, out):
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_door_cards(db, out, now, rooms=list(rooms), lang=lang)
+        pages = papers.write_door_cards(db, out, now, actor=SYSTEM, rooms=list(rooms), lang=lang)
     finally:
         db.close()
     _written(out, pages)
@@ -161,7 +161,7 @@ def print_release_notice(db_path, stay_ids, due, due_today, lang, out):
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_release_notices(db, out, now, stay_ids=list(stay_ids) or None,
+        pages = papers.write_release_notices(db, out, now, actor=SYSTEM, stay_ids=list(stay_ids) or None,
                                              due_on=due.date() if due else None, lang=lang)
     finally:
         db.close()

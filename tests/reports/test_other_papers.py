@@ -93,12 +93,12 @@ def test_daily_report_pdf_and_xlsx_follow_the_template(demo_db, now, manager, tm
     assert values[2] == expected or int(values[2]) == expected
 
 
-def test_release_notices_of_a_day_one_per_page(demo_db, now, tmp_path):
+def test_release_notices_of_a_day_one_per_page(demo_db, now, tmp_path, manager):
     from isolation_desk.services import papers
     due = shift.release_due_stays(demo_db, now.date())
     assert due
     path = tmp_path / "notices.pdf"
-    pages = papers.write_release_notices(demo_db, path, now)
+    pages = papers.write_release_notices(demo_db, path, now, actor=manager)
     assert pages == len(due)
     reader = PdfReader(str(path))
     for stay, page in zip(due, reader.pages):
@@ -132,3 +132,23 @@ def test_a_household_gets_one_door_card(demo_db, now, tmp_path):
     text = text_of(path)
     assert text.count(shared[0]["room"]) == 1
     assert all(s["name"] in text for s in shared)
+
+
+def test_papers_naming_people_are_audited_and_need_view_personal(demo_db, now, tmp_path, manager):
+    from isolation_desk.domain.errors import DomainError
+    from isolation_desk.domain.roles import Actor
+    from isolation_desk.services import papers
+    papers.write_roster(demo_db, tmp_path / "r.pdf", now, actor=manager)
+    papers.write_handover(demo_db, tmp_path / "h.pdf", now, actor=manager)
+    entries = demo_db.query("SELECT action, actor FROM audit WHERE entity = 'paper' ORDER BY id")
+    assert entries == [{"action": "print_roster", "actor": "manager1"},
+                       {"action": "print_handover", "actor": "manager1"}]
+    logistics = Actor("store", "logistics")
+    try:
+        papers.write_roster(demo_db, tmp_path / "x.pdf", now, actor=logistics)
+    except DomainError as exc:
+        assert exc.code == "permission_denied"
+    else:
+        raise AssertionError("a logistics user printed the roster")
+    assert not (tmp_path / "x.pdf").exists()
+    papers.write_handover(demo_db, tmp_path / "h2.pdf", now, actor=logistics)  # masked IDs: allowed

@@ -427,7 +427,7 @@ class HandoverScreen(Screen):
                    "daily_report": papers.write_daily_report, "release_notices": papers.write_release_notices}
         path = Path(path)
         ok, _ = self.ctx.run(self, "papers", writers[kind], self.ctx.db, path, self.ctx.now(),
-                             lang=self.lang(), font=self._font())
+                             actor=self.ctx.actor, lang=self.lang(), font=self._font())
         if ok:
             self.saved.emit(str(path))
         return path

@@ -396,7 +396,7 @@ class TodayScreen(Screen):
     def save_release_notice(self, stay_id: int, path) -> bool:
         lang = "zh_CN" if self.ctx.lang.startswith("zh") else "en"
         ok, _ = self.ctx.run(self, "papers", papers.write_release_notice, self.ctx.db, stay_id, path,
-                             self.ctx.now(), lang=lang)
+                             self.ctx.now(), actor=self.ctx.actor, lang=lang)
         if ok:
             self.saved.emit(str(path))
         return ok
