@@ -24,7 +24,9 @@ def _font_path(db: Database) -> str | None:
     return get_settings(db)["pdf_font_path"] or None
 
 
-def _audit(db: Database, actor: Actor, paper: str, now: datetime, **details) -> None:
+def record_printed(db: Database, actor: Actor, paper: str, now: datetime, **details) -> None:
+    """One audit entry: ``actor`` printed or saved ``paper`` (for papers made outside the
+    writers below, e.g. the handover sheet the screen previews and prints)."""
     with db.transaction():
         repo.audit(db, actor=actor.username, action=f"print_{paper}", entity="paper", entity_id=paper,
                    after={k: v for k, v in details.items() if v is not None}, at=now)
@@ -45,7 +47,7 @@ def write_handover(db: Database, path, now: datetime, *, actor: Actor, day: date
     sh = shift.resolve_shift(db, now, day, kind)
     summary = shift.shift_summary(db, sh, now)
     pages = build_handover(summary, path, lang=lang, printed_at=now, font=font, font_path=_font_path(db))
-    _audit(db, actor, "handover", now, shift=f"{sh.date.isoformat()} {sh.kind}", pages=pages)
+    record_printed(db, actor, "handover", now, shift=f"{sh.date.isoformat()} {sh.kind}", pages=pages)
     return pages
 
 
@@ -56,7 +58,7 @@ def write_roster(db: Database, path, now: datetime, *, actor: Actor, lang: str =
     rows = [queries.occupant_row(s, now.date()) for s in shift.roster(db, now)]
     pages = build_roster(rows, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
                          font=font, font_path=_font_path(db))
-    _audit(db, actor, "roster", now, people=len(rows), pages=pages)
+    record_printed(db, actor, "roster", now, people=len(rows), pages=pages)
     return pages
 
 
@@ -71,7 +73,7 @@ def write_door_cards(db: Database, path, now: datetime, *, actor: Actor, rooms: 
         stays = [s for s in stays if (s["room"] or "").upper() in wanted]
     pages = build_door_cards(stays, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
                              font=font, font_path=_font_path(db))
-    _audit(db, actor, "door_cards", now, rooms=sorted(rooms) if rooms else "all", pages=pages)
+    record_printed(db, actor, "door_cards", now, rooms=sorted(rooms) if rooms else "all", pages=pages)
     return pages
 
 
@@ -98,7 +100,7 @@ def write_release_notices(db: Database, path, now: datetime, *, actor: Actor, st
             raise DomainError("no_releases_due", day=(due_on or now.date()).isoformat())
     pages = build_release_notices(stays, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
                                   font=font, font_path=_font_path(db))
-    _audit(db, actor, "release_notices", now, stays=[s["id"] for s in stays], pages=pages)
+    record_printed(db, actor, "release_notices", now, stays=[s["id"] for s in stays], pages=pages)
     return pages
 
 
@@ -115,5 +117,5 @@ def write_daily_report(db: Database, path, now: datetime, *, actor: Actor, day: 
     else:
         write_daily_xlsx(figures, template, path, lang=lang)
         pages = None
-    _audit(db, actor, "daily_report", now, day=figures["date"].isoformat(), format=suffix.lstrip("."))
+    record_printed(db, actor, "daily_report", now, day=figures["date"].isoformat(), format=suffix.lstrip("."))
     return pages

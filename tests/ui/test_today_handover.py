@@ -96,6 +96,8 @@ def test_write_a_log_entry_preview_and_save(qtbot, qtmodeltester, ctx, demo_db, 
     assert "C栋5层送餐推车损坏,已换用备用推车" in text
     assert "Shift handover record" in text  # the printout language follows the screen (en here)
     assert not warnings
+    audit = demo_db.query("SELECT action, actor FROM audit WHERE entity = 'paper'")
+    assert audit == [{"action": "print_handover", "actor": "nurse"}]
 
 
 def test_empty_entry_is_refused_in_words(qtbot, ctx, demo_db, warnings):

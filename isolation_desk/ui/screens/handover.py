@@ -315,21 +315,23 @@ class HandoverScreen(Screen):
     def lang(self) -> str:
         return self.lang_combo.currentData()
 
-    def build_pdf(self, target: Path | None = None) -> Path:
-        """Write the sheet of the selected shift (to a temporary file unless ``target``)."""
+    def build_pdf(self, target: Path | None = None) -> int:
+        """Write the sheet of the selected shift (to a temporary file, ``self.pdf_path``,
+        unless ``target``). Returns the number of pages."""
         if self.summary is None:
             raise DomainError("shift_in_future", day="", shift="")
         path = Path(target) if target else Path(self._pdf_dir.name) / f"handover-{self.lang()}.pdf"
-        build_handover(self.summary, path, lang=self.lang(), font=self._font(), printed_at=self.ctx.now())
+        pages = build_handover(self.summary, path, lang=self.lang(), font=self._font(), printed_at=self.ctx.now())
         if target is None:
             self.pdf_path = path
-        return path
+        return pages
 
     def show_preview(self) -> None:
         if self.summary is None:
             return
         self.refresh()  # the figures as of now
-        path = self.build_pdf()
+        self.build_pdf()
+        path = self.pdf_path
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             if item.widget():
@@ -362,13 +364,19 @@ class HandoverScreen(Screen):
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
         try:
-            self.build_pdf(path)
+            pages = self.build_pdf(path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Not saved"),
                                 self.ctx.describe(DomainError("file_error", detail=str(exc))))
             raise
+        self._record("saved", pages)
         self.saved.emit(str(path))
         return path
+
+    def _record(self, how: str, pages: int) -> None:
+        sh = self.summary.shift
+        self.ctx.run(self, "audit", papers.record_printed, self.ctx.db, self.ctx.actor, "handover",
+                     self.ctx.now(), shift=f"{sh.date.isoformat()} {sh.kind}", how=how, pages=pages)
 
     def suggested_file_name(self) -> str:
         sh = self.summary.shift
@@ -387,8 +395,8 @@ class HandoverScreen(Screen):
 
     def print_to(self, printer: QPrinter) -> int:
         """Paint the sheet's pages onto ``printer`` (rendered at 200 dpi). Returns pages printed."""
-        path = self.build_pdf()
-        pages = render_pages(path, dpi=200)
+        self.build_pdf()
+        pages = render_pages(self.pdf_path, dpi=200)
         if not pages:
             QMessageBox.warning(self, self.tr("Not printed"), self.tr(
                 "Printing needs a PDF renderer (poppler's pdftoppm), which is not installed. "
@@ -409,6 +417,7 @@ class HandoverScreen(Screen):
                 painter.setViewport(area)
         finally:
             painter.end()
+        self._record("printed", len(pages))
         return len(pages)
 
     def ask_print(self) -> None:
