@@ -23,11 +23,24 @@ DATE = click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), 
                     help="The date (YYYY-MM-DD).")
 
 
-def _written(out: Path, pages: int | None = None) -> None:
+def _written(out: Path, pages: int | None = None, note: str | None = None) -> None:
     if pages is None:
         click.echo(f"written: {out}")
     else:
         click.echo(f"written: {out} ({pages} page{'s' if pages != 1 else ''})")
+    if note:
+        click.echo(note, err=True)
+
+
+def _font_note(db) -> str | None:
+    """A warning when the PDF had to use the built-in CID font (Chinese not embedded)."""
+    from ..reports.fonts import register_fonts
+    from ..services.site import get_settings
+    font = register_fonts(get_settings(db)["pdf_font_path"] or None)
+    if font.embedded:
+        return None
+    return ("warning: no Chinese TrueType font found; the PDF uses the built-in font STSong-Light, "
+            "which is not embedded. Install one (e.g. fonts-wqy-microhei) or set pdf_font_path in the settings.")
 
 
 @main.command()
@@ -45,9 +58,10 @@ def handover(db_path, day, kind, lang, out):
     db = open_db(db_path)
     try:
         pages = papers.write_handover(db, out, now, actor=SYSTEM, day=day.date() if day else None, kind=kind, lang=lang)
+        note = _font_note(db)
     finally:
         db.close()
-    _written(out, pages)
+    _written(out, pages, note)
 
 
 @main.group()
@@ -71,9 +85,10 @@ def report_daily(db_path, day, lang, notes, out):
     db = open_db(db_path)
     try:
         pages = papers.write_daily_report(db, out, now, actor=SYSTEM, day=day.date() if day else None, lang=lang, notes=notes)
+        note = _font_note(db) if pages is not None else None
     finally:
         db.close()
-    _written(out, pages)
+    _written(out, pages, note)
 
 
 @report.command("template")
@@ -120,9 +135,10 @@ def print_roster(db_path, lang, out):
     db = open_db(db_path)
     try:
         pages = papers.write_roster(db, out, now, actor=SYSTEM, lang=lang)
+        note = _font_note(db)
     finally:
         db.close()
-    _written(out, pages)
+    _written(out, pages, note)
 
 
 @print_group.command("door-cards")
@@ -138,9 +154,10 @@ def print_door_cards(db_path, lang, rooms, out):
     db = open_db(db_path)
     try:
         pages = papers.write_door_cards(db, out, now, actor=SYSTEM, rooms=list(rooms), lang=lang)
+        note = _font_note(db)
     finally:
         db.close()
-    _written(out, pages)
+    _written(out, pages, note)
 
 
 @print_group.command("release-notice")
@@ -163,6 +180,7 @@ def print_release_notice(db_path, stay_ids, due, due_today, lang, out):
     try:
         pages = papers.write_release_notices(db, out, now, actor=SYSTEM, stay_ids=list(stay_ids) or None,
                                              due_on=due.date() if due else None, lang=lang)
+        note = _font_note(db)
     finally:
         db.close()
-    _written(out, pages)
+    _written(out, pages, note)

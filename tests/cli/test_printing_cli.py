@@ -83,3 +83,18 @@ def test_release_notices_due_today_and_usage(demo_file, tmp_path):
     assert r.exit_code != 0 and "--stay" in r.output
     r = run("print", "release-notice", "--db", demo_file, "--due", "2020-01-01", "--out", str(tmp_path / "n.pdf"))
     assert r.exit_code != 0 and "2020-01-01" in r.output
+
+
+def test_handover_warns_when_chinese_is_not_embedded(demo_file, tmp_path, monkeypatch):
+    from isolation_desk.reports import fonts, handover
+    cid = fonts.find_cjk_font(None, search_system=False)
+    monkeypatch.setattr(fonts, "register_fonts", lambda *a, **k: cid)
+    monkeypatch.setattr(handover, "register_fonts", lambda *a, **k: cid)
+    out = tmp_path / "cid.pdf"
+    r = run("handover", "--db", demo_file, "--out", str(out))
+    assert r.exit_code == 0 and out.exists()
+    assert "STSong-Light" in r.output and "not embedded" in r.output
+    r = run("handover", "--db", demo_file, "--out", str(out))
+    monkeypatch.undo()
+    r = run("handover", "--db", demo_file, "--out", str(out))
+    assert "warning" not in r.output
