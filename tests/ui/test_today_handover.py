@@ -60,8 +60,13 @@ def test_today_shows_the_shift_summary_and_charts(qtbot, qtmodeltester, ctx, dem
     assert due.count() == 7
     # the figures follow a change
     shift.add_log_entry(demo_db, "note", "x", NURSE, now)
-    ctx.changed.emit("shift_log")
-    assert screen.summary.log[-1]["text"] == "x"
+    shift.add_log_entry(demo_db, "note", "y", NURSE, now)
+    before = screen.summary
+    for _ in range(5):
+        ctx.changed.emit("shift_log")  # a burst of changes: one refresh
+    qtbot.waitUntil(lambda: screen.summary is not before, timeout=5000)
+    assert [e["text"] for e in screen.summary.log[-2:]] == ["x", "y"]
+    assert not screen._coalesce.isActive()
 
 
 def test_write_a_log_entry_preview_and_save(qtbot, qtmodeltester, ctx, demo_db, tmp_path, warnings):

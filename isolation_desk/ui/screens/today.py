@@ -154,6 +154,12 @@ class TodayScreen(Screen):
         self._timer.setInterval(5 * 60 * 1000)
         self._timer.timeout.connect(lambda: self._on_changed("clock"))
         self._timer.start()
+        # A burst of changes (an import, a sampling round) refreshes once, not per action:
+        # at 50,000 beds the summary takes seconds.
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(250)
+        self._coalesce.timeout.connect(self._refresh_if_visible)
         self.retranslate()
 
     # ------------------------------------------------------------------ words
@@ -211,6 +217,15 @@ class TodayScreen(Screen):
             self._show()
 
     # ------------------------------------------------------------------ data
+    def _on_changed(self, what: str) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._coalesce.start()
+
+    def _refresh_if_visible(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
         super().refresh()
         now = self.ctx.now()
