@@ -18,6 +18,7 @@ from .labels_handover import word
 # Long lists are cut on the sheet (the screens hold the full lists): a handover must stay
 # a few pages even at a 2,000-room site.
 LIST_LIMIT = 60
+SIDE_BY_SIDE_MAX = 20  # buildings: more, and the two census tables are stacked
 W = base.content_width()
 
 
@@ -123,7 +124,13 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
                              L("awaiting_disinfection"), L("out_of_service")], b_rows,
                             [rw * f for f in (0.16, 0.12, 0.12, 0.14, 0.14, 0.18, 0.14)], d.st,
                             align=["LEFT"] + ["RIGHT"] * 6)
-    d.side_by_side(left, right)
+    if len(b_rows) <= SIDE_BY_SIDE_MAX:
+        d.side_by_side(left, right)
+    else:  # a table inside a table cannot break across pages: stack them at large sites
+        d.story += left + [Spacer(1, 2 * mm)] + base.data_table(
+            [L("building"), L("persons"), L("rooms"), L("occupied"), L("ready"), L("awaiting_disinfection"),
+             L("out_of_service")], b_rows, [W * f for f in (0.16, 0.12, 0.12, 0.14, 0.14, 0.18, 0.14)], d.st,
+            align=["LEFT"] + ["RIGHT"] * 6)
 
     # 2. arrivals and departures
     d.heading("section_movements")

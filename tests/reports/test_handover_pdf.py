@@ -202,3 +202,12 @@ def test_first_page_renders_to_a_png(zh_pdf, tmp_path):
     dark = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
                if image.pixelColor(x, y).lightness() < 128)
     assert dark > 200  # text and table rules, not a blank page
+
+
+def test_a_site_of_many_buildings_breaks_the_census_across_pages(summary, tmp_path):
+    many = [dict(summary.census_by_building[0], building=f"B{i:02d}", name=f"{i}号楼") for i in range(80)]
+    summary.census_by_building = many
+    path = tmp_path / "many.pdf"
+    pages = build_handover(summary, path, lang="zh_CN")
+    text = "\n".join(read(path))
+    assert pages >= 2 and "0号楼" in text and "79号楼" in text
