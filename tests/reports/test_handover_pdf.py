@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from isolation_desk.domain.registration import Registration
+from isolation_desk.domain.roles import Actor
 from isolation_desk.reports import fonts
 from isolation_desk.reports.handover import build_handover
 from isolation_desk.reports.labels_handover import EN, ZH
@@ -211,3 +212,12 @@ def test_a_site_of_many_buildings_breaks_the_census_across_pages(summary, tmp_pa
     pages = build_handover(summary, path, lang="zh_CN")
     text = "\n".join(read(path))
     assert pages >= 2 and "0号楼" in text and "79号楼" in text
+
+
+def test_the_longest_log_entry_fits(demo_db, now, tmp_path):
+    nurse = Actor("nurse", "medical")
+    shift.add_log_entry(demo_db, "incident", "长" * (shift.LOG_TEXT_MAX - 1) + "完", nurse, now)
+    s = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+    path = tmp_path / "long-log.pdf"
+    assert build_handover(s, path, lang="zh_CN") >= 2
+    assert "长长完" in "".join(read(path)).replace("\n", "")
