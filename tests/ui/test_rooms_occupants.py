@@ -187,3 +187,51 @@ def test_expected_arrivals_are_listed_and_can_be_checked_in(qtbot, ctx, demo_db,
         qtbot.mouseClick(screen.panel.b_check_in, Qt.LeftButton)
     assert queries.stay_detail(demo_db, stay_id)["status"] == "in_isolation"
     assert screen.model.rowCount() == 0  # no longer expected
+
+
+def test_room_panel_models_and_out_of_service(qtbot, ctx, demo_db, qtmodeltester):
+    from isolation_desk.ui.dialogs.stay_actions import ReasonDialog
+    from isolation_desk.services import rooms as room_service
+    screen = RoomsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1200, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    occupied = next(t for t in screen.board.tiles() if t.status == "occupied")
+    screen.board.set_current_room(occupied.room_id)
+    assert screen.occupants.count() >= 1 and screen.history_model.rowCount() >= 1
+    qtmodeltester.check(screen.history_model)
+    ready = next(t for t in screen.board.tiles() if t.status == "ready")
+    screen.board.set_current_room(ready.room_id)
+    assert screen.b_out.isEnabled() and not screen.b_back.isEnabled()
+    now = ctx.now()
+    dialog = ReasonDialog(ctx, "Out of service", "Reason",
+                          lambda reason: room_service.take_out_of_service(demo_db, ready.room_id, reason,
+                                                                          ctx.actor, now))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert "reason is required" in dialog.error_label.text()
+    dialog.reason.setText("门锁损坏")
+    with qtbot.waitSignal(ctx.changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    tile = next(t for t in screen.board.tiles() if t.room_id == ready.room_id)
+    assert tile.status == "out_of_service" and tile.status_reason == "门锁损坏"
+    assert screen.b_back.isEnabled() and "门锁损坏" in screen.room_status.text()
+    with qtbot.waitSignal(ctx.changed):
+        qtbot.mouseClick(screen.b_back, Qt.LeftButton)
+    assert next(t for t in screen.board.tiles() if t.room_id == ready.room_id).status == "ready"
+
+
+def test_stay_panel_models(qtbot, ctx, demo_db, qtmodeltester):
+    from isolation_desk.ui.widgets.stay_panel import StayPanel
+    panel = StayPanel(ctx)
+    qtbot.addWidget(panel)
+    stay_id = demo_db.scalar("SELECT id FROM stays WHERE status = 'in_isolation' LIMIT 1")
+    panel.show_stay(stay_id)
+    assert panel.tests_model.rowCount() > 0 and panel.history_model.rowCount() > 0
+    qtmodeltester.check(panel.tests_model)
+    qtmodeltester.check(panel.history_model)
+    assert panel.b_release.isEnabled() and not panel.b_check_in.isEnabled()
+    panel.show_stay(None)
+    assert panel.title.text() == "No one selected" and not panel.b_release.isEnabled()
