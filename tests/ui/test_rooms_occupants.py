@@ -235,3 +235,11 @@ def test_stay_panel_models(qtbot, ctx, demo_db, qtmodeltester):
     assert panel.b_release.isEnabled() and not panel.b_check_in.isEnabled()
     panel.show_stay(None)
     assert panel.title.text() == "No one selected" and not panel.b_release.isEnabled()
+
+
+def test_tile_tooltip_says_the_badges_in_words(qapp, demo_db, now):
+    from isolation_desk.ui.widgets.board import RoomBoardView
+    view = RoomBoardView()
+    tile = next(t for t in boards.room_tiles(demo_db, now) if t.positive)
+    text = view.tile_tooltip(tile)
+    assert tile.label in text and "Positive" in text and tile.names.split("、")[0] in text

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 TILE_W = 124
 MIN_TILE_W = 80
@@ -369,6 +369,29 @@ class RoomBoardView(QAbstractScrollArea):
             self.activated.emit(self._tiles[self._current].room_id)
         else:
             super().keyPressEvent(event)
+
+    def viewportEvent(self, event):
+        if event.type() == QEvent.ToolTip:
+            i = self._index_at(event.pos())
+            if i >= 0:
+                QToolTip.showText(event.globalPos(), self.tile_tooltip(self._tiles[i]), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tile_tooltip(self, t) -> str:
+        """The tile in words: room, status, occupants, badges."""
+        from . import names
+        lines = [f"{t.label} · {names.room_status(t.status)}"]
+        if t.status_reason:
+            lines.append(t.status_reason)
+        if t.names:
+            lines.append(t.names)
+        words = {"positive": self.tr("Positive"), "fever": self.tr("Fever in the last 24 hours"),
+                 "test_due": self.tr("Test due today"), "release_due": self.tr("Release due")}
+        lines += [words[b] for b in BADGE_ORDER if getattr(t, b)]
+        return "\n".join(lines)
 
     def focusInEvent(self, event):
         super().focusInEvent(event)
