@@ -53,9 +53,13 @@ def handle_errors(fn):
     return wrapper
 
 
-def open_db(db_path: Path | None, *, create: bool = False):
+def open_db(db_path: Path | None, *, create: bool = False, check: str | None = None):
+    """Open the database for a command. Commands that change occupants' data pass
+    check="quick" (an integrity check first: a damaged file is never written to); papers and
+    exports skip it, because on a 50,000-bed file it costs seconds and they only read
+    (plus one audit entry)."""
     from ..storage.database import open_database
-    return open_database(resolve_db(db_path), create=create)
+    return open_database(resolve_db(db_path), create=create, check=check)
 
 
 def json_default(value):

@@ -49,7 +49,7 @@ def import_arrivals_command(file, db_path, dry_run, as_json, refused_out, sheet)
 
     lang = current_language()
     now = datetime.now().replace(microsecond=0)
-    db = open_db(db_path, create=False)
+    db = open_db(db_path, create=False, check="quick")
     try:
         preview = ai.read_arrivals(db, file, now, sheet=sheet)
         result = ai.summary(preview) if dry_run else ai.import_arrivals(db, preview, SYSTEM, now)

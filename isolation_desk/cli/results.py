@@ -35,7 +35,7 @@ def import_results_command(file, db_path, dry_run, as_json):
     """
     from ..domain.roles import SYSTEM
     from ..services.results_import import import_results
-    db = open_db(db_path, create=False)
+    db = open_db(db_path, create=False, check="quick")
     try:
         report = import_results(db, file, SYSTEM, datetime.now().replace(microsecond=0), dry_run=dry_run)
     finally:
@@ -71,7 +71,7 @@ def sampling_list_command(db_path, day, building, floor, out, lang):
     from ..services.testing import sampling_list
     now = datetime.now().replace(microsecond=0)
     day = day.date() if day else now.date()
-    db = open_db(db_path, create=False)
+    db = open_db(db_path, create=False, check="quick")
     try:
         if out:
             from ..reports.sampling_list import build_sampling_list
