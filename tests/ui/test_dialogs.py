@@ -89,6 +89,16 @@ def test_check_in_a_child_with_a_parent(qtbot, db, now, manager):
     assert d.result_value.room_id == room["id"]
 
 
+def test_check_in_here_on_an_occupied_room_joins_its_household(qtbot, db, now, manager):
+    room = next(r for r in queries.room_board(db) if r["beds"] == 2)
+    reg = validate_registration({"name": "李母", "id_number": "11010519800101026X", "category": "close_contact",
+                                 "last_exposure_date": "2022-11-18"}, now.date())
+    parent = stays.check_in(db, reg, manager, now, room_id=room["id"])
+    d = _open(qtbot, CheckInDialog(_ctx(db, now, manager), room_id=room["id"]))
+    assert d.household.isChecked() and d.host.currentData() == parent.stay_id
+    assert "joins its household" in d.room_info.text()
+
+
 def test_move_and_transfer_dialogs(qtbot, db, now, manager):
     ctx = _ctx(db, now, manager)
     result = _checked_in(db, now, manager)

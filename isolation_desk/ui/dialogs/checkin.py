@@ -8,7 +8,7 @@ from ...domain import policy as pol
 from ...domain.errors import DomainError
 from ...domain.identity import normalize_phone, parse_date, parse_resident_id
 from ...domain.registration import validate_registration
-from ...services import boards, site, stays
+from ...services import boards, queries, site, stays
 from ..widgets import names
 from .base import ActionDialog
 
@@ -143,7 +143,22 @@ class CheckInDialog(ActionDialog):
         self._household_toggled(False)
         self._update_id_info()
         self._category_changed()
+        self._join_room_if_occupied(room_id)
         self.name.setFocus()
+
+    def _join_room_if_occupied(self, room_id: int | None) -> None:
+        """"Check in here" on an occupied room with a free bed: join its household."""
+        if room_id is None:
+            return
+        room = queries.room_detail(self.ctx.db, room_id)
+        if room is None or room["status"] != "occupied" or not room["stays"]:
+            return
+        i = self.host.findData(room["stays"][-1]["id"])
+        if i >= 0:
+            self.host.setCurrentIndex(i)
+            self.household.setChecked(True)
+            self.room_info.setText(self.tr("Room %1 is occupied: the person joins its household.")
+                                   .replace("%1", room["label"]))
 
     # -- live feedback ----------------------------------------------------------
     def _fill_rooms(self, room_id: int | None) -> None:
