@@ -148,7 +148,8 @@ def demo_2000(now: datetime) -> Path:
     return path
 
 
-def run(sizes: list[int], repeat: int, smoke: bool, only: set[str], once: bool = True) -> dict:
+def run(sizes: list[int], repeat: int, smoke: bool, only: set[str], once: bool = True,
+        checkpoint=None) -> dict:
     from . import imports, papers, queries
     now = datetime.now().replace(microsecond=0)
     figures: list[Figure] = []
@@ -157,6 +158,13 @@ def run(sizes: list[int], repeat: int, smoke: bool, only: set[str], once: bool =
     if smoke:
         from . import measure
         measure.WARMUP = False
+
+    def save():
+        if checkpoint is not None:  # a long run keeps what it measured so far
+            checkpoint({"generated_at": now.isoformat(), "machine": {}, "load_average": dict(loads),
+                        "repeat": repeat, "smoke": smoke, "partial": True,
+                        "figures": [f.as_dict() for f in figures]})
+
     for size in sizes:
         t_size = time.perf_counter()
         path = str(generate.cached(size, now))
@@ -165,29 +173,35 @@ def run(sizes: list[int], repeat: int, smoke: bool, only: set[str], once: bool =
         memory = []
         if "queries" in only:
             figures += queries.run(path, size, repeat, now)
+            save()
         if "interactions" in only:
             ui_figures, peak = _ui(path, size, repeat, warmup)
             figures += ui_figures
             memory.append(("interactions process (main window, all screens visited)", peak))
+            save()
         if "cold_start" in only and (size >= 2000 or smoke):
             cs = _cold_start(path, size, repeat, warmup)
             figures += cs
             memory.append(("cold start process", cs[0].extra["peak_rss_mb"]))
+            save()
         if "pdf" in only:
             hv = papers.handover(path, str(size), repeat, now, target_s=None)
             figures += hv
             memory.append(("handover process", hv[0].extra["peak_rss_mb"]))
+            save()
         if "import" in only:
             figures += imports.run(path, str(size), repeat, now)
+            save()
         if "memory" in only and memory:
             label, peak = max(memory, key=lambda x: x[1])
             target = "< 400 MB" if size >= 50000 else ""
-            figures.append(Figure("memory", "peak memory of the child processes (ru_maxrss)", str(size), "MB",
+            figures.append(Figure("memory", "peak memory of the child processes (VmHWM)", str(size), "MB",
                                   Stats(peak, min(p for _, p in memory), peak, len(memory)), None, "", None, target,
                                   (peak < 400) if target else None, note=f"largest: {label}",
                                   extra={k: round(v, 1) for k, v in memory}))
         loads[str(size)].append([round(x, 2) for x in load_average()])
         print(f"   {size} beds done in {time.perf_counter() - t_size:.0f} s", file=sys.stderr)
+        save()
     if once and "pdf" in only:
         if smoke:
             site = str(generate.cached(sizes[0], now))
@@ -199,8 +213,25 @@ def run(sizes: list[int], repeat: int, smoke: bool, only: set[str], once: bool =
             figures += papers.handover(demo, "demo-2000", repeat, now, target_s=3.0)
             roster_site = str(generate.cached(6000, now))
             figures += papers.roster(roster_site, "roster-6000", repeat, now)
+    commit = _commit()
+    for f in figures:
+        f.extra.setdefault("commit", commit)
+        f.extra.setdefault("measured_at", now.isoformat())
     return {"generated_at": now.isoformat(), "machine": machine(), "load_average": loads,
             "repeat": repeat, "smoke": smoke, "figures": [f.as_dict() for f in figures]}
+
+
+def _commit() -> str:
+    """The code measured: HEAD, '+' when the working tree differs (others work in it too)."""
+    import subprocess
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=str(ROOT), capture_output=True,
+                              text=True, timeout=30).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "isolation_desk"],
+                               cwd=str(ROOT), capture_output=True, text=True, timeout=30).stdout.strip()
+        return head + ("+" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        return ""
 
 
 def _retag(f: Figure, note: str) -> Figure:
@@ -290,7 +321,9 @@ def main(argv=None) -> int:
         sizes, repeat = sizes[:1], 1
     only = {s.strip() for s in args.only.split(",") if s.strip()}
     t0 = time.perf_counter()
-    results = run(sizes, repeat, args.smoke, only, once=not args.no_once)
+    partial = args.out.with_name(args.out.stem + "-partial.json")
+    results = run(sizes, repeat, args.smoke, only, once=not args.no_once,
+                  checkpoint=lambda r: partial.write_text(json.dumps(r, ensure_ascii=False, indent=1)))
     results["seconds"] = round(time.perf_counter() - t0, 1)
     results = merge(results, args.out)
     args.out.parent.mkdir(parents=True, exist_ok=True)

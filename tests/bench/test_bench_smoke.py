@@ -20,10 +20,10 @@ def test_generated_site_is_consistent(tmp_path):
     from isolation_desk.storage.database import open_database
 
     now = datetime.combine(datetime.now().date(), time(10, 30))
-    counts = generate(60, tmp_path / "site.sqlite", now=now)
+    counts = generate(200, tmp_path / "site.sqlite", now=now)
     db = open_database(tmp_path / "site.sqlite", create=False)
     try:
-        assert counts["rooms"] == 60
+        assert counts["rooms"] == 200
         assert db.query("PRAGMA foreign_key_check") == []
         occupied = db.scalar("SELECT count(*) FROM rooms WHERE status = 'occupied'")
         present_rooms = db.scalar("SELECT count(DISTINCT room_id) FROM stays "
@@ -43,7 +43,7 @@ def test_generated_site_is_consistent(tmp_path):
         assert db.scalar("SELECT count(*) FROM stays WHERE status = 'expected'") >= 3
         # what the services compute on it works
         from isolation_desk.services import boards, shift
-        assert len(boards.room_tiles(db, now)) == 60
+        assert len(boards.room_tiles(db, now)) == 200
         assert shift.current_summary(db, now).census_total == db.scalar(
             "SELECT count(*) FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')")
     finally:
