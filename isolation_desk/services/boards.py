@@ -72,23 +72,36 @@ def household_hosts(db: Database) -> list[dict]:
 
 def occupant_rows(db: Database, today: date, *, category: str | None = None,
                   building: str | None = None, status: str | None = None,
-                  search: str | None = None, last_tests: dict | None = None) -> list[dict]:
-    """The occupants list (queries.occupants + occupant_row) with each stay's last test.
-
-    ``last_tests`` may be passed in (from ``last_tests(db)``) so that a search keystroke
-    runs only the filtered query.
-    """
-    include_ended = status in ("released", "transferred", "left")
-    stays = queries.occupants(db, include_ended=include_ended, category=category,
-                              building=building, status=status, search=search)
-    if last_tests is None:
-        last_tests = repo_ui.last_tests(db)
+                  search: str | None = None, last_tests: dict | None = None,
+                  memo: dict | None = None) -> list[dict]:
+    """The occupants list: ``queries.occupant_row`` of each stay (the same fields as every
+    other list of occupants) plus its last sampled test. The rows come from a narrower query
+    than ``queries.occupants`` with the same filters, because the screen re-runs it on every
+    search keystroke. ``memo`` (a dict the caller keeps) reuses the row of a stay whose data
+    and day have not changed: a keystroke then costs the query, not the formatting.
+    (``last_tests`` is accepted for compatibility and ignored.)"""
+    statuses = ("expected", "in_isolation", "awaiting_transfer")
+    if status:
+        statuses = (status,)
     rows = []
-    for s in stays:
+    for s in repo_ui.occupant_list(db, statuses=statuses, category=category, building=building,
+                                   search=(search or "").strip() or None):
+        if memo is not None:
+            signature = (today, *s.values())
+            hit = memo.get(s["id"])
+            if hit is not None and hit[0] == signature:
+                rows.append(hit[1])
+                continue
         row = queries.occupant_row(s, today)
-        t = last_tests.get(s["id"])
-        row["last_test_at"] = t["sampled_at"][:10] if t else None
-        row["last_test_result"] = (t["result"] or "pending") if t else None
+        t = s["last_test"]
+        if t:
+            at, _, result = t.partition("|")
+            row["last_test_at"] = at[:10]
+            row["last_test_result"] = result or "pending"
+        else:
+            row["last_test_at"] = row["last_test_result"] = None
+        if memo is not None:
+            memo[s["id"]] = (signature, row)
         rows.append(row)
     return rows
 

@@ -73,3 +73,40 @@ WHERE s.status = 'in_isolation' AND r.beds > 1
   AND (SELECT count(*) FROM stays s2 WHERE s2.room_id = r.id
           AND s2.status IN ('in_isolation', 'awaiting_transfer')) < r.beds
 ORDER BY b.sort_order, b.code, r.floor, r.number""")
+
+
+OCCUPANT_LIST_SELECT = """
+SELECT s.id, s.category, s.status, s.start_date, s.release_date,
+       p.name, p.sex, p.birth_date, p.id_type, p.id_number, p.phone,
+       b.code AS building,
+       CASE WHEN r.id IS NULL THEN NULL ELSE b.code || '-' || r.number END AS room,
+       pol.label AS policy_label,
+       (SELECT t.sampled_at || '|' || coalesce(t.result, '') FROM tests t
+         WHERE t.stay_id = s.id AND t.sampled_at IS NOT NULL
+         ORDER BY t.sampled_at DESC, t.id DESC LIMIT 1) AS last_test
+FROM stays s
+JOIN people p ON p.id = s.person_id
+JOIN policies pol ON pol.id = s.policy_id
+LEFT JOIN rooms r ON r.id = s.room_id
+LEFT JOIN buildings b ON b.id = r.building_id
+"""
+
+
+def occupant_list(db: Database, *, statuses, category: str | None = None, building: str | None = None,
+                  search: str | None = None) -> list[dict]:
+    """The occupants screen's rows: the columns ``queries.occupant_row`` reads, and the last
+    sampled test, with the same filters as ``repositories.stays`` (narrower, so faster)."""
+    where = [f"s.status IN ({', '.join('?' * len(statuses))})"]
+    params: list = list(statuses)
+    if category:
+        where.append("s.category = ?"); params.append(category)
+    if building:
+        where.append("b.code = ?"); params.append(building)
+    if search:
+        like = f"%{search}%"
+        where.append("(p.name LIKE ? OR p.id_number LIKE ? OR p.phone LIKE ? "
+                     "OR (b.code || '-' || r.number) LIKE ?)")
+        params += [like, like, like, like]
+    sql = OCCUPANT_LIST_SELECT + " WHERE " + " AND ".join(where)
+    sql += " ORDER BY b.sort_order, b.code, r.floor, r.number, p.name"
+    return db.query(sql, params)

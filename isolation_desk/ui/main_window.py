@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QStackedWidget, QWidget)
 
 from ..services import boards
+from .widgets import names
 
 # (key, module, class): every screen of the navigation, in order. Ctrl+1..8 switch.
 SCREENS = (
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def _language_changed(self, _lang: str) -> None:
+        names.clear_cache()
         self.retranslate()
 
     def _title(self, key: str) -> str:

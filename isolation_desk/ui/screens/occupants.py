@@ -13,7 +13,7 @@ from ..widgets import names
 from ..widgets.stay_panel import StayPanel
 from .base import Screen
 
-SEARCH_DELAY_MS = 150
+SEARCH_DELAY_MS = 25  # a few ms: coalesces a burst of keys (paste, fast typing) into one query
 COLUMNS = 11
 _RIGHT = Qt.AlignRight | Qt.AlignVCenter
 _CENTER = Qt.AlignCenter
@@ -103,7 +103,8 @@ class OccupantsScreen(Screen):
         layout.addWidget(splitter)
 
         self._filling = False
-        self._last_tests: dict | None = None
+        self._memo: dict = {}      # stay id -> (signature, row dict), see boards.occupant_rows
+        self._row_memo: dict = {}  # stay id -> (row dict, Row)
         self._columns_sized = False
         self.retranslate()
         for combo in (self.category, self.building, self.status):
@@ -113,6 +114,7 @@ class OccupantsScreen(Screen):
         return self.tr("Occupants")
 
     def retranslate(self) -> None:
+        self._row_memo = {}  # the rows hold translated words
         self._dirty = True  # the rows hold translated words: re-read them when shown
         if self.isVisible():
             QTimer.singleShot(0, self.refresh)
@@ -158,7 +160,7 @@ class OccupantsScreen(Screen):
 
     def _search_now(self) -> None:
         self._timer.stop()
-        self.refresh(keep_cache=True)
+        self.refresh()
         if self.model.rowCount():
             self.table.setFocus()
             self.table.selectRow(0)
@@ -167,24 +169,16 @@ class OccupantsScreen(Screen):
         self.search.setFocus()
         self.search.selectAll()
 
-    def _on_changed(self, what: str) -> None:
-        self._last_tests = None  # data changed: the last-test cache is stale
-        super()._on_changed(what)
-
-    def refresh(self, keep_cache: bool = False) -> None:
+    def refresh(self) -> None:
         super().refresh()
         if self.building.count() == 0:
             self._fill_buildings()
         self._timer.stop()
-        db = self.ctx.db
-        if self._last_tests is None or not keep_cache and not self.search.hasFocus():
-            self._last_tests = boards.last_tests(db)
-        today = self.ctx.today()
-        rows = boards.occupant_rows(db, today, category=self.category.currentData(),
+        rows = boards.occupant_rows(self.ctx.db, self.ctx.today(), category=self.category.currentData(),
                                     building=self.building.currentData(), status=self.status.currentData(),
-                                    search=self.search.text(), last_tests=self._last_tests)
+                                    search=self.search.text(), memo=self._memo)
         keep = self.current_stay_id()
-        self.model.set_rows([self._row(r) for r in rows])
+        self.model.set_rows([self._cached_row(r) for r in rows])
         if not self._columns_sized and rows:
             for c, w in enumerate(self.model.column_widths(self.table.fontMetrics())):
                 self.table.setColumnWidth(c, w)
@@ -196,6 +190,15 @@ class OccupantsScreen(Screen):
             self.panel.show_stay(None)
         else:
             self.panel.show_stay(None)
+
+    def _cached_row(self, r: dict) -> Row:
+        # The service hands back the same dict for an unchanged stay: reuse its Row.
+        hit = self._row_memo.get(r["stay_id"])
+        if hit is not None and hit[0] is r:
+            return hit[1]
+        row = self._row(r)
+        self._row_memo[r["stay_id"]] = (r, row)
+        return row
 
     def _row(self, r: dict) -> Row:
         age = r["age"]

@@ -88,11 +88,24 @@ _PURPOSES = {
 }
 
 
+_cache: dict[tuple[int, object], str] = {}
+
+
+def clear_cache() -> None:
+    """Forget the translated words (call after the language changed)."""
+    _cache.clear()
+
+
 def _lookup(table: dict, code) -> str:
-    if code is None:
-        return ""
-    text = table.get(code)
-    return _t("Names", text) if text else str(code)
+    # Lists of thousands of rows look the same few codes up: translate each once.
+    key = (id(table), code)
+    word = _cache.get(key)
+    if word is None:
+        if code is None:
+            return ""
+        text = table.get(code)
+        word = _cache[key] = _t("Names", text) if text else str(code)
+    return word
 
 
 def category(code) -> str: return _lookup(_CATEGORIES, code)
