@@ -25,6 +25,7 @@ class ActionDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(440)
         self._fields: dict[str, QWidget] = {}
         self._marked: list[QWidget] = []
 
