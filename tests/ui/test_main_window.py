@@ -196,3 +196,38 @@ def test_room_board_opens_the_occupant(qtbot, demo_db, now, manager):
     stay = occupants.panel.stay_id
     assert stay is not None
     assert queries.stay_detail(demo_db, stay)["room_id"] == tile.room_id
+
+
+def test_the_window_speaks_chinese(qtbot, demo_db, now, manager):
+    from isolation_desk.ui import i18n
+    if not i18n.install("zh_CN"):
+        pytest.skip("no zh_CN translation built (pyside6-lrelease missing)")
+    try:
+        ctx = AppContext(demo_db, manager, "zh_CN", clock=lambda: now)
+        w = _window(qtbot, ctx)
+        assert [w.nav.item(i).text() for i in range(3)] == ["今日", "房间", "隔离人员"]
+        assert w.status_beds.text().startswith("床位占用")
+        assert w.status_shift.text() == "白班 08:00–20:00"
+        w.show_screen("occupants")
+        occupants = w.screens["occupants"]
+        assert occupants.model.headerData(0, Qt.Horizontal) == "房间"
+        assert occupants.model.data(occupants.model.index(0, 2)) in ("男", "女")
+        w.show_screen("rooms")
+        assert w.screens["rooms"].legend._items()[0][2] == "就绪"
+    finally:
+        i18n.install("en")
+
+
+def test_names_follow_the_installed_translator(qapp):
+    from isolation_desk.ui import i18n
+    from isolation_desk.ui.widgets import names
+    assert names.category("close_contact") == "Close contact"
+    if not i18n.install("zh_CN"):
+        pytest.skip("no zh_CN translation built")
+    try:
+        qapp.processEvents()
+        assert names.category("close_contact") == "密接"
+    finally:
+        i18n.install("en")
+        qapp.processEvents()
+    assert names.category("close_contact") == "Close contact"

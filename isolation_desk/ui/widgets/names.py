@@ -5,7 +5,7 @@ as itself, so that a new code shows up on screen rather than crashing it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QT_TRANSLATE_NOOP
 
 
 def _t(context: str, text: str) -> str:
@@ -89,11 +89,29 @@ _PURPOSES = {
 
 
 _cache: dict[tuple[int, object], str] = {}
+_watcher = None
 
 
 def clear_cache() -> None:
-    """Forget the translated words (call after the language changed)."""
+    """Forget the translated words (done by itself when a translator comes or goes)."""
     _cache.clear()
+
+
+class _LanguageWatcher(QObject):
+    """Installing or removing a translator sends LanguageChange to the application."""
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.LanguageChange:
+            _cache.clear()
+        return False
+
+
+def _watch() -> None:
+    global _watcher
+    app = QCoreApplication.instance()
+    if app is not None:
+        _watcher = _LanguageWatcher(app)
+        app.installEventFilter(_watcher)
 
 
 def _lookup(table: dict, code) -> str:
@@ -103,8 +121,12 @@ def _lookup(table: dict, code) -> str:
     if word is None:
         if code is None:
             return ""
+        if _watcher is None:
+            _watch()
         text = table.get(code)
-        word = _cache[key] = _t("Names", text) if text else str(code)
+        word = _t("Names", text) if text else str(code)
+        if _watcher is not None:
+            _cache[key] = word
     return word
 
 
