@@ -160,10 +160,14 @@ class MainWindow(QMainWindow):
     def restore_state(self) -> None:
         s = QSettings()
         geometry = s.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if geometry is None or not self.restoreGeometry(geometry) or \
+                self.width() < 900 or self.height() < 600:
+            # First start, or a geometry saved on a smaller screen: a size the board fits.
+            screen = self.screen().availableGeometry() if self.screen() else None
+            w, h = 1280, 800
+            if screen is not None:
+                w, h = min(w, screen.width()), min(h, screen.height())
+            self.resize(w, h)
         self.show_screen(s.value("main/screen", "today"))
 
     def showEvent(self, event):

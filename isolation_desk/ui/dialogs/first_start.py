@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QApplication, QButtonGroup, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
                                QPlainTextEdit, QRadioButton, QSpinBox, QVBoxLayout)
 
 from ...domain.errors import DomainError
@@ -94,7 +95,11 @@ class FirstStartDialog(ActionDialog):
         now = self.ctx.now()
         if self.demo.isChecked():
             from ...services.demo import build_demo
-            self.call("all", build_demo, self.ctx.db, rooms=self.demo_rooms.value(), now=now)
+            QApplication.setOverrideCursor(Qt.WaitCursor)  # a few seconds for a 300-room site
+            try:
+                self.call("all", build_demo, self.ctx.db, rooms=self.demo_rooms.value(), now=now)
+            finally:
+                QApplication.restoreOverrideCursor()
             return
         try:
             ranges = self.room_ranges()
