@@ -1,6 +1,7 @@
 """Start the Qt application on a database file."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,8 +25,12 @@ def run_gui(db_path: Path) -> int:
     from .context import AppContext
     from .main_window import MainWindow
 
+    from PySide6.QtCore import QSettings
+
     app = create_application()
-    lang = current_language()
+    # ISOLATION_DESK_LANG wins; otherwise the language chosen in Settings, then the system's.
+    chosen = QSettings().value("ui/language")
+    lang = current_language() if os.environ.get("ISOLATION_DESK_LANG") or not chosen else str(chosen)
     try:
         db = open_database(db_path, create=True)
     except DomainError as exc:

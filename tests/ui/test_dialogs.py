@@ -198,3 +198,36 @@ def test_settings_screen_policy_table_and_apply_to_current(qtbot, db, now, manag
     assert db.scalar("SELECT release_date FROM stays") == new.isoformat()
     nobody = _open(qtbot, ApplyPolicyDialog(ctx, "close_contact"))
     assert not nobody.ok_button.isEnabled() and "Nobody would change" in nobody.summary.text()
+
+
+def test_language_switch_in_settings_keeps_work(qtbot, db, now, manager, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from isolation_desk.ui import i18n
+    from isolation_desk.ui.main_window import MainWindow
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path))
+    org = QCoreApplication.organizationName()
+    QCoreApplication.setOrganizationName("IsolationDeskTests")
+    ctx = _ctx(db, now, manager)
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        w.show_screen("occupants")
+        w.screens["occupants"].search.setText("A-02")  # work in progress
+        w.show_screen("settings")
+        settings = w.screens["settings"]
+        with qtbot.waitSignal(ctx.language_changed):
+            settings.language.setCurrentIndex(settings.language.findData("zh_CN"))
+        if ctx.lang == "zh_CN" and i18n._installed:
+            assert w.nav.item(1).text() == "房间"
+        assert QSettings().value("ui/language") == "zh_CN"
+        assert w.screens["occupants"].search.text() == "A-02"
+        with qtbot.waitSignal(ctx.language_changed):
+            settings.language.setCurrentIndex(settings.language.findData("en"))
+        assert w.nav.item(1).text() == "Rooms"
+    finally:
+        i18n.install("en")
+        QSettings.setDefaultFormat(QSettings.NativeFormat)
+        QCoreApplication.setOrganizationName(org)

@@ -137,6 +137,13 @@ class SettingsScreen(Screen):
         self.b_save.clicked.connect(self.save)
         self.saved = QLabel()
         self.saved.setObjectName("saved")
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        from ..i18n import LANGUAGES
+        for code, label in LANGUAGES:
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(ctx.lang)))
+        self.language.currentIndexChanged.connect(self._language_chosen)
         self.site_form = QFormLayout()
         self.site_box = QGroupBox()
         self.site_box.setLayout(self.site_form)
@@ -146,6 +153,9 @@ class SettingsScreen(Screen):
                                                 self.contact_phone)):
             label.setBuddy(w)
             self.site_form.addRow(label, w)
+        self.l_language = QLabel()
+        self.l_language.setBuddy(self.language)
+        self.site_form.addRow(self.l_language, self.language)
         row = QHBoxLayout()
         row.addWidget(self.b_save)
         row.addWidget(self.saved, 1)
@@ -221,6 +231,7 @@ class SettingsScreen(Screen):
                 self.tr("Contact person"), self.tr("Contact phone"))):
             label.setText(text)
         self.b_save.setText(self.tr("Save"))
+        self.l_language.setText(self.tr("&Language (this workstation)"))
         self.policy_box.setTitle(self.tr("Isolation policy per category"))
         self.model.set_headers([self.tr("Category"), self.tr("Days"), self.tr("Counted from"),
                                 self.tr("Test days"), self.tr("Check-in test"),
@@ -281,6 +292,19 @@ class SettingsScreen(Screen):
         row = self.model.row_of_key(code)
         if row >= 0:
             self.table.selectRow(row)
+
+    def _language_chosen(self, *_):
+        """Switch the language now, without closing anything; remembered for this workstation."""
+        from PySide6.QtCore import QSettings
+
+        from ..i18n import install
+        lang = self.language.currentData()
+        if not lang or lang == self.ctx.lang:
+            return
+        install(lang)
+        self.ctx.lang = lang
+        QSettings().setValue("ui/language", lang)
+        self.ctx.language_changed.emit(lang)
 
     def save(self) -> None:
         changes = {"site_name": self.site_name.text(), "site_address": self.site_address.text(),
