@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...services import boards
 from ..models import Row, RowTableModel
@@ -66,6 +66,8 @@ class OccupantsScreen(Screen):
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.panel = StayPanel(ctx)
         self.panel.setMinimumWidth(340)
         self.panel.stayChanged.connect(lambda _: self.refresh())
@@ -245,6 +247,20 @@ class OccupantsScreen(Screen):
             self._filling = False
             self.refresh()
             self.select_stay(stay_id)
+
+    def _context_menu(self, pos) -> None:
+        """The details panel's actions, at the row under the mouse."""
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        for button in (self.panel.b_release, self.panel.b_date, self.panel.b_move,
+                       self.panel.b_transfer, self.panel.b_check_in):
+            action = menu.addAction(button.text())
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _current_changed(self, current, _previous) -> None:
         self.panel.show_stay(self.model.row_key(current.row()) if current.isValid() else None)
