@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.roles import SYSTEM
-from ..messages import current_language, describe
+from ..messages import current_language
 
 
 def create_application(argv=None):
@@ -19,34 +19,47 @@ def create_application(argv=None):
 
 
 def run_gui(db_path: Path) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
-    from ..storage.database import open_database
-    from .context import AppContext
-    from .main_window import MainWindow
-
+    """The window on ``db_path``: instance lock and integrity check, the site's first start
+    (set up a site or explore a demo), sign-in (or the first manager account), then the main
+    window with the idle lock, backups and account menu (ui/session.py)."""
     from PySide6.QtCore import QSettings
+
+    from ..services import accounts
+    from ..services.site import is_set_up
+    from . import session
+    from .context import AppContext
+    from .i18n import install
+    from .main_window import MainWindow
 
     app = create_application()
     # ISOLATION_DESK_LANG wins; otherwise the language chosen in Settings, then the system's.
     chosen = QSettings().value("ui/language")
     lang = current_language() if os.environ.get("ISOLATION_DESK_LANG") or not chosen else str(chosen)
-    try:
-        db = open_database(db_path, create=True)
-    except DomainError as exc:
-        QMessageBox.critical(None, "Isolation Desk", describe(exc, lang))
-        return 2
-    from .i18n import install
     install(lang, app)
-    ctx = AppContext(db, SYSTEM, lang)
-    from ..services.site import is_set_up
-    if not is_set_up(db):
-        from .dialogs.first_start import FirstStartDialog
-        if FirstStartDialog.ask(ctx) is None:
-            db.close()
+    opened = session.open_site_database(db_path)
+    if opened is None:
+        return 2
+    db, lock = opened
+    try:
+        if not is_set_up(db):
+            from .dialogs.first_start import FirstStartDialog
+            if FirstStartDialog.ask(AppContext(db, SYSTEM, lang)) is None:
+                return 0
+        actor = session.start_session(app, db)
+        if actor is None:
             return 0
-    window = MainWindow(ctx)
-    window.show()
-    code = app.exec()
-    db.close()
-    return code
+        ctx = AppContext(db, actor, lang)
+        window = MainWindow(ctx)
+        actions = session.attach(ctx, window)
+        window.show()
+        code = app.exec()
+        actions.worker.wait(120)
+        if ctx.actor is not None:
+            try:
+                accounts.sign_out(ctx.db, ctx.actor, session._now(), reason="quit")
+            except DomainError:
+                pass
+        return code
+    finally:
+        db.close()
+        lock.release()
