@@ -147,11 +147,14 @@ class OccupantsScreen(Screen):
 
     # -- data --------------------------------------------------------------------------
     def _fill_buildings(self) -> None:
+        found = boards.buildings(self.ctx.db)
+        if self.building.count() == len(found) + 1:
+            return
         current = self.building.currentData()
         self._filling = True
         self.building.clear()
         self.building.addItem(self.tr("All buildings"), None)
-        for b in boards.buildings(self.ctx.db):
+        for b in found:
             self.building.addItem(b["name"], b["code"])
         self.building.setCurrentIndex(max(0, self.building.findData(current)))
         self._filling = False
@@ -173,8 +176,7 @@ class OccupantsScreen(Screen):
 
     def refresh(self) -> None:
         super().refresh()
-        if self.building.count() == 0:
-            self._fill_buildings()
+        self._fill_buildings()  # a building may have been added since
         self._timer.stop()
         rows = boards.occupant_rows(self.ctx.db, self.ctx.today(), category=self.category.currentData(),
                                     building=self.building.currentData(), status=self.status.currentData(),

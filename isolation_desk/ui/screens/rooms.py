@@ -152,11 +152,14 @@ class RoomsScreen(Screen):
 
     # -- data -------------------------------------------------------------------
     def _fill_buildings(self) -> None:
+        found = boards.buildings(self.ctx.db)
+        if self.building.count() == len(found) + 1:
+            return
         current = self.building.currentData()
         self._filling = True
         self.building.clear()
         self.building.addItem(self.tr("All buildings"), None)
-        for b in boards.buildings(self.ctx.db):
+        for b in found:
             self.building.addItem(b["name"], b["code"])
         i = self.building.findData(current)
         self.building.setCurrentIndex(max(0, i))
@@ -168,8 +171,7 @@ class RoomsScreen(Screen):
 
     def refresh(self) -> None:
         super().refresh()
-        if self.building.count() == 0:
-            self._fill_buildings()
+        self._fill_buildings()  # a building may have been added since
         tiles = boards.room_tiles(self.ctx.db, self.ctx.now(), building=self.building.currentData(),
                                   status=self.status.currentData(), badge=self.badge.currentData())
         self.board.set_tiles(tiles)
