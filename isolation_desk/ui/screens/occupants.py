@@ -130,6 +130,8 @@ class OccupantsScreen(Screen):
                                 self.tr("Category"), self.tr("ID number"), self.tr("Start"),
                                 self.tr("Day"), self.tr("Release"), self.tr("Last test"),
                                 self.tr("Status")])
+        if self.building.count():
+            self.building.setItemText(0, self.tr("All buildings"))
         self._filling = True
         cur = self.category.currentData()
         self.category.clear()

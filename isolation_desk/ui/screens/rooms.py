@@ -138,6 +138,8 @@ class RoomsScreen(Screen):
         self.b_out.setText(self.tr("Out of service…"))
         self.b_back.setText(self.tr("Back in service"))
         self.history_model.set_headers([self.tr("When"), self.tr("From"), self.tr("To"), self.tr("Reason, by")])
+        if self.building.count():
+            self.building.setItemText(0, self.tr("All buildings"))
         self._filling = True
         self.status.clear()
         self.status.addItem(self.tr("All statuses"), None)
