@@ -650,20 +650,6 @@ def plan_check_in(db: Database, stay_ids: Sequence[int] | None = None) -> list[P
     return units
 
 
-def _registration_of(s: dict) -> Registration:
-    """An expected stay as a registration (as stays.check_in_expected builds it)."""
-    def d(value):
-        return None if value in (None, "") else date.fromisoformat(str(value)[:10])
-    return Registration(
-        name=s["name"], id_type=s["id_type"], id_number=s["id_number"], sex=s["sex"],
-        birth_date=d(s["birth_date"]), phone=s["phone"], category=s["category"],
-        last_exposure_date=d(s["last_exposure_date"]), arrival_date=d(s["arrival_date"]),
-        registered_address=s["registered_address"] or "", current_address=s["current_address"] or "",
-        origin=s["origin"] or "", special_needs=tuple(filter(None, (s["special_needs"] or "").split(","))),
-        diet=s["diet"] or "regular", destination_community=s["destination_community"] or "",
-        community_contact=s["community_contact"] or "", community_phone=s["community_phone"] or "")
-
-
 @dataclass
 class BulkCheckInResult:
     checked_in: list[stay_service.CheckInResult] = field(default_factory=list)
@@ -691,7 +677,7 @@ def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime)
             s = repo.stay(db, stay_id)
             if s is None or s["status"] != "expected":
                 raise DomainError("stay_not_expected")
-            results.append(stay_service.check_in(db, _registration_of(s), actor, now, household_of=host_id,
+            results.append(stay_service.check_in(db, stay_service.registration_of(s), actor, now, household_of=host_id,
                                                  household_role=role or "dependant",
                                                  expected_stay_id=stay_id))
     return results

@@ -190,12 +190,9 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
     return CheckInResult(stay_id, person_id, room_id, room["label"], start, release_on)
 
 
-def check_in_expected(db: Database, stay_id: int, actor: Actor, now: datetime,
-                      room_id: int | None = None) -> CheckInResult:
-    s = _stay_or_fail(db, stay_id)
-    if s["status"] != "expected":
-        raise DomainError("stay_not_expected")
-    reg = Registration(
+def registration_of(s: dict) -> Registration:
+    """A stay row (repositories.STAY_SELECT) as the registration it was made from."""
+    return Registration(
         name=s["name"], id_type=s["id_type"], id_number=s["id_number"], sex=s["sex"],
         birth_date=_d(s["birth_date"]), phone=s["phone"], category=s["category"],
         last_exposure_date=_d(s["last_exposure_date"]), arrival_date=_d(s["arrival_date"]),
@@ -203,7 +200,14 @@ def check_in_expected(db: Database, stay_id: int, actor: Actor, now: datetime,
         origin=s["origin"] or "", special_needs=tuple(filter(None, (s["special_needs"] or "").split(","))),
         diet=s["diet"] or "regular", destination_community=s["destination_community"] or "",
         community_contact=s["community_contact"] or "", community_phone=s["community_phone"] or "")
-    return check_in(db, reg, actor, now, room_id=room_id, expected_stay_id=stay_id)
+
+
+def check_in_expected(db: Database, stay_id: int, actor: Actor, now: datetime,
+                      room_id: int | None = None) -> CheckInResult:
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] != "expected":
+        raise DomainError("stay_not_expected")
+    return check_in(db, registration_of(s), actor, now, room_id=room_id, expected_stay_id=stay_id)
 
 
 def cancel_expected(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
