@@ -38,19 +38,17 @@ def room_tiles(db: Database, now: datetime, *, building: str | None = None,
     """Every room (of one building, of one status, with one badge) in board order."""
     settings = get_settings(db)
     since = (now - timedelta(hours=24)).replace(microsecond=0).isoformat()
-    badges = {r["room_id"]: r for r in repo_ui.room_badges(db, now.date().isoformat(), since,
-                                                           settings.fever_threshold)}
-    empty: dict = {}
+    badges = {r[0]: r for r in repo_ui.room_badges(db, now.date().isoformat(), since,
+                                                   settings.fever_threshold)}
+    empty = (None, "", 0, 0, 0, 0, 0)
     tiles = []
-    for r in repo_ui.room_cells(db, building):
-        if status and r["status"] != status:
+    for room_id, bcode, bname, floor, number, beds, room_status, reason in repo_ui.room_cells(db, building):
+        if status and room_status != status:
             continue
-        b = badges.get(r["id"], empty)
-        tile = RoomTile(r["id"], r["building"], r["building_name"], r["floor"], r["number"],
-                        f"{r['building']}-{r['number']}", r["beds"], r["status"],
-                        r["status_reason"] or "", b.get("names") or "", b.get("occupants") or 0,
-                        bool(b.get("test_due")), bool(b.get("release_due")),
-                        bool(b.get("fever")), bool(b.get("positive")))
+        _, names, n, release_due, test_due, positive, fever = badges.get(room_id, empty)
+        tile = RoomTile(room_id, bcode, bname, floor, number, f"{bcode}-{number}", beds, room_status,
+                        reason or "", names or "", n or 0, bool(test_due), bool(release_due),
+                        bool(fever), bool(positive))
         if badge and not getattr(tile, badge):
             continue
         tiles.append(tile)
