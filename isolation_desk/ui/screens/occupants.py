@@ -1,5 +1,6 @@
-"""The occupants screen: a sortable table of current occupants, a search box (Ctrl+F) that
-filters in SQL as you type, filters by category, building and status, and the details panel."""
+"""The occupants screen: a sortable table of current occupants, filters by category, building
+and status (in SQL), a search box (Ctrl+F) that filters the rows read as you type (on the
+list: a keystroke runs no query), and the details panel."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -44,7 +45,7 @@ class OccupantsScreen(Screen):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _: self._timer.start())
         self.search.returnPressed.connect(self._search_now)
         QShortcut(QKeySequence.Find, self, activated=self.focus_search)
@@ -106,7 +107,8 @@ class OccupantsScreen(Screen):
 
         self._filling = False
         self._memo: dict = {}      # stay id -> (signature, row dict), see boards.occupant_rows
-        self._row_memo: dict = {}  # stay id -> (row dict, Row)
+        self._row_memo: dict = {}  # stay id -> (row dict, (Row, search key))
+        self._base: list = []      # (Row, search key) of the current filters, before the search
         self._columns_sized = False
         self.retranslate()
         for combo in (self.category, self.building, self.status):
@@ -166,8 +168,7 @@ class OccupantsScreen(Screen):
             self.refresh()
 
     def _search_now(self) -> None:
-        self._timer.stop()
-        self.refresh()
+        self.apply_search()
         if self.model.rowCount():
             self.table.setFocus()
             self.table.selectRow(0)
@@ -177,34 +178,44 @@ class OccupantsScreen(Screen):
         self.search.selectAll()
 
     def refresh(self) -> None:
+        """Re-read the rows of the current filters (SQL), then apply the search."""
         super().refresh()
         self._fill_buildings()  # a building may have been added since
-        self._timer.stop()
         rows = boards.occupant_rows(self.ctx.db, self.ctx.today(), category=self.category.currentData(),
                                     building=self.building.currentData(), status=self.status.currentData(),
-                                    search=self.search.text(), memo=self._memo)
+                                    memo=self._memo)
+        self._base = [self._cached_row(r) for r in rows]
+        self.apply_search()
+
+    def apply_search(self) -> None:
+        """Filter the rows read by ``refresh`` on the list: a keystroke runs no query.
+        Matches name, ID number, phone or room, ignoring case (as SQL LIKE does)."""
+        self._timer.stop()
+        query = self.search.text().strip().lower()
+        shown = [row for row, key in self._base if query in key] if query else \
+            [row for row, _ in self._base]
         keep = self.current_stay_id()
-        self.model.set_rows([self._cached_row(r) for r in rows])
-        if not self._columns_sized and rows:
+        self.model.set_rows(shown)
+        if not self._columns_sized and shown:
             for c, w in enumerate(self.model.column_widths(self.table.fontMetrics())):
                 self.table.setColumnWidth(c, w)
             self._columns_sized = True
-        self.count.setText(self.tr("%n person(s)", "", len(rows)))
+        self.count.setText(self.tr("%n person(s)", "", len(shown)))
         if keep is not None and self.model.row_of_key(keep) >= 0:
             self.select_stay(keep)
-        elif keep is not None:
-            self.panel.show_stay(None)
         else:
             self.panel.show_stay(None)
 
-    def _cached_row(self, r: dict) -> Row:
-        # The service hands back the same dict for an unchanged stay: reuse its Row.
+    def _cached_row(self, r: dict) -> tuple[Row, str]:
+        # The service hands back the same dict for an unchanged stay: reuse its Row and its
+        # search key (name, ID number, phone, room; lower case).
         hit = self._row_memo.get(r["stay_id"])
         if hit is not None and hit[0] is r:
             return hit[1]
-        row = self._row(r)
-        self._row_memo[r["stay_id"]] = (r, row)
-        return row
+        key = "\x1f".join((r["name"], r["id_number"] or "", r["phone"] or "", r["room"] or "")).lower()
+        entry = (self._row(r), key)
+        self._row_memo[r["stay_id"]] = (r, entry)
+        return entry
 
     def _row(self, r: dict) -> Row:
         age = r["age"]
