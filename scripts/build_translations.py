@@ -109,6 +109,30 @@ def fill() -> list[tuple[str, str]]:
     return missing
 
 
+def english_forms(source: str) -> list[str]:
+    """The two English plural forms of a "%n thing(s)" source: "1 thing", "2 things"."""
+    one = source.replace("person(s)", "person").replace("(s)", "")
+    many = source.replace("person(s)", "people").replace("(s)", "s")
+    return [one, many]
+
+
+def fill_english_plurals() -> None:
+    """English needs only the plural forms of %n strings (lupdate -pluralonly)."""
+    path = ts_path("en")
+    tree = ET.parse(path)
+    for message in tree.getroot().iter("message"):
+        if message.get("numerus") != "yes":
+            continue
+        tr = message.find("translation")
+        for child in list(tr):
+            tr.remove(child)
+        tr.text = None
+        for form in english_forms(message.findtext("source")):
+            ET.SubElement(tr, "numerusform").text = form
+        tr.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--release-only", action="store_true")
@@ -117,6 +141,7 @@ def main() -> None:
     if not args.release_only:
         update()
         if args.fill:
+            fill_english_plurals()
             missing = fill()
             for ctx, src in missing:
                 print(f"untranslated\t{ctx}\t{src!r}")

@@ -64,3 +64,17 @@ def demo_db(demo_path, tmp_path):
     d = open_database(target)
     yield d
     d.close()
+
+
+@pytest.fixture(autouse=True)
+def _english_translation(request):
+    """Widget tests read English words: install the English translation (its plural forms)
+    as the app does. Tests without Qt are left alone."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        from PySide6.QtCore import QCoreApplication
+        app = QCoreApplication.instance()
+        if app is not None and not app.property("isolation_desk_test_lang"):
+            from isolation_desk.ui import i18n
+            i18n.install("en", app)
+            app.setProperty("isolation_desk_test_lang", "en")
+    yield

@@ -15,6 +15,11 @@ def create_application(argv=None):
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName("IsolationDesk")
     app.setApplicationName("Isolation Desk")
+    if not app.property("isolation_desk_styled"):
+        from .icons import icon, load_style_sheet
+        app.setStyleSheet(load_style_sheet())
+        app.setWindowIcon(icon("app"))
+        app.setProperty("isolation_desk_styled", True)
     return app
 
 

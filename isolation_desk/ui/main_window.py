@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QStackedWidget, QWidget)
 
 from ..services import boards
+from .icons import icon
 from .widgets import names
 
 # (key, module, class): every screen of the navigation, in order. Ctrl+1..8 switch.
@@ -21,6 +22,7 @@ SCREENS = (
     ("supplies", "supplies", "SuppliesScreen"),
     ("handover", "handover", "HandoverScreen"),
     ("settings", "settings", "SettingsScreen"),
+    ("audit", "audit", "AuditScreen"),
 )
 
 
@@ -52,7 +54,7 @@ class MainWindow(QMainWindow):
         self.screens = _Screens(self)
         for key, module, cls in SCREENS:
             self.stack.addWidget(QWidget())  # placeholder until the screen is first shown
-            item = QListWidgetItem(self._title(key))
+            item = QListWidgetItem(icon(key, "#ffffff"), self._title(key))
             item.setData(Qt.UserRole, key)
             item.setSizeHint(QSize(150, 34))
             self.nav.addItem(item)
@@ -104,7 +106,8 @@ class MainWindow(QMainWindow):
     def _title(self, key: str) -> str:
         return {"today": self.tr("Today"), "rooms": self.tr("Rooms"), "occupants": self.tr("Occupants"),
                 "tests": self.tr("Tests"), "health": self.tr("Health"), "supplies": self.tr("Supplies"),
-                "handover": self.tr("Handover"), "settings": self.tr("Settings")}.get(key, key)
+                "handover": self.tr("Handover"), "settings": self.tr("Settings"),
+                "audit": self.tr("Audit trail")}.get(key, key)
 
     def _build_screen(self, key: str):
         index = [k for k, _, _ in SCREENS].index(key)

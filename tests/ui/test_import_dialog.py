@@ -67,7 +67,7 @@ def test_import_through_the_dialog_with_a_column_mapped_by_hand(qtbot, qtmodelte
         combo.activated.emit(column)  # what a click in the list emits
     qtmodeltester.check(model)
     assert statuses(model) == ["Valid", "Valid", "Refused", "Refused", "Duplicate"]
-    assert "5 row(s) read: 2 valid, 2 refused, 1 duplicate" in dialog.summary_label.text()
+    assert "5 rows read: 2 valid, 2 refused, 1 duplicate" in dialog.summary_label.text()
     assert "No column found" not in dialog.info_label.text()
 
     # the preview says why, in the refused cell
@@ -92,13 +92,13 @@ def test_import_through_the_dialog_with_a_column_mapped_by_hand(qtbot, qtmodelte
     assert [c.value for c in ws["A"]][1:] == [5, 6, 7]
 
     assert dialog.import_button.isEnabled()
-    assert dialog.import_button.text() == "Import 2 valid row(s)"
+    assert dialog.import_button.text() == "Import 2 valid rows"
     with qtbot.waitSignal(dialog.imported) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
     assert signal.args == [2]
     expected = queries.occupants(ctx.db, status="expected")
     assert sorted(s["name"] for s in expected) == ["张三", "李四"]
-    assert "2 row(s) imported" in dialog.info_label.text()
+    assert "2 rows imported" in dialog.info_label.text()
     assert not dialog.import_button.isEnabled() and dialog.check_in_button.isEnabled()
 
     # bulk check-in of those just imported, each in a suggested room

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from ...domain.errors import DomainError
 from ...services import boards
 from ..models import Row, RowTableModel
 from ..widgets import names
@@ -42,6 +43,15 @@ class OccupantsScreen(Screen):
         self.b_new = QPushButton()
         self.b_new.setObjectName("action_register")
         self.b_new.clicked.connect(self.register)
+        self.b_import = QPushButton()
+        self.b_import.setObjectName("action_import_arrivals")
+        self.b_import.clicked.connect(self.import_arrivals)
+        self.b_bulk = QPushButton()
+        self.b_bulk.setObjectName("action_bulk_check_in")
+        self.b_bulk.clicked.connect(self.bulk_check_in)
+        self.b_export = QPushButton()
+        self.b_export.setObjectName("action_export")
+        self.b_export.clicked.connect(self.export)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -79,6 +89,9 @@ class OccupantsScreen(Screen):
         top.addWidget(self.l_search)
         top.addWidget(self.search, 1)
         top.addWidget(self.b_new)
+        top.addWidget(self.b_import)
+        top.addWidget(self.b_bulk)
+        top.addWidget(self.b_export)
         filters = QHBoxLayout()
         self.l_category = QLabel()
         self.l_building = QLabel()
@@ -117,6 +130,29 @@ class OccupantsScreen(Screen):
     def title(self) -> str:
         return self.tr("Occupants")
 
+    def import_arrivals(self) -> None:
+        from ..dialogs.import_arrivals import ImportArrivalsDialog
+        ImportArrivalsDialog.ask(self, self.ctx)
+
+    def bulk_check_in(self) -> None:
+        from ..dialogs.bulk_checkin import BulkCheckInDialog
+        BulkCheckInDialog.ask(self, self.ctx)
+
+    def export(self, path=None):
+        """Export what the table shows; it holds personal data, so the manager role is
+        needed and the export is recorded in the audit trail."""
+        from ...services.privacy import authorize_personal_export
+        from ..export import export_model
+        if not self.ctx.actor.can("export_personal"):
+            QMessageBox.warning(self, self.tr("Not done"), self.ctx.describe(
+                DomainError("permission_denied", permission="export_personal", role=self.ctx.actor.role)))
+            return None
+        written = export_model(self, self.model, self.tr("occupants"), path=path, lang=self.ctx.lang)
+        if written is not None:
+            self.ctx.run(self, "audit", authorize_personal_export, self.ctx.db, self.ctx.actor,
+                         "occupants_table", self.ctx.now(), rows=self.model.rowCount(), target=str(written))
+        return written
+
     def retranslate(self) -> None:
         self._row_memo = {}  # the rows hold translated words
         self._dirty = True  # the rows hold translated words: re-read them when shown
@@ -128,6 +164,12 @@ class OccupantsScreen(Screen):
         self.l_building.setText(self.tr("&Building"))
         self.l_status.setText(self.tr("S&tatus"))
         self.b_new.setText(self.tr("Register and check in…"))
+        self.b_import.setText(self.tr("Import arrivals…"))
+        self.b_import.setToolTip(self.tr("Import a transfer list (xlsx or csv) as expected arrivals"))
+        self.b_bulk.setText(self.tr("Check in expected…"))
+        self.b_bulk.setToolTip(self.tr("Check in the expected arrivals, with suggested rooms"))
+        self.b_export.setText(self.tr("Export…"))
+        self.b_export.setToolTip(self.tr("Export the rows shown (after the filters) to xlsx or csv"))
         self.model.set_headers([self.tr("Room"), self.tr("Name"), self.tr("Sex"), self.tr("Age"),
                                 self.tr("Category"), self.tr("ID number"), self.tr("Start"),
                                 self.tr("Day"), self.tr("Release"), self.tr("Last test"),
