@@ -1867,13 +1867,6 @@ building, floors, rooms)</source>
     </message>
 </context>
 <context>
-    <name>NotYetScreen</name>
-    <message>
-        <source>This screen is not yet available.</source>
-        <translation>此页面暂不可用。</translation>
-    </message>
-</context>
-<context>
     <name>OccupantsScreen</name>
     <message>
         <source>Occupants</source>

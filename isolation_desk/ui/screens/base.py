@@ -1,8 +1,7 @@
 """The base of every screen in the navigation."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 class Screen(QWidget):
@@ -35,14 +34,3 @@ class Screen(QWidget):
 
     def retranslate(self) -> None:
         """Re-set the screen's texts after a language switch."""
-
-
-class NotYetScreen(Screen):
-    """Shown only until the issue that owns the screen lands."""
-
-    def __init__(self, ctx, parent=None):
-        super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
-        self.label = QLabel(self.tr("This screen is not yet available."))
-        self.label.setAlignment(Qt.AlignCenter)
-        layout.addWidget(self.label)
