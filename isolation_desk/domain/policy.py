@@ -7,7 +7,7 @@ release date is day N for an N-day isolation; a test "on day 4" is due on start 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 
 from .errors import DomainError

@@ -2,7 +2,7 @@
 by one function so that every door into the database applies the same rules."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from .errors import DomainError

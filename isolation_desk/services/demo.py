@@ -15,7 +15,7 @@ from ..domain.errors import DomainError
 from ..domain.identity import make_resident_id
 from ..domain.policy import PRESETS
 from ..domain.registration import Registration
-from ..domain.roles import SYSTEM, Actor
+from ..domain.roles import Actor
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import rooms as room_service
@@ -170,7 +170,7 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
                 if not free:
                     break
                 try:
-                    result = stays.check_in(db, reg, a, at(11 + (i * 8) // arrivals, rng.randint(0, 59)),
+                    stays.check_in(db, reg, a, at(11 + (i * 8) // arrivals, rng.randint(0, 59)),
                                             room_id=free[0])
                 except DomainError:
                     continue  # a category the current policy sends home, or a repeated ID

@@ -1,8 +1,7 @@
 """Read models for screens, printouts and exports. One computation, one place."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from ..domain.households import age_on
 from ..domain.identity import mask_id, mask_phone

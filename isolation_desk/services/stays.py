@@ -459,7 +459,6 @@ def apply_policy_to_current(db: Database, category: str, reason: str, actor: Act
                 repo.insert_tests(db, [(c.stay_id, t.kind, t.purpose, t.due_date.isoformat())
                                        for t in policy_schedule(policy, start, now.date())
                                        if t.due_date > now.date() and t.purpose != "check_in"])
-            kind = "bring_forward" if c.new_release < c.old_release else "extend"
             repo.stay_event(db, c.stay_id, now, "policy_change", actor.username,
                             from_value=c.old_release, to_value=c.new_release, reason=reason)
         repo.audit(db, actor=actor.username, action="apply_policy", entity="policy", entity_id=policy_id,

@@ -192,7 +192,7 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
             if result != "ok":
                 conn.close()
                 raise StorageError("database_damaged", path=path, detail=result)
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a check-in confirmed on screen survives a power cut (see the notes).
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
