@@ -89,7 +89,6 @@ class _Names:
         self.rng = rng
         self.today = today
         self.seq = 0
-        self.phones = 0
 
     def person(self, at: str) -> tuple:
         rng = self.rng
@@ -108,7 +107,6 @@ class _Names:
         if rng.random() < 0.03:
             needs = (needs + ",chronic_illness").lstrip(",")
         diet = "halal" if rng.random() < 0.03 else ("vegetarian" if rng.random() < 0.03 else "regular")
-        self.phones += 1
         phone = f"1{rng.choice('3578')}{(i * 7919 + 1234567) % 10**9:09d}"
         return (i + 1, name, sex, birth.isoformat(), "resident_id", id_number, phone,
                 f"{rng.choice(('江北区', '江南区', '高新区'))}{rng.randint(1, 300)}号", None,
@@ -438,7 +436,6 @@ def _supplies(db, rng: random.Random, now: datetime, occupancy: list[int], sampl
               n_staff: int, rooms: int) -> int:
     """About 20 items; each day's use issued on many slips (per floor team and round), receipts
     when fewer than four days are left (a new lot, with its expiry, for items that track it)."""
-    conn = db.conn
     today = now.date()
     slips_per_day = 500  # issue slips per item and day (floor teams x rounds): 100,000+ movements at any size
     movements = 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import tempfile
 from datetime import datetime
 from pathlib import Path

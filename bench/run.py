@@ -69,15 +69,9 @@ def machine() -> dict:
     try:
         import reportlab
         rl = reportlab.Version
-        try:
-            import _rl_accel  # noqa: F401
+        import importlib.util
+        if importlib.util.find_spec("_rl_accel") or importlib.util.find_spec("reportlab.lib._rl_accel"):
             rl += " + rl_accel"
-        except ImportError:
-            try:
-                from reportlab.lib import _rl_accel  # noqa: F401
-                rl += " + rl_accel"
-            except ImportError:
-                pass
     except ImportError:
         rl = "?"
     lo = ""

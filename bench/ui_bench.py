@@ -25,7 +25,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QStackedWidget, QTableView, QWidget  # noqa: E402
 
 from bench.measure import Figure, Stats  # noqa: E402
-from bench.queries import RAW_DUE_TESTS, RAW_OCCUPANTS, RAW_OCCUPANTS_SEARCH, RAW_ROOM_BOARD, Tracer, replay  # noqa: E402
+from bench.queries import RAW_DUE_TESTS, RAW_OCCUPANTS, RAW_OCCUPANTS_SEARCH, RAW_ROOM_BOARD, Tracer  # noqa: E402
 
 SEARCH_KEY = "A"  # the first keystroke of a room number: wide (every room of buildings A, AA, AB ...)
 _DISPLAY = int(Qt.DisplayRole)
