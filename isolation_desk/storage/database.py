@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,11 +27,48 @@ class Database:
         self.path = str(path)
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
+        self._check_thread: threading.Thread | None = None
+        self._check_result: str | None = None
+
+    # -- integrity check in the background ------------------------------------
+    def start_background_check(self) -> None:
+        """Run PRAGMA quick_check on a read-only connection of its own, in a thread, so a
+        large file opens at once. Until it has passed, every write waits for it; a file that
+        fails it is never written to (writes raise database_damaged)."""
+        def run():
+            try:
+                conn = _connect(self.path, readonly=True)
+                try:
+                    self._check_result = conn.execute("PRAGMA quick_check").fetchone()[0]
+                finally:
+                    conn.close()
+            except sqlite3.DatabaseError as exc:
+                self._check_result = str(exc)
+        self._check_thread = threading.Thread(target=run, name="quick_check", daemon=True)
+        self._check_thread.start()
+
+    def integrity_result(self, wait: bool = True) -> str | None:
+        """'ok', the problem found, or None while the background check still runs."""
+        if self._check_thread is not None:
+            if not wait and self._check_thread.is_alive():
+                return None
+            self._check_thread.join()
+            return self._check_result
+        return "ok"
+
+    def _write_gate(self) -> None:
+        if self._check_thread is None:
+            return
+        result = self.integrity_result(wait=True)
+        if result != "ok":
+            raise StorageError("database_damaged", path=self.path, detail=result)
 
     # -- transactions ------------------------------------------------------
     @contextmanager
     def transaction(self):
         """One user action = one transaction; nested calls become savepoints."""
+        if not self.conn.in_transaction:
+            self._write_gate()
         try:
             with self.db.atomic():
                 yield self
@@ -171,6 +209,10 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
                   check: str | None = "quick", before_migrate=None) -> Database:
     """Open (and create or upgrade) the database at ``path``.
 
+    ``check``: "quick" (PRAGMA quick_check before anything else), "full" (integrity_check),
+    "background" (quick_check in a thread; writes wait for it and are refused if it fails),
+    or None.
+
     ``before_migrate(path)`` is called before pending migrations run on an existing file,
     so that the caller can take a backup first.
     """
@@ -186,7 +228,7 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
     inspect(p)
     try:
         conn = _connect(path)
-        if existed and check:
+        if existed and check and check != "background":
             pragma = "quick_check" if check == "quick" else "integrity_check"
             result = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
             if result != "ok":
@@ -198,9 +240,12 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
     except sqlite3.DatabaseError as exc:
         raise StorageError("database_damaged", path=path, detail=str(exc)) from exc
     database = Database(path, conn)
+    if existed and check == "background":
+        database.start_background_check()
     if migrate:
         pending = migrations.pending(database.db)
         if pending:
+            database._write_gate()  # never migrate a file that fails its check
             if existed and before_migrate is not None and applied_migrations(conn):
                 before_migrate(path)
             try:

@@ -51,6 +51,11 @@ def run_gui(db_path: Path) -> int:
             if FirstStartDialog.ask(AppContext(db, SYSTEM, lang)) is None:
                 return 0
         actor = session.start_session(app, db)
+        try:
+            session.damaged_at_start(db)  # the background check of a large file, finished
+        except DomainError as exc:
+            session._offer_restore(db_path, exc, None, lang)
+            return 2
         if actor is None:
             return 0
         ctx = AppContext(db, actor, lang)
