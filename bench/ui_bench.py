@@ -129,7 +129,11 @@ def run(db_path: str, size: int, repeat: int) -> list[dict]:
     from isolation_desk.ui.app import create_application
     from isolation_desk.ui.context import AppContext
     from isolation_desk.ui.main_window import MainWindow
-    from isolation_desk.ui.screens.base import NotYetScreen
+    try:
+        from isolation_desk.ui.screens.base import NotYetScreen
+    except ImportError:  # every screen has landed
+        class NotYetScreen:  # noqa: D401 - a type nothing is an instance of
+            pass
 
     app = create_application()
     db = open_database(db_path, create=False, check=None)
