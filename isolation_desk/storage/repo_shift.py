@@ -13,9 +13,11 @@ from .repositories import STAY_SELECT, insert
 # A stay counts as on site at moment ? (bound twice).
 # Through the status index (people here now) and the ended_at index (people gone since),
 # never a scan of every stay in the site's history. Binds ``at`` three times.
+# The unary + keeps SQLite from range-scanning idx_stays_checked_in (every stay ever
+# recorded) instead of the status and ended_at indexes (only the people present).
 _PRESENT_AT = ("s.id IN (SELECT id FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer') "
-               "AND checked_in_at <= ? UNION ALL SELECT id FROM stays WHERE ended_at > ? "
-               "AND checked_in_at <= ?)")
+               "AND +checked_in_at <= ? UNION ALL SELECT id FROM stays WHERE ended_at > ? "
+               "AND +checked_in_at <= ?)")
 
 _PERSON_COLUMNS = """
 SELECT s.id AS stay_id, p.name, p.id_type, p.id_number, p.sex, p.birth_date, p.special_needs, p.diet,
