@@ -5,8 +5,8 @@ import importlib
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QStackedWidget, QTableView, QWidget)
 
 from ..services import boards
 from .icons import icon
@@ -86,11 +86,18 @@ class MainWindow(QMainWindow):
         self._clock.timeout.connect(self.update_status)
         self._clock.start(60_000)
         self.update_status()
+        self.data_menu = self.menuBar().addMenu("")
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(lambda checked=False: self.export_current_table())
+        self.data_menu.addAction(self.export_action)
         self.retranslate()
         self.restore_state()
         importlib.import_module("isolation_desk.ui.widgets.emergency_banner").install(self)  # issue 4: positive-result banner above the screens
 
     def retranslate(self) -> None:
+        self.data_menu.setTitle(self.tr("&Data"))
+        self.export_action.setText(self.tr("&Export the table shown…"))
         self.setWindowTitle(self.tr("Isolation Desk"))
         for i in range(self.nav.count()):
             item = self.nav.item(i)
@@ -102,6 +109,43 @@ class MainWindow(QMainWindow):
     def _language_changed(self, _lang: str) -> None:
         names.clear_cache()
         self.retranslate()
+
+    def _table_to_export(self):
+        """The table the user is looking at: the focused one, else the first one shown."""
+        screen = self.stack.currentWidget()
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QTableView) and screen.isAncestorOf(focus):
+            return screen, focus
+        chooser = getattr(screen, "export_view", None)
+        if chooser is not None:
+            return screen, chooser()
+        shown = [v for v in screen.findChildren(QTableView)
+                 if v.isVisible() and v.model() is not None and v.model().columnCount()]
+        # The screen's main table is the largest one on it (details panels hold small ones).
+        shown.sort(key=lambda v: v.width() * v.height(), reverse=True)
+        return screen, (shown[0] if shown else None)
+
+    def export_current_table(self, path=None):
+        """Export what the table on screen shows (after its filters) to xlsx or csv. Tables
+        with people in them are personal data: the manager role, and an audit entry."""
+        from ..domain.errors import DomainError
+        from ..services.privacy import authorize_personal_export
+        from .export import export_model
+        screen, view = self._table_to_export()
+        if view is None:
+            QMessageBox.information(self, self.tr("Export"), self.tr("This screen shows no table to export."))
+            return None
+        personal = getattr(screen, "personal_data", True)
+        if personal and not self.ctx.actor.can("export_personal"):
+            QMessageBox.warning(self, self.tr("Export"), self.ctx.describe(DomainError(
+                "permission_denied", permission="export_personal", role=self.ctx.actor.role)))
+            return None
+        key = self.current_screen_key()
+        written = export_model(self, view.model(), self._title(key), path=path, lang=self.ctx.lang)
+        if written is not None and personal:
+            self.ctx.run(self, "audit", authorize_personal_export, self.ctx.db, self.ctx.actor,
+                         f"{key}_table", self.ctx.now(), rows=view.model().rowCount(), target=str(written))
+        return written
 
     def _title(self, key: str) -> str:
         return {"today": self.tr("Today"), "rooms": self.tr("Rooms"), "occupants": self.tr("Occupants"),

@@ -1533,8 +1533,24 @@ building, floors, rooms)</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Export the table shown…</source>
+        <translation>导出当前表格(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Isolation Desk</source>
         <translation>隔离点工作台</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>This screen shows no table to export.</source>
+        <translation>此页面没有可导出的表格。</translation>
     </message>
     <message>
         <source>Today</source>

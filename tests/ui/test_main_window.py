@@ -231,3 +231,36 @@ def test_names_follow_the_installed_translator(qapp):
         i18n.install("en")
         qapp.processEvents()
     assert names.category("close_contact") == "Close contact"
+
+
+def test_export_the_table_shown_from_every_table_screen(qtbot, tmp_path, demo_db, now):
+    """Data ▸ Export (Ctrl+E) writes what the table on screen shows; people's data needs the
+    manager role and is audited, the stock table does not."""
+    import openpyxl
+    from isolation_desk.domain.roles import Actor
+    from isolation_desk.ui.context import AppContext
+    from isolation_desk.ui.main_window import MainWindow
+    ctx = AppContext(demo_db, Actor("boss", "manager"), "en", clock=lambda: now)
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    before = demo_db.scalar("SELECT count(*) FROM audit WHERE action = 'export_personal'")
+    for key in ("occupants", "supplies", "tests"):
+        w.show_screen(key)
+        qtbot.waitUntil(lambda: w._table_to_export()[1] is not None)
+        out = w.export_current_table(path=tmp_path / f"{key}.xlsx")
+        ws = openpyxl.load_workbook(out).active
+        assert ws.max_row > 1, key
+    after = demo_db.scalar("SELECT count(*) FROM audit WHERE action = 'export_personal'")
+    assert after == before + 2  # occupants and tests, not supplies
+    ctx.actor = Actor("v", "viewer")
+    w.show_screen("occupants")
+    from PySide6.QtWidgets import QMessageBox
+    import pytest as _pytest
+    monkey = _pytest.MonkeyPatch()
+    shown = []
+    monkey.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    assert w.export_current_table(path=tmp_path / "no.xlsx") is None
+    monkey.undo()
+    assert shown and "may not" in shown[0]
+    w.close()

@@ -39,6 +39,7 @@ def _ms(day: date) -> float:
 
 
 class SuppliesScreen(Screen):
+    personal_data = False  # stock and ledger: exports need no manager role
     key = "supplies"
 
     def __init__(self, ctx, parent=None):
