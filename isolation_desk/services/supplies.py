@@ -371,7 +371,9 @@ def coming_demand(db: Database, today: date, days: int = stock.WINDOW_DAYS) -> D
                 occupants[i] += r["n"]
     samples = [0.0] * days
     until = (today + timedelta(days=days)).isoformat()
-    for r in rs.occupant_tests_due(db, until):
+    # overdue tests of the last week are still to be taken today; older ones are not coming
+    overdue_since = (today - timedelta(days=stock.WINDOW_DAYS)).isoformat()
+    for r in rs.occupant_tests_due(db, overdue_since, until):
         i = max(0, (_date(r["due_date"]) - today).days)
         samples[i] += r["n"]
     staff = rs.active_staff(db)
@@ -570,6 +572,19 @@ def _demo_daily_use(kind: str, rate: float, occupants: int, samples: int, shifts
     return math.ceil(rate * base[kind] * rng.uniform(0.9, 1.12))
 
 
+def _present_per_day(db: Database, days: list[date]) -> list[int]:
+    """People who spent some of each day at the site (checked in by its end, not gone before
+    it began), from one grouped pass over the stays."""
+    out = [0] * len(days)
+    for r in rs.stays_by_in_and_out_day(db):
+        day_in = date.fromisoformat(r["day_in"])
+        day_out = date.fromisoformat(r["day_out"]) if r["day_out"] else None
+        for i, d in enumerate(days):
+            if day_in <= d and (day_out is None or day_out >= d):
+                out[i] += r["n"]
+    return out
+
+
 def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> dict:
     """A realistic ledger over the demo's history (runs inside build_demo's transaction):
     opening receipts, daily issues scaled by the occupants present each day (from the db),
@@ -580,8 +595,7 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
     first_in = db.scalar("SELECT min(checked_in_at) FROM stays")
     start = date.fromisoformat(first_in[:10]) if first_in else today - timedelta(days=14)
     days = [start + timedelta(days=i) for i in range((today - start).days + 1)]
-    occupants = [rs.occupants_present_on(db, d.isoformat(), (d + timedelta(days=1)).isoformat())
-                 for d in days]
+    occupants = _present_per_day(db, days)
     sampled = rs.samples_by_day(db, start.isoformat())
     samples = [sampled.get(d.isoformat(), 0) for d in days]
     staff = rs.active_staff(db)["staff"]

@@ -170,11 +170,12 @@ def expected_by_arrival(db: Database) -> list[dict]:
                     "FROM stays WHERE status = 'expected' GROUP BY day, release_date")
 
 
-def occupant_tests_due(db: Database, until: str) -> list[dict]:
-    """Unsampled tests of people in isolation due before ``until``, by due date."""
-    return db.query("SELECT t.due_date, count(*) AS n FROM tests t JOIN stays s ON s.id = t.stay_id "
-                    "WHERE t.sampled_at IS NULL AND t.due_date < ? "
-                    "AND s.status = 'in_isolation' GROUP BY t.due_date", (until,))
+def occupant_tests_due(db: Database, since: str, until: str) -> list[dict]:
+    """Unsampled tests of people in isolation due in [since, until), by due date (a range of
+    the (due_date, sampled_at) index, not a pass over every test ever taken)."""
+    return db.query("SELECT due_date, count(*) AS n FROM tests WHERE due_date >= ? AND due_date < ? "
+                    "AND sampled_at IS NULL AND stay_id IN (SELECT id FROM stays WHERE status = 'in_isolation') "
+                    "GROUP BY due_date", (since, until))
 
 
 def active_staff(db: Database) -> dict:
@@ -184,17 +185,18 @@ def active_staff(db: Database) -> dict:
     return {"staff": int(row["staff"] or 0), "daily": int(row["daily"] or 0)}
 
 
-def occupants_present_on(db: Database, day_start: str, day_end: str) -> int:
-    """People who spent some of [day_start, day_end) at the site."""
-    return int(db.scalar(
-        "SELECT count(*) FROM stays WHERE checked_in_at IS NOT NULL AND checked_in_at < ? "
-        "AND (ended_at IS NULL OR ended_at >= ?)", (day_end, day_start)))
+def stays_by_in_and_out_day(db: Database) -> list[dict]:
+    """Stays counted by check-in day and end day (None: still here), in one pass over stays;
+    the caller turns it into people present per day."""
+    return db.query("SELECT substr(checked_in_at, 1, 10) AS day_in, substr(ended_at, 1, 10) AS day_out, "
+                    "count(*) AS n FROM stays WHERE checked_in_at IS NOT NULL GROUP BY day_in, day_out")
 
 
 def samples_by_day(db: Database, since: str) -> dict[str, int]:
+    """Samples taken per day since ``since`` (through the (due_date, sampled_at) index)."""
     return {r["day"]: int(r["n"]) for r in db.query(
         "SELECT substr(sampled_at, 1, 10) AS day, count(*) AS n FROM tests "
-        "WHERE sampled_at >= ? GROUP BY day", (since,))}
+        "WHERE due_date >= ? AND sampled_at >= ? GROUP BY day", (since, since))}
 
 
 def floors(db: Database) -> list[dict]:

@@ -281,3 +281,14 @@ def test_stock_history_window_matches_the_full_history(demo_db, now):
     ledger = supplies.ledger(demo_db, item, limit=3)
     assert ledger[0]["balance"] == pytest.approx(rs.on_hand(demo_db, item))
     assert ledger[1]["balance"] == pytest.approx(ledger[0]["balance"] - ledger[0]["quantity"])
+
+
+def test_people_present_per_day_in_one_pass(demo_db, now):
+    from datetime import date as _date
+    days = [now.date() - timedelta(days=k) for k in range(15, -1, -1)]
+    counts = supplies._present_per_day(demo_db, days)
+    for d, n in zip(days, counts):
+        start, end = d.isoformat(), (d + timedelta(days=1)).isoformat()
+        assert n == demo_db.scalar("SELECT count(*) FROM stays WHERE checked_in_at IS NOT NULL AND "
+                                   "checked_in_at < ? AND (ended_at IS NULL OR ended_at >= ?)", (end, start))
+    assert counts[-1] > 0 and isinstance(days[0], _date)
