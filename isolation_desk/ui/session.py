@@ -128,14 +128,18 @@ class BackupWorker(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._thread: threading.Thread | None = None
+        self._running = False
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        # Not the thread's liveness: it is still alive for a moment after it has emitted
+        # ``finished``, and a backup started from that signal's slot must not be refused.
+        return self._running
 
     def start(self, db_path: str, now: datetime, kind: str) -> bool:
-        if self.busy:
+        if self._running:
             return False
+        self._running = True
         self._thread = threading.Thread(target=self._run, args=(db_path, now, kind),
                                         name=f"backup-{kind}", daemon=True)
         self._thread.start()
@@ -143,13 +147,13 @@ class BackupWorker(QObject):
 
     def _run(self, db_path, now, kind) -> None:
         try:
-            path = backup.backup_file(db_path, now, kind)
+            path, error = backup.backup_file(db_path, now, kind), None
         except DomainError as exc:
-            self.finished.emit(None, exc)
+            path, error = None, exc
         except Exception as exc:  # never let a backup failure pass unseen
-            self.finished.emit(None, DomainError("file_error", detail=str(exc)))
-        else:
-            self.finished.emit(path, None)
+            path, error = None, DomainError("file_error", detail=str(exc))
+        self._running = False
+        self.finished.emit(path, error)
 
     def wait(self, timeout: float | None = None) -> None:
         if self._thread is not None:
