@@ -14,6 +14,9 @@ from ..domain.errors import DomainError
 from ..messages import describe
 
 APP_NAME = "IsolationDesk"
+# The account `isolation-desk --demo` creates on a new demo site (documented in the README).
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo-site"
 
 
 def default_db_path() -> Path:
@@ -116,8 +119,13 @@ def main(ctx, db_path, selftest, demo_rooms):
             db = open_db(path, create=True)
             try:
                 build_demo(db, rooms=demo_rooms, now=datetime.now())
+                # A newcomer signs straight in to the demo with a known account.
+                from ..services.accounts import create_first_manager
+                create_first_manager(db, DEMO_USER, "演示负责人", DEMO_PASSWORD, datetime.now())
             finally:
                 db.close()
+            click.echo(f"demo site written to {path}; sign in as '{DEMO_USER}' with the password "
+                       f"'{DEMO_PASSWORD}'")
     from ..ui.app import run_gui
     sys.exit(run_gui(path))
 
