@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .database import Database
+from . import repositories as repo
 
 ACTIVE = ("in_isolation", "awaiting_transfer")
 
@@ -100,17 +101,6 @@ def occupant_list(db: Database, *, statuses, category: str | None = None, buildi
                   search: str | None = None) -> list[dict]:
     """The occupants screen's rows: the columns ``queries.occupant_row`` reads, and the last
     sampled test, with the same filters as ``repositories.stays`` (narrower, so faster)."""
-    where = [f"s.status IN ({', '.join('?' * len(statuses))})"]
-    params: list = list(statuses)
-    if category:
-        where.append("s.category = ?"); params.append(category)
-    if building:
-        where.append("b.code = ?"); params.append(building)
-    if search:
-        like = f"%{search}%"
-        where.append("(p.name LIKE ? OR p.id_number LIKE ? OR p.phone LIKE ? "
-                     "OR (b.code || '-' || r.number) LIKE ?)")
-        params += [like, like, like, like]
-    sql = OCCUPANT_LIST_SELECT + " WHERE " + " AND ".join(where)
-    sql += " ORDER BY b.sort_order, b.code, r.floor, r.number, p.name"
-    return db.query(sql, params)
+    where, params = repo.stay_filters(statuses=statuses, category=category, building=building,
+                                      search=search)
+    return db.query(OCCUPANT_LIST_SELECT + where + repo.STAY_ORDER, params)

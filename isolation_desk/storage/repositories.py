@@ -254,9 +254,10 @@ def active_stay_for_person(db: Database, person_id: int) -> dict | None:
                         "('expected', 'in_isolation', 'awaiting_transfer')", (person_id,))
 
 
-def stays(db: Database, *, statuses=CURRENT_STATUSES, category: str | None = None,
-          building: str | None = None, search: str | None = None,
-          household_id: int | None = None) -> list[dict]:
+def stay_filters(*, statuses, category: str | None = None, building: str | None = None,
+                 search: str | None = None, household_id: int | None = None) -> tuple[str, list]:
+    """The WHERE clause (and its parameters) of every list of stays: by status, category,
+    building, household, and a search of name, ID number, phone or room."""
     where = [f"s.status IN ({', '.join('?' * len(statuses))})"]
     params: list = list(statuses)
     if category:
@@ -270,9 +271,18 @@ def stays(db: Database, *, statuses=CURRENT_STATUSES, category: str | None = Non
         where.append("(p.name LIKE ? OR p.id_number LIKE ? OR p.phone LIKE ? "
                      "OR (b.code || '-' || r.number) LIKE ?)")
         params += [like, like, like, like]
-    sql = STAY_SELECT + " WHERE " + " AND ".join(where)
-    sql += " ORDER BY b.sort_order, b.code, r.floor, r.number, p.name"
-    return db.query(sql, params)
+    return " WHERE " + " AND ".join(where), params
+
+
+STAY_ORDER = " ORDER BY b.sort_order, b.code, r.floor, r.number, p.name"
+
+
+def stays(db: Database, *, statuses=CURRENT_STATUSES, category: str | None = None,
+          building: str | None = None, search: str | None = None,
+          household_id: int | None = None) -> list[dict]:
+    where, params = stay_filters(statuses=statuses, category=category, building=building,
+                                 search=search, household_id=household_id)
+    return db.query(STAY_SELECT + where + STAY_ORDER, params)
 
 
 def stay_event(db: Database, stay_id: int, at: datetime, kind: str, actor: str,
