@@ -2455,6 +2455,13 @@ building, floors, rooms)</source>
     </message>
 </context>
 <context>
+    <name>Screen</name>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Isolation Desk</source>

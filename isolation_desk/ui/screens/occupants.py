@@ -193,17 +193,7 @@ class OccupantsScreen(Screen):
 
     # -- data --------------------------------------------------------------------------
     def _fill_buildings(self) -> None:
-        found = boards.buildings(self.ctx.db)
-        if self.building.count() == len(found) + 1:
-            return
-        current = self.building.currentData()
-        self._filling = True
-        self.building.clear()
-        self.building.addItem(self.tr("All buildings"), None)
-        for b in found:
-            self.building.addItem(b["name"], b["code"])
-        self.building.setCurrentIndex(max(0, self.building.findData(current)))
-        self._filling = False
+        self.fill_building_filter(self.building, boards.buildings(self.ctx.db))
 
     def _filters_changed(self, *_):
         if not self._filling:

@@ -154,18 +154,7 @@ class RoomsScreen(Screen):
 
     # -- data -------------------------------------------------------------------
     def _fill_buildings(self) -> None:
-        found = boards.buildings(self.ctx.db)
-        if self.building.count() == len(found) + 1:
-            return
-        current = self.building.currentData()
-        self._filling = True
-        self.building.clear()
-        self.building.addItem(self.tr("All buildings"), None)
-        for b in found:
-            self.building.addItem(b["name"], b["code"])
-        i = self.building.findData(current)
-        self.building.setCurrentIndex(max(0, i))
-        self._filling = False
+        self.fill_building_filter(self.building, boards.buildings(self.ctx.db))
 
     def _filters_changed(self, *_):
         if not self._filling:
