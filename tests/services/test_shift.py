@@ -203,3 +203,34 @@ def test_supplies_are_not_yet_known_while_the_supplies_service_has_no_forecast(d
     s = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
     assert not s.supplies_known
     assert shift.daily_figures(demo_db, now.date(), now)["supplies_below_reorder"] is None
+
+
+# ----------------------------------------------------------------------------- present at a moment
+def _present_by_definition(db, at: str) -> dict[int, dict]:
+    """Stays on site at ``at`` by the definition (checked in by then, not gone by then), in
+    Python over every stay: what the indexed queries of repo_shift must agree with."""
+    rows = db.query("SELECT id, status, checked_in_at, ended_at, release_date, category FROM stays")
+    return {r["id"]: r for r in rows
+            if r["checked_in_at"] is not None and r["checked_in_at"] <= at
+            and (r["status"] in ("in_isolation", "awaiting_transfer")
+                 or (r["ended_at"] is not None and r["ended_at"] > at))}
+
+
+@pytest.mark.parametrize("hours_back", [0, 5, 30, 80])
+def test_release_list_and_census_agree_with_the_definition_of_present(demo_db, now, hours_back):
+    from isolation_desk.storage import repo_shift
+    at = (now - timedelta(hours=hours_back)).replace(microsecond=0).isoformat()
+    present = _present_by_definition(demo_db, at)
+    assert present
+    for until in (now.date() - timedelta(days=2), now.date(), now.date() + timedelta(days=3)):
+        expected = sorted(i for i, r in present.items() if r["status"] != "awaiting_transfer"
+                          and r["release_date"] is not None and r["release_date"] <= until.isoformat())
+        got = repo_shift.releases_due(demo_db, at, until.isoformat())
+        assert sorted(r["stay_id"] for r in got) == expected
+        keys = [(r["release_date"]) for r in got]
+        assert keys == sorted(keys)
+    census = repo_shift.census_by_category(demo_db, at)
+    assert sum(census.values()) == len(present)
+    assert sorted(r["id"] for r in repo_shift.present_stays(demo_db, at)) == sorted(present)
+    if hours_back >= 30:  # the arm of people gone since then is exercised too
+        assert any(r["ended_at"] for r in present.values())
