@@ -7,10 +7,8 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from ..domain.errors import DomainError
-from .migrations import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION, migrations
+from .schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x49534F44  # 'ISOD': marks the file as an Isolation Desk database
@@ -26,9 +24,19 @@ class Database:
     def __init__(self, path: str | Path, conn: sqlite3.Connection):
         self.path = str(path)
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._sqlite_utils_db = None
+        self._savepoints = 0
         self._check_thread: threading.Thread | None = None
         self._check_result: str | None = None
+
+    @property
+    def db(self):
+        """The sqlite-utils view of the connection (migrations), imported on first use: an
+        up-to-date file opens without importing sqlite-utils."""
+        if self._sqlite_utils_db is None:
+            import sqlite_utils
+            self._sqlite_utils_db = sqlite_utils.Database(self.conn)
+        return self._sqlite_utils_db
 
     # -- integrity check in the background ------------------------------------
     def start_background_check(self) -> None:
@@ -66,12 +74,36 @@ class Database:
     # -- transactions ------------------------------------------------------
     @contextmanager
     def transaction(self):
-        """One user action = one transaction; nested calls become savepoints."""
-        if not self.conn.in_transaction:
-            self._write_gate()
+        """One user action = one transaction; nested calls become savepoints (what
+        sqlite-utils' ``atomic()`` does, without importing it at start-up)."""
+        conn = self.conn
         try:
-            with self.db.atomic():
-                yield self
+            if conn.in_transaction:
+                self._savepoints += 1
+                name = f"isd_{self._savepoints}"
+                conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield self
+                except BaseException:
+                    # an error such as a RAISE(ROLLBACK) trigger can end the whole transaction
+                    if conn.in_transaction:
+                        conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                        conn.execute(f"RELEASE SAVEPOINT {name}")
+                    raise
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            else:
+                self._write_gate()
+                conn.execute("BEGIN")
+                try:
+                    yield self
+                except BaseException:
+                    conn.rollback()  # a no-op if the error already ended the transaction
+                    raise
+                try:
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.rollback()
+                    raise
         except sqlite3.OperationalError as exc:
             raise _known_error(exc) from exc
 
@@ -242,7 +274,8 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
     database = Database(path, conn)
     if existed and check == "background":
         database.start_background_check()
-    if migrate:
+    if migrate and applied_migrations(conn) != KNOWN_MIGRATIONS:
+        from .migrations import migrations
         pending = migrations.pending(database.db)
         if pending:
             database._write_gate()  # never migrate a file that fails its check

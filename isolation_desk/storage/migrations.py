@@ -9,7 +9,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "isolation_desk"
+from .schema import KNOWN_MIGRATIONS as _NAMES
+from .schema import MIGRATION_SET
+
 migrations = Migrations(MIGRATION_SET)
 
 
@@ -348,3 +350,6 @@ CREATE INDEX idx_health_checks_fever ON health_checks(taken_at, temperature, sta
 
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
+if KNOWN_MIGRATIONS != _NAMES:  # storage/schema.py lists them for a start without sqlite-utils
+    raise RuntimeError("storage/schema.py KNOWN_MIGRATIONS must list the migrations of "
+                       f"storage/migrations.py in order: {KNOWN_MIGRATIONS}")
