@@ -36,7 +36,10 @@ def main() -> int:
             if (self.window is not None and "paint" not in marks and event.type() == QEvent.Paint
                     and isinstance(obj, QWidget) and obj.window() is self.window):
                 marks["paint"] = time.monotonic() - t0
-                marks["cpu"] = time.process_time()
+                # the main thread's CPU: the integrity check runs on a thread of its own
+                # (on the other core) while the window is built, as in run_gui
+                marks["cpu"] = time.thread_time()
+                marks["process_cpu"] = time.process_time()
                 from bench.measure import vm_hwm_mb
                 marks["peak_rss_mb"] = vm_hwm_mb()
                 QTimer.singleShot(0, QApplication.instance().quit)
@@ -54,7 +57,8 @@ def main() -> int:
         app.installEventFilter(spy)
         lang = current_language()
         marks["qt"] = time.monotonic() - t0
-        db = open_database(db_path, create=True)
+        # as ui.session.open_site_database: the quick_check runs in the background
+        db = open_database(db_path, create=True, check="background")
         marks["db_open"] = time.monotonic() - t0
         try:  # as run_gui does since issue 9
             from isolation_desk.ui.i18n import install

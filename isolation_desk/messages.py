@@ -143,6 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "disk_full": ("The disk is full: nothing was saved. Free some space and try again.",
                   "磁盘已满,未保存任何内容。请清理空间后重试。"),
     "file_error": ("The file could not be written: {detail}", "文件无法写入:{detail}"),
+    "read_failed": ("The figures could not be read ({detail}). They are read again at the next "
+                    "change; if this persists, run 'isolation-desk check' on the site's file.",
+                    "数据读取失败({detail})。下次数据变动时会重新读取;如果一直失败,请对站点文件运行"
+                    "“isolation-desk check”检查。"),
     # identity and spreadsheets (io/spreadsheet.py)
     "id_region": ("The region code '{value}' is not six digits.", "地区代码“{value}”不是6位数字。"),
     "id_sequence": ("The sequence number must be 0 to 499.", "顺序码应为0至499。"),

@@ -164,6 +164,15 @@ class Database:
         return int(self.scalar("PRAGMA user_version") or 0)
 
 
+def open_reader(path: str | Path) -> Database:
+    """A read-only connection of its own to an open site's file, for reads on another thread:
+    in WAL mode it sees one committed snapshot and never blocks the window's writes."""
+    try:
+        return Database(path, _connect(str(path), readonly=True))
+    except sqlite3.Error as exc:
+        raise _known_error(exc) from exc
+
+
 def _known_error(exc: Exception) -> Exception:
     text = str(exc).lower()
     if "database or disk is full" in text or "no space" in text:

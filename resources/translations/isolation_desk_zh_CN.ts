@@ -3804,6 +3804,10 @@ building, floors, rooms)</source>
         <translation>餐食</translation>
     </message>
     <message>
+        <source>Counting the figures of the shift…</source>
+        <translation>正在统计本班数据…</translation>
+    </message>
+    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>

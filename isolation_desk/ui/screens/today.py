@@ -2,6 +2,8 @@
 the handover sheet prints), a chart of the last 14 days and the releases due in the next 7."""
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
                               QLineSeries, QValueAxis)
 from PySide6.QtCore import QMargins, Qt, QTimer, Signal
@@ -9,12 +11,20 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from ...services import papers, shift
+from ...services import shift
+from ..background import BackgroundReader
 from ..models import Row, RowTableModel
 from .base import Screen
 
 WARN = QColor("#b00020")
 RIGHT = Qt.AlignRight | Qt.AlignVCenter
+
+
+def _today_view(db, now):
+    """What the screen shows: the shift summary, the 14-day series, the releases due in 7 days
+    (read on the background reader's thread, with its own connection)."""
+    return (shift.current_summary(db, now), shift.daily_series(db, now.date(), 14),
+            shift.releases_due_next(db, now.date(), 7))
 
 
 def _hm(text) -> str:
@@ -160,6 +170,11 @@ class TodayScreen(Screen):
         self._coalesce.setSingleShot(True)
         self._coalesce.setInterval(250)
         self._coalesce.timeout.connect(self._refresh_if_visible)
+        # The figures are read on a thread of their own: the window paints at once (the first
+        # start, a switch to this screen) and stays usable while a large site is counted.
+        self.reader = BackgroundReader(self)
+        self.reader.ready.connect(self._loaded)
+        self.load_error: str | None = None
         self.retranslate()
 
     # ------------------------------------------------------------------ words
@@ -227,11 +242,21 @@ class TodayScreen(Screen):
             self.refresh()
 
     def refresh(self) -> None:
+        """Read the figures again (in the background; ``summary`` changes when they arrive)."""
         super().refresh()
-        now = self.ctx.now()
-        self.summary = shift.current_summary(self.ctx.db, now)
-        self.series = shift.daily_series(self.ctx.db, now.date(), 14)
-        self.due = shift.releases_due_next(self.ctx.db, now.date(), 7)
+        if self.summary is None:
+            self.as_of.setText(self.tr("Counting the figures of the shift…"))
+        self.reader.read(self.ctx.db, partial(_today_view, now=self.ctx.now()))
+
+    def _loaded(self, result, error) -> None:
+        if error is not None:
+            self.load_error = self.ctx.describe(error)
+            self.as_of.setText(self.load_error)
+            self.as_of.setStyleSheet("color: #b00020;")
+            return
+        self.load_error = None
+        self.as_of.setStyleSheet("")
+        self.summary, self.series, self.due = result
         self._show()
 
     def _show(self) -> None:
@@ -410,6 +435,7 @@ class TodayScreen(Screen):
 
     def save_release_notice(self, stay_id: int, path) -> bool:
         lang = "zh_CN" if self.ctx.lang.startswith("zh") else "en"
+        from ...services import papers  # reportlab: loaded when a paper is first written
         ok, _ = self.ctx.run(self, "papers", papers.write_release_notice, self.ctx.db, stay_id, path,
                              self.ctx.now(), actor=self.ctx.actor, lang=lang)
         if ok:
