@@ -334,30 +334,33 @@ def normalize_phone(raw: object) -> str:
     return text
 
 
-def _mask(text: str, head: int, tail: int) -> str:
-    return text[:head] + "*" * (len(text) - head - tail) + (text[-tail:] if tail else "")
-
-
 def mask_id(number: object) -> str:
     """Hide the middle of a document number for lists and printouts (410***********123X).
 
     Long numbers (14+) show 3 + 4 characters; shorter ones (passports, permits)
     show only the last 2 so that at least half stays hidden; 3 or fewer are hidden.
     """
-    text = normalize_text(number).replace(" ", "")
-    if len(text) >= 14:
-        return _mask(text, 3, 4)
-    if len(text) >= 4:
-        return _mask(text, 0, 2)
-    return "*" * len(text)
+    n = len(text := number if _is_plain(number) else normalize_text(number).replace(" ", ""))
+    if n >= 14:
+        return text[:3] + "*" * (n - 7) + text[-4:]
+    if n >= 4:
+        return "*" * (n - 2) + text[-2:]
+    return "*" * n
 
 
 def mask_phone(phone: object) -> str:
     """Hide the middle four digits of a mobile number (138****8000)."""
-    text = normalize_text(phone).replace(" ", "")
+    text = phone if _is_plain(phone) else normalize_text(phone).replace(" ", "")
     if len(text) == 11:
-        return _mask(text, 3, 4)
+        return text[:3] + "****" + text[-4:]
     return mask_id(text)
+
+
+def _is_plain(value: object) -> bool:
+    """True for text that normalize_text would return unchanged and that has no spaces: ASCII
+    letters and digits only, as ID and phone numbers are stored (normalised when written).
+    Lists mask thousands of them; this skips the NFKC-like folding and the regular expression."""
+    return type(value) is str and value.isascii() and value.isalnum()
 
 
 _SEX_LABELS = {

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from ..domain.households import age_on
 from ..domain.identity import mask_id, mask_phone
@@ -9,8 +10,21 @@ from ..storage import repositories as repo
 from ..storage.database import Database
 
 
+@lru_cache(maxsize=65536)
+def _day(value) -> date:
+    """ISO text (or a date) as a date. Lists repeat the same few start and release dates on
+    thousands of rows: each is parsed once."""
+    return date.fromisoformat(str(value)[:10])
+
+
 def _d(value) -> date | None:
-    return None if value in (None, "") else date.fromisoformat(str(value)[:10])
+    return None if value is None or value == "" else _day(value)
+
+
+@lru_cache(maxsize=65536)
+def _age(birth_date, today: date) -> int | None:
+    """Age on ``today`` of a stored birth date, once per (birth date, day)."""
+    return age_on(_d(birth_date), today)
 
 
 def occupants(db: Database, *, include_ended: bool = False, category: str | None = None,
@@ -29,13 +43,14 @@ def occupant_row(s: dict, today: date) -> dict:
     """The fields every list of occupants shows (screen, export, printout)."""
     start = _d(s["start_date"])
     release = _d(s["release_date"])
+    phone = s["phone"]
     return {
         "stay_id": s["id"],
         "room": s["room"] or "",
         "building": s["building"] or "",
         "name": s["name"],
         "sex": s["sex"] or "",
-        "age": age_on(_d(s["birth_date"]), today),
+        "age": _age(s["birth_date"], today),
         "category": s["category"],
         "start_date": start,
         "release_date": release,
@@ -45,8 +60,8 @@ def occupant_row(s: dict, today: date) -> dict:
         "id_type": s["id_type"],
         "id_number": s["id_number"],
         "id_masked": mask_id(s["id_number"]),
-        "phone": s["phone"] or "",
-        "phone_masked": mask_phone(s["phone"]) if s["phone"] else "",
+        "phone": phone or "",
+        "phone_masked": mask_phone(phone) if phone else "",
         "policy": s["policy_label"],
     }
 

@@ -263,6 +263,33 @@ def test_masks():
     assert mask_phone("13800138000") == "138****8000"
 
 
+def _mask_by_definition(text: str, head: int, tail: int) -> str:
+    return text[:head] + "*" * (len(text) - head - tail) + (text[-tail:] if tail else "")
+
+
+def _mask_id_slow(value) -> str:
+    text = normalize_text(value).replace(" ", "")
+    if len(text) >= 14:
+        return _mask_by_definition(text, 3, 4)
+    return _mask_by_definition(text, 0, 2) if len(text) >= 4 else "*" * len(text)
+
+
+def _mask_phone_slow(value) -> str:
+    text = normalize_text(value).replace(" ", "")
+    return _mask_by_definition(text, 3, 4) if len(text) == 11 else _mask_id_slow(text)
+
+
+@settings(max_examples=400)
+@given(st.one_of(st.from_regex(r"[0-9A-Za-z]{0,20}", fullmatch=True),
+                 st.from_regex(r"[0-9A-Za-z０-９Ｘ \u3000\u200b]{0,20}", fullmatch=True),
+                 st.text(max_size=20), st.integers(), st.none()))
+def test_masks_of_plain_text_take_the_short_path_with_the_same_result(value):
+    # Stored numbers are plain ASCII letters and digits: the masks skip normalize_text for
+    # them; anything else (full-width, spaces, invisible characters, numbers) is normalised first.
+    assert mask_id(value) == _mask_id_slow(value)
+    assert mask_phone(value) == _mask_phone_slow(value)
+
+
 @pytest.mark.parametrize("raw, sex", [("男", "M"), ("女", "F"), ("m", "M"), ("Female", "F"), (1, "M"), ("2", "F"), (2.0, "F")])
 def test_parse_sex(raw, sex):
     assert parse_sex(raw) == sex
