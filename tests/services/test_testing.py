@@ -60,6 +60,29 @@ def test_sampling_list_in_room_order_with_floor_counts(db, now, site):
     assert (sl.floors[0].sampled, sl.sampled, sl.due) == (1, 1, 5)
 
 
+def test_one_building_or_floor_lists_the_same_rows_as_the_whole_site(demo_db, now):
+    # The building filter goes down to the rooms -> stays -> tests indexes; the rows must be
+    # exactly those of the whole list in that place, in the same order.
+    day = now.date()
+    whole = testing.sampling_list(demo_db, day)
+    units = testing.result_units(demo_db, now)
+    places = {(r["building"], r["floor"]) for r in whole.rows}
+    assert len(places) > 1 and units
+    for building, floor in sorted(places)[:3] + [(sorted(places)[-1][0], None), ("NO-SUCH", None)]:
+        def here(r):
+            return r["building"] == building and (floor is None or r["floor"] == floor)
+        part = testing.sampling_list(demo_db, day, building=building, floor=floor)
+        assert part.rows == [r for r in whole.rows if here(r)]
+        assert [(f.building, f.floor, f.due, f.sampled) for f in part.floors] == \
+            [(f.building, f.floor, f.due, f.sampled) for f in whole.floors
+             if f.building == building and (floor is None or f.floor == floor)]
+        got = testing.result_units(demo_db, now, building=building, floor=floor)
+        assert [(u["unit"], u["id"]) for u in got] == \
+            [(u["unit"], u["id"]) for u in units if any(here(m) for m in u["members"])]
+    floor_only = testing.sampling_list(demo_db, day, floor=sorted(places)[0][1])
+    assert floor_only.rows == [r for r in whole.rows if r["floor"] == sorted(places)[0][1]]
+
+
 def test_scan_code_and_refusals(db, now, site):
     assert testing.stay_from_scan(" isd:%d\n" % site["张二"]) == site["张二"]
     with pytest.raises(DomainError) as e:
