@@ -397,7 +397,7 @@ def _classify(db: Database, preview: ArrivalsPreview, today: date) -> None:
         if row.errors:
             row.status, row.registration = INVALID, None
     _check_households(preview, today)
-    active = repo_arrivals.active_documents(db)
+    active = repo_arrivals.active_documents(db, [r.key for r in preview.rows if r.status == VALID])
     seen: dict[tuple[str, str], int] = {}
     previous = preview.previous_import
     for row in preview.rows:
@@ -499,7 +499,7 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
             duplicates = preview.count(DUPLICATE) + preview.count(VALID)
             return ImportResult(len(preview.rows), 0, duplicates, preview.count(INVALID),
                                 previous_import=previous)
-        active = repo_arrivals.active_documents(db)
+        active = repo_arrivals.active_documents(db, [r.key for r in preview.valid])
         todo = [r for r in preview.valid if r.key not in active]
         late_duplicates = len(preview.valid) - len(todo)  # registered since the preview
         at = now.replace(microsecond=0).isoformat()

@@ -28,14 +28,28 @@ def record_import(db: Database, *, kind: str, file_name: str, sha256: str, at: d
 
 
 # -- who is already here -----------------------------------------------------------
-def active_documents(db: Database) -> dict[tuple[str, str], dict]:
-    """(id_type, id_number) -> {name, status, room} of everybody with a current stay."""
-    rows = db.query(
-        "SELECT p.id_type, p.id_number, p.name, s.status, "
-        "CASE WHEN r.id IS NULL THEN NULL ELSE b.code || '-' || r.number END AS room "
-        "FROM stays s JOIN people p ON p.id = s.person_id "
-        "LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
-        f"WHERE s.status IN ({', '.join('?' * len(CURRENT_STATUSES))})", CURRENT_STATUSES)
+_ACTIVE_COLUMNS = ("SELECT p.id_type, p.id_number, p.name, s.status, "
+                   "CASE WHEN r.id IS NULL THEN NULL ELSE b.code || '-' || r.number END AS room ")
+_ACTIVE_PLACE = ("LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id "
+                 f"WHERE s.status IN ({', '.join('?' * len(CURRENT_STATUSES))})")
+
+
+def active_documents(db: Database, keys=None) -> dict[tuple[str, str], dict]:
+    """(id_type, id_number) -> {name, status, room} of everybody with a current stay; with
+    ``keys`` (an iterable of (id_type, id_number)), of those documents only.
+
+    An import asks about its file's few thousand documents: each is one probe of the people
+    index and one of the stays-by-person index, instead of reading every current stay of a
+    large site (38,000 at 50,000 beds)."""
+    if keys is None:
+        rows = db.query(_ACTIVE_COLUMNS + "FROM stays s JOIN people p ON p.id = s.person_id "
+                        + _ACTIVE_PLACE, CURRENT_STATUSES)
+    else:
+        wanted = json.dumps(sorted({k for k in keys if k is not None}), ensure_ascii=False)
+        rows = db.query(
+            _ACTIVE_COLUMNS + "FROM (SELECT value ->> 0 AS id_type, value ->> 1 AS id_number "
+            "FROM json_each(?)) k CROSS JOIN people p ON p.id_type = k.id_type AND p.id_number = k.id_number "
+            "CROSS JOIN stays s ON s.person_id = p.id " + _ACTIVE_PLACE, (wanted, *CURRENT_STATUSES))
     return {(r["id_type"], r["id_number"]): r for r in rows}
 
 

@@ -200,6 +200,20 @@ def test_already_checked_in_person_is_a_duplicate(db, now, tmp_path):
     assert done.room in describe(row.errors["id_number"], "en")
 
 
+def test_documents_of_the_file_are_looked_up_alone(db, now, sheet):
+    # The import asks only about its file's documents; the answer for them is the same as
+    # the whole site's list of current stays, and documents not here (or gone) are absent.
+    from isolation_desk.storage import repo_arrivals
+    ai.import_arrivals(db, ai.read_arrivals(db, sheet, now), FRONT, now)
+    everybody = repo_arrivals.active_documents(db)
+    assert everybody
+    known = sorted(everybody)[:3]
+    keys = known + [("resident_id", rid(400)), ("passport", "E00000000"), known[0]]
+    assert repo_arrivals.active_documents(db, keys) == {k: everybody[k] for k in known}
+    assert repo_arrivals.active_documents(db, []) == {}
+    assert repo_arrivals.active_documents(db, iter(everybody)) == everybody
+
+
 def test_a_failing_import_leaves_the_database_as_it_was(db, now, sheet, monkeypatch):
     preview = ai.read_arrivals(db, sheet, now)
     before = {t: db.scalar(f"SELECT count(*) FROM {t}") for t in ("people", "stays", "stay_events", "audit", "imports")}
