@@ -39,7 +39,7 @@ def room_tiles(db: Database, now: datetime, *, building: str | None = None,
     settings = get_settings(db)
     since = (now - timedelta(hours=24)).replace(microsecond=0).isoformat()
     badges = {r[0]: r for r in repo_ui.room_badges(db, now.date().isoformat(), since,
-                                                   settings.fever_threshold)}
+                                                   settings.fever_threshold, building)}
     empty = (None, "", 0, 0, 0, 0, 0)
     tiles = []
     for room_id, bcode, bname, floor, number, beds, room_status, reason in repo_ui.room_cells(db, building):
@@ -53,6 +53,24 @@ def room_tiles(db: Database, now: datetime, *, building: str | None = None,
             continue
         tiles.append(tile)
     return tiles
+
+
+# A site of more rooms than this opens its lists on one building: a list of the whole site
+# would take a second or more to read and paint (50,000 rooms: about 1 s), and the staff of a
+# building work on that building. "All buildings" stays one choice away.
+LARGE_SITE_ROOMS = 5000
+
+
+def default_building(db: Database, remembered: str | None = None) -> str | None:
+    """The building the rooms, occupants and tests lists open on: all of them (None) on a site
+    of up to ``LARGE_SITE_ROOMS`` rooms; on a larger one the building last chosen on this
+    workstation (``remembered``) if it still exists, else the first building."""
+    if repo_ui.room_count(db) <= LARGE_SITE_ROOMS:
+        return None
+    codes = [b["code"] for b in repo.buildings(db)]
+    if remembered in codes:
+        return remembered
+    return codes[0] if codes else None
 
 
 def buildings(db: Database) -> list[dict]:

@@ -263,7 +263,11 @@ def stay_filters(*, statuses, category: str | None = None, building: str | None 
     if category:
         where.append("s.category = ?"); params.append(category)
     if building:
-        where.append("b.code = ?"); params.append(building)
+        # by room id, so that one building of a large site reads its rooms' stays through
+        # idx_stays_room, not every present stay of the site
+        where.append("s.room_id IN (SELECT br.id FROM rooms br JOIN buildings bb ON bb.id = br.building_id "
+                     "WHERE bb.code = ?)")
+        params.append(building)
     if household_id is not None:
         where.append("s.household_id = ?"); params.append(household_id)
     if search:

@@ -243,3 +243,53 @@ def test_tile_tooltip_says_the_badges_in_words(qapp, demo_db, now):
     tile = next(t for t in boards.room_tiles(demo_db, now) if t.positive)
     text = view.tile_tooltip(tile)
     assert tile.label in text and "Positive" in text and tile.names.split("、")[0] in text
+
+
+def test_a_large_site_opens_its_lists_on_one_building_and_remembers_the_choice(qtbot, ctx, demo_db,
+                                                                               now, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from isolation_desk.ui.screens.base import BUILDING_SETTING
+    from isolation_desk.ui.screens.tests import TestsScreen
+    QSettings().remove(BUILDING_SETTING)
+    codes = [b["code"] for b in boards.buildings(demo_db)]
+    assert len(codes) >= 2
+    # the demo's 300 rooms are a small site: every list opens on all buildings
+    assert boards.default_building(demo_db) is None
+    rooms = RoomsScreen(ctx)
+    qtbot.addWidget(rooms)
+    rooms.show()
+    assert rooms.building.currentData() is None
+    # a large site: the first building, and only its rooms and people are read
+    monkeypatch.setattr(boards, "LARGE_SITE_ROOMS", 10)
+    assert boards.default_building(demo_db) == codes[0]
+    rooms = RoomsScreen(ctx)
+    qtbot.addWidget(rooms)
+    rooms.show()
+    assert rooms.building.currentData() == codes[0]
+    assert {t.building for t in rooms.board.tiles()} == {codes[0]}
+    assert len(rooms.board.tiles()) == len(boards.room_tiles(demo_db, now, building=codes[0]))
+    occupants = OccupantsScreen(ctx)
+    qtbot.addWidget(occupants)
+    occupants.show()
+    assert occupants.building.currentData() == codes[0]
+    expected = boards.occupant_rows(demo_db, now.date(), building=codes[0])
+    assert occupants.model.rowCount() == len(expected) > 0
+    assert [r["stay_id"] for r in expected] == [
+        r["stay_id"] for r in boards.occupant_rows(demo_db, now.date()) if r["building"] == codes[0]]
+    # the badges of one building are those of the whole site's board for its rooms
+    whole = {t.room_id: t for t in boards.room_tiles(demo_db, now) if t.building == codes[0]}
+    assert {t.room_id: t for t in rooms.board.tiles()} == whole
+    # choosing another building (as a user does) is remembered for the next screens
+    rooms.building.setCurrentIndex(rooms.building.findData(codes[1]))
+    rooms.building.activated.emit(rooms.building.currentIndex())
+    assert QSettings().value(BUILDING_SETTING) == codes[1]
+    assert {t.building for t in rooms.board.tiles()} == {codes[1]}
+    tests = TestsScreen(ctx)
+    qtbot.addWidget(tests)
+    tests.show()
+    assert tests.place()[0] == codes[1]
+    # "All buildings" is still one choice away
+    occupants.building.setCurrentIndex(0)
+    assert occupants.model.rowCount() == len(boards.occupant_rows(demo_db, now.date()))
+    QSettings().remove(BUILDING_SETTING)

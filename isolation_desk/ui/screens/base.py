@@ -1,8 +1,12 @@
 """The base of every screen in the navigation."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
+
+from ...services import boards
+
+BUILDING_SETTING = "ui/building"  # the building last chosen in a list, on this workstation
 
 
 class Screen(QWidget):
@@ -33,20 +37,37 @@ class Screen(QWidget):
             self.refresh()
         super().showEvent(event)
 
-    def fill_building_filter(self, combo, buildings: list[dict]) -> None:
+    def fill_building_filter(self, combo, buildings: list[dict], all_text: str | None = None,
+                             label: str = "name") -> None:
         """(Re)fill a building filter: "All buildings" then each building, keeping the
         choice; untouched when the buildings have not changed. ``self._filling`` is set
-        meanwhile so that the screen does not react to its own filling."""
+        meanwhile so that the screen does not react to its own filling. The first fill
+        chooses ``initial_building()``, and a building the user chooses is remembered."""
         if combo.count() == len(buildings) + 1:
             return
-        current = combo.currentData()
+        first = combo.count() == 0
+        current = self.initial_building() if first else combo.currentData()
         self._filling = True
+        combo.blockSignals(True)
         combo.clear()
-        combo.addItem(QCoreApplication.translate("Screen", "All buildings"), None)
+        combo.addItem(all_text or QCoreApplication.translate("Screen", "All buildings"), None)
         for b in buildings:
-            combo.addItem(b["name"], b["code"])
+            combo.addItem(b[label] or b["code"], b["code"])
         combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
         self._filling = False
+        if first:
+            combo.activated.connect(lambda _i, c=combo: self.remember_building(c.currentData()))
+
+    def initial_building(self) -> str | None:
+        """The building a list opens on (``boards.default_building``: all of them on a site
+        of up to 5,000 rooms, else the one last chosen on this workstation)."""
+        return boards.default_building(self.ctx.db, QSettings().value(BUILDING_SETTING) or None)
+
+    @staticmethod
+    def remember_building(code: str | None) -> None:
+        if code:  # "All buildings" keeps the last building for the next start
+            QSettings().setValue(BUILDING_SETTING, code)
 
     def retranslate(self) -> None:
         """Re-set the screen's texts after a language switch."""

@@ -344,17 +344,11 @@ class TestsScreen(Screen):
 
     # -- filters ----------------------------------------------------------------------------
     def _fill_buildings(self) -> None:
-        current = self.building.currentData()
         floors = testing.floors(self.ctx.db)
         self._floors = floors
-        self.building.blockSignals(True)
-        self.building.clear()
-        self.building.addItem(self.tr("All"), None)
-        for code in dict.fromkeys(b for b, _ in floors):
-            self.building.addItem(code, code)
-        i = self.building.findData(current)
-        self.building.setCurrentIndex(max(0, i))
-        self.building.blockSignals(False)
+        codes = dict.fromkeys(b for b, _ in floors)
+        self.fill_building_filter(self.building, [{"code": c, "name": c} for c in codes],
+                                  all_text=self.tr("All"))
         self._fill_floors()
 
     def _fill_floors(self) -> None:
