@@ -2007,6 +2007,10 @@ building, floors, rooms)</source>
         </translation>
     </message>
     <message>
+        <source>Searched in %1 only. &lt;a href="all"&gt;Search all buildings&lt;/a&gt;</source>
+        <translation>仅在%1中搜索。&lt;a href="all"&gt;搜索全部楼栋&lt;/a&gt;</translation>
+    </message>
+    <message>
         <source>(expected)</source>
         <translation>(待入住)</translation>
     </message>

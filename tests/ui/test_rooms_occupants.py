@@ -289,7 +289,17 @@ def test_a_large_site_opens_its_lists_on_one_building_and_remembers_the_choice(q
     qtbot.addWidget(tests)
     tests.show()
     assert tests.place()[0] == codes[1]
-    # "All buildings" is still one choice away
-    occupants.building.setCurrentIndex(0)
+    # a search on one building says so, and one click searches the whole site
+    someone = boards.occupant_rows(demo_db, now.date(), building=codes[1])[0]
+    occupants.search.setText(someone["name"])
+    occupants.apply_search()
+    assert occupants.model.rowCount() == 0 and occupants.scope_hint.isVisible()
+    assert codes[0] in occupants.scope_hint.text() or occupants.building.currentText() in occupants.scope_hint.text()
+    occupants.scope_hint.linkActivated.emit("all")
+    assert occupants.building.currentData() is None and not occupants.scope_hint.isVisible()
+    assert someone["stay_id"] in [occupants.model.row_key(i) for i in range(occupants.model.rowCount())]
+    occupants.search.clear()
+    occupants.apply_search()
+    # "All buildings" is one choice away
     assert occupants.model.rowCount() == len(boards.occupant_rows(demo_db, now.date()))
     QSettings().remove(BUILDING_SETTING)

@@ -109,7 +109,17 @@ class OccupantsScreen(Screen):
         ll.addLayout(top)
         ll.addLayout(filters)
         ll.addWidget(self.table, 1)
-        ll.addWidget(self.count)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        # A search on one building (a large site opens on one) says so, with a way out.
+        self.scope_hint = QLabel()
+        self.scope_hint.setObjectName("search_scope_hint")
+        self.scope_hint.setTextFormat(Qt.RichText)
+        self.scope_hint.linkActivated.connect(lambda _: self.building.setCurrentIndex(0))
+        self.scope_hint.hide()
+        bottom.addWidget(self.scope_hint)
+        bottom.addStretch(1)
+        ll.addLayout(bottom)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
@@ -233,6 +243,12 @@ class OccupantsScreen(Screen):
                 self.table.setColumnWidth(c, w)
             self._columns_sized = True
         self.count.setText(self.tr("%n person(s)", "", len(shown)))
+        scoped = bool(query) and self.building.currentData() is not None
+        if scoped:
+            self.scope_hint.setText(
+                self.tr("Searched in %1 only. <a href=\"all\">Search all buildings</a>")
+                .replace("%1", self.building.currentText()))
+        self.scope_hint.setVisible(scoped)
         if keep is not None and self.model.row_of_key(keep) >= 0:
             self.select_stay(keep)
         else:
