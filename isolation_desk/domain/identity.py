@@ -340,7 +340,13 @@ def mask_id(number: object) -> str:
     Long numbers (14+) show 3 + 4 characters; shorter ones (passports, permits)
     show only the last 2 so that at least half stays hidden; 3 or fewer are hidden.
     """
-    n = len(text := number if _is_plain(number) else normalize_text(number).replace(" ", ""))
+    # Stored numbers are ASCII letters and digits (normalised when written): normalize_text
+    # would return them unchanged, so lists of thousands skip it (and its regular expression).
+    if type(number) is str and number.isascii() and number.isalnum():
+        text = number
+    else:
+        text = normalize_text(number).replace(" ", "")
+    n = len(text)
     if n >= 14:
         return text[:3] + "*" * (n - 7) + text[-4:]
     if n >= 4:
@@ -350,17 +356,13 @@ def mask_id(number: object) -> str:
 
 def mask_phone(phone: object) -> str:
     """Hide the middle four digits of a mobile number (138****8000)."""
-    text = phone if _is_plain(phone) else normalize_text(phone).replace(" ", "")
+    if type(phone) is str and phone.isascii() and phone.isalnum():  # as stored: see mask_id
+        text = phone
+    else:
+        text = normalize_text(phone).replace(" ", "")
     if len(text) == 11:
         return text[:3] + "****" + text[-4:]
     return mask_id(text)
-
-
-def _is_plain(value: object) -> bool:
-    """True for text that normalize_text would return unchanged and that has no spaces: ASCII
-    letters and digits only, as ID and phone numbers are stored (normalised when written).
-    Lists mask thousands of them; this skips the NFKC-like folding and the regular expression."""
-    return type(value) is str and value.isascii() and value.isalnum()
 
 
 _SEX_LABELS = {

@@ -41,8 +41,10 @@ def occupants(db: Database, *, include_ended: bool = False, category: str | None
 
 def occupant_row(s: dict, today: date) -> dict:
     """The fields every list of occupants shows (screen, export, printout)."""
-    start = _d(s["start_date"])
-    release = _d(s["release_date"])
+    start = s["start_date"]
+    start = _day(start) if start else None  # text or None as stored: "" counts as no date
+    release = s["release_date"]
+    release = _day(release) if release else None
     phone = s["phone"]
     return {
         "stay_id": s["id"],
