@@ -43,6 +43,9 @@ LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building
 WHERE s.status IN ('expected', 'in_isolation', 'awaiting_transfer') {extra}
 ORDER BY b.sort_order, b.code, r.floor, r.number, p.name"""
 RAW_OCCUPANTS = _OCCUPANTS.format(extra="")
+RAW_OCCUPANTS_BUILDING = _OCCUPANTS.format(
+    extra="AND s.room_id IN (SELECT r2.id FROM rooms r2 JOIN buildings b2 ON b2.id = r2.building_id "
+          "WHERE b2.code = :building)")
 RAW_OCCUPANTS_SEARCH = _OCCUPANTS.format(
     extra="AND (p.name LIKE :like OR p.id_number LIKE :like OR p.phone LIKE :like "
           "OR (b.code || '-' || r.number) LIKE :like)")
@@ -54,6 +57,21 @@ FROM tests t JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_i
 LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building_id
 WHERE t.due_date = :today AND s.status = 'in_isolation' AND t.purpose <> 'surface'
 ORDER BY b.sort_order, b.code, r.floor, r.number, p.name, t.id"""
+
+RAW_DUE_TESTS_BUILDING = """
+SELECT t.id, t.kind, t.purpose, t.due_date, t.sampled_at, t.result, s.id, p.name, p.id_number,
+       b.code, r.floor, b.code || '-' || r.number
+FROM buildings b JOIN rooms r ON r.building_id = b.id JOIN stays s ON s.room_id = r.id
+JOIN tests t ON t.stay_id = s.id JOIN people p ON p.id = s.person_id
+WHERE b.code = :building AND s.status = 'in_isolation' AND t.due_date = :today AND t.purpose <> 'surface'
+ORDER BY r.floor, r.number, p.name, t.id"""
+
+# The room board of one building: the same badges, the building's rooms and their stays only.
+RAW_ROOM_BOARD_BUILDING = RAW_ROOM_BOARD.replace(
+    "WHERE s.status IN ('in_isolation', 'awaiting_transfer') AND s.room_id IS NOT NULL",
+    "WHERE s.status IN ('in_isolation', 'awaiting_transfer') AND s.room_id IN "
+    "(SELECT r2.id FROM rooms r2 JOIN buildings b2 ON b2.id = r2.building_id WHERE b2.code = :building)"
+).replace("LEFT JOIN occ ON occ.room_id = r.id\n", "LEFT JOIN occ ON occ.room_id = r.id\nWHERE b.code = :building\n")
 
 RAW_RELEASES = """
 SELECT s.id, p.name, p.id_number, s.category, s.status, s.start_date, s.release_date, s.checked_in_at,
@@ -122,6 +140,23 @@ def run(db_path: str, size: int, repeat: int, now: datetime) -> list[Figure]:
          lambda: repo_shift.releases_due(db, at, iso_today), RAW_RELEASES, {"today": iso_today, "at": at}),
         ("shift summary (shift.current_summary)", lambda: shift.current_summary(db, now), None, {}),
     ]
+    building = boards.default_building(db)
+    if building is not None:
+        # A site this large opens its lists on one building (boards.default_building); the
+        # whole-site lists above are what "All buildings" reads.
+        n_rooms = len(boards.room_tiles(db, now, building=building))
+        where = f"building {building}, {n_rooms:,} rooms"
+        cases += [
+            (f"room board, one building ({where})", lambda: boards.room_tiles(db, now, building=building),
+             RAW_ROOM_BOARD_BUILDING, {"today": iso_today, "since": since, "threshold": threshold,
+                                       "building": building}),
+            (f"occupants list, one building ({where})",
+             lambda: boards.occupant_rows(db, today, building=building), RAW_OCCUPANTS_BUILDING,
+             {"building": building}),
+            (f"today's due tests, one building ({where})",
+             lambda: testing.sampling_list(db, today, building=building), RAW_DUE_TESTS_BUILDING,
+             {"today": iso_today, "building": building}),
+        ]
     figures = []
     for name, app_fn, raw_sql, params in cases:
         with Tracer(db.conn) as tr:
