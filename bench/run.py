@@ -313,6 +313,10 @@ def main(argv=None) -> int:
                     help="combine result files (later ones win per section and size; a bare list of "
                          "figures from bench.ui_bench is accepted) into --out and exit")
     args = ap.parse_args(argv)
+    # What an installed app starts from: compiled modules (this machine sets
+    # PYTHONDONTWRITEBYTECODE, so an import would compile every changed module again).
+    import compileall
+    compileall.compile_dir(str(ROOT / "isolation_desk"), quiet=1)
     if args.merge:
         combined = None
         for path in args.merge:
