@@ -308,7 +308,7 @@ class ShiftSummary:
 def _person(row: dict) -> dict:
     """The person columns every list of the summary shows, the ID number masked."""
     out = dict(row)
-    out["id_masked"] = mask_id(row.get("id_number") or "")
+    out["id_masked"] = mask_id(out.get("id_number") or "")
     out.pop("id_number", None)
     return out
 
@@ -332,7 +332,14 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     diet_counts: dict[str, int] = {}
     diet_cells: dict[tuple[str, str], int] = {}
     needs_counts: dict[str, int] = {}
-    for r in rs.present_breakdown(db, census_at):
+    present = rs.present_people(db, census_at)  # room order; shared by the lists below
+    combos: dict[tuple, int] = {}
+    for person in present:
+        key = (person["building"] or "", person["category"], person["diet"], person["special_needs"])
+        combos[key] = combos.get(key, 0) + 1
+    breakdown = [{"building": k[0], "category": k[1], "diet": k[2], "special_needs": k[3], "n": n}
+                 for k, n in sorted(combos.items())]  # the order of a GROUP BY of those columns
+    for r in breakdown:
         for need in r["special_needs"].split(","):
             if need:
                 needs_counts[need] = needs_counts.get(need, 0) + r["n"]
@@ -382,11 +389,14 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
         for slot, (w_start, w_end) in CHECK_WINDOWS.items():
             opens, closes = datetime.combine(day, w_start), datetime.combine(day, w_end)
             if opens < as_of and closes > sh.start:
-                for r in rs.missing_checks(db, day.isoformat(), (day + timedelta(days=1)).isoformat(),
-                                           slot, _iso(opens), census_at):
-                    row = _person(r)
-                    row.update(slot=slot, day=day)
-                    missing.append(row)
+                # people here at the census who arrived before the window opened, without a check
+                checked = rs.checked_stays(db, slot, day.isoformat(), (day + timedelta(days=1)).isoformat())
+                window_start = _iso(opens)
+                for r in present:
+                    if r["checked_in_at"] < window_start and r["stay_id"] not in checked:
+                        row = _person(r)
+                        row.update(slot=slot, day=day)
+                        missing.append(row)
 
     log = rs.log_entries(db, start_s, at_s)
     open_incidents = [e for e in log if e["kind"] == "incident"
@@ -394,10 +404,12 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     instructions = [e for e in log if e["kind"] == "instruction" and e["at"] >= start_s]
 
     needs_named = []
-    for r in rs.present_with_any_need(db, census_at, NAMED_NEEDS):
-        row = _person(r)
-        row["needs"] = [n for n in r["special_needs"].split(",") if n]
-        needs_named.append(row)
+    named = set(NAMED_NEEDS)
+    for r in present:
+        if r["special_needs"] and not named.isdisjoint(r["special_needs"].lower().split(",")):
+            row = _person(r)
+            row["needs"] = [n for n in r["special_needs"].split(",") if n]
+            needs_named.append(row)
 
     # the next shift: its own tests, plus those this shift still owes (when they are not
     # due on the next shift's days, where they are counted already)

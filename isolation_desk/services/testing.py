@@ -514,16 +514,18 @@ def sampling_list(db: Database, day: date, *, building: str | None = None, floor
                   kind: str | None = None) -> SamplingList:
     """Today's sampling list in room order, with counts per floor (screen, PDF and CLI)."""
     rows = rt.sampling_list(db, day.isoformat(), building=building, floor=floor, kind=kind)
-    for t in rows:  # _test_view without a clock, in place (the rows are this call's own)
-        t["id_masked"] = _masked(t["id_number"] or "")
-        t["room"] = t["room"] or ""
-        t["overdue"] = False
     counts: dict[tuple, FloorCount] = {}
-    for r in rows:
+    for r in rows:  # _test_view without a clock, in place (the rows are this call's own)
+        r["id_masked"] = _masked(r["id_number"] or "")
+        r["room"] = r["room"] or ""
+        r["overdue"] = False
         key = (r["building_order"], r["building"], r["floor"])
-        fc = counts.setdefault(key, FloorCount(r["building"] or "", r["floor"], 0, 0))
+        fc = counts.get(key)
+        if fc is None:
+            fc = counts[key] = FloorCount(r["building"] or "", r["floor"], 0, 0)
         fc.due += 1
-        fc.sampled += 1 if r["sampled_at"] else 0
+        if r["sampled_at"]:
+            fc.sampled += 1
     return SamplingList(day, rows, [counts[k] for k in sorted(counts, key=lambda k: (k[0] or 0, k[1] or "", k[2] or 0))])
 
 

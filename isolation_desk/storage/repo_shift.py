@@ -7,6 +7,8 @@ Functions do not open transactions: the service that calls them does.
 """
 from __future__ import annotations
 
+import sqlite3
+
 from .database import Database
 from .repositories import STAY_SELECT, insert
 
@@ -40,25 +42,17 @@ def census_by_category(db: Database, at: str) -> dict[str, int]:
         (at, at, at))}
 
 
-def present_breakdown(db: Database, at: str) -> list[dict]:
-    """People on site at ``at`` counted by building, category, diet and combination of
-    special needs (as stored, comma-separated): the census by category and by building,
-    the kitchen's meal counts and the special-needs counts all come from this one pass
-    (reading the rows of everybody present is what costs, at 50,000 beds)."""
-    return db.query(
-        "SELECT coalesce(b.code, '') AS building, s.category, p.diet, p.special_needs, count(*) AS n "
-        "FROM stays s JOIN people p ON p.id = s.person_id LEFT JOIN rooms r ON r.id = s.room_id "
-        f"LEFT JOIN buildings b ON b.id = r.building_id WHERE {_PRESENT_AT} "
-        "GROUP BY b.code, s.category, p.diet, p.special_needs", (at, at, at))
+def present_people(db: Database, at: str) -> list[sqlite3.Row]:
+    """Everybody on site at ``at`` with the person columns, in room order: the one pass over
+    the people present that the shift summary's census, kitchen and special-needs counts,
+    named needs and missing health checks share (reading the rows of everybody present is
+    what costs at 50,000 beds; the summary used to do it four or five times).
 
-
-def present_with_any_need(db: Database, at: str, needs: tuple[str, ...]) -> list[dict]:
-    """People on site at ``at`` having at least one of ``needs``, in room order."""
-    if not needs:
-        return []
-    like = " OR ".join("(',' || p.special_needs || ',') LIKE ?" for _ in needs)
-    return db.query(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND ({like})" + _ROOM_ORDER,
-                    (at, at, at, *[f"%,{n},%" for n in needs]))
+    Rows are ``sqlite3.Row`` (read by column name; ``dict(row)`` for a dict), not dicts:
+    most of them are only counted, and a dict per person present costs more than the count."""
+    cur = db.execute(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT}" + _ROOM_ORDER, (at, at, at))
+    cur.row_factory = sqlite3.Row
+    return cur.fetchall()
 
 
 def buildings(db: Database) -> list[dict]:
@@ -213,15 +207,10 @@ def fevers(db: Database, start: str, end: str, threshold: float) -> list[dict]:
         "ORDER BY h.taken_at, h.id", (start, end, threshold))
 
 
-def missing_checks(db: Database, day: str, next_day: str, slot: str, window_start: str,
-                   at: str) -> list[dict]:
-    """People on site at ``at`` who arrived before the slot's window opened and have no
-    check of ``slot`` on ``day``."""
-    return db.query(
-        _PERSON_COLUMNS + f" WHERE {_PRESENT_AT} AND s.checked_in_at < ? AND s.id NOT IN ("
-        "SELECT h.stay_id FROM health_checks h WHERE h.slot = ? "
-        "AND h.taken_at >= ? AND h.taken_at < ?)" + _ROOM_ORDER,
-        (at, at, at, window_start, slot, day, next_day))
+def checked_stays(db: Database, slot: str, day: str, next_day: str) -> set[int]:
+    """Stays with a health check of ``slot`` taken on ``day`` (``day`` <= taken_at < ``next_day``)."""
+    return {r[0] for r in db.execute("SELECT DISTINCT stay_id FROM health_checks WHERE slot = ? "
+                                     "AND taken_at >= ? AND taken_at < ?", (slot, day, next_day))}
 
 
 # -- shift log -----------------------------------------------------------------------

@@ -234,3 +234,26 @@ def test_release_list_and_census_agree_with_the_definition_of_present(demo_db, n
     assert sorted(r["id"] for r in repo_shift.present_stays(demo_db, at)) == sorted(present)
     if hours_back >= 30:  # the arm of people gone since then is exercised too
         assert any(r["ended_at"] for r in present.values())
+
+
+@pytest.mark.parametrize("back, kind", [(0, "day"), (1, "night")])
+def test_named_needs_and_missing_checks_agree_with_their_definitions(demo_db, now, back, kind):
+    # The summary reads the people present once and derives these lists from that pass.
+    sh = shift.shift_of(demo_db, now.date() - timedelta(days=back), kind)
+    s = shift.shift_summary(demo_db, sh, now)
+    as_of = min(sh.end, now.replace(microsecond=0))
+    census_at = (as_of if now < sh.end else as_of - timedelta(seconds=1)).isoformat()
+    present = _present_by_definition(demo_db, census_at)
+    people = {r["id"]: r for r in demo_db.query(
+        "SELECT s.id, p.special_needs FROM stays s JOIN people p ON p.id = s.person_id")}
+    named = {i for i in present if set(people[i]["special_needs"].split(",")) & set(shift.NAMED_NEEDS)}
+    assert {p["stay_id"] for p in s.needs_named} == named
+    assert sum(s.needs_counts.values()) >= len(named)
+    assert s.missing_checks or kind == "day", "last night's shift has missing checks in the demo"
+    for (day, slot) in {(m["day"], m["slot"]) for m in s.missing_checks}:
+        opens = datetime.combine(day, shift.CHECK_WINDOWS[slot][0]).isoformat()
+        checked = {r["stay_id"] for r in demo_db.query(
+            "SELECT stay_id FROM health_checks WHERE slot = ? AND substr(taken_at, 1, 10) = ?",
+            (slot, day.isoformat()))}
+        expected = {i for i, r in present.items() if r["checked_in_at"] < opens and i not in checked}
+        assert {m["stay_id"] for m in s.missing_checks if (m["day"], m["slot"]) == (day, slot)} == expected
