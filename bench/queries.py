@@ -58,11 +58,13 @@ LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON b.id = r.building
 WHERE t.due_date = :today AND s.status = 'in_isolation' AND t.purpose <> 'surface'
 ORDER BY b.sort_order, b.code, r.floor, r.number, p.name, t.id"""
 
+# rooms -> stays -> tests (CROSS JOIN fixes that order; left to itself SQLite starts from every
+# test due today on the site: 230 ms instead of 7 ms at 50,000 beds)
 RAW_DUE_TESTS_BUILDING = """
 SELECT t.id, t.kind, t.purpose, t.due_date, t.sampled_at, t.result, s.id, p.name, p.id_number,
        b.code, r.floor, b.code || '-' || r.number
-FROM buildings b JOIN rooms r ON r.building_id = b.id JOIN stays s ON s.room_id = r.id
-JOIN tests t ON t.stay_id = s.id JOIN people p ON p.id = s.person_id
+FROM buildings b CROSS JOIN rooms r ON r.building_id = b.id CROSS JOIN stays s ON s.room_id = r.id
+CROSS JOIN tests t ON t.stay_id = s.id JOIN people p ON p.id = s.person_id
 WHERE b.code = :building AND s.status = 'in_isolation' AND t.due_date = :today AND t.purpose <> 'surface'
 ORDER BY r.floor, r.number, p.name, t.id"""
 
