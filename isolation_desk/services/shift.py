@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import importlib
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 
 from ..domain.errors import DomainError
 from ..domain.identity import mask_id
@@ -332,11 +334,17 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     diet_counts: dict[str, int] = {}
     diet_cells: dict[tuple[str, str], int] = {}
     needs_counts: dict[str, int] = {}
-    present = rs.present_people(db, census_at)  # room order; shared by the lists below
+    # everybody present, in room order: read once, counted here, and listed below (named
+    # needs, missing checks) by column position (tens of thousands of rows at 50,000 beds)
+    present = rs.present_people(db, census_at)
+    names = tuple(present[0].keys()) if present else ()
+    col = {name: i for i, name in enumerate(names)}
     combos: dict[tuple, int] = {}
-    for person in present:
-        key = (person["building"] or "", person["category"], person["diet"], person["special_needs"])
-        combos[key] = combos.get(key, 0) + 1
+    if present:
+        for (b, c, d, n), k in Counter(map(itemgetter(col["building"], col["category"], col["diet"],
+                                                      col["special_needs"]), present)).items():
+            key = (b or "", c, d, n)
+            combos[key] = combos.get(key, 0) + k
     breakdown = [{"building": k[0], "category": k[1], "diet": k[2], "special_needs": k[3], "n": n}
                  for k, n in sorted(combos.items())]  # the order of a GROUP BY of those columns
     for r in breakdown:
@@ -392,9 +400,10 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
                 # people here at the census who arrived before the window opened, without a check
                 checked = rs.checked_stays(db, slot, day.isoformat(), (day + timedelta(days=1)).isoformat())
                 window_start = _iso(opens)
+                at_in, at_id = col.get("checked_in_at"), col.get("stay_id")  # None: nobody here
                 for r in present:
-                    if r["checked_in_at"] < window_start and r["stay_id"] not in checked:
-                        row = _person(r)
+                    if r[at_in] < window_start and r[at_id] not in checked:
+                        row = _person(dict(zip(names, r)))
                         row.update(slot=slot, day=day)
                         missing.append(row)
 
@@ -405,10 +414,12 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
 
     needs_named = []
     named = set(NAMED_NEEDS)
+    at_needs = col.get("special_needs")
     for r in present:
-        if r["special_needs"] and not named.isdisjoint(r["special_needs"].lower().split(",")):
-            row = _person(r)
-            row["needs"] = [n for n in r["special_needs"].split(",") if n]
+        needs = r[at_needs]
+        if needs and not named.isdisjoint(needs.lower().split(",")):
+            row = _person(dict(zip(names, r)))
+            row["needs"] = [n for n in needs.split(",") if n]
             needs_named.append(row)
 
     # the next shift: its own tests, plus those this shift still owes (when they are not
