@@ -65,7 +65,7 @@ def run(db_path: str, size: str, repeat: int, now: datetime, rows: int = 5000) -
         return state["preview"]
 
     def app_import():
-        conn.execute("BEGIN")
+        conn.execute("BEGIN IMMEDIATE")  # the site file may be read by another benchmark
         try:
             state["result"] = ai.import_arrivals(db, state["preview"], actor, now, remember_mapping=False)
         finally:
@@ -96,7 +96,7 @@ def run(db_path: str, size: str, repeat: int, now: datetime, rows: int = 5000) -
     raw = sqlite3.connect(db_path, isolation_level=None)
 
     def bare_write():
-        raw.execute("BEGIN")
+        raw.execute("BEGIN IMMEDIATE")
         try:
             first = raw.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0]
             raw.executemany("INSERT INTO people (name, sex, birth_date, id_type, id_number, phone, registered_address, "

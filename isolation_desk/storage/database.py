@@ -93,7 +93,10 @@ class Database:
                 conn.execute(f"RELEASE SAVEPOINT {name}")
             else:
                 self._write_gate()
-                conn.execute("BEGIN")
+                # IMMEDIATE: the write lock is taken (waiting up to busy_timeout for another
+                # writer, e.g. a command-line import) before anything is read, so a transaction
+                # never fails half-way because another process wrote since it began to read.
+                conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self
                 except BaseException:
