@@ -259,6 +259,10 @@ class AuditFilter:
     until: str | None = None   # ISO date or timestamp, exclusive
     text: str | None = None
     limit: int = 2000
+    # entries with these actions / record types match ``text`` too (the audit screen
+    # passes the codes whose code or translated word contains the text)
+    text_actions: tuple[str, ...] = ()
+    text_entities: tuple[str, ...] = ()
 
 
 def audit_trail(db: Database, actor: Actor, filt: AuditFilter = AuditFilter()) -> list[dict]:
@@ -267,7 +271,8 @@ def audit_trail(db: Database, actor: Actor, filt: AuditFilter = AuditFilter()) -
     return urepo.audit_search(db, actor=filt.actor or None, action=filt.action or None,
                               entity=filt.entity or None, entity_id=filt.entity_id or None,
                               since=filt.since or None, until=filt.until or None,
-                              text=(filt.text or "").strip() or None, limit=filt.limit)
+                              text=(filt.text or "").strip() or None, limit=filt.limit,
+                              text_actions=tuple(filt.text_actions), text_entities=tuple(filt.text_entities))
 
 
 def audit_choices(db: Database) -> dict[str, list[str]]:

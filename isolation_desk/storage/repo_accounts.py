@@ -50,9 +50,11 @@ def update_user(db: Database, user_id: int, changes: dict) -> None:
 def audit_search(db: Database, *, actor: str | None = None, action: str | None = None,
                  entity: str | None = None, entity_id: str | None = None,
                  since: str | None = None, until: str | None = None,
-                 text: str | None = None, limit: int = 5000) -> list[dict]:
+                 text: str | None = None, limit: int = 5000,
+                 text_actions: tuple[str, ...] = (), text_entities: tuple[str, ...] = ()) -> list[dict]:
     """Newest first. ``since``/``until`` are ISO timestamps (until exclusive); ``text``
-    searches the before/after values and the entity id."""
+    searches the before/after values and the entity id; an entry whose action is one of
+    ``text_actions`` (or entity one of ``text_entities``) matches ``text`` too."""
     where, params = [], []
     for column, value in (("actor", actor), ("action", action), ("entity", entity),
                           ("entity_id", entity_id)):
@@ -67,9 +69,13 @@ def audit_search(db: Database, *, actor: str | None = None, action: str | None =
         params.append(until)
     if text:
         like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        codes = ""
+        for column, values in (("action", text_actions), ("entity", text_entities)):
+            if values:
+                codes += f" OR {column} IN ({', '.join('?' * len(values))})"
         where.append("(coalesce(before, '') LIKE ? ESCAPE '\\' OR coalesce(after, '') LIKE ? ESCAPE '\\' "
-                     "OR coalesce(entity_id, '') LIKE ? ESCAPE '\\')")
-        params += [like, like, like]
+                     "OR coalesce(entity_id, '') LIKE ? ESCAPE '\\'" + codes + ")")
+        params += [like, like, like, *text_actions, *text_entities]
     sql = "SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
     if where:
         sql += " WHERE " + " AND ".join(where)

@@ -243,8 +243,8 @@
         <translation>审计记录</translation>
     </message>
     <message>
-        <source>Search in changes and record numbers</source>
-        <translation>在变更内容和记录编号中搜索</translation>
+        <source>Search in actions, records, changes and record numbers</source>
+        <translation>搜索操作、记录类型、变更内容和记录编号</translation>
     </message>
     <message>
         <source>Verify the chain</source>
@@ -329,6 +329,337 @@
     <message>
         <source>The audit trail is intact: every entry matches its hash.</source>
         <translation>审计记录完整:每一条都与其哈希值相符。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <source>First manager account created</source>
+        <translation>创建首个负责人账号</translation>
+    </message>
+    <message>
+        <source>User account created</source>
+        <translation>新建用户账号</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Failed password change</source>
+        <translation>修改密码失败</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>User account reactivated</source>
+        <translation>启用用户账号</translation>
+    </message>
+    <message>
+        <source>User account deactivated</source>
+        <translation>停用用户账号</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Policy edited</source>
+        <translation>修改隔离政策</translation>
+    </message>
+    <message>
+        <source>Policy preset applied</source>
+        <translation>应用政策预设</translation>
+    </message>
+    <message>
+        <source>Policy applied to occupants</source>
+        <translation>对在住人员应用新政策</translation>
+    </message>
+    <message>
+        <source>Rooms created</source>
+        <translation>新建房间</translation>
+    </message>
+    <message>
+        <source>Room disinfected</source>
+        <translation>房间终末消毒完成</translation>
+    </message>
+    <message>
+        <source>Room taken out of service</source>
+        <translation>房间停用</translation>
+    </message>
+    <message>
+        <source>Room back in service</source>
+        <translation>房间恢复使用</translation>
+    </message>
+    <message>
+        <source>Daily report template changed</source>
+        <translation>修改每日报表模板</translation>
+    </message>
+    <message>
+        <source>Demo site generated</source>
+        <translation>生成演示数据</translation>
+    </message>
+    <message>
+        <source>Handover sheet printed</source>
+        <translation>打印交班单</translation>
+    </message>
+    <message>
+        <source>Roster printed</source>
+        <translation>打印在住人员名单</translation>
+    </message>
+    <message>
+        <source>Door cards printed</source>
+        <translation>打印房间门卡</translation>
+    </message>
+    <message>
+        <source>Release notices printed</source>
+        <translation>打印解除告知书</translation>
+    </message>
+    <message>
+        <source>Daily report printed</source>
+        <translation>打印每日报表</translation>
+    </message>
+    <message>
+        <source>Shift log entry written</source>
+        <translation>填写交班日志</translation>
+    </message>
+    <message>
+        <source>Shift log item resolved</source>
+        <translation>交班日志事项已处理</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>备份数据</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Personal data exported</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <source>Lab results imported</source>
+        <translation>导入检测结果</translation>
+    </message>
+    <message>
+        <source>Arrivals imported</source>
+        <translation>导入转运名单</translation>
+    </message>
+    <message>
+        <source>Arrivals column choice forgotten</source>
+        <translation>清除转运名单列对应</translation>
+    </message>
+    <message>
+        <source>Staff member added</source>
+        <translation>添加工作人员</translation>
+    </message>
+    <message>
+        <source>Staff member deactivated</source>
+        <translation>停用工作人员</translation>
+    </message>
+    <message>
+        <source>Staff tests planned</source>
+        <translation>安排工作人员检测</translation>
+    </message>
+    <message>
+        <source>Supply item created</source>
+        <translation>新建物资</translation>
+    </message>
+    <message>
+        <source>Supply item changed</source>
+        <translation>修改物资</translation>
+    </message>
+    <message>
+        <source>Stock received</source>
+        <translation>物资入库</translation>
+    </message>
+    <message>
+        <source>Stock issued</source>
+        <translation>物资发放</translation>
+    </message>
+    <message>
+        <source>Stock transferred out</source>
+        <translation>物资调出</translation>
+    </message>
+    <message>
+        <source>Stock adjusted</source>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <source>Stock counted</source>
+        <translation>库存盘点</translation>
+    </message>
+    <message>
+        <source>Demo supplies added</source>
+        <translation>生成演示物资</translation>
+    </message>
+    <message>
+        <source>Arrival registered</source>
+        <translation>登记待入住人员</translation>
+    </message>
+    <message>
+        <source>Arrival cancelled</source>
+        <translation>取消待入住</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>入住登记</translation>
+    </message>
+    <message>
+        <source>Moved to another room</source>
+        <translation>换房</translation>
+    </message>
+    <message>
+        <source>Release extended</source>
+        <translation>延后解除日期</translation>
+    </message>
+    <message>
+        <source>Release brought forward</source>
+        <translation>提前解除日期</translation>
+    </message>
+    <message>
+        <source>Isolation restarted</source>
+        <translation>重新计算隔离期</translation>
+    </message>
+    <message>
+        <source>Isolation restart undone</source>
+        <translation>撤销重新计算隔离期</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>解除隔离</translation>
+    </message>
+    <message>
+        <source>Marked for transfer</source>
+        <translation>标记待转运</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>转运出点</translation>
+    </message>
+    <message>
+        <source>Stay ended (other reason)</source>
+        <translation>因其他原因离开</translation>
+    </message>
+    <message>
+        <source>Sample taken</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <source>Pool opened</source>
+        <translation>新开混采管</translation>
+    </message>
+    <message>
+        <source>Test result entered</source>
+        <translation>录入检测结果</translation>
+    </message>
+    <message>
+        <source>Pool result entered</source>
+        <translation>录入混采结果</translation>
+    </message>
+    <message>
+        <source>Results entered (batch)</source>
+        <translation>批量录入检测结果</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged</source>
+        <translation>确认已处置预警</translation>
+    </message>
+    <message>
+        <source>Test regime changed</source>
+        <translation>更改检测频次</translation>
+    </message>
+    <message>
+        <source>Health check</source>
+        <translation>体温与症状登记</translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation>用户账号</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>隔离政策</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>隔离点</translation>
+    </message>
+    <message>
+        <source>Printed paper</source>
+        <translation>打印文件</translation>
+    </message>
+    <message>
+        <source>Shift log</source>
+        <translation>交班日志</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Data export</source>
+        <translation>数据导出</translation>
+    </message>
+    <message>
+        <source>Data import</source>
+        <translation>数据导入</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Supply item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>隔离记录</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>混采管</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>预警</translation>
     </message>
 </context>
 <context>

@@ -165,14 +165,15 @@ def test_audit_screen_filters_and_verifies_the_chain(qtbot, qtmodeltester, ctx, 
     assert total == db.scalar("SELECT count(*) FROM audit")
     assert screen.count_label.text() == f"{total} entries"
     # newest first; the user filter narrows in SQL
-    assert screen.model.rows()[0].display[2] == "create_user"
+    assert screen.model.rows()[0].display[2] == "User account created"  # the word; the code as tooltip
+    assert screen.model.rows()[0].tooltip[2] == "create_user"
     screen.user.setCurrentIndex(screen.user.findData("boss"))
     screen.refresh()
     assert {r.display[1] for r in screen.model.rows()} == {"boss"}
     screen.user.setCurrentIndex(0)
     with qtbot.waitSignal(screen._search_timer.timeout):
         screen.search.setText("李护士")
-    assert [r.display[2] for r in screen.model.rows()] == ["create_user"]
+    assert [r.display[2] for r in screen.model.rows()] == ["User account created"]
     assert "display_name: 李护士" in screen.model.rows()[0].display[5]
     qtmodeltester.check(screen.model)
     # the chain: intact, then an attacker edits an entry

@@ -3,6 +3,9 @@ filter by user, action, record type, period and text; verify the hash chain.
 
 Filtering happens in SQL (services.accounts.audit_trail); the table is the shared
 RowTableModel over precomputed rows. The trail holds personal data: managers only.
+Actions and record types show as words (widgets.names.audit_action / audit_record, an
+unknown code as itself); the code stays in the cell's tooltip and the filter item's tooltip,
+to match `isolation-desk audit` output, and the search finds an entry by either.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from ...domain.errors import DomainError
 from ...services import accounts, backup
 from ..models import Row, RowTableModel
+from ..widgets import names
 from .base import Screen
 
 LIMIT = 2000
@@ -115,6 +119,7 @@ class AuditScreen(Screen):
         self.denied_label.setAlignment(Qt.AlignCenter)
         self.denied_label.setWordWrap(True)
 
+        self._choices: dict[str, list[str]] = {"actor": [], "action": [], "entity": []}
         self.model = RowTableModel([""] * 6, self)
         self.table = QTableView()
         self.table.setObjectName("audit_table")
@@ -150,7 +155,7 @@ class AuditScreen(Screen):
         return self.tr("Audit trail")
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search in changes and record numbers"))
+        self.search.setPlaceholderText(self.tr("Search in actions, records, changes and record numbers"))
         self.verify_button.setText(self.tr("Verify the chain"))
         self.verify_button.setToolTip(self.tr(
             "Recompute the hash chain: an entry edited or deleted outside the application shows up here."))
@@ -164,22 +169,33 @@ class AuditScreen(Screen):
         for p in PERIODS:
             self.period.addItem(period_names[p], p)
         self.period.setCurrentIndex(PERIODS.index(current))
-        self._fill_choices()
+        # the rows hold words of the previous language: read them again
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._fill_choices()
+            self._dirty = True
 
     # -- filters -------------------------------------------------------------------------
     def _fill_choices(self) -> None:
         if not self.ctx.actor.can("audit"):
             return
-        choices = accounts.audit_choices(self.ctx.db)
-        for combo, key, everyone in ((self.user, "actor", self.tr("All users")),
-                                     (self.action, "action", self.tr("All actions")),
-                                     (self.entity, "entity", self.tr("All records"))):
+        choices = self._choices = accounts.audit_choices(self.ctx.db)
+        for combo, key, everyone, word in ((self.user, "actor", self.tr("All users"), None),
+                                           (self.action, "action", self.tr("All actions"), names.audit_action),
+                                           (self.entity, "entity", self.tr("All records"), names.audit_record)):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(everyone, None)
-            for value in choices[key]:
-                combo.addItem(value, value)
+            if word is None:
+                for value in choices[key]:
+                    combo.addItem(value, value)
+            else:  # the word, in the order of the words; the code as the tooltip
+                for text, value in sorted(((word(v), v) for v in choices[key]),
+                                          key=lambda p: (p[0].casefold(), p[1])):
+                    combo.addItem(text, value)
+                    combo.setItemData(combo.count() - 1, value, Qt.ToolTipRole)
             index = combo.findData(current) if current else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
@@ -190,9 +206,20 @@ class AuditScreen(Screen):
         days = {"day": 1, "week": 7, "month": 30}.get(period)
         if days:
             since = (self.ctx.now() - timedelta(days=days)).isoformat()
+        text = self.search.text().strip() or None
         return accounts.AuditFilter(actor=self.user.currentData(), action=self.action.currentData(),
-                                    entity=self.entity.currentData(), since=since,
-                                    text=self.search.text().strip() or None, limit=LIMIT)
+                                    entity=self.entity.currentData(), since=since, text=text, limit=LIMIT,
+                                    text_actions=self._matching(text, "action", names.audit_action),
+                                    text_entities=self._matching(text, "entity", names.audit_record))
+
+    def _matching(self, text: str | None, key: str, word) -> tuple[str, ...]:
+        """The codes in the trail whose code or word contains ``text`` (the search finds
+        an entry by its action or record type, as code or as word)."""
+        if not text:
+            return ()
+        needle = text.casefold()
+        return tuple(c for c in self._choices[key]
+                     if needle in c.casefold() or needle in word(c).casefold())
 
     # -- content -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -212,17 +239,17 @@ class AuditScreen(Screen):
             self.count_label.setText(self.ctx.describe(exc))
             return
         rows = []
+        audit_action, audit_record = names.audit_action, names.audit_record
         for e in entries:
             change = change_text(e["before"], e["after"])
             tip_parts = [p for p in (_pretty(e["before"]), _pretty(e["after"])) if p]
             tooltip = "\n→\n".join(tip_parts) if tip_parts else None
             at = (e["at"] or "").replace("T", " ")
+            action, entity = audit_action(e["action"]), audit_record(e["entity"])
             rows.append(Row(key=e["id"],
-                            display=(at, e["actor"], e["action"], e["entity"], e["entity_id"] or "",
-                                     change),
-                            sort=(e["id"], e["actor"], e["action"], e["entity"],
-                                  e["entity_id"] or "", change),
-                            tooltip=(None, None, None, None, None, tooltip)))
+                            display=(at, e["actor"], action, entity, e["entity_id"] or "", change),
+                            sort=(e["id"], e["actor"], action, entity, e["entity_id"] or "", change),
+                            tooltip=(None, None, e["action"], e["entity"], None, tooltip)))
         self.model.set_rows(rows)
         if len(rows) >= LIMIT:
             self.count_label.setText(self.tr("Showing the newest %n entries: narrow the filter to see older ones.",
