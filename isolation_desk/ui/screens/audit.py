@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCollator, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout)
 
@@ -191,9 +191,11 @@ class AuditScreen(Screen):
             if word is None:
                 for value in choices[key]:
                     combo.addItem(value, value)
-            else:  # the word, in the order of the words; the code as the tooltip
+            else:  # the words in the language's order (pinyin in Chinese); the code as the tooltip
+                collator = QCollator()  # the default locale, set with the language
+                collator.setCaseSensitivity(Qt.CaseInsensitive)
                 for text, value in sorted(((word(v), v) for v in choices[key]),
-                                          key=lambda p: (p[0].casefold(), p[1])):
+                                          key=lambda p: collator.sortKey(p[0])):
                     combo.addItem(text, value)
                     combo.setItemData(combo.count() - 1, value, Qt.ToolTipRole)
             index = combo.findData(current) if current else 0
@@ -257,7 +259,7 @@ class AuditScreen(Screen):
         else:
             self.count_label.setText(self.tr("%n entries", "", len(rows)))
         if self.table.horizontalHeader().sectionSize(0) < 140:
-            for col, width in enumerate((150, 90, 150, 80, 70)):
+            for col, width in enumerate((150, 90, 200, 110, 70)):  # words, not codes
                 self.table.setColumnWidth(col, width)
 
     def verify_chain(self) -> list[int]:
