@@ -499,14 +499,20 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
             duplicates = preview.count(DUPLICATE) + preview.count(VALID)
             return ImportResult(len(preview.rows), 0, duplicates, preview.count(INVALID),
                                 previous_import=previous)
-        active = repo_arrivals.active_documents(db, [r.key for r in preview.valid])
-        todo = [r for r in preview.valid if r.key not in active]
-        late_duplicates = len(preview.valid) - len(todo)  # registered since the preview
+        valid = [(r, r.key) for r in preview.valid]
+        active = repo_arrivals.active_documents(db, [k for _, k in valid])
+        todo = [r for r, k in valid if k not in active]
+        keys = [k for _, k in valid if k not in active]
+        late_duplicates = len(valid) - len(todo)  # registered since the preview
         at = now.replace(microsecond=0).isoformat()
         today = now.date()
+        iso_of: dict = {None: None}  # a transfer list repeats its few dates on every row
 
         def iso(value):
-            return None if value is None else value.isoformat()
+            text = iso_of.get(value, iso)
+            if text is iso:
+                text = iso_of[value] = value.isoformat()
+            return text
 
         people = []
         for r in todo:  # PERSON_COLUMNS order
@@ -517,14 +523,14 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
         person_ids = repo_arrivals.upsert_people(db, people)
         households: dict[str, int] = {}
         stays = []
-        for r in todo:  # STAY_COLUMNS order
+        for r, key in zip(todo, keys):  # STAY_COLUMNS order
             reg = r.registration
             household_id = None
             if r.household and r.household_role:
                 if r.household not in households:
                     households[r.household] = repo_arrivals.insert_household(db, r.household, now)
                 household_id = households[r.household]
-            stays.append((person_ids[r.key], reg.category, r.policy_id, "expected",
+            stays.append((person_ids[key], reg.category, r.policy_id, "expected",
                           iso(reg.last_exposure_date), iso(reg.arrival_date), iso(r.start_date),
                           iso(r.release_date), reg.destination_community, reg.community_contact,
                           reg.community_phone, household_id, r.household_role if household_id else None,

@@ -212,6 +212,28 @@ def test_documents_of_the_file_are_looked_up_alone(db, now, sheet):
     assert repo_arrivals.active_documents(db, keys) == {k: everybody[k] for k in known}
     assert repo_arrivals.active_documents(db, []) == {}
     assert repo_arrivals.active_documents(db, iter(everybody)) == everybody
+    # a file with many more documents than people here: the site's current stays read whole
+    many = keys + [("passport", f"E{i:08d}") for i in range(3 * len(everybody))]
+    assert repo_arrivals.active_documents(db, many) == {k: everybody[k] for k in known}
+
+
+def test_a_person_known_from_an_ended_stay_gets_the_new_stay_on_the_same_record(db, now, sheet):
+    from isolation_desk.domain.registration import validate_registration
+    reg = validate_registration({"name": "张三", "id_number": rid(1), "category": "密接",
+                                 "last_exposure_date": "2022-11-10", "phone": "13700137000"}, now.date())
+    old = stays.check_in(db, reg, FRONT, now)
+    person_id = db.scalar("SELECT person_id FROM stays WHERE id = ?", (old.stay_id,))
+    db.execute("UPDATE stays SET status = 'released', ended_at = ?, room_id = NULL WHERE id = ?",
+               (now.isoformat(), old.stay_id))
+    people_before = db.scalar("SELECT count(*) FROM people")
+    result = ai.import_arrivals(db, ai.read_arrivals(db, sheet, now), FRONT, now)
+    assert result.imported == 6
+    assert db.scalar("SELECT count(*) FROM people") == people_before + 5  # 张三 was known
+    new = db.query_one("SELECT person_id FROM stays WHERE status = 'expected' AND person_id = ?", (person_id,))
+    assert new is not None
+    linked = db.query("SELECT s.person_id, p.id_type, p.id_number FROM stays s JOIN people p ON p.id = s.person_id "
+                      "WHERE s.status = 'expected'")
+    assert len(linked) == 6 and len({r["person_id"] for r in linked}) == 6
 
 
 def test_a_failing_import_leaves_the_database_as_it_was(db, now, sheet, monkeypatch):
