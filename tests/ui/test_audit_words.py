@@ -116,8 +116,10 @@ def test_the_source_scan_finds_the_codes_it_should():
 
 def test_every_code_the_services_write_has_a_word(qapp):
     actions, entities = written_codes()
-    assert not sorted(actions - set(names.AUDIT_ACTION_CODES)), "actions without a word in widgets/names.py"
-    assert not sorted(entities - set(names.AUDIT_RECORD_CODES)), "record types without a word in widgets/names.py"
+    missing = sorted(actions - set(names.AUDIT_ACTION_CODES))
+    assert not missing, f"actions without a word in widgets/names.py _AUDIT_ACTIONS: {missing}"
+    missing = sorted(entities - set(names.AUDIT_RECORD_CODES))
+    assert not missing, f"record types without a word in widgets/names.py _AUDIT_RECORDS: {missing}"
     for code in names.AUDIT_ACTION_CODES:
         assert names.audit_action(code) != code
     for code in names.AUDIT_RECORD_CODES:
