@@ -307,9 +307,10 @@ class ShiftSummary:
                                            s.days_of_supply if s.days_of_supply is not None else 1e9, s.item))
 
 
-def _person(row: dict) -> dict:
-    """The person columns every list of the summary shows, the ID number masked."""
-    out = dict(row)
+def _person(row) -> dict:
+    """The person columns every list of the summary shows, the ID number masked (``row``: a
+    dict, or a row read by column name such as ``repo_shift.releases_due`` gives)."""
+    out = dict(row) if isinstance(row, dict) else dict(zip(row.keys(), row))
     out["id_masked"] = mask_id(out.get("id_number") or "")
     out.pop("id_number", None)
     return out

@@ -119,18 +119,21 @@ def departures_between(db: Database, start: str, end: str) -> list[dict]:
                     "AND s.checked_in_at IS NOT NULL ORDER BY s.ended_at, s.id", (start, end))
 
 
-def releases_due(db: Database, at: str, until_date: str) -> list[dict]:
+def releases_due(db: Database, at: str, until_date: str) -> list[sqlite3.Row]:
     """People on site at ``at`` whose planned release date is on or before ``until_date``.
 
     "On site at ``at``" is written out here rather than through ``_PRESENT_AT``, so that
     the release date narrows the status arm: SQLite ORs a range of idx_stays_status
     (in isolation, release date up to ``until_date``: the people due) with one of
     idx_stays_ended (people gone since ``at``: none for a shift under way), instead of
-    visiting everybody present to keep those due."""
-    return db.query(_PERSON_COLUMNS + " WHERE ((s.status = 'in_isolation' AND s.release_date <= ?) "
-                    "OR s.ended_at > ?) AND +s.checked_in_at <= ? AND s.status <> 'awaiting_transfer' "
-                    "AND s.release_date <= ? ORDER BY s.release_date, b.sort_order, b.code, "
-                    "r.floor, r.number, p.name", (until_date, at, at, until_date))
+    visiting everybody present to keep those due. Rows are ``sqlite3.Row`` (by column name,
+    ``dict(zip(row.keys(), row))`` for a dict): the summary copies each into its own dict."""
+    cur = db.execute(_PERSON_COLUMNS + " WHERE ((s.status = 'in_isolation' AND s.release_date <= ?) "
+                     "OR s.ended_at > ?) AND +s.checked_in_at <= ? AND s.status <> 'awaiting_transfer' "
+                     "AND s.release_date <= ? ORDER BY s.release_date, b.sort_order, b.code, "
+                     "r.floor, r.number, p.name", (until_date, at, at, until_date))
+    cur.row_factory = sqlite3.Row
+    return cur.fetchall()
 
 
 def present_stays(db: Database, at: str) -> list[dict]:
