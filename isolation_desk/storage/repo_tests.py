@@ -29,16 +29,28 @@ LEFT JOIN pools po ON po.id = t.pool_id
 
 # The sampling list's columns: what the tests screen, its PDF and the CLI read (narrower than
 # TEST_SELECT: every test due today goes through the sort, and its width is what costs).
-SAMPLING_SELECT = """
-SELECT t.id, t.stay_id, t.staff_id, t.kind, t.purpose, t.due_date, t.sampled_at, t.pool_id, t.result,
-       t.result_at, po.code AS pool_code, s.status AS stay_status, s.room_id, p.name, p.id_number,
-       b.code AS building, b.sort_order AS building_order, r.floor, r.number AS room_number,
-       CASE WHEN r.id IS NULL THEN NULL ELSE b.code || '-' || r.number END AS room
+_SAMPLING_COLUMNS = """
+SELECT t.id, t.stay_id, t.kind, t.purpose, t.due_date, t.sampled_at, t.result, po.code AS pool_code,
+       p.name, p.id_number, b.code AS building, b.sort_order AS building_order, r.floor,
+       r.number AS room_number,
+       CASE WHEN r.id IS NULL THEN NULL ELSE b.code || '-' || r.number END AS room"""
+SAMPLING_SELECT = _SAMPLING_COLUMNS + """
 FROM tests t
 JOIN stays s ON s.id = t.stay_id
 JOIN people p ON p.id = s.person_id
 LEFT JOIN rooms r ON r.id = s.room_id
 LEFT JOIN buildings b ON b.id = r.building_id
+LEFT JOIN pools po ON po.id = t.pool_id
+"""
+# One building's list, read from the building: its rooms in (floor, number) order
+# (idx_rooms_order), their stays (idx_stays_room), their tests (idx_tests_stay). CROSS JOIN
+# fixes that order: left to itself SQLite starts from every test due on the site.
+SAMPLING_SELECT_BUILDING = _SAMPLING_COLUMNS + """
+FROM buildings b
+CROSS JOIN rooms r ON r.building_id = b.id
+CROSS JOIN stays s ON s.room_id = r.id
+CROSS JOIN tests t ON t.stay_id = s.id
+JOIN people p ON p.id = s.person_id
 LEFT JOIN pools po ON po.id = t.pool_id
 """
 
@@ -76,10 +88,17 @@ def sampling_list(db: Database, day: str, *, building: str | None = None, floor:
     """Tests due on ``day`` for people in isolation, with those already sampled, in room order."""
     where = ["t.due_date = ?", "s.status = 'in_isolation'", "t.purpose <> 'surface'"]
     params: list = [day]
-    _tests_in_place(where, params, "'in_isolation'", building, floor)
+    select = SAMPLING_SELECT
+    if building:
+        select = SAMPLING_SELECT_BUILDING
+        where.append("b.code = ?"); params.append(building)
+        if floor is not None:
+            where.append("r.floor = ?"); params.append(floor)
+    else:
+        _tests_in_place(where, params, "'in_isolation'", None, floor)
     if kind:
         where.append("t.kind = ?"); params.append(kind)
-    return db.query(SAMPLING_SELECT + " WHERE " + " AND ".join(where) + " ORDER BY " + ROOM_ORDER, params)
+    return db.query(select + " WHERE " + " AND ".join(where) + " ORDER BY " + ROOM_ORDER, params)
 
 
 def unsampled_for_stay(db: Database, stay_id: int, day: str) -> list[dict]:
