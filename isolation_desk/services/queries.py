@@ -39,12 +39,19 @@ def occupants(db: Database, *, include_ended: bool = False, category: str | None
                       search=(search or "").strip() or None)
 
 
+@lru_cache(maxsize=65536)
+def _stay_days(start_text, release_text, today: date) -> tuple:
+    """(start, release, day of the stay, days of the stay) of stored date texts, once per
+    combination and day: a list shows thousands of stays that began on a few dozen days."""
+    start = _day(start_text) if start_text else None  # text or None as stored: "" is no date
+    release = _day(release_text) if release_text else None
+    return (start, release, (today - start).days if start else None,
+            (release - start).days if start and release else None)
+
+
 def occupant_row(s: dict, today: date) -> dict:
     """The fields every list of occupants shows (screen, export, printout)."""
-    start = s["start_date"]
-    start = _day(start) if start else None  # text or None as stored: "" counts as no date
-    release = s["release_date"]
-    release = _day(release) if release else None
+    start, release, day, days = _stay_days(s["start_date"], s["release_date"], today)
     phone = s["phone"]
     return {
         "stay_id": s["id"],
@@ -56,8 +63,8 @@ def occupant_row(s: dict, today: date) -> dict:
         "category": s["category"],
         "start_date": start,
         "release_date": release,
-        "day": (today - start).days if start else None,
-        "days": (release - start).days if start and release else None,
+        "day": day,
+        "days": days,
         "status": s["status"],
         "id_type": s["id_type"],
         "id_number": s["id_number"],
