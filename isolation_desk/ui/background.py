@@ -64,14 +64,17 @@ class BackgroundReader(QObject):
 
     def _run(self, path: str, fn) -> None:
         reader, error = self._call(open_reader, path)
-        if error is not None:
-            self._finished.emit(None, error)
-            return
+        if error is None:
+            try:
+                result, error = self._call(fn, reader)
+            finally:
+                reader.close()
+        else:
+            result = None
         try:
-            result, error = self._call(fn, reader)
-        finally:
-            reader.close()
-        self._finished.emit(result, error)
+            self._finished.emit(result, error)
+        except RuntimeError:  # the screen was closed meanwhile: nobody waits for the figures
+            pass
 
     def _on_finished(self, result, error) -> None:
         self._running = False

@@ -1215,6 +1215,10 @@ building, floors, rooms)</source>
         <translation>未找到中文TrueType字体:打印文书使用内置字体STSong-Light,该字体不嵌入文件,其他电脑上的中文显示可能不同。请在设置中指定字体文件。</translation>
     </message>
     <message>
+        <source>Counting the figures of the shift…</source>
+        <translation>正在统计本班数据…</translation>
+    </message>
+    <message>
         <source>Shift under way, %1 to %2: figures as of %3.</source>
         <translation>班次进行中(%1 至 %2),数据统计至 %3。</translation>
     </message>

@@ -69,10 +69,16 @@ def test_today_shows_the_shift_summary_and_charts(qtbot, qtmodeltester, ctx, dem
     assert not screen._coalesce.isActive()
 
 
+def _loaded(qtbot, screen):
+    """The handover screen counts its summary in the background: wait for it."""
+    qtbot.waitUntil(lambda: screen.summary is not None and not screen.reader.busy, timeout=20000)
+
+
 def test_write_a_log_entry_preview_and_save(qtbot, qtmodeltester, ctx, demo_db, tmp_path, warnings):
     screen = HandoverScreen(ctx)
     qtbot.addWidget(screen)
     screen.show()
+    _loaded(qtbot, screen)
     qtmodeltester.check(screen.log_model)
     screen.entry_kind.setCurrentIndex(screen.entry_kind.findData("incident"))
     screen.entry_text.setPlainText("C栋5层送餐推车损坏,已换用备用推车")
@@ -82,6 +88,7 @@ def test_write_a_log_entry_preview_and_save(qtbot, qtmodeltester, ctx, demo_db, 
     assert demo_db.query_one("SELECT text, actor FROM shift_log WHERE id = ?", (entry_id,)) == {
         "text": "C栋5层送餐推车损坏,已换用备用推车", "actor": "nurse"}
     assert screen.entry_text.toPlainText() == ""
+    _loaded(qtbot, screen)
     texts = [screen.log_model.index(r, 2).data() for r in range(screen.log_model.rowCount())]
     assert "C栋5层送餐推车损坏,已换用备用推车" in texts
 
@@ -119,6 +126,7 @@ def test_mark_an_incident_handled(qtbot, ctx, demo_db, now):
     screen = HandoverScreen(ctx)
     qtbot.addWidget(screen)
     screen.show()
+    _loaded(qtbot, screen)
     open_rows = [r for r in range(screen.log_model.rowCount()) if screen.log_model.index(r, 4).data() == "open"]
     assert open_rows  # the demo's positive is an open incident
     screen.log_view.selectRow(open_rows[0])
@@ -134,6 +142,7 @@ def test_other_shift_english_and_print_to_pdf_printer(qtbot, ctx, tmp_path, now)
     screen.lang_combo.setCurrentIndex(screen.lang_combo.findData("en"))
     screen.kind_combo.setCurrentIndex(screen.kind_combo.findData("night"))
     screen.date_edit.setDate(screen.date_edit.date().addDays(-1))
+    _loaded(qtbot, screen)
     assert screen.summary.shift.kind == "night" and not screen.summary.under_way
     target = tmp_path / "en.pdf"
     screen.save_pdf(target)
