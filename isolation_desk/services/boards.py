@@ -105,7 +105,7 @@ def occupant_rows(db: Database, today: date, *, category: str | None = None,
     for s in repo_ui.occupant_list(db, statuses=statuses, category=category, building=building,
                                    search=(search or "").strip() or None):
         if memo is not None:
-            signature = (today, *s.values())
+            signature = (today, *s)
             hit = memo.get(s["id"])
             if hit is not None and hit[0] == signature:
                 rows.append(hit[1])
