@@ -486,6 +486,14 @@ def summary(preview: ArrivalsPreview, imported: int | None = None) -> ImportResu
                         previous_import=preview.previous_import)
 
 
+class _IsoTexts(dict):
+    """date -> its ISO text (None -> None), computed once per date."""
+
+    def __missing__(self, value):
+        text = self[value] = None if value is None else value.isoformat()
+        return text
+
+
 def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: datetime, *,
                     remember_mapping: bool = True) -> ImportResult:
     """Import the valid rows of ``preview`` as expected arrivals: one transaction, one audit
@@ -506,19 +514,16 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
         late_duplicates = len(valid) - len(todo)  # registered since the preview
         at = now.replace(microsecond=0).isoformat()
         today = now.date()
-        iso_of: dict = {None: None}  # a transfer list repeats its few dates on every row
-
-        def iso(value):
-            text = iso_of.get(value, iso)
-            if text is iso:
-                text = iso_of[value] = value.isoformat()
-            return text
-
+        iso = _IsoTexts()  # a transfer list repeats its few dates on every row: iso[d] is a dict hit
+        needs_of: dict = {}  # birth date -> the needs its age brings
         people = []
         for r in todo:  # PERSON_COLUMNS order
             reg = r.registration
-            needs = ",".join(_needs_by_age(age_on(reg.birth_date, today)))
-            people.append((reg.name, reg.sex, iso(reg.birth_date), reg.id_type, reg.id_number, reg.phone,
+            birth = reg.birth_date
+            needs = needs_of.get(birth)
+            if needs is None:
+                needs = needs_of[birth] = ",".join(_needs_by_age(age_on(birth, today)))
+            people.append((reg.name, reg.sex, iso[birth], reg.id_type, reg.id_number, reg.phone,
                            reg.registered_address, reg.current_address, reg.origin, reg.notes, needs, at))
         person_ids = repo_arrivals.upsert_people(db, people)
         households: dict[str, int] = {}
@@ -531,8 +536,8 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
                     households[r.household] = repo_arrivals.insert_household(db, r.household, now)
                 household_id = households[r.household]
             stays.append((person_ids[key], reg.category, r.policy_id, "expected",
-                          iso(reg.last_exposure_date), iso(reg.arrival_date), iso(r.start_date),
-                          iso(r.release_date), reg.destination_community, reg.community_contact,
+                          iso[reg.last_exposure_date], iso[reg.arrival_date], iso[r.start_date],
+                          iso[r.release_date], reg.destination_community, reg.community_contact,
                           reg.community_phone, household_id, r.household_role if household_id else None,
                           source, at))
         stay_ids = repo_arrivals.insert_expected_stays(db, stays)
