@@ -12,12 +12,8 @@ from .repositories import _iso
 
 ROOM_ORDER = "b.sort_order, b.code, r.floor, r.number, p.name, t.id"
 
-TEST_SELECT = """
-SELECT t.*, po.code AS pool_code, po.size AS pool_size, po.result AS pool_result,
-       s.status AS stay_status, s.room_id, s.release_date, s.test_regime, s.category,
-       p.name, p.id_number, p.id_type,
-       b.code AS building, b.sort_order AS building_order, r.floor, r.number AS room_number,
-       CASE WHEN r.id IS NULL THEN NULL ELSE b.code || '-' || r.number END AS room
+# A test with its stay, person, room and pool.
+_TEST_FROM = """
 FROM tests t
 JOIN stays s ON s.id = t.stay_id
 JOIN people p ON p.id = s.person_id
@@ -25,6 +21,12 @@ LEFT JOIN rooms r ON r.id = s.room_id
 LEFT JOIN buildings b ON b.id = r.building_id
 LEFT JOIN pools po ON po.id = t.pool_id
 """
+TEST_SELECT = """
+SELECT t.*, po.code AS pool_code, po.size AS pool_size, po.result AS pool_result,
+       s.status AS stay_status, s.room_id, s.release_date, s.test_regime, s.category,
+       p.name, p.id_number, p.id_type,
+       b.code AS building, b.sort_order AS building_order, r.floor, r.number AS room_number,
+       CASE WHEN r.id IS NULL THEN NULL ELSE b.code || '-' || r.number END AS room""" + _TEST_FROM
 
 
 # The sampling list's columns: what the tests screen, its PDF and the CLI read (narrower than
@@ -34,14 +36,7 @@ SELECT t.id, t.stay_id, t.kind, t.purpose, t.due_date, t.sampled_at, t.result, p
        p.name, p.id_number, b.code AS building, b.sort_order AS building_order, r.floor,
        r.number AS room_number,
        CASE WHEN r.id IS NULL THEN NULL ELSE b.code || '-' || r.number END AS room"""
-SAMPLING_SELECT = _SAMPLING_COLUMNS + """
-FROM tests t
-JOIN stays s ON s.id = t.stay_id
-JOIN people p ON p.id = s.person_id
-LEFT JOIN rooms r ON r.id = s.room_id
-LEFT JOIN buildings b ON b.id = r.building_id
-LEFT JOIN pools po ON po.id = t.pool_id
-"""
+SAMPLING_SELECT = _SAMPLING_COLUMNS + _TEST_FROM
 # One building's list, read from the building: its rooms in (floor, number) order
 # (idx_rooms_order), their stays (idx_stays_room), their tests (idx_tests_stay). CROSS JOIN
 # fixes that order: left to itself SQLite starts from every test due on the site.
