@@ -89,13 +89,16 @@ def run(db_path: str, size: str, repeat: int, now: datetime, rows: int = 5000) -
     read_limit, _ = timed(bare_read, repeat, scale=1.0)
     # The same rows the import writes: people, expected stays, their events.
     valid = preview.valid
-    people = [(r.registration.name, r.registration.sex, r.registration.birth_date and r.registration.birth_date.isoformat(),
-               r.registration.id_type, r.registration.id_number, r.registration.phone, r.registration.registered_address,
-               r.registration.current_address, r.registration.origin, r.registration.notes, "", now.isoformat())
-              for r in valid]
     raw = sqlite3.connect(db_path, isolation_level=None)
 
     def bare_write():
+        # the rows are made from the validated preview inside the timing, as the app makes them
+        people = [(r.registration.name, r.registration.sex,
+                   r.registration.birth_date and r.registration.birth_date.isoformat(),
+                   r.registration.id_type, r.registration.id_number, r.registration.phone,
+                   r.registration.registered_address, r.registration.current_address, r.registration.origin,
+                   r.registration.notes, "", now.isoformat())
+                  for r in valid]
         raw.execute("BEGIN IMMEDIATE")
         try:
             first = raw.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0]
