@@ -42,15 +42,17 @@ def room_tiles(db: Database, now: datetime, *, building: str | None = None,
     since = (now - timedelta(hours=24)).replace(microsecond=0).isoformat()
     badges = {r[0]: r for r in repo_ui.room_badges(db, now.date().isoformat(), since,
                                                    settings.fever_threshold, building)}
-    empty = (None, "", 0, 0, 0, 0, 0)
     tiles = []
-    for room_id, bcode, bname, floor, number, beds, room_status, reason in repo_ui.room_cells(db, building):
-        if status and room_status != status:
+    make = tuple.__new__  # RoomTile(...) goes through a Python-level __new__: 2,000 tiles, 3 ms
+    no_badges = ("", 0, False, False, False, False)
+    for cell in repo_ui.room_cells(db, building):  # RoomTile's first nine fields
+        if status and cell[7] != status:
             continue
-        _, names, n, release_due, test_due, positive, fever = badges.get(room_id, empty)
-        tile = RoomTile(room_id, bcode, bname, floor, number, f"{bcode}-{number}", beds, room_status,
-                        reason or "", names or "", n or 0, bool(test_due), bool(release_due),
-                        bool(fever), bool(positive))
+        b = badges.get(cell[0])
+        if b is None:
+            tile = make(RoomTile, cell + no_badges)
+        else:  # (room_id, names, occupants, release_due, test_due, positive, fever)
+            tile = make(RoomTile, cell + (b[1] or "", b[2], b[4] == 1, b[3] == 1, b[6] == 1, b[5] == 1))
         if badge and not getattr(tile, badge):
             continue
         tiles.append(tile)

@@ -63,9 +63,11 @@ GROUP BY s.room_id""", params).fetchall()
 
 def room_cells(db: Database, building: str | None = None) -> list[tuple]:
     """The rooms of the board in building, floor, number order, as tuples (id, building,
-    building_name, floor, number, beds, status, status_reason)."""
-    sql = ("SELECT r.id, b.code AS building, b.name AS building_name, r.floor, r.number, r.beds, "
-           "r.status, r.status_reason FROM rooms r JOIN buildings b ON b.id = r.building_id")
+    building_name, floor, number, label, beds, status, status_reason): the first fields of
+    ``boards.RoomTile``, in its order."""
+    sql = ("SELECT r.id, b.code AS building, b.name AS building_name, r.floor, r.number, "
+           "b.code || '-' || r.number AS label, r.beds, r.status, coalesce(r.status_reason, '') "
+           "FROM rooms r JOIN buildings b ON b.id = r.building_id")
     params: list = []
     if building:
         sql += " WHERE b.code = ?"
