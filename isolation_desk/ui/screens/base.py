@@ -1,8 +1,10 @@
 """The base of every screen in the navigation."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QWidget
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ...services import boards
 
@@ -68,6 +70,16 @@ class Screen(QWidget):
     def remember_building(code: str | None) -> None:
         if code:  # "All buildings" keeps the last building for the next start
             QSettings().setValue(BUILDING_SETTING, code)
+
+    @staticmethod
+    @contextmanager
+    def busy():
+        """The wait cursor while a read runs (all buildings of a large site: about a second)."""
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def retranslate(self) -> None:
         """Re-set the screen's texts after a language switch."""

@@ -223,10 +223,11 @@ class OccupantsScreen(Screen):
         """Re-read the rows of the current filters (SQL), then apply the search."""
         super().refresh()
         self._fill_buildings()  # a building may have been added since
-        rows = boards.occupant_rows(self.ctx.db, self.ctx.today(), category=self.category.currentData(),
-                                    building=self.building.currentData(), status=self.status.currentData(),
-                                    memo=self._memo)
-        self._base = [self._cached_row(r) for r in rows]
+        with self.busy():
+            rows = boards.occupant_rows(self.ctx.db, self.ctx.today(), category=self.category.currentData(),
+                                        building=self.building.currentData(), status=self.status.currentData(),
+                                        memo=self._memo)
+            self._base = [self._cached_row(r) for r in rows]
         self.apply_search()
 
     def apply_search(self) -> None:

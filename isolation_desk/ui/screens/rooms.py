@@ -163,8 +163,9 @@ class RoomsScreen(Screen):
     def refresh(self) -> None:
         super().refresh()
         self._fill_buildings()  # a building may have been added since
-        tiles = boards.room_tiles(self.ctx.db, self.ctx.now(), building=self.building.currentData(),
-                                  status=self.status.currentData(), badge=self.badge.currentData())
+        with self.busy():
+            tiles = boards.room_tiles(self.ctx.db, self.ctx.now(), building=self.building.currentData(),
+                                      status=self.status.currentData(), badge=self.badge.currentData())
         self.board.set_tiles(tiles)
         by_status: dict[str, int] = {}
         for t in tiles:
