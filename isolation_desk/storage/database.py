@@ -26,6 +26,9 @@ class Database:
         self.conn = conn
         self._sqlite_utils_db = None
         self._savepoints = 0
+        # Called with the check's thread when a write must wait for the background integrity
+        # check (the window shows a progress dialog instead of freezing); None: just wait.
+        self.check_wait = None
         self._check_thread: threading.Thread | None = None
         self._check_result: str | None = None
 
@@ -67,6 +70,8 @@ class Database:
     def _write_gate(self) -> None:
         if self._check_thread is None:
             return
+        if self.check_wait is not None and self._check_thread.is_alive():
+            self.check_wait(self._check_thread)
         result = self.integrity_result(wait=True)
         if result != "ok":
             raise StorageError("database_damaged", path=self.path, detail=result)

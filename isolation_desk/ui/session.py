@@ -63,6 +63,8 @@ def open_site_database(path: str | Path, parent: QWidget | None = None):
         size = Path(path).stat().st_size if Path(path).exists() else 0
         if size < SMALL_DATABASE_BYTES:
             damaged_at_start(db)
+        else:
+            db.check_wait = wait_for_check
     except DomainError as exc:
         if exc.code != "database_damaged":
             lock.release()
@@ -76,6 +78,32 @@ def open_site_database(path: str | Path, parent: QWidget | None = None):
 
 
 SMALL_DATABASE_BYTES = 64 * 1024 * 1024
+
+
+def wait_for_check(thread: threading.Thread) -> None:
+    """A write (the sign-in's audit entry, usually) waits for the start-up integrity check of a
+    large file (about 30 s for 2 GB): say so in a progress dialog that keeps the window
+    painted, instead of freezing it."""
+    if not thread.is_alive():
+        return
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+    dialog = QProgressDialog(QApplication.translate(
+        "Session", "Checking the site's file before the first change is saved. A large site's file "
+                   "takes up to a minute; nothing is lost meanwhile."),
+        "", 0, 0, QApplication.activeWindow())
+    dialog.setWindowTitle(QApplication.translate("Session", "Isolation Desk"))
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    try:
+        while thread.is_alive():
+            QApplication.processEvents(QEventLoop.AllEvents, 50)
+            thread.join(0.05)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
 
 
 def damaged_at_start(db, wait: bool = True) -> None:

@@ -2807,6 +2807,10 @@ building, floors, rooms)</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
+        <source>Checking the site's file before the first change is saved. A large site's file takes up to a minute; nothing is lost meanwhile.</source>
+        <translation>正在检查站点数据文件,检查完成后才会保存第一处改动。大型站点的文件最多需要一分钟;期间不会丢失任何内容。</translation>
+    </message>
+    <message>
         <source>The latest good backup is from %1. Restore it now? The damaged file is kept beside the backups.</source>
         <translation>最近的完好备份时间为%1。现在恢复吗?损坏的文件会保留在备份文件夹中。</translation>
     </message>

@@ -41,3 +41,32 @@ def test_a_damaged_file_is_never_written_to(demo_path, tmp_path):
     assert db.integrity_result() != "ok"
     db.close()
     assert path.read_bytes() == before
+
+
+def test_a_write_during_the_check_goes_through_the_wait_hook(demo_path, tmp_path):
+    """The window waits for the check of a large file with a progress dialog: storage calls
+    ``check_wait`` with the check's thread when a write must wait, then writes."""
+    import threading
+    path = tmp_path / "hook.sqlite"
+    shutil.copy(demo_path, path)
+    db = open_database(path, check="background")
+    db.integrity_result(wait=True)
+    # a check still running (as on a 2 GB file, about 30 s): a thread that ends when released
+    release = threading.Event()
+    db._check_thread = threading.Thread(target=release.wait, args=(10,))
+    db._check_thread.start()
+    seen = []
+
+    def wait(thread):
+        seen.append(thread.is_alive())
+        release.set()
+        thread.join()
+
+    db.check_wait = wait
+    with db.transaction():
+        db.execute("INSERT INTO settings (key, value) VALUES ('probe', '1')")
+    assert seen == [True]
+    with db.transaction():  # the check has finished: no more waiting
+        db.execute("UPDATE settings SET value = '2' WHERE key = 'probe'")
+    assert seen == [True]
+    db.close()

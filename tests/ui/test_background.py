@@ -63,3 +63,26 @@ def test_a_failure_is_a_message_not_a_crash(qtbot, demo_db):
     qtbot.waitUntil(lambda: len(got) == 2, timeout=10000)
     assert got[1][1].code in ("read_failed", "database_read_only")
     assert demo_db.scalar("SELECT count(*) FROM rooms") > 0
+
+
+def test_waiting_for_the_integrity_check_keeps_the_window_alive(qtbot):
+    """session.wait_for_check shows a progress dialog and runs the event loop until the
+    check's thread ends (a timer keeps firing meanwhile)."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from isolation_desk.ui.session import wait_for_check
+    thread = threading.Thread(target=time.sleep, args=(0.6,))
+    ticks, dialogs = [], []
+    timer = QTimer()
+    timer.timeout.connect(lambda: (ticks.append(1), dialogs.extend(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible())))
+    timer.start(50)
+    thread.start()
+    wait_for_check(thread)
+    timer.stop()
+    assert not thread.is_alive()
+    assert len(ticks) >= 3 and dialogs  # events ran and the dialog was up while waiting
+    assert "Checking the site's file" in dialogs[0].labelText()
