@@ -31,6 +31,7 @@ from ..domain.roles import Actor
 from ..storage import repo_accounts as urepo
 from ..storage import repositories as repo
 from ..storage.database import (Database, StorageError, _known_error, inspect, open_database)
+from ..storage.database import open_reader as _open_reader
 
 KINDS = ("start", "interval", "manual", "pre_migration", "pre_restore")
 ROTATED_KINDS = ("start", "interval", "manual")
@@ -174,6 +175,12 @@ def before_migrate_callback(now_fn=datetime.now):
     def before_migrate(path):
         backup_file(path, now_fn().replace(microsecond=0), "pre_migration")
     return before_migrate
+
+
+def open_reader(path: str | Path) -> Database:
+    """A read-only connection of its own to the site's open file, for the window's reads on
+    another thread (WAL: one committed snapshot, never blocking the window's writes)."""
+    return _open_reader(path)
 
 
 def open_with_backups(path: str | Path, now_fn=datetime.now, **kwargs) -> Database:

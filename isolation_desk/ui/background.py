@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.errors import DomainError
-from ..storage.database import open_reader
+from ..services.backup import open_reader
 
 
 class BackgroundReader(QObject):
