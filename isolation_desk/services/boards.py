@@ -90,36 +90,49 @@ def household_hosts(db: Database) -> list[dict]:
     return repo_ui.shared_rooms(db)
 
 
+def occupant_sources(db: Database, *, category: str | None = None, building: str | None = None,
+                     status: str | None = None, search: str | None = None) -> list:
+    """The occupants list as read, in room order: one row per stay (sqlite3.Row, read by
+    column name) with what ``occupant_view`` formats. The screen formats only the rows it
+    shows (ui.models.LazyRowTableModel); ``occupant_rows`` formats them all."""
+    statuses = ("expected", "in_isolation", "awaiting_transfer")
+    if status:
+        statuses = (status,)
+    return repo_ui.occupant_list(db, statuses=statuses, category=category, building=building,
+                                 search=(search or "").strip() or None)
+
+
+def occupant_view(s, today: date) -> dict:
+    """One row of the occupants list: ``queries.occupant_row`` of the stay (the same fields as
+    every other list of occupants) plus its last sampled test."""
+    row = queries.occupant_row(s, today)
+    t = s["last_test"]
+    if t:
+        at, _, result = t.partition("|")
+        row["last_test_at"] = at[:10]
+        row["last_test_result"] = result or "pending"
+    else:
+        row["last_test_at"] = row["last_test_result"] = None
+    return row
+
+
 def occupant_rows(db: Database, today: date, *, category: str | None = None,
                   building: str | None = None, status: str | None = None,
                   search: str | None = None, last_tests: dict | None = None,
                   memo: dict | None = None) -> list[dict]:
-    """The occupants list: ``queries.occupant_row`` of each stay (the same fields as every
-    other list of occupants) plus its last sampled test. The rows come from a narrower query
-    than ``queries.occupants`` with the same filters, because the screen re-runs it on every
-    search keystroke. ``memo`` (a dict the caller keeps) reuses the row of a stay whose data
-    and day have not changed: a keystroke then costs the query, not the formatting.
-    (``last_tests`` is accepted for compatibility and ignored.)"""
-    statuses = ("expected", "in_isolation", "awaiting_transfer")
-    if status:
-        statuses = (status,)
+    """The occupants list, every row formatted (``occupant_view`` of each of
+    ``occupant_sources``): exports, tests. ``memo`` (a dict the caller keeps) reuses the row of
+    a stay whose data and day have not changed. (``last_tests`` is accepted for compatibility
+    and ignored.)"""
     rows = []
-    for s in repo_ui.occupant_list(db, statuses=statuses, category=category, building=building,
-                                   search=(search or "").strip() or None):
+    for s in occupant_sources(db, category=category, building=building, status=status, search=search):
         if memo is not None:
             signature = (today, *s)
             hit = memo.get(s["id"])
             if hit is not None and hit[0] == signature:
                 rows.append(hit[1])
                 continue
-        row = queries.occupant_row(s, today)
-        t = s["last_test"]
-        if t:
-            at, _, result = t.partition("|")
-            row["last_test_at"] = at[:10]
-            row["last_test_result"] = result or "pending"
-        else:
-            row["last_test_at"] = row["last_test_result"] = None
+        row = occupant_view(s, today)
         if memo is not None:
             memo[s["id"]] = (signature, row)
         rows.append(row)

@@ -89,7 +89,10 @@ class RowTableModel(QAbstractTableModel):
         return self._rows
 
     def row_at(self, row: int) -> Row | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._row_for(row) if 0 <= row < len(self._rows) else None
+
+    def _row_for(self, row: int) -> Row:
+        return self._rows[row]
 
     def row_key(self, row: int):
         r = self.row_at(row)
@@ -162,7 +165,7 @@ class RowTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         role = int(role)
-        r = self._rows[index.row()]
+        r = self._row_for(index.row())
         if role == _DISPLAY:
             return r.display[index.column()]
         if role == _FOREGROUND:
@@ -200,3 +203,101 @@ def fit_columns(view, model: RowTableModel, sample: int = 100) -> None:
     for c, w in enumerate(widths):
         if c != last or not view.horizontalHeader().stretchLastSection():
             view.setColumnWidth(c, w)
+
+
+class LazyRowTableModel(RowTableModel):
+    """A ``RowTableModel`` whose rows are made when they are needed: ``set_sources`` keeps the
+    rows as read (e.g. sqlite3 rows) and makes a ``Row`` of one only when Qt asks for it (the
+    rows on screen), or for every row when a sort needs their values or an export reads them.
+    A list of 40,000 people then costs its query and the rows shown, not 40,000 formattings.
+
+    ``make(source) -> Row``; ``key_of(source)`` is the row's key without making it;
+    ``raw_sort``: column -> a key function on sources, for columns that sort without making
+    rows (their order must be that of the made rows' sort values; None sorts last).
+    ``set_rows`` still takes made rows."""
+
+    def __init__(self, headers: Sequence[str], parent=None):
+        super().__init__(headers, parent)
+        self._sources: list = []
+        self._make = None
+        self._key_of = None
+        self._raw_sort: dict = {}
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self._sources = list(rows)
+        self._make, self._key_of = (lambda r: r), (lambda r: r.key)
+        super().set_rows(rows)
+
+    def set_sources(self, sources: Sequence[Any], make, key_of, raw_sort: dict | None = None) -> None:
+        """Replace every row by the rows ``make`` will make of ``sources`` (keeps the sort)."""
+        self.beginResetModel()
+        self._sources = list(sources)
+        self._make, self._key_of, self._raw_sort = make, key_of, dict(raw_sort or {})
+        self._rows = [None] * len(self._sources)
+        if self._sort_column >= 0:
+            self._sort_list(self._sort_column, self._sort_order)
+        self.endResetModel()
+
+    def _row_for(self, row: int) -> Row:
+        r = self._rows[row]
+        if r is None:
+            r = self._rows[row] = self._make(self._sources[row])
+        return r
+
+    def rows(self) -> list[Row]:
+        return [self._row_for(i) for i in range(len(self._rows))]
+
+    def row_key(self, row: int):
+        if not 0 <= row < len(self._rows):
+            return None
+        r = self._rows[row]
+        return r.key if r is not None else self._key_of(self._sources[row])
+
+    def row_of_key(self, key) -> int:
+        key_of = self._key_of
+        for i, s in enumerate(self._sources):
+            r = self._rows[i]
+            if (r.key if r is not None else key_of(s)) == key:
+                return i
+        return -1
+
+    def column_widths(self, fm, sample: int = 100, padding: int = 18, maximum: int = 400) -> list[int]:
+        for i in range(min(sample, len(self._rows))):
+            self._row_for(i)
+        return super().column_widths(fm, sample, padding, maximum)
+
+    def sort_by(self, column: int, order=Qt.AscendingOrder) -> None:
+        if not 0 <= column < len(self._headers):
+            return
+        self._sort_column = column
+        self._sort_order = order
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        moved = self._sort_list(column, order)
+        if old:
+            where = {was: now for now, was in enumerate(moved)}
+            self.changePersistentIndexList(old, [self.index(where[i.row()], i.column()) for i in old])
+        self.layoutChanged.emit()
+
+    def _sort_list(self, column: int, order) -> list[int]:
+        """Sort sources and rows together; returns the old row number of each new row."""
+        reverse = order == Qt.DescendingOrder
+        raw = self._raw_sort.get(column)
+        if raw is not None:
+            sources = self._sources
+            values = [raw(sources[i]) for i in range(len(sources))]
+        else:
+            values = []
+            for i in range(len(self._rows)):
+                r = self._row_for(i)
+                values.append(r.sort[column] if r.sort is not None else r.display[column])
+        present = [i for i, v in enumerate(values) if v is not None]
+        missing = [i for i, v in enumerate(values) if v is None]
+        try:
+            present.sort(key=values.__getitem__, reverse=reverse)
+        except TypeError:  # mixed types in one column: compare as text
+            present.sort(key=lambda i: str(values[i]), reverse=reverse)
+        moved = present + missing
+        self._sources = [self._sources[i] for i in moved]
+        self._rows = [self._rows[i] for i in moved]
+        return moved

@@ -303,3 +303,37 @@ def test_a_large_site_opens_its_lists_on_one_building_and_remembers_the_choice(q
     # "All buildings" is one choice away
     assert occupants.model.rowCount() == len(boards.occupant_rows(demo_db, now.date()))
     QSettings().remove(BUILDING_SETTING)
+
+
+def test_lazy_row_model_makes_only_the_rows_asked_for(qtmodeltester):
+    from isolation_desk.ui.models import LazyRowTableModel
+    sources = [{"id": i, "room": room, "name": name, "age": age}
+               for i, (room, name, age) in enumerate([("B-0102", "乙", 30), (None, "甲", None), ("A-0301", "丙", 8),
+                                                       ("A-0201", "丁", 61)])]
+    made = []
+
+    def make(s):
+        made.append(s["id"])
+        return Row(s["id"], (s["room"] or "(expected)", s["name"], "" if s["age"] is None else str(s["age"])),
+                   sort=(s["room"] or "~", s["name"], s["age"]))
+
+    m = LazyRowTableModel(["Room", "Name", "Age"])
+    m.set_sources(sources, make, lambda s: s["id"], raw_sort={0: lambda s: s["room"] or "~"})
+    assert m.rowCount() == 4 and made == []
+    assert m.row_key(1) == 1 and m.row_of_key(3) == 3 and made == []  # keys without making rows
+    assert m.data(m.index(2, 1)) == "丙" and made == [2]
+    m.sort_by(0)  # by the rows as read: nothing more is made
+    assert [m.row_key(i) for i in range(4)] == [3, 2, 0, 1] and made == [2]
+    assert m.data(m.index(0, 0)) == "A-0201"
+    m.sort_by(2, Qt.DescendingOrder)  # a made column: every row is made, missing values last
+    assert [m.row_key(i) for i in range(4)] == [3, 0, 2, 1] and sorted(made) == [0, 1, 2, 3]
+    # a new list keeps the sort, made lazily again
+    made.clear()
+    m.set_sources(list(reversed(sources)), make, lambda s: s["id"], raw_sort={0: lambda s: s["room"] or "~"})
+    assert [m.row_key(i) for i in range(4)] == [3, 0, 2, 1]
+    m.sort_by(0)
+    made.clear()
+    m.set_sources(sources, make, lambda s: s["id"], raw_sort={0: lambda s: s["room"] or "~"})
+    assert made == [] and [m.row_key(i) for i in range(4)] == [3, 2, 0, 1]
+    assert [r.key for r in m.rows()] == [3, 2, 0, 1]  # every row, made on demand
+    qtmodeltester.check(m)

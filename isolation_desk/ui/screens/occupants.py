@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLin
 
 from ...domain.errors import DomainError
 from ...services import boards
-from ..models import Row, RowTableModel
+from ..models import LazyRowTableModel, Row
 from ..widgets import names
 from ..widgets.stay_panel import StayPanel
 from .base import Screen
@@ -21,6 +21,14 @@ _RIGHT = Qt.AlignRight | Qt.AlignVCenter
 _CENTER = Qt.AlignCenter
 ALIGN = (None, None, _CENTER, _RIGHT, None, None, _CENTER, None, _CENTER, None, None)
 STATUS_FOREGROUND = {"awaiting_transfer": QColor("#c62828"), "expected": QColor("#555555")}
+
+
+def _stay_id(source):
+    return source["id"]
+
+
+def _room_sort(source):
+    return source["room"] or "~"  # as the made row's sort value of the room column
 
 
 class OccupantsScreen(Screen):
@@ -61,7 +69,7 @@ class OccupantsScreen(Screen):
         QShortcut(QKeySequence.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.register)
 
-        self.model = RowTableModel([""] * COLUMNS, self)
+        self.model = LazyRowTableModel([""] * COLUMNS, self)
         self.table = QTableView()
         self.table.setObjectName("occupants_table")
         self.table.setModel(self.model)
@@ -129,9 +137,9 @@ class OccupantsScreen(Screen):
         layout.addWidget(splitter)
 
         self._filling = False
-        self._memo: dict = {}      # stay id -> (signature, row dict), see boards.occupant_rows
-        self._row_memo: dict = {}  # stay id -> (row dict, (Row, search key))
-        self._base: list = []      # (Row, search key) of the current filters, before the search
+        self._row_memo: dict = {}  # stay id -> (the stay's data and day, its Row)
+        self._base: list = []      # (stay as read, search key) of the current filters
+        self._today = None
         self._columns_sized = False
         self.retranslate()
         for combo in (self.category, self.building, self.status):
@@ -224,10 +232,14 @@ class OccupantsScreen(Screen):
         super().refresh()
         self._fill_buildings()  # a building may have been added since
         with self.busy():
-            rows = boards.occupant_rows(self.ctx.db, self.ctx.today(), category=self.category.currentData(),
-                                        building=self.building.currentData(), status=self.status.currentData(),
-                                        memo=self._memo)
-            self._base = [self._cached_row(r) for r in rows]
+            sources = boards.occupant_sources(self.ctx.db, category=self.category.currentData(),
+                                              building=self.building.currentData(),
+                                              status=self.status.currentData())
+            # the search key: name, ID number, phone, room (lower case); the rows themselves
+            # are formatted when shown (LazyRowTableModel)
+            self._base = [(r, "\x1f".join((r["name"], r["id_number"] or "", r["phone"] or "",
+                                            r["room"] or "")).lower()) for r in sources]
+            self._today = self.ctx.today()
         self.apply_search()
 
     def apply_search(self) -> None:
@@ -235,10 +247,10 @@ class OccupantsScreen(Screen):
         Matches name, ID number, phone or room, ignoring case (as SQL LIKE does)."""
         self._timer.stop()
         query = self.search.text().strip().lower()
-        shown = [row for row, key in self._base if query in key] if query else \
-            [row for row, _ in self._base]
+        shown = [r for r, key in self._base if query in key] if query else [r for r, _ in self._base]
         keep = self.current_stay_id()
-        self.model.set_rows(shown)
+        # the room column sorts on the rows as read (the room's label; expected arrivals last)
+        self.model.set_sources(shown, self._made_row, _stay_id, raw_sort={0: _room_sort})
         if not self._columns_sized and shown:
             for c, w in enumerate(self.model.column_widths(self.table.fontMetrics())):
                 self.table.setColumnWidth(c, w)
@@ -255,16 +267,16 @@ class OccupantsScreen(Screen):
         else:
             self.panel.show_stay(None)
 
-    def _cached_row(self, r: dict) -> tuple[Row, str]:
-        # The service hands back the same dict for an unchanged stay: reuse its Row and its
-        # search key (name, ID number, phone, room; lower case).
-        hit = self._row_memo.get(r["stay_id"])
-        if hit is not None and hit[0] is r:
+    def _made_row(self, source) -> Row:
+        """The Row of a stay as read (``boards.occupant_view``), kept while the stay's data and
+        the day are the same."""
+        signature = (self._today, *source)
+        hit = self._row_memo.get(source["id"])
+        if hit is not None and hit[0] == signature:
             return hit[1]
-        key = "\x1f".join((r["name"], r["id_number"] or "", r["phone"] or "", r["room"] or "")).lower()
-        entry = (self._row(r), key)
-        self._row_memo[r["stay_id"]] = (r, entry)
-        return entry
+        row = self._row(boards.occupant_view(source, self._today))
+        self._row_memo[source["id"]] = (signature, row)
+        return row
 
     def _row(self, r: dict) -> Row:
         age = r["age"]
