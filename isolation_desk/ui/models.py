@@ -114,12 +114,10 @@ class RowTableModel(QAbstractTableModel):
         self._sort_order = order
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
-        old_rows = [(self._rows[i.row()], i.column()) for i in old]
-        self._sort_list(column, order)
+        moved = self._sort_list(column, order)
         if old:
-            where = {id(r): n for n, r in enumerate(self._rows)}
-            self.changePersistentIndexList(
-                old, [self.index(where[id(r)], c) for r, c in old_rows])
+            where = {was: now for now, was in enumerate(moved)}
+            self.changePersistentIndexList(old, [self.index(where[i.row()], i.column()) for i in old])
         self.layoutChanged.emit()
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # Qt's entry point
@@ -139,20 +137,27 @@ class RowTableModel(QAbstractTableModel):
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         return self._sort_column, self._sort_order
 
-    def _sort_list(self, column: int, order) -> None:
+    def _sort_values(self, column: int) -> list:
+        """Each row's value in ``column``: its ``sort`` value, else its display text."""
+        return [r.sort[column] if r.sort is not None else r.display[column] for r in self._rows]
+
+    def _reorder(self, moved: list[int]) -> None:
+        self._rows = [self._rows[i] for i in moved]
+
+    def _sort_list(self, column: int, order) -> list[int]:
+        """Sort the rows by ``column`` (stable; None last in either order); returns the old
+        row number of each new row."""
         reverse = order == Qt.DescendingOrder
-
-        def value(r: Row):
-            v = r.sort[column] if r.sort is not None else r.display[column]
-            return v
-
-        present = [r for r in self._rows if value(r) is not None]
-        missing = [r for r in self._rows if value(r) is None]
+        values = self._sort_values(column)
+        present = [i for i, v in enumerate(values) if v is not None]
+        missing = [i for i, v in enumerate(values) if v is None]
         try:
-            present.sort(key=value, reverse=reverse)
+            present.sort(key=values.__getitem__, reverse=reverse)
         except TypeError:  # mixed types in one column: compare as text
-            present.sort(key=lambda r: str(value(r)), reverse=reverse)
-        self._rows = present + missing
+            present.sort(key=lambda i: str(values[i]), reverse=reverse)
+        moved = present + missing
+        self._reorder(moved)
+        return moved
 
     # -- Qt model API -------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -225,7 +230,7 @@ class LazyRowTableModel(RowTableModel):
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self._sources = list(rows)
-        self._make, self._key_of = (lambda r: r), (lambda r: r.key)
+        self._make, self._key_of, self._raw_sort = (lambda r: r), (lambda r: r.key), {}
         super().set_rows(rows)
 
     def set_sources(self, sources: Sequence[Any], make, key_of, raw_sort: dict | None = None) -> None:
@@ -266,38 +271,13 @@ class LazyRowTableModel(RowTableModel):
             self._row_for(i)
         return super().column_widths(fm, sample, padding, maximum)
 
-    def sort_by(self, column: int, order=Qt.AscendingOrder) -> None:
-        if not 0 <= column < len(self._headers):
-            return
-        self._sort_column = column
-        self._sort_order = order
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        moved = self._sort_list(column, order)
-        if old:
-            where = {was: now for now, was in enumerate(moved)}
-            self.changePersistentIndexList(old, [self.index(where[i.row()], i.column()) for i in old])
-        self.layoutChanged.emit()
-
-    def _sort_list(self, column: int, order) -> list[int]:
-        """Sort sources and rows together; returns the old row number of each new row."""
-        reverse = order == Qt.DescendingOrder
+    def _sort_values(self, column: int) -> list:
         raw = self._raw_sort.get(column)
-        if raw is not None:
-            sources = self._sources
-            values = [raw(sources[i]) for i in range(len(sources))]
-        else:
-            values = []
-            for i in range(len(self._rows)):
-                r = self._row_for(i)
-                values.append(r.sort[column] if r.sort is not None else r.display[column])
-        present = [i for i, v in enumerate(values) if v is not None]
-        missing = [i for i, v in enumerate(values) if v is None]
-        try:
-            present.sort(key=values.__getitem__, reverse=reverse)
-        except TypeError:  # mixed types in one column: compare as text
-            present.sort(key=lambda i: str(values[i]), reverse=reverse)
-        moved = present + missing
+        if raw is not None:  # without making the rows
+            return [raw(source) for source in self._sources]
+        return [r.sort[column] if r.sort is not None else r.display[column]
+                for r in (self._row_for(i) for i in range(len(self._rows)))]
+
+    def _reorder(self, moved: list[int]) -> None:
         self._sources = [self._sources[i] for i in moved]
         self._rows = [self._rows[i] for i in moved]
-        return moved
