@@ -144,8 +144,10 @@ def run(db_path: str, size: int, repeat: int, now: datetime) -> list[Figure]:
          lambda: boards.occupant_rows(db, today), RAW_OCCUPANTS, {}),
         (f"occupants search '{SEARCH}' in SQL (boards.occupant_sources)",
          lambda: boards.occupant_sources(db, search=SEARCH), RAW_OCCUPANTS_SEARCH, {"like": f"%{SEARCH}%"}),
-        ("today's due tests, room order (testing.sampling_list)", lambda: testing.sampling_list(db, today),
-         RAW_DUE_TESTS, {"today": iso_today}),
+        ("today's due tests, room order (testing.sampling_sources: what the tests screen reads)",
+         lambda: testing.sampling_sources(db, today), RAW_DUE_TESTS, {"today": iso_today}),
+        ("today's due tests, every row formatted (testing.sampling_list: PDF, command line; reference)",
+         lambda: testing.sampling_list(db, today), RAW_DUE_TESTS, {"today": iso_today}),
         ("release list, due today (repo_shift.releases_due)",
          lambda: repo_shift.releases_due(db, at, iso_today), RAW_RELEASES, {"today": iso_today, "at": at}),
         ("shift summary (shift.current_summary)", lambda: shift.current_summary(db, now), None, {}),
@@ -164,7 +166,7 @@ def run(db_path: str, size: int, repeat: int, now: datetime) -> list[Figure]:
              lambda: boards.occupant_sources(db, building=building), RAW_OCCUPANTS_BUILDING,
              {"building": building}),
             (f"today's due tests, one building ({where})",
-             lambda: testing.sampling_list(db, today, building=building), RAW_DUE_TESTS_BUILDING,
+             lambda: testing.sampling_sources(db, today, building=building), RAW_DUE_TESTS_BUILDING,
              {"today": iso_today, "building": building}),
         ]
     figures = []

@@ -510,15 +510,14 @@ def _test_view(t: dict, now: datetime | None = None) -> dict:
     return t
 
 
-def sampling_list(db: Database, day: date, *, building: str | None = None, floor: int | None = None,
-                  kind: str | None = None) -> SamplingList:
-    """Today's sampling list in room order, with counts per floor (screen, PDF and CLI)."""
+def sampling_sources(db: Database, day: date, *, building: str | None = None, floor: int | None = None,
+                     kind: str | None = None) -> SamplingList:
+    """Today's sampling list as read (rows as the SQL gives them: ``sampling_view`` formats
+    one), in room order, with counts per floor: what the tests screen reads; it formats the
+    rows it shows."""
     rows = rt.sampling_list(db, day.isoformat(), building=building, floor=floor, kind=kind)
     counts: dict[tuple, FloorCount] = {}
-    for r in rows:  # _test_view without a clock, in place (the rows are this call's own)
-        r["id_masked"] = _masked(r["id_number"] or "")
-        r["room"] = r["room"] or ""
-        r["overdue"] = False
+    for r in rows:
         key = (r["building_order"], r["building"], r["floor"])
         fc = counts.get(key)
         if fc is None:
@@ -527,6 +526,23 @@ def sampling_list(db: Database, day: date, *, building: str | None = None, floor
         if r["sampled_at"]:
             fc.sampled += 1
     return SamplingList(day, rows, [counts[k] for k in sorted(counts, key=lambda k: (k[0] or 0, k[1] or "", k[2] or 0))])
+
+
+def sampling_view(r) -> dict:
+    """One test of the sampling list as shown and printed (``_test_view`` without a clock)."""
+    t = dict(zip(r.keys(), r))
+    t["id_masked"] = _masked(t["id_number"] or "")
+    t["room"] = t["room"] or ""
+    t["overdue"] = False
+    return t
+
+
+def sampling_list(db: Database, day: date, *, building: str | None = None, floor: int | None = None,
+                  kind: str | None = None) -> SamplingList:
+    """Today's sampling list in room order, every row formatted, with counts per floor (the
+    PDF and the command line)."""
+    sl = sampling_sources(db, day, building=building, floor=floor, kind=kind)
+    return SamplingList(day, [sampling_view(r) for r in sl.rows], sl.floors)
 
 
 def result_units(db: Database, now: datetime, *, building: str | None = None,

@@ -6,6 +6,7 @@ Lists come in room order (building, floor, room), because nurses sample floor by
 from __future__ import annotations
 
 import json
+import sqlite3
 
 from .database import Database
 from .repositories import _iso
@@ -79,8 +80,9 @@ def test_row(db: Database, test_id: int) -> dict | None:
 
 
 def sampling_list(db: Database, day: str, *, building: str | None = None, floor: int | None = None,
-                  kind: str | None = None) -> list[dict]:
-    """Tests due on ``day`` for people in isolation, with those already sampled, in room order."""
+                  kind: str | None = None) -> list[sqlite3.Row]:
+    """Tests due on ``day`` for people in isolation, with those already sampled, in room order
+    (sqlite3.Row: by column name; the tests screen formats only the rows it shows)."""
     where = ["t.due_date = ?", "s.status = 'in_isolation'", "t.purpose <> 'surface'"]
     params: list = [day]
     select = SAMPLING_SELECT
@@ -93,7 +95,9 @@ def sampling_list(db: Database, day: str, *, building: str | None = None, floor:
         _tests_in_place(where, params, "'in_isolation'", None, floor)
     if kind:
         where.append("t.kind = ?"); params.append(kind)
-    return db.query(select + " WHERE " + " AND ".join(where) + " ORDER BY " + ROOM_ORDER, params)
+    cur = db.execute(select + " WHERE " + " AND ".join(where) + " ORDER BY " + ROOM_ORDER, params)
+    cur.row_factory = sqlite3.Row
+    return cur.fetchall()
 
 
 def unsampled_for_stay(db: Database, stay_id: int, day: str) -> list[dict]:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
 
 from ...domain.errors import DomainError
 from ...services import results_import, staff, testing
-from ..models import Row, RowTableModel
+from ..models import LazyRowTableModel, Row, RowTableModel
 from .base import Screen
 
 RED = QColor("#b71c1c")
@@ -47,6 +47,10 @@ def _view(model) -> QTableView:
     v.horizontalHeader().setStretchLastSection(True)
     v.setAlternatingRowColors(True)
     return v
+
+
+def _test_id(source):
+    return source["id"]
 
 
 class SamplingView(QTableView):
@@ -158,7 +162,7 @@ class TestsScreen(Screen):
         self.floor_counts = QLabel()
         self.floor_counts.setWordWrap(True)
         v.addWidget(self.floor_counts)
-        self.sampling_model = RowTableModel([""] * 8)
+        self.sampling_model = LazyRowTableModel([""] * 8)  # rows made when shown
         self.sampling_view = SamplingView()
         self.sampling_view.setModel(self.sampling_model)
         self.sampling_view.setSelectionBehavior(QTableView.SelectRows)
@@ -421,22 +425,23 @@ class TestsScreen(Screen):
             self._refresh_alerts(now)
 
     def _refresh_sampling(self, day, building, floor) -> None:
-        sl = testing.sampling_list(self.ctx.db, day, building=building, floor=floor)
+        sl = testing.sampling_sources(self.ctx.db, day, building=building, floor=floor)
         self._sampling = {r["id"]: r for r in sl.rows}
-        rows = []
-        for r in sl.rows:
-            done = bool(r["sampled_at"])
-            rows.append(Row(r["id"], (r["room"], r["name"], r["id_masked"], self.kind_text(r["kind"]),
-                                      self.purpose_text(r["purpose"]), _hm(r["sampled_at"]),
-                                      r["pool_code"] or "", self.result_text(r["result"])),
-                            foreground=GREY if done else None,
-                            background=PINK if r["purpose"] == "retest" and not done else None))
-        self.sampling_model.set_rows(rows)
+        self.sampling_model.set_sources(sl.rows, self._sampling_row, _test_id)
         parts = [self.tr("%1 floor %2: %3 of %4").replace("%1", f.building).replace("%2", str(f.floor))
                  .replace("%3", str(f.sampled)).replace("%4", str(f.due)) for f in sl.floors]
         total = self.tr("Sampled %1 of %2 due today.").replace("%1", str(sl.sampled)).replace("%2", str(sl.due))
         self.floor_counts.setText(total + ("   " + " · ".join(parts) if parts else ""))
         self.tabs.setTabText(0, self.tr("Sampling (%1/%2)").replace("%1", str(sl.sampled)).replace("%2", str(sl.due)))
+
+    def _sampling_row(self, source) -> Row:
+        r = testing.sampling_view(source)
+        done = bool(r["sampled_at"])
+        return Row(r["id"], (r["room"], r["name"], r["id_masked"], self.kind_text(r["kind"]),
+                             self.purpose_text(r["purpose"]), _hm(r["sampled_at"]),
+                             r["pool_code"] or "", self.result_text(r["result"])),
+                   foreground=GREY if done else None,
+                   background=PINK if r["purpose"] == "retest" and not done else None)
 
     def _refresh_results(self, now, building, floor) -> None:
         units = testing.result_units(self.ctx.db, now, building=building, floor=floor)
@@ -570,7 +575,7 @@ class TestsScreen(Screen):
             self._say(self.ctx.describe(exc), False)
             return False
         s = next((r for r in self._sampling.values() if r["stay_id"] == stay_id), None)
-        who = f"{s['room']} {s['name']}" if s else str(stay_id)
+        who = f"{s['room'] or ''} {s['name']}".strip() if s else str(stay_id)
         self._say(self.tr("Sampled: %1").replace("%1", who), True)
         self.ctx.changed.emit("tests")
         if self._dirty:
@@ -588,9 +593,9 @@ class TestsScreen(Screen):
             self._select_next_unsampled(row)
 
     def _select_next_unsampled(self, after: int) -> None:
-        rows = self.sampling_model.rows()
-        for i in list(range(after + 1, len(rows))) + list(range(0, after + 1)):
-            r = self._sampling.get(rows[i].key)
+        n = self.sampling_model.rowCount()
+        for i in list(range(after + 1, n)) + list(range(0, after + 1)):
+            r = self._sampling.get(self.sampling_model.row_key(i))
             if r and not r["sampled_at"]:
                 self.sampling_view.setCurrentIndex(self.sampling_model.index(i, 0))
                 return
@@ -606,8 +611,8 @@ class TestsScreen(Screen):
             self.sampling_view.setFocus()
             return
         if self.sample_stay(stay_id):
-            for i, r in enumerate(self.sampling_model.rows()):
-                if self._sampling[r.key]["stay_id"] == stay_id:
+            for i in range(self.sampling_model.rowCount()):
+                if self._sampling[self.sampling_model.row_key(i)]["stay_id"] == stay_id:
                     self.sampling_view.setCurrentIndex(self.sampling_model.index(i, 0))
                     break
         self.sampling_view.setFocus()
