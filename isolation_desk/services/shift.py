@@ -310,7 +310,7 @@ class ShiftSummary:
 def _person(row) -> dict:
     """The person columns every list of the summary shows, the ID number masked (``row``: a
     dict, or a row read by column name such as ``repo_shift.releases_due`` gives)."""
-    out = dict(row) if isinstance(row, dict) else dict(zip(row.keys(), row))
+    out = dict(row)
     out["id_masked"] = mask_id(out.get("id_number") or "")
     out.pop("id_number", None)
     return out

@@ -530,7 +530,7 @@ def sampling_sources(db: Database, day: date, *, building: str | None = None, fl
 
 def sampling_view(r) -> dict:
     """One test of the sampling list as shown and printed (``_test_view`` without a clock)."""
-    t = dict(zip(r.keys(), r))
+    t = dict(r)
     t["id_masked"] = _masked(t["id_number"] or "")
     t["room"] = t["room"] or ""
     t["overdue"] = False

@@ -126,6 +126,13 @@ class Database:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
+    def rows(self, sql: str, params=()) -> list[sqlite3.Row]:
+        """Rows read by column name like dicts (``dict(row)`` makes one), cheaper to build:
+        for lists of thousands of rows that are only read."""
+        cur = self.conn.execute(sql, params)
+        cur.row_factory = sqlite3.Row
+        return cur.fetchall()
+
     def query_one(self, sql: str, params=()) -> dict | None:
         cur = self.conn.execute(sql, params)
         row = cur.fetchone()

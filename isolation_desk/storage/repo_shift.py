@@ -50,9 +50,7 @@ def present_people(db: Database, at: str) -> list[sqlite3.Row]:
 
     Rows are ``sqlite3.Row`` (read by column name; ``dict(row)`` for a dict), not dicts:
     most of them are only counted, and a dict per person present costs more than the count."""
-    cur = db.execute(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT}" + _ROOM_ORDER, (at, at, at))
-    cur.row_factory = sqlite3.Row
-    return cur.fetchall()
+    return db.rows(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT}" + _ROOM_ORDER, (at, at, at))
 
 
 def buildings(db: Database) -> list[dict]:
@@ -127,13 +125,11 @@ def releases_due(db: Database, at: str, until_date: str) -> list[sqlite3.Row]:
     (in isolation, release date up to ``until_date``: the people due) with one of
     idx_stays_ended (people gone since ``at``: none for a shift under way), instead of
     visiting everybody present to keep those due. Rows are ``sqlite3.Row`` (by column name,
-    ``dict(zip(row.keys(), row))`` for a dict): the summary copies each into its own dict."""
-    cur = db.execute(_PERSON_COLUMNS + " WHERE ((s.status = 'in_isolation' AND s.release_date <= ?) "
-                     "OR s.ended_at > ?) AND +s.checked_in_at <= ? AND s.status <> 'awaiting_transfer' "
-                     "AND s.release_date <= ? ORDER BY s.release_date, b.sort_order, b.code, "
-                     "r.floor, r.number, p.name", (until_date, at, at, until_date))
-    cur.row_factory = sqlite3.Row
-    return cur.fetchall()
+    ``dict(row)`` for a dict): the summary copies each into its own dict."""
+    return db.rows(_PERSON_COLUMNS + " WHERE ((s.status = 'in_isolation' AND s.release_date <= ?) "
+                   "OR s.ended_at > ?) AND +s.checked_in_at <= ? AND s.status <> 'awaiting_transfer' "
+                   "AND s.release_date <= ? ORDER BY s.release_date, b.sort_order, b.code, "
+                   "r.floor, r.number, p.name", (until_date, at, at, until_date))
 
 
 def present_stays(db: Database, at: str) -> list[dict]:

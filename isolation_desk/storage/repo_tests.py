@@ -85,19 +85,11 @@ def sampling_list(db: Database, day: str, *, building: str | None = None, floor:
     (sqlite3.Row: by column name; the tests screen formats only the rows it shows)."""
     where = ["t.due_date = ?", "s.status = 'in_isolation'", "t.purpose <> 'surface'"]
     params: list = [day]
-    select = SAMPLING_SELECT
-    if building:
-        select = SAMPLING_SELECT_BUILDING
-        where.append("b.code = ?"); params.append(building)
-        if floor is not None:
-            where.append("r.floor = ?"); params.append(floor)
-    else:
-        _tests_in_place(where, params, "'in_isolation'", None, floor)
+    _place(where, params, building, floor)
     if kind:
         where.append("t.kind = ?"); params.append(kind)
-    cur = db.execute(select + " WHERE " + " AND ".join(where) + " ORDER BY " + ROOM_ORDER, params)
-    cur.row_factory = sqlite3.Row
-    return cur.fetchall()
+    select = SAMPLING_SELECT_BUILDING if building else SAMPLING_SELECT
+    return db.rows(select + " WHERE " + " AND ".join(where) + " ORDER BY " + ROOM_ORDER, params)
 
 
 def unsampled_for_stay(db: Database, stay_id: int, day: str) -> list[dict]:

@@ -133,6 +133,4 @@ def occupant_list(db: Database, *, statuses, category: str | None = None, buildi
     sampled test, with the same filters as ``repositories.stays`` (narrower, so faster)."""
     where, params = repo.stay_filters(statuses=statuses, category=category, building=building,
                                       search=search)
-    cur = db.execute(OCCUPANT_LIST_SELECT + where + repo.STAY_ORDER, params)
-    cur.row_factory = sqlite3.Row  # by column name, as a dict; cheaper to build than a dict
-    return cur.fetchall()
+    return db.rows(OCCUPANT_LIST_SELECT + where + repo.STAY_ORDER, params)

@@ -20,9 +20,9 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
@@ -86,8 +86,6 @@ def wait_for_check(thread: threading.Thread) -> None:
     painted, instead of freezing it."""
     if not thread.is_alive():
         return
-    from PySide6.QtCore import QEventLoop, Qt
-    from PySide6.QtWidgets import QProgressDialog
     dialog = QProgressDialog(QApplication.translate(
         "Session", "Checking the site's file before the first change is saved. A large site's file "
                    "takes up to a minute; nothing is lost meanwhile."),

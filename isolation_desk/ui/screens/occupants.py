@@ -3,6 +3,8 @@ and status (in SQL), a search box (Ctrl+F) that filters the rows read as you typ
 list: a keystroke runs no query), and the details panel."""
 from __future__ import annotations
 
+from operator import itemgetter
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
@@ -21,10 +23,6 @@ _RIGHT = Qt.AlignRight | Qt.AlignVCenter
 _CENTER = Qt.AlignCenter
 ALIGN = (None, None, _CENTER, _RIGHT, None, None, _CENTER, None, _CENTER, None, None)
 STATUS_FOREGROUND = {"awaiting_transfer": QColor("#c62828"), "expected": QColor("#555555")}
-
-
-def _stay_id(source):
-    return source["id"]
 
 
 def _room_sort(source):
@@ -250,7 +248,7 @@ class OccupantsScreen(Screen):
         shown = [r for r, key in self._base if query in key] if query else [r for r, _ in self._base]
         keep = self.current_stay_id()
         # the room column sorts on the rows as read (the room's label; expected arrivals last)
-        self.model.set_sources(shown, self._made_row, _stay_id, raw_sort={0: _room_sort})
+        self.model.set_sources(shown, self._made_row, itemgetter("id"), raw_sort={0: _room_sort})
         if not self._columns_sized and shown:
             for c, w in enumerate(self.model.column_widths(self.table.fontMetrics())):
                 self.table.setColumnWidth(c, w)

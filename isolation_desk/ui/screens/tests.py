@@ -8,6 +8,8 @@ modal dialog; every other action goes through ``ctx.run``.
 """
 from __future__ import annotations
 
+from operator import itemgetter
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -47,10 +49,6 @@ def _view(model) -> QTableView:
     v.horizontalHeader().setStretchLastSection(True)
     v.setAlternatingRowColors(True)
     return v
-
-
-def _test_id(source):
-    return source["id"]
 
 
 class SamplingView(QTableView):
@@ -427,7 +425,7 @@ class TestsScreen(Screen):
     def _refresh_sampling(self, day, building, floor) -> None:
         sl = testing.sampling_sources(self.ctx.db, day, building=building, floor=floor)
         self._sampling = {r["id"]: r for r in sl.rows}
-        self.sampling_model.set_sources(sl.rows, self._sampling_row, _test_id)
+        self.sampling_model.set_sources(sl.rows, self._sampling_row, itemgetter("id"))
         parts = [self.tr("%1 floor %2: %3 of %4").replace("%1", f.building).replace("%2", str(f.floor))
                  .replace("%3", str(f.sampled)).replace("%4", str(f.due)) for f in sl.floors]
         total = self.tr("Sampled %1 of %2 due today.").replace("%1", str(sl.sampled)).replace("%2", str(sl.due))
