@@ -5,6 +5,12 @@ import os
 from datetime import datetime
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time (a red run is reproducible); on a desk they vary.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ISOLATION_DESK_LANG", "en")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import time
 from datetime import date, datetime, timedelta
 
 import openpyxl
@@ -407,7 +406,7 @@ def test_bulk_check_in_needs_permission(db, now):
         ai.bulk_check_in(db, [], VIEWER, now)
 
 
-def test_five_thousand_rows_import_quickly(db, now, tmp_path):
+def test_five_thousand_rows_import_in_one_go(db, now, tmp_path):
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet()
     ws.append(["姓名", "身份证号", "性别", "手机号", "人员类别", "末次接触时间", "来源地区"])
@@ -418,10 +417,7 @@ def test_five_thousand_rows_import_quickly(db, now, tmp_path):
                    f"138{i:08d}", "密接", datetime(2022, 11, 18), "上海市"])
     path = tmp_path / "big.xlsx"
     wb.save(path)
-    started = time.perf_counter()
     preview = ai.read_arrivals(db, path, now)
     result = ai.import_arrivals(db, preview, FRONT, now)
-    elapsed = time.perf_counter() - started
     assert result.imported == 5000
     assert db.scalar("SELECT count(*) FROM stays WHERE status = 'expected'") == 5000
-    print(f"5000 rows read, checked and imported in {elapsed:.2f} s")

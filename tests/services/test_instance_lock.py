@@ -63,6 +63,8 @@ def test_a_second_instance_is_refused_while_a_child_holds_the_file(tmp_path):
         child.stdin.flush()
         assert child.stdout.readline().strip() == "released"
         child.wait(timeout=10)
+        child.stdin.close()
+        child.stdout.close()
     # once the first instance has gone, the file can be opened again
     with InstanceLock(db_path) as lock:
         assert lock.held
@@ -73,6 +75,8 @@ def test_a_killed_instance_leaves_no_stale_lock(tmp_path):
     child = _start_holder(db_path)
     child.kill()
     child.wait(timeout=10)
+    child.stdin.close()
+    child.stdout.close()
     assert lock_path(db_path).exists()
     with InstanceLock(db_path) as lock:
         assert lock.held

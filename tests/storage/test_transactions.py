@@ -2,7 +2,6 @@
 leaves nothing half-written, and a writer waits for another process's write instead of failing."""
 import sqlite3
 import threading
-import time
 
 import pytest
 
@@ -56,21 +55,27 @@ def test_a_writer_waits_for_another_process_write(tdb):
     other = sqlite3.connect(tdb.path, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
     other.execute("INSERT INTO t VALUES (10)")
-    started = threading.Event()
+    began = threading.Event()
 
-    def finish_later():
-        started.wait(5)
-        time.sleep(0.3)  # still writing while this process begins its action
+    def trace(sql):
+        if sql.startswith("BEGIN"):
+            began.set()
+
+    def finish_when_this_action_began():
+        # still writing while this process begins its action: commit once its BEGIN runs
+        began.wait(5)
         other.execute("COMMIT")
 
-    thread = threading.Thread(target=finish_later)
+    tdb.conn.set_trace_callback(trace)
+    thread = threading.Thread(target=finish_when_this_action_began)
     thread.start()
-    started.set()
     # A deferred BEGIN would read the count before the other commit and then fail with
     # "database is locked" (its snapshot is stale); IMMEDIATE waits first, then reads.
     with tdb.transaction():
         n = tdb.scalar("SELECT count(*) FROM t")
         tdb.execute("INSERT INTO t VALUES (?)", (n + 20,))
+    tdb.conn.set_trace_callback(None)
     thread.join()
     other.close()
+    assert began.is_set()
     assert values(tdb) == [10, 21]

@@ -68,17 +68,24 @@ def test_a_failure_is_a_message_not_a_crash(qtbot, demo_db):
 def test_waiting_for_the_integrity_check_keeps_the_window_alive(qtbot):
     """session.wait_for_check shows a progress dialog and runs the event loop until the
     check's thread ends (a timer keeps firing meanwhile)."""
-    import time
-
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
     from isolation_desk.ui.session import wait_for_check
-    thread = threading.Thread(target=time.sleep, args=(0.6,))
+    # the "check" ends only after the window's timer has fired five times while waiting
+    done = threading.Event()
+    thread = threading.Thread(target=done.wait, args=(30,))
     ticks, dialogs = [], []
+
+    def tick():
+        ticks.append(1)
+        dialogs.extend(w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QProgressDialog) and w.isVisible())
+        if len(ticks) >= 5:
+            done.set()
+
     timer = QTimer()
-    timer.timeout.connect(lambda: (ticks.append(1), dialogs.extend(
-        w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible())))
+    timer.timeout.connect(tick)
     timer.start(50)
     thread.start()
     wait_for_check(thread)

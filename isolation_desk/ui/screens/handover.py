@@ -62,6 +62,7 @@ class HandoverScreen(Screen):
         self.reader = BackgroundReader(self)
         self.reader.ready.connect(self._loaded)
         self._pdf_dir = tempfile.TemporaryDirectory(prefix="isd-handover-")
+        self.destroyed.connect(self._pdf_dir.cleanup)
         self.pdf_path: Path | None = None
         self.pages: list[QImage] = []
 
