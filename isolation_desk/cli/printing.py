@@ -145,15 +145,18 @@ def print_roster(db_path, lang, out):
 @db_option()
 @LANG
 @click.option("--room", "rooms", multiple=True, help="Only these rooms (e.g. A-0201); repeatable.")
+@click.option("--building", default=None, help="Only this building (code, e.g. A).")
+@click.option("--floor", type=int, default=None, help="Only this floor (with --building).")
 @PDF_OUT
 @handle_errors
-def print_door_cards(db_path, lang, rooms, out):
+def print_door_cards(db_path, lang, rooms, building, floor, out):
     """Door cards of occupied rooms: room, occupant, dates, QR code of the stay."""
     from ..services import papers
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_door_cards(db, out, now, actor=SYSTEM, rooms=list(rooms), lang=lang)
+        pages = papers.write_door_cards(db, out, now, actor=SYSTEM, rooms=list(rooms), building=building,
+                                        floor=floor, lang=lang)
         note = _font_note(db)
     finally:
         db.close()

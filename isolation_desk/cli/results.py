@@ -74,8 +74,10 @@ def sampling_list_command(db_path, day, building, floor, out, lang):
     db = open_db(db_path, create=False, check="quick")
     try:
         if out:
-            from ..reports.sampling_list import build_sampling_list
-            pages = build_sampling_list(db, out, day=day, now=now, lang=lang, building=building, floor=floor)
+            from ..domain.roles import SYSTEM
+            from ..services.papers import write_sampling_list
+            pages = write_sampling_list(db, out, now, actor=SYSTEM, day=day, lang=lang, building=building,
+                                        floor=floor)
             click.echo(f"{out}: {pages} page(s)")
             return
         sl = sampling_list(db, day, building=building, floor=floor)

@@ -51,17 +51,14 @@ def export_stock(db_path, fmt, out):
 @handle_errors
 def print_restock(db_path, out, lang):
     """The restock request (申领单) for every item below its reorder level."""
-    from ..reports.restock import build_restock
-    from ..services import queries
-    from ..services.site import get_settings
+    from ..domain.roles import SYSTEM
+    from ..services.papers import write_restock
     from ..services.supplies import restock_request
     db = open_db(db_path)
     try:
-        now = datetime.now()
+        now = datetime.now().replace(microsecond=0)
         request = restock_request(db, now)
-        occupants = queries.census(db)["occupied"]
-        font_path = get_settings(db)["pdf_font_path"] or None
+        pages = write_restock(db, out, now, actor=SYSTEM, lang=lang)
     finally:
         db.close()
-    pages = build_restock(request, out, lang=lang, occupants=occupants, font_path=font_path)
     click.echo(f"restock request written to {out}: {len(request.rows)} items, {pages} page(s)")

@@ -212,6 +212,19 @@ class RoomsScreen(Screen):
         self.b_out.setEnabled(room["status"] == "ready")
         self.b_back.setEnabled(room["status"] == "out_of_service")
 
+    def selected_room_codes(self) -> list[str]:
+        """Codes (A-0201) of the rooms selected on the board, for their door cards."""
+        ids = set(self.board.selected_room_ids())
+        return [f"{t.building}-{t.number}" for t in self.board.tiles() if t.room_id in ids]
+
+    def print_door_cards(self):
+        """Door cards of the rooms selected on the board (Ctrl+click adds rooms)."""
+        from ..printing import open_paper
+        rooms = self.selected_room_codes()
+        if rooms:
+            return open_paper(self, self.ctx, "door_cards", rooms=rooms)
+        return open_paper(self, self.ctx, "door_cards", building=self.building.currentData())
+
     def current_room_id(self):
         return self._room["id"] if self._room else None
 
