@@ -1593,8 +1593,8 @@ building, floors, rooms)</source>
         <translation>选择转运名单</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
-        <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)</translation>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>— not in this file —</source>
@@ -2406,7 +2406,9 @@ building, floors, rooms)</source>
     </message>
     <message numerus="yes">
         <source>%n page(s) sent to the printer.</source>
-        <translation><numerusform>已发送%n页到打印机。</numerusform></translation>
+        <translation>
+            <numerusform>已发送%n页到打印机。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saved: %1</source>
@@ -4101,8 +4103,8 @@ building, floors, rooms)</source>
         <translation>检测结果</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-        <translation>表格文件 (*.xlsx *.csv *.txt)</translation>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)</translation>
     </message>
 </context>
 <context>

@@ -734,7 +734,7 @@ class TestsScreen(Screen):
     def import_results(self, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Lab results"), "",
-                                                  self.tr("Spreadsheets (*.xlsx *.csv *.txt)"))
+                                                  self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"))
             if not path:
                 return
         dialog = ImportDialog(self.ctx, path, self)
