@@ -1,7 +1,8 @@
 """`isolation-desk --selftest`: prove that a build works on this machine, offline.
 
-Opens a demo database in a temporary folder, checks it, builds a handover PDF, starts the
-Qt platform and the main window once, and reports each step. Exit 0 when all pass."""
+Opens a demo database in a temporary folder, checks it, builds a handover PDF, shows it in
+the preview dialog (QtPdf) and prints it to a PDF QPrinter, starts the main window once, and
+reports each step. Exit 0 when all pass; needs no program outside the process (no poppler)."""
 from __future__ import annotations
 
 import sys
@@ -54,6 +55,41 @@ def run_selftest() -> int:
                 raise RuntimeError("the handover PDF is empty")
             return f"{pages} page(s), font {font.name} ({'embedded' if font.kind == 'ttf' else 'built-in, not embedded'})"
 
+        def preview():
+            # The handover sheet in the preview dialog (QtPdf), then printed: rendered page by
+            # page on the dialog's print thread onto a PDF QPrinter. No poppler, no subprocess.
+            from PySide6.QtPrintSupport import QPrinter
+            from ..ui.app import create_application
+            from ..ui.preview import PaperPreview, load_document, render_page
+            app = create_application()
+            sheet = Path(tmp) / "handover.pdf"
+            dialog = PaperPreview(sheet, "selftest", sheet.name)
+            pages = dialog.page_count()
+            first = dialog.page_image(0, dpi=40)
+            dark = sum(1 for y in range(0, first.height(), 4) for x in range(0, first.width(), 4)
+                       if first.pixelColor(x, y).lightness() < 128)
+            if pages < 1 or dark < 20:
+                raise RuntimeError(f"the preview shows {pages} page(s), {dark} dark pixels on the first")
+            printer = QPrinter(QPrinter.ScreenResolution)
+            printer.setOutputFormat(QPrinter.PdfFormat)
+            printer.setOutputFileName(str(Path(tmp) / "printed.pdf"))
+            result: list[int] = []
+            job = dialog.print_to(printer, raster=True)
+            job.done.connect(result.append)
+            if not job.wait(120_000):
+                raise RuntimeError("printing did not finish in 120 s")
+            app.processEvents()
+            if job.error:
+                raise RuntimeError(job.error)
+            printed = load_document(Path(tmp) / "printed.pdf")
+            count = printed.pageCount()
+            ok = count == pages and render_page(printed, 0, 20).width() > 0
+            printed.close()
+            dialog.close()
+            if not ok:
+                raise RuntimeError(f"printed {count} page(s) of {pages}")
+            return f"{pages} page(s) shown with QtPdf, printed to a PDF printer at {printer.resolution()} dpi"
+
         def window():
             from ..domain.roles import SYSTEM
             from ..ui.app import create_application
@@ -67,7 +103,7 @@ def run_selftest() -> int:
             return app.platformName()
 
         steps = [("demo database", demo), ("database check", check), ("handover PDF", pdf),
-                 ("main window", window)]
+                 ("preview and print (QtPdf)", preview), ("main window", window)]
         ok = True
         for name, fn in steps:
             if not _step(name, fn):
