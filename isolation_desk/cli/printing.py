@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..domain.roles import SYSTEM
-from . import db_option, handle_errors, main, open_db
+from . import db_option, handle_errors, open_db
 
 LANG = click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
                     help="Language of the printout.")
@@ -43,7 +43,7 @@ def _font_note(db) -> str | None:
             "which is not embedded. Install one (e.g. fonts-wqy-microhei) or set pdf_font_path in the settings.")
 
 
-@main.command()
+@click.command()
 @db_option()
 @DATE
 @click.option("--shift", "kind", type=click.Choice(["day", "night"]), default=None,
@@ -64,7 +64,7 @@ def handover(db_path, day, kind, lang, out):
     _written(out, pages, note)
 
 
-@main.group()
+@click.group()
 def report():
     """Reports to headquarters."""
 
@@ -118,7 +118,7 @@ def report_template(db_path, columns, reset):
         db.close()
 
 
-@main.group(name="print")
+@click.group(name="print")
 def print_group():
     """Print the site's papers as PDF."""
 
