@@ -18,3 +18,8 @@ def translations_dir() -> Path:
 
 def icons_dir() -> Path:
     return resources_dir() / "icons"
+
+
+def fonts_dir() -> Path:
+    """Fonts the build bundles (a CJK TrueType font and its licence); may be absent."""
+    return resources_dir() / "fonts"
