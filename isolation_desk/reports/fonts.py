@@ -2,7 +2,7 @@
 
 Printouts must show Chinese names, so the font decides whether a handover sheet is usable.
 The search order is: the font the site configured, then the font the desktop build bundles
-(WenQuanYi Micro Hei in ``resources/fonts``, so that every workstation prints the same paper),
+(WenQuanYi Micro Hei in ``isolation_desk/resources/fonts``, so that every workstation prints the same paper),
 then well-known TrueType fonts of Linux, Windows and macOS, then reportlab's built-in CID font
 ``STSong-Light``. The CID font always
 works but is not embedded: the PDF viewer substitutes a font of its own, so the UI should warn
@@ -205,7 +205,7 @@ def _cid_choice(notes: list[str]) -> FontChoice:
 
 
 # The font the one-folder build carries (build.spec copies it from Debian's fonts-wqy-microhei,
-# with its licence, into resources/fonts/).
+# with its licence, into isolation_desk/resources/fonts/).
 BUNDLED_FONT_FILES: tuple[tuple[str, int], ...] = (("wqy-microhei.ttc", 0),)
 
 

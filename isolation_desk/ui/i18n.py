@@ -1,4 +1,4 @@
-"""Install the Qt translators for a language: ours (resources/translations/*.qm) and Qt's own
+"""Install the Qt translators for a language: ours (isolation_desk/resources/translations/*.qm) and Qt's own
 (qtbase) so that standard dialogs speak the same language."""
 from __future__ import annotations
 

@@ -49,4 +49,4 @@ def test_without_a_bundled_font_the_system_font_is_used(tmp_path, monkeypatch):
 def test_the_build_bundles_the_font_with_its_licence():
     spec = (Path(__file__).resolve().parents[2] / "build.spec").read_text(encoding="utf-8")
     assert "wqy-microhei.ttc" in spec and "fonts-wqy-microhei/copyright" in spec
-    assert '"resources/fonts"' in spec and fonts.BUNDLED_FONT_FILES[0][0] == "wqy-microhei.ttc"
+    assert '"isolation_desk/resources/fonts"' in spec and fonts.BUNDLED_FONT_FILES[0][0] == "wqy-microhei.ttc"
