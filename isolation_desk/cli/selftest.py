@@ -90,6 +90,22 @@ def run_selftest() -> int:
                 raise RuntimeError(f"printed {count} page(s) of {pages}")
             return f"{pages} page(s) shown with QtPdf, printed to a PDF printer at {printer.resolution()} dpi"
 
+        def resources():
+            # The window's own files, wherever the package was installed from (checkout, wheel,
+            # one-folder build): both translations load, the icons and the style are there.
+            from PySide6.QtCore import QTranslator
+            from ..paths import icons_dir, resources_dir, translations_dir
+            from ..ui.app import create_application
+            create_application()
+            for lang in ("zh_CN", "en"):
+                qm = translations_dir() / f"isolation_desk_{lang}.qm"
+                if not QTranslator().load(str(qm)):
+                    raise RuntimeError(f"translation {qm} missing or unreadable")
+            icons = list(icons_dir().glob("*.svg"))
+            if len(icons) < 5 or not (resources_dir() / "style.qss").is_file():
+                raise RuntimeError(f"icons or style missing in {resources_dir()}")
+            return f"{resources_dir()}: 2 translations, {len(icons)} icons, style"
+
         def window():
             from ..domain.roles import SYSTEM
             from ..ui.app import create_application
@@ -103,7 +119,8 @@ def run_selftest() -> int:
             return app.platformName()
 
         steps = [("demo database", demo), ("database check", check), ("handover PDF", pdf),
-                 ("preview and print (QtPdf)", preview), ("main window", window)]
+                 ("preview and print (QtPdf)", preview), ("resources", resources),
+                 ("main window", window)]
         ok = True
         for name, fn in steps:
             if not _step(name, fn):
