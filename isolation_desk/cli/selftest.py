@@ -5,6 +5,7 @@ the preview dialog (QtPdf) and prints it to a PDF QPrinter, starts the main wind
 reports each step. Exit 0 when all pass; needs no program outside the process (no poppler)."""
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import traceback
@@ -23,7 +24,15 @@ def _step(name: str, fn) -> bool:
     return True
 
 
+def _headless_without_display() -> None:
+    """A self-test run on a Linux machine with no display (a build server, `env -i`) starts
+    Qt offscreen instead of failing to load the xcb plugin; a set QT_QPA_PLATFORM wins."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
 def run_selftest() -> int:
+    _headless_without_display()
     from ..reports.fonts import register_fonts
     from ..reports.handover import build_handover
     from ..services import queries, shift
@@ -53,7 +62,8 @@ def run_selftest() -> int:
             pages = build_handover(summary, out, lang="zh_CN", font=font, printed_at=now)
             if out.stat().st_size < 2000 or pages < 1:
                 raise RuntimeError("the handover PDF is empty")
-            return f"{pages} page(s), font {font.name} ({'embedded' if font.kind == 'ttf' else 'built-in, not embedded'})"
+            return (f"{pages} page(s), font {font.name} "
+                    f"({font.path + ', embedded' if font.kind == 'ttf' else 'built-in, not embedded'})")
 
         def preview():
             # The handover sheet in the preview dialog (QtPdf), then printed: rendered page by
