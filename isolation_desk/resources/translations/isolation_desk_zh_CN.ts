@@ -438,6 +438,14 @@
         <translation>打印每日报表</translation>
     </message>
     <message>
+        <source>Sampling list printed</source>
+        <translation>打印核酸采样登记表</translation>
+    </message>
+    <message>
+        <source>Restock request printed</source>
+        <translation>打印物资申领单</translation>
+    </message>
+    <message>
         <source>Shift log entry written</source>
         <translation>填写交班日志</translation>
     </message>
