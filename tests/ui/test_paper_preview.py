@@ -177,6 +177,12 @@ def test_print_menu_in_the_main_window(qtbot, ctx, demo_db, now):
     for t in occupied:
         assert f"{t.building}-{t.number}" in text
     dialog.close()
+    # the same from the rooms screen's own button
+    with qtbot.waitSignal(rooms.ctx.changed):
+        rooms.b_cards.click()
+    shown = [d for d in window.findChildren(PaperPreview) if d.isVisible()]
+    assert len(shown) == 1 and shown[0].page_count() >= 1
+    shown[0].close()
     # one person's release notice from the occupants screen
     window.show_screen("occupants")
     occ = window.screens["occupants"]
@@ -186,6 +192,10 @@ def test_print_menu_in_the_main_window(qtbot, ctx, demo_db, now):
     dialog = menu.release_notice_of_person()
     qtbot.addWidget(dialog)
     assert dialog.page_count() == 1 and stay["name"] in _text(dialog.pdf_path)[0]
+    dialog.close()
+    dialog = occ.print_release_notice()
+    qtbot.addWidget(dialog)
+    assert stay["name"] in _text(dialog.pdf_path)[0]
     dialog.close()
 
 

@@ -2336,6 +2336,10 @@ building, floors, rooms)</source>
         <translation>在住(含待入住)</translation>
     </message>
     <message>
+        <source>Release notice…</source>
+        <translation>解除隔离告知书…</translation>
+    </message>
+    <message>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -2926,6 +2930,14 @@ building, floors, rooms)</source>
     <message>
         <source>Back in service</source>
         <translation>恢复使用</translation>
+    </message>
+    <message>
+        <source>Door cards…</source>
+        <translation>门牌卡…</translation>
+    </message>
+    <message>
+        <source>Door cards of the selected rooms (Ctrl+click selects more), or of the building shown</source>
+        <translation>打印选中房间的门牌卡(按住Ctrl单击可多选),未选中时打印当前楼栋</translation>
     </message>
     <message>
         <source>When</source>

@@ -343,6 +343,9 @@ class OccupantsScreen(Screen):
             action = menu.addAction(button.text())
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
+        menu.addSeparator()
+        notice = menu.addAction(self.tr("Release notice…"))
+        notice.triggered.connect(lambda: self.print_release_notice())
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _current_changed(self, current, _previous) -> None:
