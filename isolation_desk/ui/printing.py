@@ -31,9 +31,16 @@ KINDS = tuple(WRITERS)
 
 
 def paper_title(kind: str) -> str:
-    return {"handover": QCoreApplication.translate("Papers", "Handover sheet"), "roster": QCoreApplication.translate("Papers", "Roster"), "door_cards": QCoreApplication.translate("Papers", "Door cards"),
-            "release_notices": QCoreApplication.translate("Papers", "Release notices"), "sampling_list": QCoreApplication.translate("Papers", "Sampling list"),
-            "restock": QCoreApplication.translate("Papers", "Restock request"), "daily_report": QCoreApplication.translate("Papers", "Daily report")}[kind]
+    titles = {
+        "handover": QCoreApplication.translate("Papers", "Handover sheet"),
+        "roster": QCoreApplication.translate("Papers", "Roster"),
+        "door_cards": QCoreApplication.translate("Papers", "Door cards"),
+        "release_notices": QCoreApplication.translate("Papers", "Release notices"),
+        "sampling_list": QCoreApplication.translate("Papers", "Sampling list"),
+        "restock": QCoreApplication.translate("Papers", "Restock request"),
+        "daily_report": QCoreApplication.translate("Papers", "Daily report"),
+    }
+    return titles[kind]
 
 
 def paper_lang(ctx) -> str:
