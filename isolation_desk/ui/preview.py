@@ -15,11 +15,10 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt, QThread, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QSpinBox, QToolButton, QVBoxLayout)
 
@@ -73,6 +72,8 @@ def print_pdf(path, printer: QPrinter, *, raster: bool | None = None) -> int:
         pages = range(count) if first < 1 else range(first - 1, min(max(last, first), count))
         dpi = min(printer.resolution(), MAX_PRINT_DPI)
         printer.setFullPage(True)  # the paper has its own margins
+        if len(pages):
+            _orient(printer, doc, pages[0])  # before begin(): the first sheet's orientation
         painter = QPainter()
         if not painter.begin(printer):
             return 0
@@ -80,6 +81,7 @@ def print_pdf(path, printer: QPrinter, *, raster: bool | None = None) -> int:
         try:
             for page in pages:
                 if printed:
+                    _orient(printer, doc, page)  # applies to the sheet newPage() starts
                     printer.newPage()
                 image = render_page(doc, page, dpi)
                 paper = printer.paperRect(QPrinter.DevicePixel).toRect()
@@ -91,6 +93,12 @@ def print_pdf(path, printer: QPrinter, *, raster: bool | None = None) -> int:
         return printed
     finally:
         doc.close()
+
+
+def _orient(printer: QPrinter, doc: QPdfDocument, page: int) -> None:
+    """A landscape paper (the roster) prints across the sheet, not squeezed onto it upright."""
+    points = doc.pagePointSize(page)
+    printer.setPageOrientation(QPageLayout.Landscape if points.width() > points.height() else QPageLayout.Portrait)
 
 
 class PrintJob(QThread):

@@ -220,3 +220,25 @@ def test_the_package_runs_no_other_program():
             if isinstance(node, ast.Name) and node.id == "QProcess":
                 offenders.append(f"{path.relative_to(root)}:{node.lineno}")
     assert not offenders, offenders
+
+
+def test_the_print_dialogs_page_range_is_printed(qtbot, ctx, tmp_path):
+    from isolation_desk.ui.preview import print_pdf
+    dialog = open_paper(None, ctx, "roster", show=False)
+    qtbot.addWidget(dialog)
+    assert dialog.page_count() >= 3
+    printer = QPrinter(QPrinter.ScreenResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "range.pdf"))
+    printer.setFromTo(2, 3)
+    assert print_pdf(dialog.pdf_path, printer, raster=True) == 2
+    back = load_document(tmp_path / "range.pdf")
+    assert back.pageCount() == 2
+    # page 2 of the paper is the first printed: the same picture at the same resolution
+    original, printed = render_page(dialog.document, 1, 20), render_page(back, 0, 20)
+    assert original.size() == printed.size()
+    differing = sum(1 for y in range(0, original.height(), 2) for x in range(0, original.width(), 2)
+                    if abs(original.pixelColor(x, y).lightness() - printed.pixelColor(x, y).lightness()) > 96)
+    assert differing < original.width() * original.height() // 4 // 50
+    back.close()
+    dialog.close()
