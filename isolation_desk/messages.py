@@ -151,11 +151,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "id_region": ("The region code '{value}' is not six digits.", "地区代码“{value}”不是6位数字。"),
     "id_sequence": ("The sequence number must be 0 to 499.", "顺序码应为0至499。"),
     "temperature_empty": ("The temperature is empty.", "体温为空。"),
-    "xls_unsupported": ("Old .xls files cannot be read. Open the file in Excel or WPS and save it as .xlsx or .csv.",
-                        "无法读取旧版.xls文件,请用Excel或WPS另存为.xlsx或.csv后再导入。"),
+    "xls_unsupported": ("This .xls file is a web page, not a workbook. Open it in Excel or WPS and save it as .xlsx or .csv.",
+                        "该.xls文件实为网页而非工作簿,请用Excel或WPS另存为.xlsx或.csv后再导入。"),
     "file_empty": ("The file is empty: there are no rows to read.", "文件为空,没有可读取的行。"),
-    "file_unreadable": ("The file could not be read ({detail}). Check that it is an .xlsx or .csv file and not open elsewhere.",
-                        "无法读取文件({detail}),请确认是.xlsx或.csv文件且未被其他程序占用。"),
+    "file_unreadable": ("The file could not be read ({detail}). Check that it is an .xlsx, .xls, .ods or .csv file and not open elsewhere.",
+                        "无法读取文件({detail}),请确认是.xlsx、.xls、.ods或.csv文件且未被其他程序占用。"),
     "sheet_not_found": ("The sheet '{value}' is not in the workbook.", "工作簿中没有工作表“{value}”。"),
     "header_not_found": ("No header row with the columns {required} was found in the first rows. Check the file or map the columns by hand.",
                          "在前几行中找不到包含{required}列的表头,请检查文件或手动指定列。"),
@@ -226,10 +226,11 @@ def describe(error, lang: str | None = None) -> str:
 
 def _merge_area_catalogs() -> None:
     # Each area keeps its own catalog so that work on one area never edits another's.
-    from . import (messages_accounts, messages_handover, messages_imports, messages_supplies,
+    from . import (messages_accounts, messages_handover, messages_i17, messages_imports, messages_supplies,
                    messages_tests, messages_ui)
     for module in (messages_tests, messages_supplies, messages_handover, messages_imports,
-                   messages_accounts, messages_ui):
+                   messages_accounts, messages_ui,
+                   messages_i17):
         for code, pair in module.MESSAGES.items():
             MESSAGES.setdefault(code, pair)  # the core catalog wins over an area's copy
 

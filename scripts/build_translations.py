@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Translations: pyside6-lupdate extracts every tr() string of the code into
-resources/translations/isolation_desk_<lang>.ts; translators fill the .ts (Qt Linguist,
-or --fill with the translation memories resources/translations/zh_CN.memory*.tsv);
+isolation_desk/resources/translations/isolation_desk_<lang>.ts; translators fill the .ts (Qt
+Linguist, or --fill with the translation memories isolation_desk/resources/translations/zh_CN.memory*.tsv);
 pyside6-lrelease compiles .ts into .qm (never edited by hand, not committed).
 
     python scripts/build_translations.py            # update .ts from the code, then release .qm
@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TS_DIR = ROOT / "resources" / "translations"
+TS_DIR = ROOT / "isolation_desk" / "resources" / "translations"
 LANGS = ("zh_CN", "en")
 MEMORY_GLOB = "zh_CN.memory*.tsv"  # one translation memory file per area
 

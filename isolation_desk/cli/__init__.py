@@ -33,7 +33,13 @@ def db_option(required_exists: bool = True):
 
 
 def resolve_db(db_path: Path | None) -> Path:
-    return db_path or default_db_path()
+    """The command's own --db, else the group's (``isolation-desk --db X check``), else
+    $ISOLATION_DESK_DB or the user data folder."""
+    if db_path:
+        return db_path
+    ctx = click.get_current_context(silent=True)
+    group_db = ctx.find_root().params.get("db_path") if ctx is not None else None
+    return Path(group_db) if group_db else default_db_path()
 
 
 def fail(message: str, code: int = 2):
@@ -140,6 +146,18 @@ class handle_db_errors:
         return False
 
 
-# Subcommands live in their own modules; importing them registers them on ``main``.
-from . import core  # noqa: E402,F401
-from . import admin, arrivals, printing, results, stock  # noqa: E402,F401
+def register_commands() -> None:
+    """Every command of ``isolation-desk``, registered here and nowhere else (the modules
+    define commands; importing one adds nothing). README's command table lists the same
+    commands: tests/cli/test_docs.py compares the two."""
+    from . import admin, arrivals, core, printing, results, site, stock
+    core.export.add_command(stock.export_stock)
+    printing.print_group.add_command(stock.print_restock)
+    results.import_group.add_command(arrivals.import_arrivals_command)
+    for command in (core.demo, core.check, core.export, results.import_group, results.sampling_list_command,
+                    printing.handover, printing.report, printing.print_group, admin.backup, admin.restore,
+                    admin.users, admin.audit_cmd, site.site):
+        main.add_command(command)
+
+
+register_commands()

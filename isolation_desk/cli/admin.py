@@ -15,7 +15,7 @@ import click
 
 from ..domain.errors import DomainError
 from ..domain.roles import ROLES, SYSTEM
-from . import db_option, handle_errors, main, resolve_db
+from . import db_option, handle_errors, resolve_db
 
 
 def _now() -> datetime:
@@ -34,7 +34,7 @@ def _read_password(password_stdin: bool, prompt: str = "Password") -> str:
     return click.prompt(prompt, hide_input=True, confirmation_prompt=True)
 
 
-@main.command()
+@click.command()
 @db_option()
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the backup to FILE (default: the backups folder beside the database, rotated).")
@@ -58,7 +58,7 @@ def backup(db_path, out, list_only):
     click.echo(f"backup written to {written}")
 
 
-@main.command()
+@click.command()
 @db_option()
 @click.argument("backup_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
@@ -83,7 +83,7 @@ def restore(db_path, backup_file, yes):
         click.echo(f"the replaced file was kept as {safety}")
 
 
-@main.group()
+@click.group()
 def users():
     """User accounts (the first manager account can be created here, headless)."""
 
@@ -92,7 +92,8 @@ def users():
 @db_option()
 @click.argument("username")
 @click.option("--name", "display_name", required=True, help="The person's name as the records show it.")
-@click.option("--role", type=click.Choice(ROLES), default="manager", show_default=True)
+@click.option("--role", type=click.Choice(ROLES), default="manager", show_default=True,
+              help="What the account may do.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
 @handle_errors
 def users_add(db_path, username, display_name, role, password_stdin):
@@ -115,7 +116,7 @@ def users_add(db_path, username, display_name, role, password_stdin):
 
 @users.command("list")
 @db_option()
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 @handle_errors
 def users_list(db_path, as_json):
     """List user accounts (never their passwords)."""
@@ -182,13 +183,13 @@ def users_activate(db_path, username):
     click.echo(f"user '{username}' activated")
 
 
-@main.command("audit")
+@click.command("audit")
 @db_option()
 @click.option("--user", "user", default=None, help="Only entries by this user.")
-@click.option("--action", default=None)
-@click.option("--entity", default=None)
+@click.option("--action", default=None, help="Only this action (e.g. check_in, print_roster).")
+@click.option("--entity", default=None, help="Only entries about this kind of record (e.g. stay, user).")
 @click.option("--since", default=None, help="From this date (2022-11-20) or time.")
-@click.option("--limit", type=int, default=200, show_default=True)
+@click.option("--limit", type=int, default=200, show_default=True, help="At most this many entries.")
 @handle_errors
 def audit_cmd(db_path, user, action, entity, since, limit):
     """Print the audit trail, newest first; fail when its hash chain is broken or entries

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from . import db_option, handle_errors, open_db
-from .results import import_group
 
 
 def arrivals_report(result, preview, lang: str) -> dict:
@@ -23,7 +22,7 @@ def arrivals_report(result, preview, lang: str) -> dict:
     }
 
 
-@import_group.command("arrivals")
+@click.command("arrivals")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @db_option()
 @click.option("--dry-run", is_flag=True,

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from . import db_option, fail, handle_errors, main, open_db, resolve_db, write_rows
+from . import db_option, fail, handle_errors, open_db, resolve_db, write_rows
 
 
-@main.command()
+@click.command()
 @db_option()
 @click.option("--rooms", type=click.IntRange(10, 60000), default=300, show_default=True,
               help="About how many rooms the demo site has.")
@@ -38,7 +38,7 @@ def demo(db_path, rooms, seed, force):
     click.echo(f"demo site written to {path}: {counts['rooms']} rooms, {counts['occupants']} occupants")
 
 
-@main.command()
+@click.command()
 @db_option()
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @handle_errors
@@ -76,13 +76,13 @@ def check(db_path, as_json):
     raise SystemExit(1 if problems else 0)
 
 
-@main.group()
+@click.group()
 def export():
     """Export data as json, csv or xlsx."""
 
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["json", "csv", "xlsx"]), default="json",
-                      show_default=True)
+                      show_default=True, help="Output format.")
 OUT = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
                    help="Output file (json and csv go to standard output without it).")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..domain.roles import SYSTEM
-from . import db_option, handle_errors, main, open_db
+from . import db_option, handle_errors, open_db
 
 LANG = click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
                     help="Language of the printout.")
@@ -43,7 +43,7 @@ def _font_note(db) -> str | None:
             "which is not embedded. Install one (e.g. fonts-wqy-microhei) or set pdf_font_path in the settings.")
 
 
-@main.command()
+@click.command()
 @db_option()
 @DATE
 @click.option("--shift", "kind", type=click.Choice(["day", "night"]), default=None,
@@ -64,7 +64,7 @@ def handover(db_path, day, kind, lang, out):
     _written(out, pages, note)
 
 
-@main.group()
+@click.group()
 def report():
     """Reports to headquarters."""
 
@@ -118,7 +118,7 @@ def report_template(db_path, columns, reset):
         db.close()
 
 
-@main.group(name="print")
+@click.group(name="print")
 def print_group():
     """Print the site's papers as PDF."""
 
@@ -145,15 +145,18 @@ def print_roster(db_path, lang, out):
 @db_option()
 @LANG
 @click.option("--room", "rooms", multiple=True, help="Only these rooms (e.g. A-0201); repeatable.")
+@click.option("--building", default=None, help="Only this building (code, e.g. A).")
+@click.option("--floor", type=int, default=None, help="Only this floor (with --building).")
 @PDF_OUT
 @handle_errors
-def print_door_cards(db_path, lang, rooms, out):
+def print_door_cards(db_path, lang, rooms, building, floor, out):
     """Door cards of occupied rooms: room, occupant, dates, QR code of the stay."""
     from ..services import papers
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_door_cards(db, out, now, actor=SYSTEM, rooms=list(rooms), lang=lang)
+        pages = papers.write_door_cards(db, out, now, actor=SYSTEM, rooms=list(rooms), building=building,
+                                        floor=floor, lang=lang)
         note = _font_note(db)
     finally:
         db.close()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import click
 
-from . import db_option, handle_errors, json_default, main, open_db
+from . import db_option, handle_errors, json_default, open_db
 
 
-@main.group("import")
+@click.group("import")
 def import_group():
     """Import spreadsheets (lab results, arrivals lists)."""
 
@@ -56,7 +56,7 @@ def import_results_command(file, db_path, dry_run, as_json):
         click.echo("dry run: nothing was saved")
 
 
-@main.command("sampling-list")
+@click.command("sampling-list")
 @db_option()
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The day (default: today).")
@@ -64,7 +64,8 @@ def import_results_command(file, db_path, dry_run, as_json):
 @click.option("--floor", type=int, default=None, help="Only this floor (with --building).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the printable PDF here; without it, print the list as JSON.")
-@click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True)
+@click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
+              help="Language of the printout.")
 @handle_errors
 def sampling_list_command(db_path, day, building, floor, out, lang):
     """Today's sampling list in room order (the Tests screen's list), as a PDF or JSON."""
@@ -74,8 +75,10 @@ def sampling_list_command(db_path, day, building, floor, out, lang):
     db = open_db(db_path, create=False, check="quick")
     try:
         if out:
-            from ..reports.sampling_list import build_sampling_list
-            pages = build_sampling_list(db, out, day=day, now=now, lang=lang, building=building, floor=floor)
+            from ..domain.roles import SYSTEM
+            from ..services.papers import write_sampling_list
+            pages = write_sampling_list(db, out, now, actor=SYSTEM, day=day, lang=lang, building=building,
+                                        floor=floor)
             click.echo(f"{out}: {pages} page(s)")
             return
         sl = sampling_list(db, day, building=building, floor=floor)

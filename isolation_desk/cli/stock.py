@@ -10,23 +10,11 @@ from pathlib import Path
 
 import click
 
-from . import db_option, handle_errors, main, open_db, write_rows
-from .core import FORMAT, OUT, export
+from . import db_option, handle_errors, open_db, write_rows
+from .core import FORMAT, OUT
 
 
-def _print_group():
-    # The `print` group belongs to cli/printing.py (imported before this module); make one
-    # only if it is not there, so that `print restock` exists either way.
-    group = main.commands.get("print")
-    if group is None:
-        @main.group(name="print")
-        def print_group():
-            """Print documents as PDF."""
-        group = print_group
-    return group
-
-
-@export.command("stock")
+@click.command("stock")
 @db_option()
 @FORMAT
 @OUT
@@ -43,25 +31,23 @@ def export_stock(db_path, fmt, out):
     write_rows(rows, list(EXPORT_FIELDS), fmt, out, "stock")
 
 
-@_print_group().command("restock")
+@click.command("restock")
 @db_option()
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The PDF file to write.")
-@click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True)
+@click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
+              help="Language of the printout.")
 @handle_errors
 def print_restock(db_path, out, lang):
     """The restock request (申领单) for every item below its reorder level."""
-    from ..reports.restock import build_restock
-    from ..services import queries
-    from ..services.site import get_settings
+    from ..domain.roles import SYSTEM
+    from ..services.papers import write_restock
     from ..services.supplies import restock_request
     db = open_db(db_path)
     try:
-        now = datetime.now()
+        now = datetime.now().replace(microsecond=0)
         request = restock_request(db, now)
-        occupants = queries.census(db)["occupied"]
-        font_path = get_settings(db)["pdf_font_path"] or None
+        pages = write_restock(db, out, now, actor=SYSTEM, lang=lang)
     finally:
         db.close()
-    pages = build_restock(request, out, lang=lang, occupants=occupants, font_path=font_path)
     click.echo(f"restock request written to {out}: {len(request.rows)} items, {pages} page(s)")

@@ -79,43 +79,96 @@ def _unreadable(exc: BaseException) -> SpreadsheetError:
     return SpreadsheetError("file_unreadable", detail=f"{type(exc).__name__}: {exc}")
 
 
-def _read_xlsx(path: Path, sheet: str | int | None) -> list[list[object]]:
-    from .xlsx_fast import read_sheet_values  # same values, ~3x less CPU; None: needs openpyxl
+# A workbook is a zip (xlsx, xlsm, ods) of XML: a few kilobytes can unpack to gigabytes. The
+# uncompressed size is checked in the zip's directory before calamine unpacks anything. A
+# 50,000-row transfer list is about 15 MB of XML; 256 MB leaves room for any real list.
+MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+_MAX_EXACT_FLOAT = 2 ** 53
 
-    fast = read_sheet_values(path, sheet)
-    if fast is not None:
-        return fast
-    import openpyxl  # imported here so that CSV-only callers do not pay for it
+
+def _check_zip_size(path: Path) -> None:
+    import zipfile
 
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # BadZipFile, InvalidFileException, KeyError for a renamed .docx...
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _unreadable(exc) from exc
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise SpreadsheetError("file_unreadable", detail=f"uncompressed size {total // (1024 * 1024)} MB "
+                               f"exceeds {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB")
+
+
+def _active_xlsx_sheet(path: Path) -> int | None:
+    """The sheet that opens first in Excel (workbook.xml's activeTab), for xlsx/xlsm."""
+    import re as _re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            head = archive.read("xl/workbook.xml")[:20000].decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return None
+    match = _re.search(r'<(?:\w+:)?workbookView\b[^>]*\bactiveTab="(\d+)"', head)
+    return int(match.group(1)) if match else None
+
+
+def _cell(value: object) -> object:
+    """calamine's values as the importers expect them: an empty cell is None; a whole number
+    that a float can hold exactly is an int (13800138001, not 13800138001.0), as Excel shows
+    it. Larger floats stay floats, so an ID number stored as a number is still recognised
+    (its last digits are gone) and refused in words. Dates come as ``date`` (a date-only
+    cell), ``datetime`` (with a time), ``time`` or ``timedelta``."""
+    if value == "":
+        return None
+    if type(value) is float and value.is_integer() and abs(value) < _MAX_EXACT_FLOAT:
+        return int(value)
+    return value
+
+
+def _read_workbook(path: Path, sheet: str | int | None, *, zipped: bool) -> list[list[object]]:
+    """xlsx, xlsm, xls and ods through calamine (Rust): cached formula values, merged areas
+    holding their value in the first cell, rows from A1 (blank rows kept)."""
+    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    if zipped:
+        _check_zip_size(path)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except CalamineError as exc:
+        if type(exc).__name__ == "PasswordError":
+            raise SpreadsheetError("file_unreadable", detail="password_protected") from exc
+        raise _unreadable(exc) from exc
+    except Exception as exc:  # calamine raises plain errors on damaged XML or records
         raise _unreadable(exc) from exc
     try:
-        worksheet = _pick_sheet(workbook, sheet)
-        # Files written by some tools declare a wrong <dimension>; read-only mode would
-        # then silently cut columns or rows. Ignoring the declaration reads every cell.
-        worksheet.reset_dimensions()
-        return [list(values) for values in worksheet.iter_rows(min_row=1, values_only=True)]
+        worksheets = [m.name for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet] \
+            or list(workbook.sheet_names)
+        if sheet is None:
+            active = _active_xlsx_sheet(path) if zipped else None
+            names = list(workbook.sheet_names)
+            if active is not None and active < len(names) and names[active] in worksheets:
+                name = names[active]
+            else:
+                visible = [m.name for m in workbook.sheets_metadata
+                           if m.name in worksheets and m.visible == SheetVisibleEnum.Visible]
+                name = (visible or worksheets)[0]
+        elif isinstance(sheet, int):
+            if not 0 <= sheet < len(worksheets):
+                raise SpreadsheetError("sheet_not_found", sheet=sheet, sheets=list(workbook.sheet_names))
+            name = worksheets[sheet]
+        elif sheet in workbook.sheet_names:
+            name = sheet
+        else:
+            raise SpreadsheetError("sheet_not_found", sheet=sheet, sheets=list(workbook.sheet_names))
+        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        return [[_cell(v) for v in row] for row in rows]
     except SpreadsheetError:
         raise
-    except Exception as exc:  # openpyxl raises many kinds on damaged XML
+    except Exception as exc:
         raise _unreadable(exc) from exc
     finally:
         workbook.close()
-
-
-def _pick_sheet(workbook, sheet: str | int | None):
-    """The requested sheet, else the one that opens first in Excel."""
-    if sheet is None:
-        active = workbook.active  # may be a chart sheet, which has no cells
-        return active if active in workbook.worksheets else workbook.worksheets[0]
-    if isinstance(sheet, int):
-        if 0 <= sheet < len(workbook.worksheets):
-            return workbook.worksheets[sheet]
-    elif sheet in workbook.sheetnames:
-        return workbook[sheet]
-    raise SpreadsheetError("sheet_not_found", sheet=sheet, sheets=list(workbook.sheetnames))
 
 
 def _decode(data: bytes) -> str:
@@ -169,13 +222,14 @@ def _read_csv(data: bytes) -> list[list[object]]:
 def read_rows(path: str | os.PathLike, sheet: str | int | None = None) -> list[Row]:
     """Read a table: ``[(row_number, values), ...]`` with Excel's 1-based row numbers.
 
-    xlsx/xlsm via openpyxl (cached formula values, cells as str/int/float/datetime);
-    csv/txt/tsv as text with the encoding and delimiter detected. Blank rows inside
+    xlsx, xlsm, xls and ods via calamine (cached formula values; cells as str, int, float,
+    bool, date, datetime, time); csv/txt/tsv as text with the encoding (UTF-8 with or
+    without BOM, UTF-16, GBK/GB18030) and delimiter detected. Blank rows inside
     the table are kept as ``[]``; trailing blank rows and cells are dropped.
     The format is decided by the file's first bytes, not only its name, because
     web systems often export text or renamed files as ".xls".
 
-    Codes: ``xls_unsupported``, ``file_empty``, ``file_unreadable`` (``detail``),
+    Codes: ``xls_unsupported`` (an HTML page saved as .xls), ``file_empty``, ``file_unreadable`` (``detail``),
     ``sheet_not_found``.
     """
     path = Path(path)
@@ -190,9 +244,9 @@ def read_rows(path: str | os.PathLike, sheet: str | int | None = None) -> list[R
     if head.startswith(_OLE_MAGIC):
         if suffix in _XLSX_SUFFIXES:  # an encrypted workbook is an OLE container too
             raise SpreadsheetError("file_unreadable", detail="password_protected")
-        raise SpreadsheetError("xls_unsupported")
+        return _number_rows(_read_workbook(path, sheet, zipped=False))  # .xls (BIFF8)
     if head.startswith(_ZIP_MAGIC):
-        return _number_rows(_read_xlsx(path, sheet))
+        return _number_rows(_read_workbook(path, sheet, zipped=True))  # xlsx, xlsm, ods
     if suffix == ".xls" and head.lstrip().startswith(b"<"):
         raise SpreadsheetError("xls_unsupported")  # an HTML page saved as .xls
     try:

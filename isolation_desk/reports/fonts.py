@@ -1,8 +1,10 @@
 """Find and register a Chinese font for reportlab.
 
 Printouts must show Chinese names, so the font decides whether a handover sheet is usable.
-The search order is: the font the site configured, then well-known TrueType fonts of Linux,
-Windows and macOS, then reportlab's built-in CID font ``STSong-Light``. The CID font always
+The search order is: the font the site configured, then the font the desktop build bundles
+(WenQuanYi Micro Hei in ``isolation_desk/resources/fonts``, so that every workstation prints the same paper),
+then well-known TrueType fonts of Linux, Windows and macOS, then reportlab's built-in CID font
+``STSong-Light``. The CID font always
 works but is not embedded: the PDF viewer substitutes a font of its own, so the UI should warn
 (see ``FontChoice.embedded`` and ``FontChoice.notes``).
 
@@ -202,6 +204,17 @@ def _cid_choice(notes: list[str]) -> FontChoice:
     return FontChoice(CID_FONT_NAME, None, "cid", 0, CID_FONT_NAME, tuple(notes))
 
 
+# The font the one-folder build carries (build.spec copies it from Debian's fonts-wqy-microhei,
+# with its licence, into isolation_desk/resources/fonts/).
+BUNDLED_FONT_FILES: tuple[tuple[str, int], ...] = (("wqy-microhei.ttc", 0),)
+
+
+def bundled_font_candidates() -> list[tuple[str, int]]:
+    from ..paths import fonts_dir
+    folder = fonts_dir()
+    return [(str(folder / name), index) for name, index in BUNDLED_FONT_FILES if (folder / name).is_file()]
+
+
 def find_cjk_font(
     configured_path: str | None = None,
     *,
@@ -224,7 +237,7 @@ def find_cjk_font(
             else:
                 notes.append(f"{configured_path}: file not found")
         if choice is None and search_system:
-            for path, index in SYSTEM_FONT_CANDIDATES:
+            for path, index in [*bundled_font_candidates(), *SYSTEM_FONT_CANDIDATES]:
                 choice = _try_ttf(path, index, notes)
                 if choice is not None:
                     break

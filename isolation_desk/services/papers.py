@@ -17,7 +17,7 @@ from ..storage.database import Database
 from . import queries, shift
 from .site import get_settings
 
-PAPERS = ("handover", "roster", "door_cards", "release_notice", "daily_report")
+PAPERS = ("handover", "roster", "door_cards", "release_notice", "sampling_list", "restock", "daily_report")
 
 
 def _font_path(db: Database) -> str | None:
@@ -63,17 +63,26 @@ def write_roster(db: Database, path, now: datetime, *, actor: Actor, lang: str =
 
 
 def write_door_cards(db: Database, path, now: datetime, *, actor: Actor, rooms: list[str] | None = None,
+                     building: str | None = None, floor: int | None = None,
                      lang: str = "zh_CN", font=None) -> int:
+    """Door cards of the occupied rooms: all, one building (``building``), one floor
+    (``building`` and ``floor``) or the given rooms (codes such as A-0201)."""
     from ..reports.door_cards import build_door_cards
     actor.require("view_personal")
     _suffix(path, (".pdf",))
     stays = shift.roster(db, now)
+    if building:
+        stays = [s for s in stays if (s["building"] or "").upper() == building.strip().upper()
+                 and (floor is None or s["floor"] == floor)]
     if rooms:
         wanted = {r.strip().upper() for r in rooms}
         stays = [s for s in stays if (s["room"] or "").upper() in wanted]
+    if not stays:
+        raise DomainError("no_occupied_rooms")
     pages = build_door_cards(stays, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
                              font=font, font_path=_font_path(db))
-    record_printed(db, actor, "door_cards", now, rooms=sorted(rooms) if rooms else "all", pages=pages)
+    record_printed(db, actor, "door_cards", now, rooms=sorted(rooms) if rooms else "all", building=building,
+                   floor=floor, pages=pages)
     return pages
 
 
@@ -101,6 +110,32 @@ def write_release_notices(db: Database, path, now: datetime, *, actor: Actor, st
     pages = build_release_notices(stays, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
                                   font=font, font_path=_font_path(db))
     record_printed(db, actor, "release_notices", now, stays=[s["id"] for s in stays], pages=pages)
+    return pages
+
+
+def write_sampling_list(db: Database, path, now: datetime, *, actor: Actor, day: date | None = None,
+                        building: str | None = None, floor: int | None = None, lang: str = "zh_CN",
+                        font=None) -> int:
+    """The sampling list (核酸采样登记表) of ``day`` in room order: the site, a building or a floor."""
+    from ..reports.sampling_list import build_sampling_list
+    actor.require("view_personal")
+    _suffix(path, (".pdf",))
+    day = day or now.date()
+    pages = build_sampling_list(db, path, day=day, now=now, lang=lang, building=building, floor=floor, font=font)
+    record_printed(db, actor, "sampling_list", now, day=day.isoformat(), building=building, floor=floor,
+                   pages=pages)
+    return pages
+
+
+def write_restock(db: Database, path, now: datetime, *, actor: Actor, lang: str = "zh_CN", font=None) -> int:
+    """The restock request (申领单): every item below its reorder level, with how much to ask for."""
+    from ..reports.restock import build_restock
+    from .supplies import restock_request
+    _suffix(path, (".pdf",))
+    request = restock_request(db, now)
+    occupants = queries.census(db)["occupied"]
+    pages = build_restock(request, path, lang=lang, occupants=occupants, font=font, font_path=_font_path(db))
+    record_printed(db, actor, "restock", now, items=len(request.rows), pages=pages)
     return pages
 
 

@@ -8,7 +8,7 @@ from datetime import datetime, time
 from ..domain.errors import DomainError
 from ..domain.identity import normalize_text
 from ..domain.policy import CATEGORIES, PRESETS, Policy
-from ..domain.roles import Actor
+from ..domain.roles import SYSTEM, Actor
 from ..storage import repositories as repo
 from ..storage.database import Database
 
@@ -205,6 +205,25 @@ def setup_site(db: Database, *, name: str, address: str, preset: str, actor: Act
         apply_preset(db, preset, actor, now)
         for rr in room_ranges:
             create_rooms(db, rr, actor, now)
+
+
+def setup_site_with_manager(db: Database, *, name: str, address: str, preset: str, now: datetime,
+                            room_ranges: list[RoomRange], manager_username: str, manager_name: str,
+                            manager_password: str, day_shift_start: str = "08:00",
+                            night_shift_start: str = "20:00") -> Actor:
+    """A new site set up headless (``isolation-desk site setup``): what the first-start dialog
+    does (setup_site, with the same room ranges) and the first manager account, as one
+    transaction: a refused password leaves no half-set-up site behind."""
+    from .accounts import create_first_manager
+    if is_set_up(db):
+        raise DomainError("site_already_set_up", name=get_settings(db).site_name)
+    if not room_ranges:
+        raise DomainError("room_ranges_empty", field="value")
+    with db.transaction():
+        setup_site(db, name=name, address=address, preset=preset, actor=SYSTEM, now=now,
+                   day_shift_start=day_shift_start, night_shift_start=night_shift_start,
+                   room_ranges=room_ranges)
+        return create_first_manager(db, manager_username, manager_name, manager_password, now)
 
 
 def is_set_up(db: Database) -> bool:

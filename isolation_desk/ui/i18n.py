@@ -1,11 +1,7 @@
-"""Install the Qt translators for a language: ours (resources/translations/*.qm) and Qt's own
+"""Install the Qt translators for a language: ours (isolation_desk/resources/translations/*.qm) and Qt's own
 (qtbase) so that standard dialogs speak the same language."""
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -22,23 +18,10 @@ def system_language() -> str:
 
 
 def _qm_for(lang: str) -> Path | None:
+    """The compiled catalogue (scripts/setup and the build make it from the .ts files; the
+    window runs no compiler of its own)."""
     qm = translations_dir() / f"isolation_desk_{lang}.qm"
-    if qm.exists():
-        return qm
-    ts = qm.with_suffix(".ts")
-    if not ts.exists():
-        return None
-    # A checkout where scripts/setup has not compiled the .qm yet: compile into a temp dir.
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    exe = str(lrelease) if lrelease.exists() else shutil.which("pyside6-lrelease")
-    if not exe:
-        return None
-    out = Path(tempfile.gettempdir()) / f"isolation_desk_{lang}.qm"
-    try:
-        subprocess.run([exe, "-silent", str(ts), "-qm", str(out)], check=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out
+    return qm if qm.exists() else None
 
 
 def install(lang: str, app: QApplication | None = None) -> bool:

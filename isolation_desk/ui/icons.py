@@ -1,4 +1,4 @@
-"""SVG icons from resources/icons, recoloured where they sit on a dark background and
+"""SVG icons from isolation_desk/resources/icons, recoloured where they sit on a dark background and
 rendered at several sizes so they stay sharp on high-DPI screens."""
 from __future__ import annotations
 

@@ -86,6 +86,10 @@ class MainWindow(QMainWindow):
         self._clock.timeout.connect(self.update_status)
         self._clock.start(60_000)
         self.update_status()
+        from .printing import PrintMenu
+        self.file_menu = self.menuBar().addMenu("")
+        self.print_menu = PrintMenu(self, ctx)
+        self.file_menu.addMenu(self.print_menu)
         self.data_menu = self.menuBar().addMenu("")
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
@@ -99,6 +103,8 @@ class MainWindow(QMainWindow):
         self.restore_state()
 
     def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.print_menu.retranslate()
         self.data_menu.setTitle(self.tr("&Data"))
         self.export_action.setText(self.tr("&Export the table shown…"))
         self.setWindowTitle(self.tr("Isolation Desk"))

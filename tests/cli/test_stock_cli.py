@@ -45,10 +45,13 @@ def test_export_stock_of_a_missing_database_is_one_clear_line(tmp_path):
     assert "none.sqlite" in result.output
 
 
-def test_print_restock(demo_path, tmp_path):
+def test_print_restock(demo_db, tmp_path):
+    # a copy of the session's demo: printing writes an audit entry (services.papers.write_restock)
     out = tmp_path / "restock.pdf"
-    result = CliRunner().invoke(main, ["print", "restock", "--db", str(demo_path), "--out", str(out),
+    result = CliRunner().invoke(main, ["print", "restock", "--db", str(demo_db.path), "--out", str(out),
                                        "--lang", "en"])
     assert result.exit_code == 0, result.output
     text = PdfReader(str(out)).pages[0].extract_text()
     assert "Restock request" in text and "医用防护服" in text
+    assert demo_db.query("SELECT action, actor FROM audit WHERE entity = 'paper'") == [
+        {"action": "print_restock", "actor": "system"}]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "isolation_desk_zh_CN.ts"
+TS = ROOT / "isolation_desk" / "resources" / "translations" / "isolation_desk_zh_CN.ts"
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_translations  # noqa: E402
 

@@ -305,7 +305,7 @@ class ImportArrivalsDialog(QDialog):
         folder = settings.value(_LAST_FOLDER, str(Path.home()))
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a transfer list"), folder,
-            self.tr("Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)"))
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"))
         if name:
             settings.setValue(_LAST_FOLDER, str(Path(name).parent))
             self.load(name)

@@ -1,23 +1,20 @@
 """The handover screen: write the shift log, preview the handover sheet, print it or save it.
 
 The sheet is the PDF that ``isolation-desk handover`` writes (reports/handover.py over
-services.shift.shift_summary). The preview shows its pages as images: this PySide6 build has
-no QtPdf, so pages are rendered by poppler's ``pdftoppm`` when it is installed; without it
-the screen says so and saving or printing still work (printing needs the renderer too).
+services.shift.shift_summary). The preview shows it with Qt's own PDF module (QtPdf): no
+program outside the window is run. Print opens the preview dialog every paper uses.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea,
+                               QHeaderView, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...domain.errors import DomainError
@@ -27,25 +24,8 @@ from ...services import papers, shift
 from ...services.site import get_settings
 from ..background import BackgroundReader
 from ..models import Row, RowTableModel
+from ..preview import PaperPreview, print_pdf
 from .base import Screen
-
-
-def pdf_renderer() -> str | None:
-    """The page renderer available here (poppler's pdftoppm), or None."""
-    return shutil.which("pdftoppm")
-
-
-def render_pages(pdf: Path, dpi: int = 72) -> list[QImage] | None:
-    """The PDF's pages as images, or None when no renderer is installed."""
-    exe = pdf_renderer()
-    if exe is None:
-        return None
-    with tempfile.TemporaryDirectory(prefix="isd-preview-") as tmp:
-        prefix = os.path.join(tmp, "page")
-        subprocess.run([exe, "-png", "-r", str(dpi), str(pdf), prefix], check=True, timeout=120,
-                       capture_output=True)
-        files = sorted(Path(tmp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-        return [QImage(str(f)).copy() for f in files]
 
 
 class HandoverScreen(Screen):
@@ -64,7 +44,8 @@ class HandoverScreen(Screen):
         self._pdf_dir = tempfile.TemporaryDirectory(prefix="isd-handover-")
         self.destroyed.connect(self._pdf_dir.cleanup)
         self.pdf_path: Path | None = None
-        self.pages: list[QImage] = []
+        self.pages = 0
+        self.dialog: PaperPreview | None = None
 
         outer = QVBoxLayout(self)
         # -- which shift, which language
@@ -153,13 +134,13 @@ class HandoverScreen(Screen):
             papers_row.addWidget(b)
         papers_row.addStretch(1)
         rv.addLayout(papers_row)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.pages_widget = QWidget()
-        self.pages_layout = QVBoxLayout(self.pages_widget)
-        self.pages_layout.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
-        self.scroll.setWidget(self.pages_widget)
-        rv.addWidget(self.scroll, 1)
+        self.pdf_document = QPdfDocument(self)
+        self.pdf_view = QPdfView()
+        self.pdf_view.setDocument(self.pdf_document)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf_view.setPageSpacing(10)
+        rv.addWidget(self.pdf_view, 1)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -172,10 +153,10 @@ class HandoverScreen(Screen):
         self.save_button.clicked.connect(self.ask_save)
         self.print_button.clicked.connect(self.ask_print)
         self.current_button.clicked.connect(self.select_default_shift)
-        self.roster_button.clicked.connect(lambda: self.ask_save_paper("roster"))
-        self.cards_button.clicked.connect(lambda: self.ask_save_paper("door_cards"))
+        self.roster_button.clicked.connect(lambda: self.preview_paper("roster"))
+        self.cards_button.clicked.connect(lambda: self.preview_paper("door_cards"))
         self.daily_button.clicked.connect(lambda: self.ask_save_paper("daily_report"))
-        self.notices_button.clicked.connect(lambda: self.ask_save_paper("release_notices"))
+        self.notices_button.clicked.connect(lambda: self.preview_paper("release_notices"))
         self.date_edit.dateChanged.connect(self._shift_changed)
         self.kind_combo.currentIndexChanged.connect(self._shift_changed)
         self.lang_combo.currentIndexChanged.connect(self._invalidate_pdf)
@@ -362,34 +343,17 @@ class HandoverScreen(Screen):
     def show_preview(self) -> None:
         if self.summary is None or not self.refresh_now():  # the figures as of now
             return
+        self.pdf_document.close()
         self.build_pdf()
-        path = self.pdf_path
-        while self.pages_layout.count():
-            item = self.pages_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        try:
-            pages = render_pages(path)
-        except (OSError, subprocess.SubprocessError):
-            pages = None
-        if pages is None:
-            self.pages = []
-            self.preview_note.setText(self.tr(
-                "The preview needs a PDF renderer (poppler's pdftoppm), which is not installed. "
-                "Save the sheet as PDF and open it, or install poppler."))
+        if self.pdf_document.load(str(self.pdf_path)) != QPdfDocument.Error.None_:
+            self.pages = 0
+            self.preview_note.setText(self.ctx.describe(DomainError("paper_unreadable", detail=str(self.pdf_path))))
             self.preview_ready.emit(0)
             return
-        self.pages = pages
+        self.pages = self.pdf_document.pageCount()
         self.preview_note.setText(self.tr("%n page(s). The preview shows the sheet exactly as it prints.",
-                                          "", len(pages)))
-        for image in pages:
-            label = QLabel()
-            pixmap = QPixmap.fromImage(image)
-            label.setPixmap(pixmap)
-            label.setFixedSize(pixmap.size())
-            label.setFrameShape(QLabel.Box)
-            self.pages_layout.addWidget(label)
-        self.preview_ready.emit(len(pages))
+                                          "", self.pages))
+        self.preview_ready.emit(self.pages)
 
     def save_pdf(self, path: str | Path) -> Path:
         path = Path(path)
@@ -426,39 +390,32 @@ class HandoverScreen(Screen):
                 pass
 
     def print_to(self, printer: QPrinter) -> int:
-        """Paint the sheet's pages onto ``printer`` (rendered at 200 dpi). Returns pages printed."""
+        """Print the sheet on ``printer`` here and now (the Print button goes through the
+        preview dialog, which prints on a thread of its own). Returns pages printed."""
         self.build_pdf()
-        pages = render_pages(self.pdf_path, dpi=200)
-        if not pages:
-            QMessageBox.warning(self, self.tr("Not printed"), self.tr(
-                "Printing needs a PDF renderer (poppler's pdftoppm), which is not installed. "
-                "Save the sheet as PDF and print it from a PDF viewer."))
-            return 0
-        painter = QPainter()
-        if not painter.begin(printer):
-            return 0
-        try:
-            for i, image in enumerate(pages):
-                if i:
-                    printer.newPage()
-                area = painter.viewport()
-                scaled = image.size().scaled(area.size(), Qt.KeepAspectRatio)
-                painter.setViewport(area.x(), area.y(), scaled.width(), scaled.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
-                painter.setViewport(area)
-        finally:
-            painter.end()
-        self._record("printed", len(pages))
-        return len(pages)
+        pages = print_pdf(self.pdf_path, printer)
+        self._record("printed", pages)
+        return pages
+
+    def open_dialog(self) -> PaperPreview | None:
+        """The sheet of the selected shift in the preview dialog (Print, Save as PDF)."""
+        if self.summary is None or not self.refresh_now():
+            return None
+        handle = tempfile.NamedTemporaryFile(prefix="isolation-desk-handover-", suffix=".pdf", delete=False)
+        handle.close()
+        self.build_pdf(Path(handle.name))
+        dialog = PaperPreview(handle.name, self.tr("Handover sheet"), self.suggested_file_name(), self, owned=True)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.printed.connect(lambda n: self._record("printed", n))
+        dialog.saved.connect(lambda path: (self._record("saved", dialog.page_count()), self.saved.emit(path)))
+        self.dialog = dialog
+        dialog.show()
+        return dialog
 
     def ask_print(self) -> None:
-        if self.summary is None:
-            return
-        printer = QPrinter(QPrinter.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.Accepted:
-            self.print_to(printer)
+        dialog = self.open_dialog()
+        if dialog is not None:
+            dialog.ask_print()
 
     # ------------------------------------------------------------------ other papers
     def save_paper(self, kind: str, path: str | Path) -> Path:
@@ -472,6 +429,11 @@ class HandoverScreen(Screen):
         if ok:
             self.saved.emit(str(path))
         return path
+
+    def preview_paper(self, kind: str):
+        """The paper in the preview dialog (the same writer as the command line's)."""
+        from ..printing import open_paper
+        return open_paper(self, self.ctx, kind)
 
     def ask_save_paper(self, kind: str) -> None:
         today = self.ctx.today().isoformat()

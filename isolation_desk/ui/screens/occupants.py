@@ -298,6 +298,15 @@ class OccupantsScreen(Screen):
         index = self.table.currentIndex()
         return self.model.row_key(index.row()) if index.isValid() else None
 
+    def selected_stay_id(self):
+        """The person selected in the table (their release notice prints from File ▸ Print)."""
+        return self.current_stay_id() if self.table.selectionModel().hasSelection() else None
+
+    def print_release_notice(self):
+        from ..printing import open_paper
+        stay_id = self.selected_stay_id()
+        return open_paper(self, self.ctx, "release_notices", stay_ids=[stay_id]) if stay_id else None
+
     def select_stay(self, stay_id: int) -> bool:
         row = self.model.row_of_key(stay_id)
         if row < 0:
@@ -334,6 +343,9 @@ class OccupantsScreen(Screen):
             action = menu.addAction(button.text())
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
+        menu.addSeparator()
+        notice = menu.addAction(self.tr("Release notice…"))
+        notice.triggered.connect(lambda: self.print_release_notice())
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _current_changed(self, current, _previous) -> None:

@@ -48,6 +48,10 @@ class RoomsScreen(Screen):
             top.addWidget(combo)
         top.addSpacing(12)
         top.addWidget(self.counts, 1)
+        self.b_cards = QPushButton()
+        self.b_cards.setObjectName("print_door_cards")
+        self.b_cards.clicked.connect(lambda: self.print_door_cards())
+        top.addWidget(self.b_cards)
 
         # The room panel.
         self.room_title = QLabel()
@@ -137,6 +141,9 @@ class RoomsScreen(Screen):
         self.b_disinfected.setText(self.tr("Mark disinfected"))
         self.b_out.setText(self.tr("Out of service…"))
         self.b_back.setText(self.tr("Back in service"))
+        self.b_cards.setText(self.tr("Door cards…"))
+        self.b_cards.setToolTip(self.tr("Door cards of the selected rooms (Ctrl+click selects more), "
+                                        "or of the building shown"))
         self.history_model.set_headers([self.tr("When"), self.tr("From"), self.tr("To"), self.tr("Reason, by")])
         if self.building.count():
             self.building.setItemText(0, self.tr("All buildings"))
@@ -211,6 +218,19 @@ class RoomsScreen(Screen):
         self.b_disinfected.setEnabled(room["status"] == "awaiting_disinfection")
         self.b_out.setEnabled(room["status"] == "ready")
         self.b_back.setEnabled(room["status"] == "out_of_service")
+
+    def selected_room_codes(self) -> list[str]:
+        """Codes (A-0201) of the rooms selected on the board, for their door cards."""
+        ids = set(self.board.selected_room_ids())
+        return [f"{t.building}-{t.number}" for t in self.board.tiles() if t.room_id in ids]
+
+    def print_door_cards(self):
+        """Door cards of the rooms selected on the board (Ctrl+click adds rooms)."""
+        from ..printing import open_paper
+        rooms = self.selected_room_codes()
+        if rooms:
+            return open_paper(self, self.ctx, "door_cards", rooms=rooms)
+        return open_paper(self, self.ctx, "door_cards", building=self.building.currentData())
 
     def current_room_id(self):
         return self._room["id"] if self._room else None

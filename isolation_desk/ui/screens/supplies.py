@@ -406,19 +406,10 @@ class SuppliesScreen(Screen):
             ItemDialog.ask(self.ctx, self, item_id)
 
     def _print_restock(self):
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the restock request"),
-                                              f"restock-{self.ctx.today().isoformat()}.pdf",
-                                              self.tr("PDF files (*.pdf)"))
-        if path:
-            self.save_restock(path)
+        from ..printing import open_paper
+        return open_paper(self, self.ctx, "restock")
 
     def save_restock(self, path: str) -> int:
         """Write the restock request PDF (the same rows as the table's items to reorder)."""
-        from ...reports.restock import build_restock
-        from ...services import queries
-        from ...services.site import get_settings
-        request = supplies.restock_request(self.ctx.db, self.ctx.now())
-        occupants = queries.census(self.ctx.db)["occupied"]
-        font_path = get_settings(self.ctx.db)["pdf_font_path"] or None
-        return build_restock(request, path, lang="zh_CN" if self.ctx.lang.startswith("zh") else "en",
-                             occupants=occupants, font_path=font_path)
+        from ..printing import write_paper
+        return write_paper(self.ctx, "restock", path)

@@ -104,7 +104,7 @@ class TestsScreen(Screen):
         self.print_button = QPushButton()
         self.import_button = QPushButton()
         self.regime_button = QPushButton()
-        self.print_button.clicked.connect(self.print_list)
+        self.print_button.clicked.connect(lambda: self.print_list())
         self.import_button.clicked.connect(self.import_results)
         self.regime_button.clicked.connect(self.set_regime)
         self.building_label, self.floor_label = QLabel(), QLabel()
@@ -720,22 +720,21 @@ class TestsScreen(Screen):
         self.ctx.run(self, "tests", testing.set_regime, self.ctx.db, ids, regime, kind, self.ctx.actor,
                      self.ctx.now())
 
-    def print_list(self, path: str | None = None) -> str | None:
-        from ...reports.sampling_list import build_sampling_list
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save sampling list"),
-                                                  f"sampling-{self.ctx.today().isoformat()}.pdf", "PDF (*.pdf)")
-            if not path:
-                return None
+    def print_list(self, path: str | None = None):
+        """The sampling list of the building and floor chosen here: in the preview dialog, or
+        written to ``path``."""
+        from ..printing import open_paper, write_paper
         building, floor = self.place()
-        ok, _ = self.ctx.run(self, "print", build_sampling_list, self.ctx.db, path, day=self.ctx.today(),
-                             now=self.ctx.now(), lang=self.ctx.lang, building=building, floor=floor)
+        if path is None:
+            return open_paper(self, self.ctx, "sampling_list", building=building, floor=floor)
+        ok, _ = self.ctx.run(self, "print", write_paper, self.ctx, "sampling_list", path,
+                             building=building, floor=floor)
         return path if ok else None
 
     def import_results(self, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Lab results"), "",
-                                                  self.tr("Spreadsheets (*.xlsx *.csv *.txt)"))
+                                                  self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)"))
             if not path:
                 return
         dialog = ImportDialog(self.ctx, path, self)

@@ -81,6 +81,7 @@ class RoomBoardView(QAbstractScrollArea):
         self._floor_labels: list[tuple[QRect, str]] = []
         self._content_h = 0
         self._current = -1
+        self._marked: set[int] = set()  # room ids added with Ctrl+click (door cards of several rooms)
         self._want_x = None
         self._layout_width = -1
         self._letters = badge_letters(self)
@@ -110,6 +111,22 @@ class RoomBoardView(QAbstractScrollArea):
         if 0 <= self._current < len(self._tiles):
             return self._tiles[self._current].room_id
         return None
+
+    def selected_room_ids(self) -> list[int]:
+        """The rooms marked with Ctrl+click and the current room, in board order."""
+        wanted = set(self._marked)
+        current = self.current_room_id()
+        if current is not None:
+            wanted.add(current)
+        return [t.room_id for t in self._tiles if t.room_id in wanted]
+
+    def toggle_marked(self, room_id: int) -> None:
+        self._marked.symmetric_difference_update({room_id})
+        self.viewport().update()
+
+    def clear_marked(self) -> None:
+        self._marked.clear()
+        self.viewport().update()
 
     def current_tile(self):
         return self._tiles[self._current] if 0 <= self._current < len(self._tiles) else None
@@ -234,7 +251,7 @@ class RoomBoardView(QAbstractScrollArea):
         t = self._tiles[i]
         r = self._rects[i]
         fill, border, text = STATUS_COLOURS.get(t.status, STATUS_COLOURS["out_of_service"])
-        current = i == self._current
+        current = i == self._current or t.room_id in self._marked
         pen = QPen(QColor("#c62828") if t.positive else QColor(border))
         pen.setWidth(3 if (t.positive or current) else 1)
         if current:
@@ -321,6 +338,10 @@ class RoomBoardView(QAbstractScrollArea):
         i = self._index_at(event.position().toPoint())
         self._want_x = None
         if i >= 0:
+            if event.modifiers() & Qt.ControlModifier:
+                self.toggle_marked(self._tiles[i].room_id)
+            elif self._marked:
+                self.clear_marked()
             self._set_current(i)
         super().mousePressEvent(event)
 

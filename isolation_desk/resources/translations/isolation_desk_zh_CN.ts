@@ -438,6 +438,14 @@
         <translation>打印每日报表</translation>
     </message>
     <message>
+        <source>Sampling list printed</source>
+        <translation>打印核酸采样登记表</translation>
+    </message>
+    <message>
+        <source>Restock request printed</source>
+        <translation>打印物资申领单</translation>
+    </message>
+    <message>
         <source>Shift log entry written</source>
         <translation>填写交班日志</translation>
     </message>
@@ -1235,8 +1243,8 @@ building, floors, rooms)</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <source>The preview needs a PDF renderer (poppler's pdftoppm), which is not installed. Save the sheet as PDF and open it, or install poppler.</source>
-        <translation>预览需要PDF渲染程序(poppler的pdftoppm),本机未安装。请另存为PDF后打开,或安装poppler。</translation>
+        <source>Handover sheet</source>
+        <translation>交接班记录</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s). The preview shows the sheet exactly as it prints.</source>
@@ -1255,14 +1263,6 @@ building, floors, rooms)</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Not printed</source>
-        <translation>未打印</translation>
-    </message>
-    <message>
-        <source>Printing needs a PDF renderer (poppler's pdftoppm), which is not installed. Save the sheet as PDF and print it from a PDF viewer.</source>
-        <translation>打印需要PDF渲染程序(poppler的pdftoppm),本机未安装。请另存为PDF后用PDF阅读器打印。</translation>
     </message>
     <message>
         <source>Save the roster</source>
@@ -1601,8 +1601,8 @@ building, floors, rooms)</source>
         <translation>选择转运名单</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
-        <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)</translation>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>— not in this file —</source>
@@ -1867,6 +1867,10 @@ building, floors, rooms)</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
     <message>
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
@@ -2332,6 +2336,10 @@ building, floors, rooms)</source>
         <translation>在住(含待入住)</translation>
     </message>
     <message>
+        <source>Release notice…</source>
+        <translation>解除隔离告知书…</translation>
+    </message>
+    <message>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
@@ -2352,6 +2360,122 @@ building, floors, rooms)</source>
     <message>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>PaperPreview</name>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>/ 共%1页</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>The paper could not be printed (%1). Save it as PDF and print the file.</source>
+        <translation>文书无法打印(%1)。请另存为PDF后打印该文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>已发送%n页到打印机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存:%1</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>文件无法写入:%1</translation>
+    </message>
+</context>
+<context>
+    <name>Papers</name>
+    <message>
+        <source>Handover sheet</source>
+        <translation>交接班记录</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>在住人员名单</translation>
+    </message>
+    <message>
+        <source>Door cards</source>
+        <translation>门牌卡</translation>
+    </message>
+    <message>
+        <source>Release notices</source>
+        <translation>解除隔离告知书</translation>
+    </message>
+    <message>
+        <source>Sampling list</source>
+        <translation>核酸采样登记表</translation>
+    </message>
+    <message>
+        <source>Restock request</source>
+        <translation>物资申领单</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>无法预览</translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2511,97 @@ building, floors, rooms)</source>
     <message>
         <source>Home monitoring days</source>
         <translation>居家监测天数</translation>
+    </message>
+</context>
+<context>
+    <name>PrintMenu</name>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Handover sheet of the current shift…</source>
+        <translation>本班交接班记录…</translation>
+    </message>
+    <message>
+        <source>Roster…</source>
+        <translation>在住人员名单…</translation>
+    </message>
+    <message>
+        <source>Door cards: all occupied rooms…</source>
+        <translation>门牌卡:全部在住房间…</translation>
+    </message>
+    <message>
+        <source>Door cards: one building…</source>
+        <translation>门牌卡:按楼栋…</translation>
+    </message>
+    <message>
+        <source>Door cards: one floor…</source>
+        <translation>门牌卡:按楼层…</translation>
+    </message>
+    <message>
+        <source>Door cards: rooms selected on the board…</source>
+        <translation>门牌卡:房态图上选中的房间…</translation>
+    </message>
+    <message>
+        <source>Release notices due today…</source>
+        <translation>今日到期的解除隔离告知书…</translation>
+    </message>
+    <message>
+        <source>Release notice of the person selected on the occupants screen…</source>
+        <translation>隔离人员页面选中人员的解除隔离告知书…</translation>
+    </message>
+    <message>
+        <source>Sampling list: whole site…</source>
+        <translation>核酸采样登记表:全隔离点…</translation>
+    </message>
+    <message>
+        <source>Sampling list: one building or floor…</source>
+        <translation>核酸采样登记表:按楼栋或楼层…</translation>
+    </message>
+    <message>
+        <source>Restock request…</source>
+        <translation>物资申领单…</translation>
+    </message>
+    <message>
+        <source>Daily report…</source>
+        <translation>日报…</translation>
+    </message>
+    <message>
+        <source>Choose a building</source>
+        <translation>选择楼栋</translation>
+    </message>
+    <message>
+        <source>Building:</source>
+        <translation>楼栋:</translation>
+    </message>
+    <message>
+        <source>Choose a floor</source>
+        <translation>选择楼层</translation>
+    </message>
+    <message>
+        <source>Floor:</source>
+        <translation>楼层:</translation>
+    </message>
+    <message>
+        <source>Door cards</source>
+        <translation>门牌卡</translation>
+    </message>
+    <message>
+        <source>Select rooms on the room board first (click a room; Ctrl+click adds more).</source>
+        <translation>请先在房态图上选择房间(单击选择,按住Ctrl单击可多选)。</translation>
+    </message>
+    <message>
+        <source>Release notice</source>
+        <translation>解除隔离告知书</translation>
+    </message>
+    <message>
+        <source>Select a person on the occupants screen first.</source>
+        <translation>请先在隔离人员页面选择一名人员。</translation>
+    </message>
+    <message>
+        <source>Whole building</source>
+        <translation>整栋楼</translation>
     </message>
 </context>
 <context>
@@ -2715,6 +2930,14 @@ building, floors, rooms)</source>
     <message>
         <source>Back in service</source>
         <translation>恢复使用</translation>
+    </message>
+    <message>
+        <source>Door cards…</source>
+        <translation>门牌卡…</translation>
+    </message>
+    <message>
+        <source>Door cards of the selected rooms (Ctrl+click selects more), or of the building shown</source>
+        <translation>打印选中房间的门牌卡(按住Ctrl单击可多选),未选中时打印当前楼栋</translation>
     </message>
     <message>
         <source>When</source>
@@ -3453,14 +3676,6 @@ building, floors, rooms)</source>
         <source>%1 (%2): stock and forecast</source>
         <translation>%1(%2):库存与预测</translation>
     </message>
-    <message>
-        <source>Save the restock request</source>
-        <translation>保存申领单</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF文件 (*.pdf)</translation>
-    </message>
 </context>
 <context>
     <name>SupplyWords</name>
@@ -3904,16 +4119,12 @@ building, floors, rooms)</source>
         <translation>%1栋 %2层</translation>
     </message>
     <message>
-        <source>Save sampling list</source>
-        <translation>保存采样登记表</translation>
-    </message>
-    <message>
         <source>Lab results</source>
         <translation>检测结果</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
-        <translation>表格文件 (*.xlsx *.csv *.txt)</translation>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt)</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,13 @@
     </message>
 </context>
 <context>
+    <name>PaperPreview</name>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation><numerusform>%n page sent to the printer.</numerusform><numerusform>%n pages sent to the printer.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>RegimeDialog</name>
     <message numerus="yes">
         <source>Applies from today to %1 (%n person(s)).</source>

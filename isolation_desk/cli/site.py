@@ -1,0 +1,59 @@
+"""isolation-desk site setup: a new site without the window (name, rooms, policy preset,
+shifts, the first manager account), through the service the first-start dialog uses."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+import click
+
+from . import db_option, handle_errors, open_db, resolve_db
+
+
+@click.group()
+def site():
+    """The site itself: set up a new site headless."""
+
+
+def _presets() -> list[str]:
+    from ..domain.policy import PRESETS
+    return list(PRESETS)
+
+
+@site.command("setup")
+@db_option()
+@click.option("--name", required=True, help="The site's name as printed on every paper.")
+@click.option("--address", default="", help="The site's address.")
+@click.option("--rooms", "ranges", multiple=True, required=True, metavar="RANGE",
+              help="Rooms as the first-start dialog takes them: 'A, 2-15, 01-30' (building, floors, "
+                   "rooms) or 'A栋 2-15层 01-30号'; repeatable, one building each.")
+@click.option("--beds", type=click.IntRange(1, 8), default=1, show_default=True, help="Beds per room.")
+@click.option("--preset", type=click.Choice(_presets()), default="twenty_measures", show_default=True,
+              help="The isolation policy preset.")
+@click.option("--day-shift", default="08:00", show_default=True, help="When the day shift starts (HH:MM).")
+@click.option("--night-shift", default="20:00", show_default=True, help="When the night shift starts (HH:MM).")
+@click.option("--manager", "manager", required=True, help="User name of the site manager's account.")
+@click.option("--manager-name", required=True, help="The manager's name as the records show it.")
+@click.option("--password-stdin", is_flag=True,
+              help="Read the manager's password from the first line of standard input (else asked).")
+@handle_errors
+def site_setup(db_path, name, address, ranges, beds, preset, day_shift, night_shift, manager, manager_name,
+               password_stdin):
+    """Set up a new site in a new or empty database: name, buildings and rooms, policy preset,
+    shift times and the first manager account, in one transaction."""
+    from ..services import site as site_service
+    from .admin import _read_password
+    room_ranges = [replace(site_service.parse_room_range(text), beds=beds) for text in ranges]
+    password = _read_password(password_stdin)
+    db = open_db(db_path, create=True)
+    try:
+        now = datetime.now().replace(microsecond=0)
+        actor = site_service.setup_site_with_manager(
+            db, name=name, address=address, preset=preset, now=now, room_ranges=room_ranges,
+            manager_username=manager, manager_name=manager_name, manager_password=password,
+            day_shift_start=day_shift, night_shift_start=night_shift)
+        rooms = db.scalar("SELECT count(*) FROM rooms")
+    finally:
+        db.close()
+    click.echo(f"site '{name}' set up in {resolve_db(db_path)}: {rooms} rooms, preset {preset}; "
+               f"manager account '{actor.username}'")
