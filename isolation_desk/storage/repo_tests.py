@@ -238,7 +238,7 @@ LEFT JOIN staff st ON st.id = t.staff_id
 """
 
 
-def open_alerts(db: Database, kinds=("positive", "pool_positive", "staff_positive")) -> list[dict]:
+def open_alerts(db: Database, kinds=("positive", "pool_positive", "staff_positive", "child_alone")) -> list[dict]:
     marks = ", ".join("?" * len(kinds))
     return db.query(ALERT_SELECT + f" WHERE a.handled_at IS NULL AND a.kind IN ({marks}) "
                     "ORDER BY a.raised_at, a.id", list(kinds))

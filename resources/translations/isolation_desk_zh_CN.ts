@@ -86,6 +86,10 @@
         <translation>确认已处置…</translation>
     </message>
     <message>
+        <source>%1 is alone in room %2: the last adult of the household left. Assign a carer (check one in with the child's household) or move the child to a family member.</source>
+        <translation>%1 独自在房间 %2:同户最后一位成人已离开。请安排陪护人员(随该儿童同户入住)或将儿童转到家人身边。</translation>
+    </message>
+    <message>
         <source>Pool %1 tested positive. Each member has a single-sample re-test due today on the Tests screen.</source>
         <translation>混采管 %1 阳性。管内每位人员今天需单采复检,见“核酸检测”页面。</translation>
     </message>
@@ -1011,6 +1015,10 @@
     <message>
         <source>Handle…</source>
         <translation>处置…</translation>
+    </message>
+    <message>
+        <source>Child alone in room %1: %2 has no adult of the household with them</source>
+        <translation>儿童独自在房间 %1:%2 身边没有同户成人</translation>
     </message>
     <message>
         <source>Pool %1 positive: re-test each member today</source>

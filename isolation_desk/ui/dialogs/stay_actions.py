@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLabel, QLineE
 
 from ...domain.errors import DomainError
 from ...messages import reason_words
+from ...messages_i14a import missing_tests_words
 from ...services import boards, queries, stays
 from ..widgets import names
 from .base import ActionDialog
@@ -121,7 +122,9 @@ def refusal_lines(decision, lang: str) -> list[str]:
         if code == "not_yet_due" and "days_left" in d:
             extra = QCoreApplication.translate("ReleaseDialog", "%n day(s) left", "", d["days_left"])
         elif code == "test_missing" and d.get("missing"):
-            extra = ", ".join(d["missing"])
+            extra = missing_tests_words(d["missing"], lang)
+        elif code == "positive_nearby" and d.get("positive_rooms"):
+            extra = ", ".join(d["positive_rooms"])
         elif code == "result_pending" and d.get("pending"):
             extra = QCoreApplication.translate("ReleaseDialog", "%n result(s) pending", "", d["pending"])
         elif code == "fever_24h" and d.get("max_temperature"):

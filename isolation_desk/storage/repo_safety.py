@@ -1,0 +1,58 @@
+"""SQL of issue 14's safety rules: households that share a room, positives still open near a
+person about to be released, children left alone in a room, the release hand-off.
+
+Like repositories.py: plain dicts back, no transactions (the calling service opens them).
+"""
+from __future__ import annotations
+
+from .database import Database
+from .repositories import STAY_SELECT, _iso
+
+ACTIVE = "('in_isolation', 'awaiting_transfer')"
+
+
+def household_room_mates(db: Database, stay_id: int) -> list[dict]:
+    """The other active members of this stay's household in this stay's room."""
+    return db.query(STAY_SELECT + f"""
+        WHERE s.status IN {ACTIVE} AND s.id <> ?
+          AND s.household_id = (SELECT household_id FROM stays WHERE id = ?)
+          AND s.room_id = (SELECT room_id FROM stays WHERE id = ?)
+        ORDER BY s.id""", (stay_id, stay_id, stay_id))
+
+
+def open_positives_near(db: Database, stay_id: int) -> list[dict]:
+    """Unacknowledged positive alerts of other people in this stay's room or on its floor
+    (same building, same floor): (room, raised_at) rows."""
+    return db.query("""
+        SELECT a.id, a.raised_at, b.code || '-' || r.number AS room
+        FROM alerts a
+        JOIN stays s ON s.id = a.stay_id
+        JOIN rooms r ON r.id = s.room_id
+        JOIN buildings b ON b.id = r.building_id
+        JOIN stays me ON me.id = ?
+        JOIN rooms mr ON mr.id = me.room_id
+        WHERE a.kind = 'positive' AND a.handled_at IS NULL AND a.stay_id <> me.id
+          AND r.building_id = mr.building_id AND r.floor = mr.floor
+        ORDER BY a.raised_at, a.id""", (stay_id,))
+
+
+def open_alerts_of_stay(db: Database, stay_id: int, kind: str) -> list[dict]:
+    return db.query("SELECT * FROM alerts WHERE stay_id = ? AND kind = ? AND handled_at IS NULL",
+                    (stay_id, kind))
+
+
+def close_alerts_of_stay(db: Database, stay_id: int, kind: str, at, actor: str, note: str) -> int:
+    cur = db.execute("UPDATE alerts SET handled_at = ?, handled_by = ?, note = coalesce(note, ?) "
+                     "WHERE stay_id = ? AND kind = ? AND handled_at IS NULL",
+                     (_iso(at), actor, note, stay_id, kind))
+    return cur.rowcount
+
+
+def releases_not_notified(db: Database, since: str | None = None) -> list[dict]:
+    """Released stays whose destination community has not been told yet."""
+    sql = STAY_SELECT + " WHERE s.status = 'released' AND s.community_notified = 0"
+    params: list = []
+    if since:
+        sql += " AND s.ended_at >= ?"
+        params.append(since)
+    return db.query(sql + " ORDER BY s.ended_at, s.id", params)
