@@ -24,6 +24,7 @@ from ..domain.errors import DomainError
 from ..domain.identity import mask_id
 from ..domain.policy import CATEGORIES
 from ..domain.roles import Actor
+from ..storage import repo_safety
 from ..storage import repo_shift as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
@@ -290,6 +291,8 @@ class ShiftSummary:
     open_incidents: list[dict] = field(default_factory=list)
     instructions: list[dict] = field(default_factory=list)
     fever_threshold: float = 37.3
+    # children (or people who need a carer) alone in a room at the end: open child_alone alerts
+    children_alone: list[dict] = field(default_factory=list)
 
     @property
     def supplies_known(self) -> bool:
@@ -458,6 +461,7 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
         next_tests_due=sum(next_by_building.values()), next_tests_by_building=next_by_building,
         next_releases_due=next_releases, open_incidents=open_incidents, instructions=instructions,
         fever_threshold=settings.fever_threshold,
+        children_alone=[_person(r) for r in repo_safety.children_alone_at(db, census_at)],
     )
 
 

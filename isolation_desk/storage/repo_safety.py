@@ -56,3 +56,18 @@ def releases_not_notified(db: Database, since: str | None = None) -> list[dict]:
         sql += " AND s.ended_at >= ?"
         params.append(since)
     return db.query(sql + " ORDER BY s.ended_at, s.id", params)
+
+
+def children_alone_at(db: Database, at: str) -> list[dict]:
+    """child_alone alerts raised by ``at`` and not handled by then, with the child's room."""
+    return db.query("""
+        SELECT a.id AS alert_id, a.raised_at, s.id AS stay_id, p.name, p.id_number,
+               b.code || '-' || r.number AS room
+        FROM alerts a
+        JOIN stays s ON s.id = a.stay_id
+        JOIN people p ON p.id = s.person_id
+        LEFT JOIN rooms r ON r.id = s.room_id
+        LEFT JOIN buildings b ON b.id = r.building_id
+        WHERE a.kind = 'child_alone' AND a.raised_at <= ?
+          AND (a.handled_at IS NULL OR a.handled_at > ?)
+        ORDER BY a.raised_at, a.id""", (at, at))

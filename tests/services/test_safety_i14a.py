@@ -248,3 +248,21 @@ def test_check_in_refused_when_the_isolation_is_already_over(db, now):
     assert e.value.code == "arrival_isolation_over"
     assert "2022-11-20" in describe(e.value, "en")
     assert db.scalar("SELECT count(*) FROM stays") == 0
+
+
+def test_the_handover_sheet_names_a_child_alone(db, now, tmp_path):
+    import pypdf
+
+    from isolation_desk.reports.handover import build_handover
+    from isolation_desk.services import shift
+    parent, child = family(db, now)
+    stays.transfer_out(db, parent.stay_id, "hospital", "定点医院", MANAGER, now)
+    summary = shift.current_summary(db, now + timedelta(minutes=5))
+    assert [(c["room"], c["name"]) for c in summary.children_alone] == [("B-0201", "张小宝")]
+    out = tmp_path / "handover.pdf"
+    build_handover(summary, out, lang="zh_CN")
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
+    assert "儿童独自在房间 B-0201" in text.replace("\n", "")
+    build_handover(summary, out, lang="en")
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
+    assert "child alone in room B-0201" in text.replace("\n", " ")
