@@ -266,3 +266,26 @@ def test_the_handover_sheet_names_a_child_alone(db, now, tmp_path):
     build_handover(summary, out, lang="en")
     text = "".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
     assert "child alone in room B-0201" in text.replace("\n", " ")
+
+
+# -- the release notice ---------------------------------------------------------------------
+def test_no_release_notice_for_a_person_not_releasable_and_the_notice_says_both_dates(db, now, tmp_path):
+    import pypdf
+
+    from isolation_desk.services import papers, site
+    r = due_person(db, now)
+    testing.record_health_check(db, r.stay_id, now - timedelta(hours=2), "morning", 37.8, [], NURSE, now)
+    with pytest.raises(DomainError) as e:
+        papers.write_release_notice(db, r.stay_id, tmp_path / "n.pdf", now, actor=MANAGER)
+    assert e.value.code == "release_notice_not_releasable"
+    assert "fever" in describe(e.value, "en")
+    assert not (tmp_path / "n.pdf").exists()
+    later = now + timedelta(hours=23)  # the fever is more than 24 hours old
+    site.update_settings(db, {"command_office": "滨江区疫情防控指挥部办公室"}, MANAGER, now)
+    papers.write_release_notice(db, r.stay_id, tmp_path / "n.pdf", later, actor=MANAGER)
+    text = pypdf.PdfReader(tmp_path / "n.pdf").pages[0].extract_text().replace("\n", "")
+    checked_in = (now - timedelta(days=1)).date().isoformat()
+    exposure = (now - timedelta(days=7)).date().isoformat()
+    assert f"您于 {checked_in} 入住本隔离点" in text
+    assert f"末次暴露日期 {exposure}" in text
+    assert "滨江区疫情防控指挥部办公室" in text
