@@ -142,4 +142,4 @@ class handle_db_errors:
 
 # Subcommands live in their own modules; importing them registers them on ``main``.
 from . import core  # noqa: E402,F401
-from . import admin, arrivals, printing, results, stock  # noqa: E402,F401
+from . import admin, arrivals, community, printing, results, stock  # noqa: E402,F401

@@ -434,12 +434,14 @@ SECOND_ROLES = ("medical", "manager")
 
 def release(db: Database, stay_id: int, actor: Actor, now: datetime,
             override_reason: str | None = None, *, second_actor: Actor | None = None,
-            second_reason: str | None = None) -> rel.ReleaseDecision:
+            second_reason: str | None = None, community_notified: bool = False) -> rel.ReleaseDecision:
     """Release an occupant; refused with reasons unless a manager overrides with a reason.
 
     A fever in the last 24 hours needs, besides the manager, a second signed-in account with
     the medical or manager role and its own reason (``second_actor``, ``second_reason``: the
-    window has the second person sign in with their password). A positive is never released."""
+    window has the second person sign in with their password). A positive is never released.
+    ``community_notified``: the destination community was told now, by ``actor`` (otherwise
+    the daily report counts the release as not yet notified; see mark_community_notified)."""
     actor.require("release")
     s = _stay_or_fail(db, stay_id)
     if s["status"] != "in_isolation":
@@ -462,8 +464,11 @@ def release(db: Database, stay_id: int, actor: Actor, now: datetime,
             if not second:
                 raise DomainError("reason_required", field="second_reason")
     with db.transaction():
-        repo.update(db, "stays", stay_id, {"status": "released", "ended_at": now,
-                                           "end_reason": "released"})
+        changes = {"status": "released", "ended_at": now, "end_reason": "released"}
+        if community_notified:
+            changes.update(community_notified=1, community_notified_by=actor.username,
+                           community_notified_at=now.replace(microsecond=0))
+        repo.update(db, "stays", stay_id, changes)
         _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "released")
         rs.close_alerts_of_stay(db, stay_id, "child_alone", now.replace(microsecond=0),
                                 actor.username, "released")
@@ -472,7 +477,7 @@ def release(db: Database, stay_id: int, actor: Actor, now: datetime,
                         actor.username, reason=override or None,
                         from_value=",".join(decision.reasons) or None)
         after = {"status": "released", "override": override or None,
-                 "refusals": list(decision.reasons)}
+                 "refusals": list(decision.reasons), "community_notified": bool(community_notified)}
         if not decision.allowed:
             after["overridden"] = list(decision.reasons)
         if second_actor is not None and set(SECOND_SIGNATURE) & set(decision.reasons):
@@ -481,6 +486,31 @@ def release(db: Database, stay_id: int, actor: Actor, now: datetime,
         repo.audit(db, actor=actor.username, action="release", entity="stay", entity_id=stay_id,
                    before={"status": s["status"]}, after=after, at=now)
     return decision
+
+
+def mark_community_notified(db: Database, stay_id: int, actor: Actor, now: datetime,
+                            note: str | None = None) -> None:
+    """The destination community (街镇/社区) of a released person was told: by whom, when."""
+    actor.require("release")
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] != "released":
+        raise DomainError("stay_not_released", status=s["status"])
+    if s["community_notified"]:
+        raise DomainError("community_already_notified", by=s["community_notified_by"] or "",
+                          at=str(s["community_notified_at"] or "").replace("T", " ")[:16])
+    with db.transaction():
+        repo.update(db, "stays", stay_id, {"community_notified": 1, "community_notified_by": actor.username,
+                                           "community_notified_at": now.replace(microsecond=0)})
+        repo.stay_event(db, stay_id, now, "community_notified", actor.username,
+                        to_value=s["destination_community"], reason=(note or "").strip() or None)
+        repo.audit(db, actor=actor.username, action="community_notified", entity="stay", entity_id=stay_id,
+                   after={"community": s["destination_community"], "note": (note or "").strip() or None},
+                   at=now)
+
+
+def releases_not_notified(db: Database) -> list[dict]:
+    """Released people whose community has not been told yet (oldest first)."""
+    return rs.releases_not_notified(db)
 
 
 TRANSFER_KINDS = ("hospital", "other_site")

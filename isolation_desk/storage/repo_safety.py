@@ -71,3 +71,9 @@ def children_alone_at(db: Database, at: str) -> list[dict]:
         WHERE a.kind = 'child_alone' AND a.raised_at <= ?
           AND (a.handled_at IS NULL OR a.handled_at > ?)
         ORDER BY a.raised_at, a.id""", (at, at))
+
+
+def releases_not_notified_by(db: Database, until: str) -> list[dict]:
+    """Released before ``until`` and not notified, or notified only at or after ``until``."""
+    return db.query("SELECT id FROM stays WHERE status = 'released' AND ended_at < ? "
+                    "AND (community_notified = 0 OR community_notified_at >= ?)", (until, until))

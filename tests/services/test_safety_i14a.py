@@ -289,3 +289,29 @@ def test_no_release_notice_for_a_person_not_releasable_and_the_notice_says_both_
     assert f"您于 {checked_in} 入住本隔离点" in text
     assert f"末次暴露日期 {exposure}" in text
     assert "滨江区疫情防控指挥部办公室" in text
+
+
+# -- the release hand-off to the community --------------------------------------------------
+def test_release_records_whether_the_community_was_told_and_the_daily_report_counts_the_rest(db, now, tmp_path):
+    from click.testing import CliRunner
+
+    from isolation_desk.cli import main
+    from isolation_desk.services import shift
+    told = due_person(db, now)
+    untold = due_person(db, now, name="郑十一", serial=31, room="A-0203")
+    stays.release(db, told.stay_id, NURSE, now, community_notified=True)
+    stays.release(db, untold.stay_id, NURSE, now)
+    s = repo.stay(db, told.stay_id)
+    assert (s["community_notified"], s["community_notified_by"], s["community_notified_at"]) == \
+        (1, "nurse1", now.isoformat())
+    later = now + timedelta(hours=1)
+    assert shift.daily_figures(db, now.date(), later)["releases_not_notified"] == 1
+    assert [r["id"] for r in stays.releases_not_notified(db)] == [untold.stay_id]
+    r = CliRunner().invoke(main, ["community", "notified", "--db", str(db.path), "--stay",
+                                  str(untold.stay_id), "--note", "电话告知社区"])
+    assert r.exit_code == 0, r.output
+    assert repo.stay(db, untold.stay_id)["community_notified_by"] == "system"
+    assert stays.releases_not_notified(db) == []
+    r = CliRunner().invoke(main, ["community", "notified", "--db", str(db.path), "--stay", str(untold.stay_id)])
+    assert r.exit_code == 2 and "already told" in r.output
+    assert db.scalar("SELECT count(*) FROM audit WHERE action = 'community_notified'") == 1
