@@ -1954,9 +1954,25 @@ building, floors, rooms)</source>
         <source>Move to another room</source>
         <translation>调换房间</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n bed(s))</source>
+        <translation><numerusform>%1(%n 张床)</numerusform></translation>
+    </message>
     <message>
         <source>Why (e.g. air conditioning broken)</source>
         <translation>原因(例如:空调故障)</translation>
+    </message>
+    <message>
+        <source>Move the household too: %1</source>
+        <translation>同户人员一起转移:%1</translation>
+    </message>
+    <message>
+        <source>They share the room as one household and move in the same step. A child or a person who needs a carer is never left without an adult of the household.</source>
+        <translation>同户人员同住一室,将在同一步骤中一起转移。儿童或需照护人员不得在无同户成人陪同的情况下独处。</translation>
+    </message>
+    <message>
+        <source>Manager only: why the household is separated</source>
+        <translation>仅限负责人:填写分开同户人员的原因</translation>
     </message>
     <message>
         <source>Occupant</source>
@@ -1969,6 +1985,10 @@ building, floors, rooms)</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Household in the same room</source>
+        <translation>同室同户人员</translation>
     </message>
     <message>
         <source>Move</source>
@@ -2551,6 +2571,10 @@ building, floors, rooms)</source>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Extend the household in the same room too: %1</source>
+        <translation>同室同户人员一并延期:%1</translation>
+    </message>
     <message numerus="yes">
         <source>Extends the isolation by %n day(s)</source>
         <translation>
@@ -2593,6 +2617,38 @@ building, floors, rooms)</source>
     <message>
         <source>A manager may release anyway: write why</source>
         <translation>负责人可强制解除:请写明原因</translation>
+    </message>
+    <message>
+        <source>Second confirmation (medical staff or another manager)</source>
+        <translation>第二人确认(医务人员或另一位负责人)</translation>
+    </message>
+    <message>
+        <source>Their own reason</source>
+        <translation>第二人填写的原因</translation>
+    </message>
+    <message>
+        <source>A fever in the last 24 hours: one person cannot override it. The second person signs in here with their own password.</source>
+        <translation>24小时内有发热:不能由一人强制解除。第二人须在此用本人密码登录确认。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The destination community has been told (%1)</source>
+        <translation>已告知去往街镇/社区(%1)</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填写</translation>
     </message>
     <message>
         <source>Occupant</source>

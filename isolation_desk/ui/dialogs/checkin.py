@@ -244,12 +244,13 @@ class CheckInDialog(ActionDialog):
             arrival = (parse_date(self.arrival.text(), self._today, field="arrival_date")
                        if self.arrival.text().strip() else self._today)
             start = pol.start_date(policy, exposure, arrival)
+            # the service's rule (and the arrivals import's): no check-in after the end
+            release = pol.check_not_over(policy, start, self._today)
         except DomainError as exc:
             self.release_info.setText(self.tr("Counted from: %1. %2").replace("%1", counted)
                                       .replace("%2", self.ctx.describe(exc)))
             self.release_info.setStyleSheet(BAD_STYLE)
             return
-        release = pol.release_date(policy, start)
         self.release_info.setText(
             self.tr("Counted from %1 (%2); release on %3 (day %4)").replace("%1", counted)
             .replace("%2", start.isoformat()).replace("%3", release.isoformat())
