@@ -34,6 +34,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 REASON_WORDS: dict[str, tuple[str, str]] = {
     "positive_nearby": ("an unacknowledged positive in the room or on the floor",
                         "本房间或本楼层有未确认处置的阳性"),
+    "move_separates_household": ("moving alone leaves a child or a person who needs a carer without an adult",
+                                 "单独转移使儿童或需照护人员无成人陪同"),
 }
 
 # What each missing test is, as the release refusal names it (test purpose -> words).

@@ -327,6 +327,14 @@
         </translation>
     </message>
     <message>
+        <source>Override of: %1. Reason: %2</source>
+        <translation>强制执行,越过规则:%1。原因:%2</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1 (%2): %3</source>
+        <translation>第二人确认:%1(%2):%3</translation>
+    </message>
+    <message>
         <source>The audit trail was tampered with at entries %1: keep the file as evidence and restore the latest good backup.</source>
         <translation>审计记录在第%1条处被篡改:请保留该文件作为证据,并恢复最近的完好备份。</translation>
     </message>
@@ -564,6 +572,10 @@
     <message>
         <source>Stay ended (other reason)</source>
         <translation>因其他原因离开</translation>
+    </message>
+    <message>
+        <source>Community told of the release</source>
+        <translation>已告知社区解除隔离</translation>
     </message>
     <message>
         <source>Sample taken</source>
@@ -1956,7 +1968,9 @@ building, floors, rooms)</source>
     </message>
     <message numerus="yes">
         <source>%1 (%n bed(s))</source>
-        <translation><numerusform>%1(%n 张床)</numerusform></translation>
+        <translation>
+            <numerusform>%1(%n 张床)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Why (e.g. air conditioning broken)</source>

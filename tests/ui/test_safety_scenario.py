@@ -150,3 +150,15 @@ def test_a_fever_release_needs_a_second_person_who_signs_in(qtbot, db):
         qtbot.mouseClick(release.ok_button, Qt.LeftButton)
     entry = db.query_one("SELECT * FROM audit WHERE action = 'release'")
     assert '"second_actor": "doc"' in entry["after"] and "复测36.5" in entry["after"]
+
+
+def test_the_audit_screen_says_each_override_in_words(qtbot, db):
+    from isolation_desk.ui.screens.audit import AuditScreen
+    test_a_fever_release_needs_a_second_person_who_signs_in(qtbot, db)
+    screen = AuditScreen(AppContext(db, MANAGER, "en", clock=Clock(RELEASE_DAY)))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    texts = [screen.model.index(r, 5).data() for r in range(screen.model.rowCount())]
+    line = next(t for t in texts if t.startswith("Override of:"))
+    assert "fever in the last 24 hours" in line and "Reason: 复测正常" in line
+    assert "Confirmed by doc (Medical): 复测36.5" in line
