@@ -44,7 +44,9 @@ def check_household(members: list[Member]) -> None:
     carers = [m for m in members if m.role == "carer"]
     dependants = [m for m in members if m.role == "dependant"]
     for c in children:
-        if c.age is None or c.age > CHILD_MAX_AGE:
+        if c.age is None:  # no birth date: say so, not "too old"
+            raise DomainError("birth_date_needed", field="birth_date")
+        if c.age > CHILD_MAX_AGE:
             raise DomainError("household_child_too_old", max_age=CHILD_MAX_AGE)
     if parents and (carers or dependants):
         raise DomainError("household_mixed")

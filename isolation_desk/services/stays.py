@@ -224,6 +224,30 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
     return CheckInResult(stay_id, person_id, room_id, room["label"], start, release_on)
 
 
+LOCAL_NUMBER_PREFIX = "LOCAL"
+
+
+def check_in_child_without_document(db: Database, fields: dict, host_stay_id: int, actor: Actor,
+                                    now: datetime) -> CheckInResult:
+    """A child with no identity document, registered with the parent already here: a local
+    number is generated (LOCAL-<parent's person number>-<n>, document type 'other'); the
+    birth date is required (it decides that the person is a child)."""
+    from ..domain.registration import validate_registration
+    actor.require("check_in")
+    host = _stay_or_fail(db, host_stay_id)
+    if fields.get("birth_date") in (None, ""):
+        raise DomainError("birth_date_needed", field="birth_date")
+    n = 1 + int(db.scalar("SELECT count(*) FROM people WHERE id_type = 'other' AND id_number LIKE ?",
+                          (f"{LOCAL_NUMBER_PREFIX}-{host['person_id']}-%",)) or 0)
+    values = dict(fields, id_type="other", id_number=f"{LOCAL_NUMBER_PREFIX}-{host['person_id']}-{n}")
+    for key in ("category", "last_exposure_date", "arrival_date", "destination_community",
+                "community_contact", "community_phone"):
+        if values.get(key) in (None, ""):
+            values[key] = host[key] or ""
+    reg = validate_registration(values, now.date())
+    return check_in(db, reg, actor, now, household_of=host_stay_id, household_role="child")
+
+
 def registration_of(s: dict) -> Registration:
     """A stay row (repositories.STAY_SELECT) as the registration it was made from."""
     return Registration(
@@ -614,9 +638,16 @@ def apply_policy_to_current(db: Database, category: str, reason: str, actor: Act
             if s["status"] != "expected":
                 db.execute("DELETE FROM tests WHERE stay_id = ? AND sampled_at IS NULL AND due_date > ?",
                            (c.stay_id, now.date().isoformat()))
+                # tests due today stay (sampled or not); a test the new schedule puts on
+                # today is added when the person owes none today (not one swab twice)
+                today_iso = now.date().isoformat()
+                owes_today = any(t["due_date"] == today_iso for t in repo.tests_for_stay(db, c.stay_id))
                 repo.insert_tests(db, [(c.stay_id, t.kind, t.purpose, t.due_date.isoformat())
-                                       for t in policy_schedule(policy, start, now.date())
-                                       if t.due_date > now.date() and t.purpose != "check_in"])
+                                       for t in policy_schedule(policy, start,
+                                                                _d(s["checked_in_at"]) or now.date())
+                                       if t.purpose != "check_in" and (
+                                           t.due_date > now.date()
+                                           or (t.due_date == now.date() and not owes_today))])
             repo.stay_event(db, c.stay_id, now, "policy_change", actor.username,
                             from_value=c.old_release, to_value=c.new_release, reason=reason)
         repo.audit(db, actor=actor.username, action="apply_policy", entity="policy", entity_id=policy_id,

@@ -130,6 +130,10 @@ def sample_stay(db: Database, stay_id: int, day: date, sampled_at: datetime, act
     if s["status"] != "in_isolation":
         raise DomainError("stay_not_in_isolation", status=s["status"])
     due = rt.unsampled_for_stay(db, stay_id, day.isoformat())
+    # the check-in test is the first sample taken after check-in (checked in at 23:59,
+    # swabbed at 00:30 the next day: that swab is the check-in test)
+    due += [t for t in rt.unsampled_check_in_before(db, stay_id, day.isoformat())
+            if t["id"] not in {d["id"] for d in due}]
     if not due:
         raise DomainError("nothing_due", name=s["name"], room=s["room"] or "")
     pooled_one = False

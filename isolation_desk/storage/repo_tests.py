@@ -97,6 +97,12 @@ def unsampled_for_stay(db: Database, stay_id: int, day: str) -> list[dict]:
                     "ORDER BY t.purpose = 'second_lab', t.id", (stay_id, day))
 
 
+def unsampled_check_in_before(db: Database, stay_id: int, day: str) -> list[dict]:
+    """The stay's check-in test, still unsampled and due before ``day`` (issue 14)."""
+    return db.query(TEST_SELECT + " WHERE t.stay_id = ? AND t.purpose = 'check_in' AND t.due_date < ? "
+                    "AND t.sampled_at IS NULL", (stay_id, day))
+
+
 def pending_results(db: Database, *, building: str | None = None, floor: int | None = None) -> list[dict]:
     """Sampled tests of present (or awaiting transfer) people without a result, in room order."""
     where = ["t.sampled_at IS NOT NULL", "t.result IS NULL",

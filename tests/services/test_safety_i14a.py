@@ -315,3 +315,49 @@ def test_release_records_whether_the_community_was_told_and_the_daily_report_cou
     r = CliRunner().invoke(main, ["community", "notified", "--db", str(db.path), "--stay", str(untold.stay_id)])
     assert r.exit_code == 2 and "already told" in r.output
     assert db.scalar("SELECT count(*) FROM audit WHERE action = 'community_notified'") == 1
+
+
+def test_the_check_in_test_is_the_first_sample_after_check_in(db, now):
+    late = now.replace(hour=23, minute=59)
+    r = stays.check_in(db, person(now, "夜到", date(1990, 1, 1), 33), FRONT, late)
+    next_day = late + timedelta(minutes=31)  # 00:30 the next day
+    done = testing.sample_stay(db, r.stay_id, next_day.date(), next_day, NURSE, next_day)
+    check_in_test = next(t for t in repo.tests_for_stay(db, r.stay_id) if t["purpose"] == "check_in")
+    assert check_in_test["id"] in done and check_in_test["sampled_at"] == next_day.isoformat()
+
+
+def test_a_policy_change_keeps_the_tests_due_on_the_day_of_the_change(db, now, manager):
+    from isolation_desk.domain.policy import PRESETS
+    from isolation_desk.services import site
+    today = now.date().isoformat()
+    # day 5 today (a 9th-edition test day): the new policy keeps it, nothing doubles
+    kept = stays.check_in(db, person(now, "改政策", date(1990, 1, 1), 35, 5), FRONT, now - timedelta(days=4))
+    # day 4 today: no test under the 9th edition, one under the new policy
+    added = stays.check_in(db, person(now, "新测试", date(1990, 1, 1), 37, 4), FRONT, now - timedelta(days=3))
+    assert [t for t in repo.tests_for_stay(db, added.stay_id) if t["due_date"] == today] == []
+    site.set_policy(db, PRESETS["edition_9"]["close_contact"].with_changes(test_days=(1, 2, 3, 4, 5, 7)),
+                    manager, now)
+    stays.apply_policy_to_current(db, "close_contact", "本地方案:第4天加测", manager, now)
+    assert [t["purpose"] for t in repo.tests_for_stay(db, kept.stay_id) if t["due_date"] == today] == ["scheduled"]
+    assert [t["purpose"] for t in repo.tests_for_stay(db, added.stay_id) if t["due_date"] == today] == ["scheduled"]
+
+
+def test_a_child_without_a_document_is_registered_with_the_parent(db, now):
+    parent, _ = family(db, now)
+    with pytest.raises(DomainError) as e:
+        stays.check_in_child_without_document(db, {"name": "王小妹"}, parent.stay_id, FRONT, now)
+    assert e.value.code == "birth_date_needed"
+    assert "Birth date needed" in describe(e.value, "en")
+    db.execute("UPDATE rooms SET beds = 3 WHERE id = ?", (parent.room_id,))
+    r = stays.check_in_child_without_document(db, {"name": "王小妹", "birth_date": "2021-03-04", "sex": "F"},
+                                              parent.stay_id, FRONT, now)
+    s = repo.stay(db, r.stay_id)
+    assert s["id_type"] == "other" and s["id_number"].startswith("LOCAL-")
+    assert s["room_id"] == parent.room_id and s["household_role"] == "child"
+
+
+def test_a_household_child_without_birth_date_says_birth_date_needed():
+    from isolation_desk.domain.households import Member, check_household
+    with pytest.raises(DomainError) as e:
+        check_household([Member("parent", 38), Member("child", None)])
+    assert e.value.code == "birth_date_needed"
