@@ -38,8 +38,10 @@ class MoveDialog(ActionDialog):
         self.household = stays.household_to_move(ctx.db, stay_id)
         self.setWindowTitle(self.tr("Move to another room"))
         self.room = QComboBox()
+        self._labels = []
         for r in boards.ready_rooms(ctx.db):
             self.room.addItem(self.tr("%1 (%n bed(s))", "", r["beds"] or 1).replace("%1", r["label"]), r["id"])
+            self._labels.append(r["label"])
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why (e.g. air conditioning broken)"))
         self.register_field("reason", self.reason)
@@ -79,11 +81,7 @@ class MoveDialog(ActionDialog):
         self.override.setEnabled(alone and self.ctx.actor.can("override"))
 
     def choose_room(self, label: str) -> None:
-        for i in range(self.room.count()):
-            if self.room.itemText(i).split(" ")[0] == label:
-                self.room.setCurrentIndex(i)
-                return
-        raise LookupError(label)
+        self.room.setCurrentIndex(self._labels.index(label))
 
     def accept(self):
         self.clear_error()
