@@ -23,6 +23,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "birth_date_needed": (
         "Birth date needed: a child registered with a parent needs a birth date (fill it in from the birth certificate or ask the parent).",
         "需要出生日期:随家长登记的儿童必须填写出生日期(按出生证明或询问家长填写)。"),
+    "child_alone_not_acknowledged": (
+        "A child alone in room {room} is not acknowledged away: check a carer in with the child's household, or move the child to a family member.",
+        "房间{room}儿童独处的提醒不能仅确认了事:请为该儿童同户登记陪护人员入住,或将儿童转到家人身边。"),
     "stay_not_released": (
         "Only a released person's community can be marked as told.",
         "只有已解除隔离人员才能登记已告知社区。"),

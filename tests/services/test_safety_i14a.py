@@ -361,3 +361,13 @@ def test_a_household_child_without_birth_date_says_birth_date_needed():
     with pytest.raises(DomainError) as e:
         check_household([Member("parent", 38), Member("child", None)])
     assert e.value.code == "birth_date_needed"
+
+
+def test_a_child_alone_alert_cannot_be_acknowledged_away(db, now):
+    parent, child = family(db, now)
+    stays.transfer_out(db, parent.stay_id, "hospital", "定点医院", MANAGER, now)
+    alert = next(a for a in testing.open_alerts(db) if a["kind"] == "child_alone")
+    with pytest.raises(DomainError) as e:
+        testing.acknowledge_alert(db, alert["id"], "看过了", MANAGER, now)
+    assert e.value.code == "child_alone_not_acknowledged" and "B-0201" in describe(e.value, "en")
+    assert [a["id"] for a in testing.open_alerts(db) if a["kind"] == "child_alone"] == [alert["id"]]

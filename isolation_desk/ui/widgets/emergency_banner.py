@@ -170,7 +170,7 @@ class AlertDialog(QDialog):
         self.mates_box.setVisible(person)
         self.floor_box.setVisible(person)
         self.transfer_button.setEnabled(person and a["stay_status"] in ("in_isolation", "awaiting_transfer"))
-        self.ack_button.setEnabled(not a["handled_at"])
+        self.ack_button.setEnabled(not a["handled_at"] and a["kind"] != "child_alone")
         self.undo_button.setEnabled(self.ctx.actor.can("override") and any(m["restart"] for m in a["room_mates"]))
 
     def status_text(self, status: str | None) -> str:
