@@ -847,6 +847,10 @@
         <translation>与已入住的同户成员同住</translation>
     </message>
     <message>
+        <source>A child without any document (a local number is given; birth date required)</source>
+        <translation>无任何证件的儿童(系统生成本地编号;须填写出生日期)</translation>
+    </message>
+    <message>
         <source>%1 (room %2)</source>
         <translation>%1(房间%2)</translation>
     </message>
@@ -993,6 +997,10 @@
     <message>
         <source>Counted from %1 (%2); release on %3 (day %4)</source>
         <translation>自%1起算(%2);%3解除(第%4天)</translation>
+    </message>
+    <message>
+        <source>No document: a local number is given at check-in.</source>
+        <translation>无证件:入住时生成本地编号。</translation>
     </message>
 </context>
 <context>

@@ -162,3 +162,24 @@ def test_the_audit_screen_says_each_override_in_words(qtbot, db):
     line = next(t for t in texts if t.startswith("Override of:"))
     assert "fever in the last 24 hours" in line and "Reason: 复测正常" in line
     assert "Confirmed by doc (Medical): 复测36.5" in line
+
+
+def test_a_child_without_a_document_checks_in_with_the_parent_from_the_dialog(qtbot, db):
+    ctx = AppContext(db, MANAGER, "en", clock=Clock(DAY1))
+    parent = _check_in(qtbot, ctx, "王父", "110105198001010235")
+    d = _open(qtbot, CheckInDialog(ctx))
+    d.name.setText("王小宝")
+    d.category.setCurrentIndex(d.category.findData("close_contact"))
+    d.last_exposure.setText("2022-11-13")
+    d.household.setChecked(True)
+    d.host.setCurrentIndex(d.host.findData(parent))
+    d.no_document.setChecked(True)
+    assert not d.id_number.isEnabled() and d.birth_date.isEnabled()
+    qtbot.mouseClick(d.ok_button, Qt.LeftButton)
+    assert "Birth date needed" in d.error_label.text()
+    assert db.scalar("SELECT count(*) FROM stays") == 1
+    d.birth_date.setText("2020-02-02")
+    with qtbot.waitSignal(ctx.changed):
+        qtbot.mouseClick(d.ok_button, Qt.LeftButton)
+    child = repo.stay(db, d.result_value.stay_id)
+    assert child["id_number"].startswith("LOCAL-") and child["room"] == repo.stay(db, parent)["room"]
