@@ -366,5 +366,6 @@ def others_in_room(db: Database, room_id: int, stay_id: int) -> list[dict]:
 
 def recent_alerts(db: Database, since: str) -> list[dict]:
     """Alerts raised since ``since`` or still open, newest first."""
-    return db.query(ALERT_SELECT + " WHERE a.raised_at >= ? OR a.handled_at IS NULL ORDER BY a.raised_at DESC, a.id DESC",
-                    (since,))
+    # positives only: a child alone (issue 14) is on the banner and the handover sheet
+    return db.query(ALERT_SELECT + " WHERE (a.raised_at >= ? OR a.handled_at IS NULL) AND a.kind <> 'child_alone' "
+                    "ORDER BY a.raised_at DESC, a.id DESC", (since,))
