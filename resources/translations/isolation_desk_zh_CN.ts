@@ -2987,6 +2987,10 @@ building, floors, rooms)</source>
         <translation>联系电话</translation>
     </message>
     <message>
+        <source>Release notices signed by (command office)</source>
+        <translation>解除告知书落款(指挥部办公室)</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>

@@ -183,3 +183,14 @@ def test_a_child_without_a_document_checks_in_with_the_parent_from_the_dialog(qt
         qtbot.mouseClick(d.ok_button, Qt.LeftButton)
     child = repo.stay(db, d.result_value.stay_id)
     assert child["id_number"].startswith("LOCAL-") and child["room"] == repo.stay(db, parent)["room"]
+
+
+def test_the_command_office_is_set_on_the_settings_screen(qtbot, db):
+    from isolation_desk.services import site
+    from isolation_desk.ui.screens.settings import SettingsScreen
+    screen = SettingsScreen(AppContext(db, MANAGER, "en", clock=Clock(DAY1)))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    screen.command_office.setText("滨江区疫情防控指挥部办公室")
+    screen.save()
+    assert site.get_settings(db)["command_office"] == "滨江区疫情防控指挥部办公室"
