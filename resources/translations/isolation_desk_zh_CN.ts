@@ -2192,6 +2192,10 @@ building, floors, rooms)</source>
         <translation>应用新政策</translation>
     </message>
     <message>
+        <source>Community told of the release</source>
+        <translation>已告知社区解除隔离</translation>
+    </message>
+    <message>
         <source>Designated hospital</source>
         <translation>定点医院</translation>
     </message>
@@ -3213,6 +3217,14 @@ building, floors, rooms)</source>
         <translation>转运…</translation>
     </message>
     <message>
+        <source>Community told…</source>
+        <translation>已告知社区…</translation>
+    </message>
+    <message>
+        <source>Record that the destination community was told of the release</source>
+        <translation>登记已将解除隔离情况告知去往街镇/社区</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>应检日</translation>
     </message>
@@ -3295,6 +3307,14 @@ building, floors, rooms)</source>
     <message>
         <source>Person cared for</source>
         <translation>被照护人</translation>
+    </message>
+    <message>
+        <source>Community told</source>
+        <translation>已告知社区</translation>
+    </message>
+    <message>
+        <source>How and whom (e.g. phoned the community office, Ms Li):</source>
+        <translation>告知方式及对象(如:电话告知社区办公室李女士):</translation>
     </message>
 </context>
 <context>

@@ -194,3 +194,22 @@ def test_the_command_office_is_set_on_the_settings_screen(qtbot, db):
     screen.command_office.setText("滨江区疫情防控指挥部办公室")
     screen.save()
     assert site.get_settings(db)["command_office"] == "滨江区疫情防控指挥部办公室"
+
+
+def test_the_community_is_marked_told_later_from_the_stay_panel(qtbot, db):
+    from isolation_desk.ui.widgets.stay_panel import StayPanel
+    clock = Clock(DAY1)
+    ctx = AppContext(db, MANAGER, "en", clock=clock)
+    parent = _check_in(qtbot, ctx, "王父", "110105198001010235")
+    clock.at = RELEASE_DAY
+    _all_negative(db, parent, clock.at)
+    stays.release(db, parent, MANAGER, clock.at)
+    panel = StayPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show_stay(parent)
+    assert panel.b_community.isEnabled()
+    assert panel.mark_community_told("电话告知北山街道李女士")
+    s = repo.stay(db, parent)
+    assert s["community_notified"] == 1 and s["community_notified_by"] == "boss"
+    assert not panel.b_community.isEnabled()
+    assert panel.history_model.index(0, 1).data() == "Community told of the release"

@@ -71,6 +71,7 @@ _EVENTS = {
     "left": QT_TRANSLATE_NOOP("Names", "Left"),
     "cancel": QT_TRANSLATE_NOOP("Names", "Arrival cancelled"),
     "policy_change": QT_TRANSLATE_NOOP("Names", "Policy applied"),
+    "community_notified": QT_TRANSLATE_NOOP("Names", "Community told of the release"),
 }
 _TRANSFER_KINDS = {
     "hospital": QT_TRANSLATE_NOOP("Names", "Designated hospital"),
