@@ -86,6 +86,10 @@
         <translation>确认已处置…</translation>
     </message>
     <message>
+        <source>Child alone in a room</source>
+        <translation>儿童独自在房间</translation>
+    </message>
+    <message>
         <source>%1 is alone in room %2: the last adult of the household left. Assign a carer (check one in with the child's household) or move the child to a family member.</source>
         <translation>%1 独自在房间 %2:同户最后一位成人已离开。请安排陪护人员(随该儿童同户入住)或将儿童转到家人身边。</translation>
     </message>

@@ -213,3 +213,20 @@ def test_the_community_is_marked_told_later_from_the_stay_panel(qtbot, db):
     assert s["community_notified"] == 1 and s["community_notified_by"] == "boss"
     assert not panel.b_community.isEnabled()
     assert panel.history_model.index(0, 1).data() == "Community told of the release"
+
+
+def test_the_alert_dialog_of_a_child_alone_offers_no_acknowledgement(qtbot, db):
+    from isolation_desk.ui.widgets.emergency_banner import AlertDialog, EmergencyBanner
+    ctx = AppContext(db, MANAGER, "en", clock=Clock(DAY1))
+    parent = _check_in(qtbot, ctx, "王父", "110105198001010235")
+    child = _check_in(qtbot, ctx, "王小", "110105201501010279", host=parent, role="child")
+    stays.transfer_out(db, parent, "hospital", "市定点医院", MANAGER, DAY1)
+    banner = EmergencyBanner(ctx)
+    qtbot.addWidget(banner)
+    assert banner.label.text() == "Child alone in room B-0201: 王小 has no adult of the household with them"
+    alert = next(a for a in testing.open_alerts(db) if a["stay_id"] == child)
+    dialog = AlertDialog(ctx, alert["id"])
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Child alone in a room"
+    assert not dialog.ack_button.isEnabled() and not dialog.transfer_button.isEnabled()
+    assert "Assign a carer" in dialog.summary.text()

@@ -142,6 +142,7 @@ class AlertDialog(QDialog):
         a = testing.alert_detail(self.ctx.db, self.alert_id)
         self.alert = a
         if a["kind"] == "child_alone":
+            self.setWindowTitle(self.tr("Child alone in a room"))
             text = self.tr("%1 is alone in room %2: the last adult of the household left. Assign a carer (check one in with the child's household) or move the child to a family member.").replace("%1", a["name"] or "") \
                 .replace("%2", a["room"] or "")
         elif a["kind"] == "pool_positive":
