@@ -301,6 +301,18 @@ class MoveResult:
     alerts: tuple[int, ...] = ()  # child_alone alerts raised by the move
 
 
+def left_alone_if_leaves(db: Database, stay_id: int, today: date) -> list[dict]:
+    """The household members who would be left in the room without an adult if this person
+    left it now (release, transfer): the window warns before, the alert follows after."""
+    s = _stay_or_fail(db, stay_id)
+    if s["household_id"] is None or s["room_id"] is None:
+        return []
+    staying = [m for m in rs.household_room_mates(db, stay_id) if m["status"] == "in_isolation"]
+    if not left_without_carer([_member(m, today) for m in staying]):
+        return []
+    return [m for m in staying if needs_carer(_member(m, today))]
+
+
 def household_to_move(db: Database, stay_id: int) -> list[dict]:
     """The household members who share this stay's room (they move with it by default)."""
     return rs.household_room_mates(db, stay_id)

@@ -3151,6 +3151,13 @@ building, floors, rooms)</source>
     </message>
 </context>
 <context>
+    <name>StayActions</name>
+    <message>
+        <source>%1 will be alone in room %2 without an adult of the household: an alert stays on the banner until a carer is assigned or the child is moved.</source>
+        <translation>%1 将独自留在房间 %2,无同户成人陪同:横幅将持续提醒,直到安排陪护或将儿童转走。</translation>
+    </message>
+</context>
+<context>
     <name>StayPanel</name>
     <message>
         <source>Status</source>

@@ -230,3 +230,15 @@ def test_the_alert_dialog_of_a_child_alone_offers_no_acknowledgement(qtbot, db):
     assert dialog.windowTitle() == "Child alone in a room"
     assert not dialog.ack_button.isEnabled() and not dialog.transfer_button.isEnabled()
     assert "Assign a carer" in dialog.summary.text()
+
+
+def test_release_and_transfer_dialogs_warn_before_a_child_is_left_alone(qtbot, db):
+    from isolation_desk.ui.dialogs.stay_actions import TransferDialog
+    ctx = AppContext(db, MANAGER, "en", clock=Clock(DAY1))
+    parent = _check_in(qtbot, ctx, "王父", "110105198001010235")
+    child = _check_in(qtbot, ctx, "王小", "110105201501010279", host=parent, role="child")
+    transfer = _open(qtbot, TransferDialog(ctx, parent))
+    assert transfer.alone_warning.isVisible() and "王小 will be alone in room B-0201" in transfer.alone_warning.text()
+    release = _open(qtbot, ReleaseDialog(ctx, parent))
+    assert release.alone_warning.isVisible()
+    assert not _open(qtbot, TransferDialog(ctx, child)).alone_warning.isVisible()  # the parent stays

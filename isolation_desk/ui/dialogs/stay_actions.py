@@ -156,6 +156,19 @@ class ReleaseDateDialog(ActionDialog):
                   with_household=self.with_household.isChecked())
 
 
+def alone_warning(ctx, stay_id: int) -> QLabel:
+    """A warning line when this person leaving leaves a child alone in the room (issue 14)."""
+    alone = stays.left_alone_if_leaves(ctx.db, stay_id, ctx.today())
+    label = QLabel(QCoreApplication.translate(
+        "StayActions", "%1 will be alone in room %2 without an adult of the household: an alert stays on the banner until a carer is assigned or the child is moved.")
+        .replace("%1", "、".join(m["name"] for m in alone)).replace("%2", alone[0]["room"] or "") if alone else "")
+    label.setObjectName("alone_warning")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    label.setVisible(bool(alone))
+    return label
+
+
 def refusal_lines(decision, lang: str) -> list[str]:
     """The gating result in words, one line per reason, with its details."""
     lines = []
@@ -235,6 +248,8 @@ class ReleaseDialog(ActionDialog):
         layout.addWidget(self.override)
         layout.addWidget(self.second_box)
         layout.addWidget(self.community_told)
+        self.alone_warning = alone_warning(ctx, stay_id)
+        layout.addWidget(self.alone_warning)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         positive = {"test_positive", "surface_positive"} & set(self.decision.reasons)
@@ -303,6 +318,8 @@ class TransferDialog(ActionDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("The room goes to terminal disinfection after the transfer.")))
+        self.alone_warning = alone_warning(ctx, stay_id)
+        layout.addWidget(self.alone_warning)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.ok_button.setText(self.tr("Transfer out"))
