@@ -205,6 +205,15 @@ class _Blank(dict):
         return ""
 
 
+def _reason_with_details(code: str, params: dict, lang: str) -> str:
+    text = reason_words(code, lang)
+    if code == "test_missing" and params.get("missing"):
+        from .messages_i14a import missing_tests_words
+        text += f"({missing_tests_words(params['missing'], lang)})" if lang.startswith("zh") \
+            else f" ({missing_tests_words(params['missing'], lang)})"
+    return text
+
+
 def describe(error, lang: str | None = None) -> str:
     """A sentence for a DomainError (or a bare code)."""
     lang = lang or current_language()
@@ -213,7 +222,7 @@ def describe(error, lang: str | None = None) -> str:
     reasons = getattr(error, "reasons", None)
     sep = "、" if lang.startswith("zh") else "; "
     if reasons:
-        params["reasons"] = sep.join(reason_words(r, lang) for r in reasons)
+        params["reasons"] = sep.join(_reason_with_details(r, params, lang) for r in reasons)
     if code == "room_unknown" and params.get("room"):
         params["room"] = f" {params['room']}"
     en, zh = MESSAGES.get(code, (code, code))
@@ -226,13 +235,15 @@ def describe(error, lang: str | None = None) -> str:
 
 def _merge_area_catalogs() -> None:
     # Each area keeps its own catalog so that work on one area never edits another's.
-    from . import (messages_accounts, messages_handover, messages_i17, messages_imports, messages_supplies,
+    from . import (messages_accounts, messages_handover, messages_i14a, messages_i17, messages_imports, messages_supplies,
                    messages_tests, messages_ui)
     for module in (messages_tests, messages_supplies, messages_handover, messages_imports,
                    messages_accounts, messages_ui,
-                   messages_i17):
+                   messages_i14a, messages_i17):
         for code, pair in module.MESSAGES.items():
             MESSAGES.setdefault(code, pair)  # the core catalog wins over an area's copy
+        for code, pair in getattr(module, "REASON_WORDS", {}).items():
+            REASON_WORDS.setdefault(code, pair)
 
 
 _merge_area_catalogs()

@@ -84,3 +84,23 @@ def _english_translation(request):
             i18n.install("en", app)
             app.setProperty("isolation_desk_test_lang", "en")
     yield
+
+
+def make_releasable(db, now):
+    """Issue 14: a release notice is printed only for a person releasable now. Sample and
+    record negative every test due by today of the people due for release (the demo leaves
+    the release-day samples to the morning round). Returns the stay ids now releasable."""
+    from datetime import timedelta
+
+    from isolation_desk.services import papers, shift, testing
+    from isolation_desk.storage import repositories as repo
+    for s in shift.release_due_stays(db, now.date()):
+        for t in repo.tests_for_stay(db, s["id"]):
+            if t["due_date"] > now.date().isoformat() or t["pool_id"] is not None:
+                continue
+            if not t["sampled_at"]:
+                testing.record_sample(db, t["id"], now - timedelta(hours=2), SYSTEM, now)
+            if t["result"] in (None, "invalid"):
+                testing.record_result(db, t["id"], "negative", SYSTEM, now - timedelta(hours=1))
+    return [s["id"] for s in shift.release_due_stays(db, now.date())
+            if papers.notice_refusal(db, s, now) is None]

@@ -150,13 +150,13 @@ def register_commands() -> None:
     """Every command of ``isolation-desk``, registered here and nowhere else (the modules
     define commands; importing one adds nothing). README's command table lists the same
     commands: tests/cli/test_docs.py compares the two."""
-    from . import admin, arrivals, core, printing, results, site, stock
+    from . import admin, arrivals, community, core, printing, results, site, stock
     core.export.add_command(stock.export_stock)
     printing.print_group.add_command(stock.print_restock)
     results.import_group.add_command(arrivals.import_arrivals_command)
     for command in (core.demo, core.check, core.export, results.import_group, results.sampling_list_command,
                     printing.handover, printing.report, printing.print_group, admin.backup, admin.restore,
-                    admin.users, admin.audit_cmd, site.site):
+                    admin.users, admin.audit_cmd, site.site, community.community_group):
         main.add_command(command)
 
 

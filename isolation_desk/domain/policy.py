@@ -142,6 +142,18 @@ def release_date(policy: Policy, start: date) -> date:
     return start + timedelta(days=policy.isolation_days)
 
 
+def check_not_over(policy: Policy, start: date, on: date) -> date:
+    """The release date, or ``arrival_isolation_over`` when the isolation counted from
+    ``start`` would already have ended by ``on`` (the check-in or import date). One rule for
+    the arrivals import, the check-in service and the check-in dialog."""
+    release = release_date(policy, start)
+    if release <= on:
+        counted = "last_exposure_date" if policy.counted_from == "last_exposure" else "arrival_date"
+        raise DomainError("arrival_isolation_over", field=counted, start=start.isoformat(),
+                          release=release.isoformat())
+    return release
+
+
 def day_number(start: date, today: date) -> int:
     return (today - start).days
 

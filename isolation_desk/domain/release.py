@@ -14,6 +14,7 @@ REASONS = (
     "test_missing",
     "result_pending",
     "fever_24h",
+    "positive_nearby",
     "not_in_isolation",
 )
 
@@ -49,9 +50,15 @@ def release_decision(
     tests: list[TestRecord],
     checks: list[HealthRecord],
     fever_threshold: float = FEVER_THRESHOLD,
+    open_positives: list[tuple[str, str]] = (),
 ) -> ReleaseDecision:
     """Release needs: the release date reached, every test due so far sampled and negative,
-    no positive surface sample, and no fever in the last 24 hours."""
+    no positive surface sample, no fever in the last 24 hours, and no unacknowledged
+    positive alert in the person's room or on their floor (``open_positives``: (room,
+    raised_at) of each such alert).
+
+    ``details["missing"]`` lists each missing test as (purpose, ISO date), in date order;
+    the words say the purpose so that two tests due on one day read as two different things."""
     reasons: list[str] = []
     details: dict = {}
     today = now.date()
@@ -68,7 +75,8 @@ def release_decision(
     missing = [t for t in tests if t.sampled_at is None and t.due_date <= today]
     if missing:
         reasons.append("test_missing")
-        details["missing"] = [t.due_date.isoformat() for t in missing]
+        details["missing"] = [(t.purpose, t.due_date.isoformat())
+                              for t in sorted(missing, key=lambda t: (t.due_date, t.purpose))]
     pending = [t for t in tests if t.sampled_at is not None and t.result in (None, "invalid")]
     if pending:
         reasons.append("result_pending")
@@ -79,5 +87,8 @@ def release_decision(
     if fevers:
         reasons.append("fever_24h")
         details["max_temperature"] = max(c.temperature for c in fevers)
+    if open_positives:
+        reasons.append("positive_nearby")
+        details["positive_rooms"] = sorted({room for room, _ in open_positives if room})
     ordered = tuple(r for r in REASONS if r in reasons)
     return ReleaseDecision(not ordered, ordered, details)

@@ -153,6 +153,8 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
             [[p["room"], p["name"], p["id_masked"], _hm(p["sampled_at"]), _hm(p["result_at"]),
               word(lang, "status", p["status"])] for p in s.positives],
             [16, 30, 34, 22, 22, 26], limit=None)
+    for c in getattr(s, "children_alone", ()):
+        d.text(L("child_alone", room=c["room"] or "", name=c["name"] or ""), "cell_bold")
     d.text(L("fevers", threshold=_num(s.fever_threshold)), "cell_bold")
     d.table([L("at"), L("room"), L("name"), L("temperature"), L("symptoms")],
             [[_hm(f["taken_at"]), f["room"], f["name"], f"{f['temperature']:.1f}",

@@ -27,7 +27,18 @@ def home_monitoring(stay: dict) -> tuple[date, date, date | None, date | None]:
     return start, release, release + timedelta(days=1), release + timedelta(days=days)
 
 
-def notice_story(stay: dict, *, site_name: str, lang: str, printed_at: datetime, font: FontChoice) -> list:
+def _basis(stay: dict, lang: str) -> str:
+    """The exposure (or arrival) date, said apart from the start at this site."""
+    exposure, arrival = stay.get("last_exposure_date"), stay.get("arrival_date")
+    if exposure:
+        return label(lang, "notice_basis_exposure", day=str(exposure)[:10])
+    if arrival:
+        return label(lang, "notice_basis_arrival", day=str(arrival)[:10])
+    return ""
+
+
+def notice_story(stay: dict, *, site_name: str, lang: str, printed_at: datetime, font: FontChoice,
+                 office: str | None = None) -> list:
     st = base.styles(font)
     L = lambda key, **fmt: label(lang, key, **fmt)  # noqa: E731
     start, release, home_from, home_to = home_monitoring(stay)
@@ -35,17 +46,22 @@ def notice_story(stay: dict, *, site_name: str, lang: str, printed_at: datetime,
     big = base.styles(font)["body"]
     big.fontSize, big.leading, big.spaceAfter = 12, 20, 4 * mm
     story.append(base.para(L("release_notice_intro", name=stay["name"], id_number=stay["id_number"]), big, font))
+    # the start at this site is the check-in date; day 0 of the isolation (the exposure or
+    # arrival) is said separately
+    checked_in = str(stay.get("checked_in_at") or stay["start_date"])[:10]
+    basis = _basis(stay, lang)
     if home_from:
-        text = L("release_notice_body", start=start.isoformat(), release=release.isoformat(),
+        text = L("release_notice_body", start=checked_in, release=release.isoformat(),
                  from_day=home_from.isoformat(), to_day=home_to.isoformat(),
-                 days=stay["home_monitoring_days"])
+                 days=stay["home_monitoring_days"], basis=basis, day0=start.isoformat())
     else:
-        text = L("release_notice_no_home", start=start.isoformat(), release=release.isoformat())
+        text = L("release_notice_no_home", start=checked_in, release=release.isoformat(),
+                 basis=basis, day0=start.isoformat())
     story.append(base.para(text, big, font))
     community = stay.get("destination_community") or L("community_unknown")
     story.append(base.para(L("release_rules", community=community), big, font))
     story.append(Spacer(1, 12 * mm))
-    right = [base.para(L("release_office", site=site_name), big, font),
+    right = [base.para(L("release_office", site=office or site_name), big, font),
              base.para(printed_at.date().isoformat(), big, font)]
     story.append(Table([["", right]], colWidths=[base.content_width() * 0.45, base.content_width() * 0.55],
                        style=TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)])))
@@ -61,14 +77,15 @@ def notice_story(stay: dict, *, site_name: str, lang: str, printed_at: datetime,
 
 def build_release_notices(stays: list[dict], target, *, site_name: str, lang: str = "zh_CN",
                           printed_at: datetime, font: FontChoice | None = None,
-                          font_path: str | None = None) -> int:
+                          font_path: str | None = None, office: str | None = None) -> int:
     """One notice per stay, each on its own page (a day's releases printed in one go)."""
     font = font or register_fonts(font_path or None)
     story: list = []
     for i, stay in enumerate(stays):
         if i:
             story.append(PageBreak())
-        story += notice_story(stay, site_name=site_name, lang=lang, printed_at=printed_at, font=font)
+        story += notice_story(stay, site_name=site_name, lang=lang, printed_at=printed_at, font=font,
+                              office=office)
     subtitle = stays[0].get("room") or "" if len(stays) == 1 else ""
     return base.build_pdf(target, story, title=label(lang, "release_notice_title"), lang=lang,
                           site_name=site_name, subtitle=subtitle, printed_at=printed_at, font=font)
@@ -76,6 +93,6 @@ def build_release_notices(stays: list[dict], target, *, site_name: str, lang: st
 
 def build_release_notice(stay: dict, target, *, site_name: str, lang: str = "zh_CN",
                          printed_at: datetime, font: FontChoice | None = None,
-                         font_path: str | None = None) -> int:
+                         font_path: str | None = None, office: str | None = None) -> int:
     return build_release_notices([stay], target, site_name=site_name, lang=lang, printed_at=printed_at,
-                                 font=font, font_path=font_path)
+                                 font=font, font_path=font_path, office=office)

@@ -371,11 +371,11 @@ def _check_policy(row: PreviewRow, policies, today: date) -> None:
     except DomainError as exc:
         row.errors[_SHEET_FIELD.get(exc.field, exc.field or ROW)] = exc
         return
-    release = pol.release_date(policy, start)
-    if release <= today:
+    try:
+        release = pol.check_not_over(policy, start, today)
+    except DomainError as exc:  # the sheet's columns are named without "_date"
         counted = "last_exposure" if policy.counted_from == "last_exposure" else "arrival"
-        row.errors[counted] = DomainError("arrival_isolation_over", field=counted,
-                                          start=start.isoformat(), release=release.isoformat())
+        row.errors[counted] = exc
         return
     row.policy_id, row.start_date, row.release_date = policy_id, start, release
 

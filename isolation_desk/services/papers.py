@@ -91,24 +91,61 @@ def write_release_notice(db: Database, stay_id: int, path, now: datetime, *, act
     return write_release_notices(db, path, now, actor=actor, stay_ids=[stay_id], lang=lang, font=font)
 
 
+def notice_refusal(db: Database, stay: dict, now: datetime) -> DomainError | None:
+    """Why no release notice may be printed for ``stay`` now (None: it may). A notice is for a
+    person released, or releasable now: not awaiting transfer, no fever, no missing test, not
+    before the date (services.stays.release_check, the rule the release itself obeys)."""
+    from .stays import release_check
+    if stay["status"] == "released":
+        return None
+    if stay["status"] not in ("in_isolation", "awaiting_transfer"):
+        return DomainError("stay_not_on_site", name=stay["name"], status=stay["status"])
+    decision = release_check(db, stay["id"], now)
+    if decision.allowed:
+        return None
+    from ..domain.errors import Refused
+    return Refused("release_notice_not_releasable", list(decision.reasons), name=stay["name"],
+                   **decision.details)
+
+
+def release_notice_refusal(db: Database, stay_id: int, now: datetime) -> DomainError | None:
+    """For a window: why the notice of this stay cannot be printed now (None: it can)."""
+    return notice_refusal(db, shift.stay_for_paper(db, stay_id), now)
+
+
 def write_release_notices(db: Database, path, now: datetime, *, actor: Actor, stay_ids: list[int] | None = None,
-                          due_on: date | None = None, lang: str = "zh_CN", font=None) -> int:
+                          due_on: date | None = None, lang: str = "zh_CN", font=None,
+                          left_out: list | None = None) -> int:
     """Release notices of the given stays, or of everybody due for release on ``due_on``
-    (overdue included), one per page."""
+    (overdue included), one per page. A person not releasable now gets no notice: named
+    stays are refused (``release_notice_not_releasable``); of a day's list they are left out
+    (appended to ``left_out`` as (stay, reason), for the caller to say)."""
     from ..reports.release_notice import build_release_notices
     actor.require("view_personal")
     _suffix(path, (".pdf",))
     if stay_ids:
         stays = [shift.stay_for_paper(db, i) for i in stay_ids]
         for stay in stays:
-            if stay["status"] not in ("in_isolation", "awaiting_transfer", "released"):
-                raise DomainError("stay_not_on_site", name=stay["name"], status=stay["status"])
+            refusal = notice_refusal(db, stay, now)
+            if refusal is not None:
+                raise refusal
     else:
-        stays = shift.release_due_stays(db, due_on or now.date())
-        if not stays:
+        due = shift.release_due_stays(db, due_on or now.date())
+        if not due:
             raise DomainError("no_releases_due", day=(due_on or now.date()).isoformat())
-    pages = build_release_notices(stays, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
-                                  font=font, font_path=_font_path(db))
+        stays = []
+        for stay in due:
+            refusal = notice_refusal(db, stay, now)
+            if refusal is None:
+                stays.append(stay)
+            elif left_out is not None:
+                left_out.append((stay, refusal))
+        if not stays:
+            raise notice_refusal(db, due[0], now)
+    settings = get_settings(db)
+    pages = build_release_notices(stays, path, site_name=settings.site_name,
+                                  office=settings["command_office"] or settings.site_name, lang=lang,
+                                  printed_at=now, font=font, font_path=_font_path(db))
     record_printed(db, actor, "release_notices", now, stays=[s["id"] for s in stays], pages=pages)
     return pages
 

@@ -24,6 +24,7 @@ from ..domain.errors import DomainError
 from ..domain.identity import mask_id
 from ..domain.policy import CATEGORIES
 from ..domain.roles import Actor
+from ..storage import repo_safety
 from ..storage import repo_shift as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
@@ -290,6 +291,8 @@ class ShiftSummary:
     open_incidents: list[dict] = field(default_factory=list)
     instructions: list[dict] = field(default_factory=list)
     fever_threshold: float = 37.3
+    # children (or people who need a carer) alone in a room at the end: open child_alone alerts
+    children_alone: list[dict] = field(default_factory=list)
 
     @property
     def supplies_known(self) -> bool:
@@ -458,6 +461,7 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
         next_tests_due=sum(next_by_building.values()), next_tests_by_building=next_by_building,
         next_releases_due=next_releases, open_incidents=open_incidents, instructions=instructions,
         fever_threshold=settings.fever_threshold,
+        children_alone=[_person(r) for r in repo_safety.children_alone_at(db, census_at)],
     )
 
 
@@ -518,14 +522,14 @@ DAILY_FIELDS = ("date", "site", "rooms", "beds", "rooms_in_use", "rooms_free", "
                 "new_admissions", "newly_released", "cumulative_released", "transfers",
                 "positives", "tests_sampled", "results_pending", "rooms_not_disinfected",
                 "rooms_out_of_service", "supplies_below_reorder", "contact_person", "contact_phone",
-                "notes")
+                "notes", "releases_not_notified")
 DEFAULT_DAILY_TEMPLATE = [
     {"field": "date"}, {"field": "site"}, {"field": "rooms"}, {"field": "persons_in_residence"},
     {"field": "rooms_free"}, {"field": "new_admissions"}, {"field": "newly_released"},
     {"field": "cumulative_released"}, {"field": "transfers"}, {"field": "positives"},
     {"field": "tests_sampled"}, {"field": "results_pending"}, {"field": "rooms_not_disinfected"},
-    {"field": "supplies_below_reorder"}, {"field": "contact_person"}, {"field": "contact_phone"},
-    {"field": "notes"},
+    {"field": "supplies_below_reorder"}, {"field": "releases_not_notified"},
+    {"field": "contact_person"}, {"field": "contact_phone"}, {"field": "notes"},
 ]
 TEMPLATE_SETTING = "daily_report_template"
 
@@ -606,6 +610,8 @@ def daily_figures(db: Database, day: date, now: datetime, notes: str = "") -> di
         "supplies_below_reorder": None if supplies is None else sum(1 for s in supplies if s.below_reorder),
         "contact_person": settings["contact_person"], "contact_phone": settings["contact_phone"],
         "notes": notes,
+        # issue 14: released by the end of the day and their community not told (yet)
+        "releases_not_notified": len(repo_safety.releases_not_notified_by(db, end_s)),
     }
 
 

@@ -25,6 +25,8 @@ DEFAULT_SETTINGS = {
     "backup_interval_hours": "6",
     "contact_person": "",
     "contact_phone": "",
+    # who signs the release notice (e.g. 某区疫情防控指挥部办公室); the site's name when empty
+    "command_office": "",
 }
 
 

@@ -7,11 +7,12 @@ from datetime import date, datetime, timedelta
 from ..domain import policy as pol
 from ..domain import release as rel
 from ..domain.errors import DomainError, Refused
-from ..domain.households import Member, age_on, check_household
+from ..domain.households import Member, age_on, can_care, check_household, left_without_carer, needs_carer
 from ..domain.registration import Registration
 from ..domain.roles import Actor
 from ..domain.rooms import check_transition
 from ..domain.schedule import policy_schedule
+from ..storage import repo_safety as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
 from .site import current_policies, get_settings
@@ -79,12 +80,43 @@ def _schedule_tests(db: Database, stay_id: int, policy: pol.Policy, start: date,
                            for t in policy_schedule(policy, start, check_in)])
 
 
+def _member(s: dict, today: date) -> Member:
+    return Member(s["household_role"] or "dependant", age_on(_d(s["birth_date"]), today),
+                  frozenset(filter(None, (s["special_needs"] or "").split(","))))
+
+
 def _household_check(db: Database, household_id: int, newcomer: Member, today: date) -> None:
     members = [newcomer]
     for s in repo.stays(db, statuses=ACTIVE, household_id=household_id):
-        members.append(Member(s["household_role"] or "dependant", age_on(_d(s["birth_date"]), today),
-                              frozenset(filter(None, (s["special_needs"] or "").split(",")))))
+        members.append(_member(s, today))
     check_household(members)
+
+
+def _child_alone_check(db: Database, room_id: int | None, actor: Actor, now: datetime) -> list[int]:
+    """After someone left or joined ``room_id``: a member of a household who needs a carer
+    and has no adult of the household left in the room raises a ``child_alone`` alert (banner,
+    handover sheet); a carer back in the room closes it. Returns the alerts raised."""
+    if room_id is None:
+        return []
+    today = now.date()
+    groups: dict[int, list[dict]] = {}
+    for s in repo.room_stays(db, room_id):
+        if s["household_id"] is not None and s["status"] == "in_isolation":
+            groups.setdefault(s["household_id"], []).append(s)
+    raised = []
+    for members in groups.values():
+        alone = left_without_carer([_member(m, today) for m in members])
+        for m in members:
+            if not needs_carer(_member(m, today)):
+                continue
+            if alone and not rs.open_alerts_of_stay(db, m["id"], "child_alone"):
+                raised.append(repo.insert(db, "alerts", {
+                    "kind": "child_alone", "stay_id": m["id"],
+                    "raised_at": now.replace(microsecond=0).isoformat()}))
+            elif not alone:
+                rs.close_alerts_of_stay(db, m["id"], "child_alone", now.replace(microsecond=0),
+                                        actor.username, "carer_in_room")
+    return raised
 
 
 def register_expected(db: Database, reg: Registration, actor: Actor, now: datetime,
@@ -127,7 +159,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
     start = pol.start_date(policy, reg.last_exposure_date, arrival)
     if start > today:
         raise DomainError("start_in_future", field="last_exposure_date")
-    release_on = pol.release_date(policy, start)
+    release_on = pol.check_not_over(policy, start, today)
     with db.transaction():
         person_id = _upsert_person(db, reg, now)
         active = repo.active_stay_for_person(db, person_id)
@@ -183,11 +215,37 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
             repo.set_room_status(db, room_id, "occupied", None, now)
             repo.room_event(db, room_id, now, "ready", "occupied", None, actor.username, stay_id)
         _schedule_tests(db, stay_id, policy, start, today)
+        if household_id is not None:
+            _child_alone_check(db, room_id, actor, now)
         repo.stay_event(db, stay_id, now, "check_in", actor.username, to_value=room["label"])
         repo.audit(db, actor=actor.username, action="check_in", entity="stay", entity_id=stay_id,
                    after={"name": reg.name, "id_number": reg.id_number, "room": room["label"],
                           "category": reg.category, "release_date": release_on}, at=now)
     return CheckInResult(stay_id, person_id, room_id, room["label"], start, release_on)
+
+
+LOCAL_NUMBER_PREFIX = "LOCAL"
+
+
+def check_in_child_without_document(db: Database, fields: dict, host_stay_id: int, actor: Actor,
+                                    now: datetime) -> CheckInResult:
+    """A child with no identity document, registered with the parent already here: a local
+    number is generated (LOCAL-<parent's person number>-<n>, document type 'other'); the
+    birth date is required (it decides that the person is a child)."""
+    from ..domain.registration import validate_registration
+    actor.require("check_in")
+    host = _stay_or_fail(db, host_stay_id)
+    if fields.get("birth_date") in (None, ""):
+        raise DomainError("birth_date_needed", field="birth_date")
+    n = 1 + int(db.scalar("SELECT count(*) FROM people WHERE id_type = 'other' AND id_number LIKE ?",
+                          (f"{LOCAL_NUMBER_PREFIX}-{host['person_id']}-%",)) or 0)
+    values = dict(fields, id_type="other", id_number=f"{LOCAL_NUMBER_PREFIX}-{host['person_id']}-{n}")
+    for key in ("category", "last_exposure_date", "arrival_date", "destination_community",
+                "community_contact", "community_phone"):
+        if values.get(key) in (None, ""):
+            values[key] = host[key] or ""
+    reg = validate_registration(values, now.date())
+    return check_in(db, reg, actor, now, household_of=host_stay_id, household_role="child")
 
 
 def registration_of(s: dict) -> Registration:
@@ -236,7 +294,36 @@ def _vacate_room_if_empty(db: Database, room_id: int | None, stay_id: int, actor
                         actor.username, stay_id)
 
 
-def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, now: datetime) -> None:
+@dataclass(frozen=True)
+class MoveResult:
+    moved: tuple[int, ...]  # stay ids, the one asked for first
+    room: str
+    alerts: tuple[int, ...] = ()  # child_alone alerts raised by the move
+
+
+def left_alone_if_leaves(db: Database, stay_id: int, today: date) -> list[dict]:
+    """The household members who would be left in the room without an adult if this person
+    left it now (release, transfer): the window warns before, the alert follows after."""
+    s = _stay_or_fail(db, stay_id)
+    if s["household_id"] is None or s["room_id"] is None:
+        return []
+    staying = [m for m in rs.household_room_mates(db, stay_id) if m["status"] == "in_isolation"]
+    if not left_without_carer([_member(m, today) for m in staying]):
+        return []
+    return [m for m in staying if needs_carer(_member(m, today))]
+
+
+def household_to_move(db: Database, stay_id: int) -> list[dict]:
+    """The household members who share this stay's room (they move with it by default)."""
+    return rs.household_room_mates(db, stay_id)
+
+
+def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, now: datetime, *,
+         with_household: bool = True, override_reason: str | None = None) -> MoveResult:
+    """Move a person to a ready room; the household members who share the room move too
+    (``with_household``), in the same transaction. Moving alone is refused when it leaves a
+    member who needs a carer (a child of 14 or under, a person who cannot look after
+    themselves) without an adult of the household, unless a manager overrides with a reason."""
     actor.require("check_in")
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
@@ -249,15 +336,44 @@ def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, no
     if target is None:
         raise DomainError("room_unknown", room_id=room_id)
     check_transition(target["status"], "occupied")
+    today = now.date()
+    mates = household_to_move(db, stay_id)
+    movers = [s] + (mates if with_household else [])
+    if len(movers) > target["beds"]:
+        raise DomainError("room_too_small_for_household", room=target["label"], beds=target["beds"],
+                          people=len(movers))
+    override = (override_reason or "").strip()
+    separated = False
+    if mates and not with_household:
+        staying = [_member(m, today) for m in mates]
+        separated = left_without_carer(staying) or left_without_carer([_member(s, today)])
+        if separated:
+            if not override:
+                raise DomainError("move_separates_household", field="with_household",
+                                  name=s["name"], room=s["room"] or "")
+            actor.require("override")
     with db.transaction():
-        repo.update(db, "stays", stay_id, {"room_id": room_id})
+        for m in movers:
+            repo.update(db, "stays", m["id"], {"room_id": room_id})
         repo.set_room_status(db, room_id, "occupied", None, now)
         repo.room_event(db, room_id, now, "ready", "occupied", reason, actor.username, stay_id)
         _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "moved_out")
-        repo.stay_event(db, stay_id, now, "move", actor.username, from_value=s["room"],
-                        to_value=target["label"], reason=reason)
+        for m in movers:
+            # a child who moved is no longer alone in the old room
+            rs.close_alerts_of_stay(db, m["id"], "child_alone", now.replace(microsecond=0),
+                                    actor.username, "moved")
+        alerts = _child_alone_check(db, s["room_id"], actor, now) + _child_alone_check(db, room_id, actor, now)
+        for m in movers:
+            repo.stay_event(db, m["id"], now, "move", actor.username, from_value=s["room"],
+                            to_value=target["label"],
+                            reason=reason if m["id"] == stay_id else f"{reason} (household)")
+        after = {"room": target["label"], "reason": reason,
+                 "household": [m["name"] for m in movers[1:]]}
+        if separated:
+            after.update(override=override, overridden="move_separates_household")
         repo.audit(db, actor=actor.username, action="move", entity="stay", entity_id=stay_id,
-                   before={"room": s["room"]}, after={"room": target["label"], "reason": reason}, at=now)
+                   before={"room": s["room"]}, after=after, at=now)
+    return MoveResult(tuple(m["id"] for m in movers), target["label"], tuple(alerts))
 
 
 def _reschedule_release(db: Database, stay_id: int, old: date, new: date) -> None:
@@ -271,22 +387,34 @@ def _reschedule_release(db: Database, stay_id: int, old: date, new: date) -> Non
         repo.insert_tests(db, [(stay_id, "pcr", "release", new.isoformat())])
 
 
+def household_to_extend(db: Database, stay_id: int, new_date: date) -> list[dict]:
+    """Household room-mates whose release is before ``new_date`` (offered an extension too)."""
+    return [m for m in rs.household_room_mates(db, stay_id)
+            if m["status"] == "in_isolation" and _d(m["release_date"]) < new_date]
+
+
 def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, actor: Actor,
-                   now: datetime) -> pol.AdjustedRelease:
-    """Extend or bring forward a release date, with the reason and who did it."""
+                   now: datetime, *, with_household: bool = True) -> pol.AdjustedRelease:
+    """Extend or bring forward a release date, with the reason and who did it. An extension
+    extends the household members who share the room too (``with_household``), to the same
+    date, in the same transaction."""
     actor.require("release")
     s = _stay_or_fail(db, stay_id)
     if s["status"] not in ("expected",) + ACTIVE:
         raise DomainError("stay_not_active", status=s["status"])
     change = pol.adjust_release(_d(s["start_date"]), _d(s["release_date"]), new_date, reason)
+    mates = household_to_extend(db, stay_id, new_date) if with_household and change.kind == "extend" else []
     with db.transaction():
-        repo.update(db, "stays", stay_id, {"release_date": new_date})
-        _reschedule_release(db, stay_id, change.old, change.new)
-        repo.stay_event(db, stay_id, now, change.kind, actor.username, from_value=change.old,
-                        to_value=change.new, reason=change.reason)
+        for m_id, old in [(stay_id, change.old)] + [(m["id"], _d(m["release_date"])) for m in mates]:
+            repo.update(db, "stays", m_id, {"release_date": new_date})
+            _reschedule_release(db, m_id, old, change.new)
+            repo.stay_event(db, m_id, now, change.kind, actor.username, from_value=old,
+                            to_value=change.new,
+                            reason=change.reason if m_id == stay_id else f"{change.reason} (household)")
         repo.audit(db, actor=actor.username, action=change.kind, entity="stay", entity_id=stay_id,
-                   before={"release_date": change.old}, after={"release_date": change.new,
-                                                               "reason": change.reason}, at=now)
+                   before={"release_date": change.old},
+                   after={"release_date": change.new, "reason": change.reason,
+                          "household": [m["name"] for m in mates]}, at=now)
     return change
 
 
@@ -317,7 +445,8 @@ def restart_isolation(db: Database, stay_id: int, new_start: date, reason: str, 
 
 
 def release_check(db: Database, stay_id: int, now: datetime) -> rel.ReleaseDecision:
-    """The gating decision for one stay, from its real tests and health checks."""
+    """The gating decision for one stay, from its real tests and health checks and the
+    positives still open in its room or on its floor."""
     s = _stay_or_fail(db, stay_id)
     threshold = get_settings(db).fever_threshold
     tests = [rel.TestRecord(_d(t["due_date"]), t["purpose"], _dt(t["sampled_at"]), t["result"], t["kind"])
@@ -325,38 +454,99 @@ def release_check(db: Database, stay_id: int, now: datetime) -> rel.ReleaseDecis
     since = (now - timedelta(hours=24)).replace(microsecond=0).isoformat()
     checks = [rel.HealthRecord(_dt(c["taken_at"]), c["temperature"])
               for c in repo.checks_for_stay(db, stay_id, since)]
+    nearby = [(a["room"], a["raised_at"]) for a in rs.open_positives_near(db, stay_id)] \
+        if s["room_id"] is not None else []
     return rel.release_decision(status=s["status"], release_date=_d(s["release_date"]), now=now,
-                                tests=tests, checks=checks, fever_threshold=threshold)
+                                tests=tests, checks=checks, fever_threshold=threshold,
+                                open_positives=nearby)
+
+
+# Refusals that one manager's reason may override; a fever needs a second signed-in
+# account (medical or manager) with its own reason; a positive is never overridden.
+NEVER_OVERRIDDEN = ("test_positive", "surface_positive")
+SECOND_SIGNATURE = ("fever_24h",)
+SECOND_ROLES = ("medical", "manager")
 
 
 def release(db: Database, stay_id: int, actor: Actor, now: datetime,
-            override_reason: str | None = None) -> rel.ReleaseDecision:
-    """Release an occupant; refused with reasons unless a manager overrides with a reason."""
+            override_reason: str | None = None, *, second_actor: Actor | None = None,
+            second_reason: str | None = None, community_notified: bool = False) -> rel.ReleaseDecision:
+    """Release an occupant; refused with reasons unless a manager overrides with a reason.
+
+    A fever in the last 24 hours needs, besides the manager, a second signed-in account with
+    the medical or manager role and its own reason (``second_actor``, ``second_reason``: the
+    window has the second person sign in with their password). A positive is never released.
+    ``community_notified``: the destination community was told now, by ``actor`` (otherwise
+    the daily report counts the release as not yet notified; see mark_community_notified)."""
     actor.require("release")
     s = _stay_or_fail(db, stay_id)
     if s["status"] != "in_isolation":
         raise DomainError("stay_not_in_isolation", status=s["status"])
     decision = release_check(db, stay_id, now)
     override = (override_reason or "").strip()
+    second = (second_reason or "").strip()
     if not decision.allowed:
+        if set(NEVER_OVERRIDDEN) & set(decision.reasons):
+            # A positive is handled as a transfer, never overridden into a release.
+            raise Refused("release_refused_positive", list(decision.reasons))
         if not override:
             raise Refused("release_refused", list(decision.reasons), **decision.details)
         actor.require("override")
-        if "test_positive" in decision.reasons or "surface_positive" in decision.reasons:
-            # A positive is handled as a transfer, never overridden into a release.
-            raise Refused("release_refused_positive", list(decision.reasons))
+        if set(SECOND_SIGNATURE) & set(decision.reasons):
+            if second_actor is None or second_actor.role not in SECOND_ROLES:
+                raise Refused("release_fever_second_signature", list(decision.reasons))
+            if second_actor.username == actor.username:
+                raise DomainError("second_signature_same_person", field="second_actor")
+            if not second:
+                raise DomainError("reason_required", field="second_reason")
     with db.transaction():
-        repo.update(db, "stays", stay_id, {"status": "released", "ended_at": now,
-                                           "end_reason": "released"})
+        changes = {"status": "released", "ended_at": now, "end_reason": "released"}
+        if community_notified:
+            changes.update(community_notified=1, community_notified_by=actor.username,
+                           community_notified_at=now.replace(microsecond=0))
+        repo.update(db, "stays", stay_id, changes)
         _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "released")
+        rs.close_alerts_of_stay(db, stay_id, "child_alone", now.replace(microsecond=0),
+                                actor.username, "released")
+        _child_alone_check(db, s["room_id"], actor, now)
         repo.stay_event(db, stay_id, now, "override_release" if not decision.allowed else "release",
                         actor.username, reason=override or None,
                         from_value=",".join(decision.reasons) or None)
+        after = {"status": "released", "override": override or None,
+                 "refusals": list(decision.reasons), "community_notified": bool(community_notified)}
+        if not decision.allowed:
+            after["overridden"] = list(decision.reasons)
+        if second_actor is not None and set(SECOND_SIGNATURE) & set(decision.reasons):
+            after.update(second_actor=second_actor.username, second_role=second_actor.role,
+                         second_reason=second)
         repo.audit(db, actor=actor.username, action="release", entity="stay", entity_id=stay_id,
-                   before={"status": s["status"]},
-                   after={"status": "released", "override": override or None,
-                          "refusals": list(decision.reasons)}, at=now)
+                   before={"status": s["status"]}, after=after, at=now)
     return decision
+
+
+def mark_community_notified(db: Database, stay_id: int, actor: Actor, now: datetime,
+                            note: str | None = None) -> None:
+    """The destination community (街镇/社区) of a released person was told: by whom, when."""
+    actor.require("release")
+    s = _stay_or_fail(db, stay_id)
+    if s["status"] != "released":
+        raise DomainError("stay_not_released", status=s["status"])
+    if s["community_notified"]:
+        raise DomainError("community_already_notified", by=s["community_notified_by"] or "",
+                          at=str(s["community_notified_at"] or "").replace("T", " ")[:16])
+    with db.transaction():
+        repo.update(db, "stays", stay_id, {"community_notified": 1, "community_notified_by": actor.username,
+                                           "community_notified_at": now.replace(microsecond=0)})
+        repo.stay_event(db, stay_id, now, "community_notified", actor.username,
+                        to_value=s["destination_community"], reason=(note or "").strip() or None)
+        repo.audit(db, actor=actor.username, action="community_notified", entity="stay", entity_id=stay_id,
+                   after={"community": s["destination_community"], "note": (note or "").strip() or None},
+                   at=now)
+
+
+def releases_not_notified(db: Database) -> list[dict]:
+    """Released people whose community has not been told yet (oldest first)."""
+    return rs.releases_not_notified(db)
 
 
 TRANSFER_KINDS = ("hospital", "other_site")
@@ -394,6 +584,7 @@ def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor:
         db.execute("UPDATE alerts SET handled_at = ?, handled_by = ?, note = coalesce(note, ?) "
                    "WHERE stay_id = ? AND handled_at IS NULL",
                    (now.replace(microsecond=0).isoformat(), actor.username, "transferred", stay_id))
+        _child_alone_check(db, s["room_id"], actor, now)
         repo.stay_event(db, stay_id, now, "transfer", actor.username, to_value=destination.strip(),
                         reason=kind)
         repo.audit(db, actor=actor.username, action="transfer_out", entity="stay", entity_id=stay_id,
@@ -412,6 +603,9 @@ def end_stay_other(db: Database, stay_id: int, reason: str, actor: Actor, now: d
     with db.transaction():
         repo.update(db, "stays", stay_id, {"status": "left", "ended_at": now, "end_reason": "other"})
         _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "left")
+        rs.close_alerts_of_stay(db, stay_id, "child_alone", now.replace(microsecond=0),
+                                actor.username, "left")
+        _child_alone_check(db, s["room_id"], actor, now)
         repo.stay_event(db, stay_id, now, "left", actor.username, reason=reason)
         repo.audit(db, actor=actor.username, action="end_stay", entity="stay", entity_id=stay_id,
                    after={"reason": reason}, at=now)
@@ -456,9 +650,16 @@ def apply_policy_to_current(db: Database, category: str, reason: str, actor: Act
             if s["status"] != "expected":
                 db.execute("DELETE FROM tests WHERE stay_id = ? AND sampled_at IS NULL AND due_date > ?",
                            (c.stay_id, now.date().isoformat()))
+                # tests due today stay (sampled or not); a test the new schedule puts on
+                # today is added when the person owes none today (not one swab twice)
+                today_iso = now.date().isoformat()
+                owes_today = any(t["due_date"] == today_iso for t in repo.tests_for_stay(db, c.stay_id))
                 repo.insert_tests(db, [(c.stay_id, t.kind, t.purpose, t.due_date.isoformat())
-                                       for t in policy_schedule(policy, start, now.date())
-                                       if t.due_date > now.date() and t.purpose != "check_in"])
+                                       for t in policy_schedule(policy, start,
+                                                                _d(s["checked_in_at"]) or now.date())
+                                       if t.purpose != "check_in" and (
+                                           t.due_date > now.date()
+                                           or (t.due_date == now.date() and not owes_today))])
             repo.stay_event(db, c.stay_id, now, "policy_change", actor.username,
                             from_value=c.old_release, to_value=c.new_release, reason=reason)
         repo.audit(db, actor=actor.username, action="apply_policy", entity="policy", entity_id=policy_id,

@@ -130,6 +130,12 @@ def sample_stay(db: Database, stay_id: int, day: date, sampled_at: datetime, act
     if s["status"] != "in_isolation":
         raise DomainError("stay_not_in_isolation", status=s["status"])
     due = rt.unsampled_for_stay(db, stay_id, day.isoformat())
+    # the check-in test is the first sample taken after check-in (checked in at 23:59,
+    # swabbed at 00:30 the next day: that swab is the check-in test); one missed for longer
+    # stays a missed test
+    due += [t for t in rt.unsampled_check_in_before(db, stay_id, day.isoformat())
+            if t["id"] not in {d["id"] for d in due}
+            and t["due_date"] == (day - timedelta(days=1)).isoformat()]
     if not due:
         raise DomainError("nothing_due", name=s["name"], room=s["room"] or "")
     pooled_one = False
@@ -389,6 +395,8 @@ def acknowledge_alert(db: Database, alert_id: int, note: str, actor: Actor, now:
         raise DomainError("alert_unknown")
     if a["handled_at"]:
         raise DomainError("alert_already_handled", by=a["handled_by"])
+    if a["kind"] == "child_alone":  # issue 14: ends only with a carer in the room or a move
+        raise DomainError("child_alone_not_acknowledged", room=a["room"] or "")
     with db.transaction():
         rt.handle_alert(db, alert_id, _secs(now), actor.username, note.strip())
         repo.audit(db, actor=actor.username, action="acknowledge_alert", entity="alert",

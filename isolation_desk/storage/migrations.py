@@ -348,6 +348,16 @@ CREATE INDEX idx_health_checks_fever ON health_checks(taken_at, temperature, sta
 """)
 
 
+@migrations(name="0008_release_community_notified")
+def m0008(db: Database) -> None:
+    # Issue 14: the release hand-off (DOMAIN.md "是否告知街镇"): who told the destination
+    # community and when (community_notified, the flag, was there from 0001).
+    _run(db, """
+ALTER TABLE stays ADD COLUMN community_notified_by TEXT;
+ALTER TABLE stays ADD COLUMN community_notified_at TEXT
+""")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
 if KNOWN_MIGRATIONS != _NAMES:  # storage/schema.py lists them for a start without sqlite-utils

@@ -97,6 +97,12 @@ def unsampled_for_stay(db: Database, stay_id: int, day: str) -> list[dict]:
                     "ORDER BY t.purpose = 'second_lab', t.id", (stay_id, day))
 
 
+def unsampled_check_in_before(db: Database, stay_id: int, day: str) -> list[dict]:
+    """The stay's check-in test, still unsampled and due before ``day`` (issue 14)."""
+    return db.query(TEST_SELECT + " WHERE t.stay_id = ? AND t.purpose = 'check_in' AND t.due_date < ? "
+                    "AND t.sampled_at IS NULL", (stay_id, day))
+
+
 def pending_results(db: Database, *, building: str | None = None, floor: int | None = None) -> list[dict]:
     """Sampled tests of present (or awaiting transfer) people without a result, in room order."""
     where = ["t.sampled_at IS NOT NULL", "t.result IS NULL",
@@ -238,7 +244,7 @@ LEFT JOIN staff st ON st.id = t.staff_id
 """
 
 
-def open_alerts(db: Database, kinds=("positive", "pool_positive", "staff_positive")) -> list[dict]:
+def open_alerts(db: Database, kinds=("positive", "pool_positive", "staff_positive", "child_alone")) -> list[dict]:
     marks = ", ".join("?" * len(kinds))
     return db.query(ALERT_SELECT + f" WHERE a.handled_at IS NULL AND a.kind IN ({marks}) "
                     "ORDER BY a.raised_at, a.id", list(kinds))
@@ -360,5 +366,6 @@ def others_in_room(db: Database, room_id: int, stay_id: int) -> list[dict]:
 
 def recent_alerts(db: Database, since: str) -> list[dict]:
     """Alerts raised since ``since`` or still open, newest first."""
-    return db.query(ALERT_SELECT + " WHERE a.raised_at >= ? OR a.handled_at IS NULL ORDER BY a.raised_at DESC, a.id DESC",
-                    (since,))
+    # positives only: a child alone (issue 14) is on the banner and the handover sheet
+    return db.query(ALERT_SELECT + " WHERE (a.raised_at >= ? OR a.handled_at IS NULL) AND a.kind <> 'child_alone' "
+                    "ORDER BY a.raised_at DESC, a.id DESC", (since,))

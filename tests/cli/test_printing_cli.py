@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 import pytest
 from click.testing import CliRunner
@@ -76,7 +77,14 @@ def test_print_roster_door_cards_and_release_notice(demo_file, tmp_path):
     assert r.exit_code != 0 and "Traceback" not in r.output
 
 
-def test_release_notices_due_today_and_usage(demo_file, tmp_path):
+def test_release_notices_due_today_and_usage(demo_db, demo_file, tmp_path):
+    from conftest import make_releasable
+    from isolation_desk.services import shift
+    due = shift.release_due_stays(demo_db, date(2022, 11, 20))
+    r = run("print", "release-notice", "--db", demo_file, "--stay", str(due[0]["id"]), "--out",
+            str(tmp_path / "n.pdf"))  # not releasable yet (release-day sample not taken)
+    assert r.exit_code == 2 and "cannot be released now" in r.output, r.output
+    make_releasable(demo_db, datetime.now())
     r = run("print", "release-notice", "--db", demo_file, "--due", "2022-11-20", "--out", str(tmp_path / "n.pdf"))
     assert r.exit_code == 0, r.output
     r = run("print", "release-notice", "--db", demo_file, "--out", str(tmp_path / "n.pdf"))

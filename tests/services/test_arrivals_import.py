@@ -220,7 +220,7 @@ def test_a_person_known_from_an_ended_stay_gets_the_new_stay_on_the_same_record(
     from isolation_desk.domain.registration import validate_registration
     reg = validate_registration({"name": "张三", "id_number": rid(1), "category": "密接",
                                  "last_exposure_date": "2022-11-10", "phone": "13700137000"}, now.date())
-    old = stays.check_in(db, reg, FRONT, now)
+    old = stays.check_in(db, reg, FRONT, now - timedelta(days=9))  # isolation over by today
     person_id = db.scalar("SELECT person_id FROM stays WHERE id = ?", (old.stay_id,))
     db.execute("UPDATE stays SET status = 'released', ended_at = ?, room_id = NULL WHERE id = ?",
                (now.isoformat(), old.stay_id))

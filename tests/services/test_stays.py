@@ -78,9 +78,10 @@ def test_the_same_person_cannot_check_in_twice(db, now):
 
 
 def test_release_with_a_pending_test_is_refused_then_a_manager_overrides(db, now):
-    r = stays.check_in(db, reg(now, exposure_days_ago=7), FRONT, now)
-    tests = repo.tests_for_stay(db, r.stay_id)
-    testing.record_sample(db, tests[0]["id"], now, NURSE, now)
+    # checked in the day before the release date (on it, the isolation would be over)
+    r = stays.check_in(db, reg(now, exposure_days_ago=7), FRONT, now - timedelta(days=1))
+    for t in repo.tests_for_stay(db, r.stay_id):
+        testing.record_sample(db, t["id"], now, NURSE, now)
     with pytest.raises(Refused) as e:
         stays.release(db, r.stay_id, NURSE, now + timedelta(hours=1))
     assert e.value.reasons == ["result_pending"]
@@ -99,7 +100,7 @@ def test_release_with_a_pending_test_is_refused_then_a_manager_overrides(db, now
 
 
 def test_release_allowed_when_all_tests_negative(db, now):
-    r = stays.check_in(db, reg(now, exposure_days_ago=7), FRONT, now)
+    r = stays.check_in(db, reg(now, exposure_days_ago=7), FRONT, now - timedelta(days=1))
     for t in repo.tests_for_stay(db, r.stay_id):
         testing.record_sample(db, t["id"], now, NURSE, now)
         testing.record_result(db, t["id"], "negative", NURSE, now + timedelta(hours=5))
@@ -108,7 +109,7 @@ def test_release_allowed_when_all_tests_negative(db, now):
 
 
 def test_positive_cannot_be_overridden_into_a_release(db, now):
-    r = stays.check_in(db, reg(now, exposure_days_ago=7), FRONT, now)
+    r = stays.check_in(db, reg(now, exposure_days_ago=7), FRONT, now - timedelta(days=1))
     t = repo.tests_for_stay(db, r.stay_id)[0]
     testing.record_sample(db, t["id"], now, NURSE, now)
     testing.record_result(db, t["id"], "positive", NURSE, now + timedelta(hours=5))

@@ -14,6 +14,7 @@ import isolation_desk
 from isolation_desk.domain.roles import Actor
 from isolation_desk.services import papers, shift
 from isolation_desk.ui.context import AppContext
+from conftest import make_releasable
 from isolation_desk.ui.main_window import MainWindow
 from isolation_desk.ui.preview import PaperPreview, load_document, render_page
 from isolation_desk.ui.printing import WRITERS, PrintMenu, open_paper
@@ -59,7 +60,8 @@ def _choices(db, now):
     building = _some_building(db)
     floor = _some_floor(db, building)
     rooms = [s["room"] for s in shift.roster(db, now)[:3]]
-    stay = shift.roster(db, now)[0]["id"]
+    # a notice is printed only for a person releasable now (issue 14)
+    stay = make_releasable(db, now)[0]
     return [
         ("handover", {}), ("roster", {}), ("door_cards", {}), ("door_cards", {"building": building}),
         ("door_cards", {"building": building, "floor": floor}), ("door_cards", {"rooms": rooms}),
@@ -187,7 +189,8 @@ def test_print_menu_in_the_main_window(qtbot, ctx, demo_db, now):
     window.show_screen("occupants")
     occ = window.screens["occupants"]
     occ.refresh()
-    stay = shift.roster(demo_db, now)[0]
+    releasable = make_releasable(demo_db, now)[0]  # a notice only for a person releasable now
+    stay = next(s for s in shift.roster(demo_db, now) if s["id"] == releasable)
     occ.show_stay(stay["id"])
     dialog = menu.release_notice_of_person()
     qtbot.addWidget(dialog)

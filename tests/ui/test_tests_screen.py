@@ -133,7 +133,8 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
     assert repo.stay(db, site["子"])["release_date"] == child_before["release_date"]
     with qtbot.waitSignal(ctx.changed):
         assert dialog.transfer("市定点医院")
-    assert not banner.isVisible()
+    # issue 14: the positive is handled; the child is alone in the room now, and says so
+    assert banner.isVisible() and "Child alone in room B-0201" in banner.label.text()
     assert repo.stay(db, site["父"])["status"] == "transferred"
     # after the transfer the manager still finds it under Positives
     screen.tabs.setCurrentIndex(4)

@@ -169,6 +169,8 @@ def test_viewer_cannot_add_entries(qtbot, demo_db, now):
 def test_other_papers_from_the_screen(qtbot, ctx, tmp_path, warnings):
     screen = HandoverScreen(ctx)
     qtbot.addWidget(screen)
+    from conftest import make_releasable
+    make_releasable(ctx.db, ctx.now())  # issue 14: notices only for people releasable now
     for kind, name in (("roster", "r.pdf"), ("door_cards", "c.pdf"), ("daily_report", "d.xlsx"),
                        ("release_notices", "n.pdf")):
         with qtbot.waitSignal(screen.saved, timeout=60000):
@@ -188,7 +190,7 @@ def test_font_fallback_is_said_in_the_ui(qtbot, ctx, monkeypatch):
     assert screen.font_warning.isVisible() and "STSong-Light" in screen.font_warning.text()
 
 
-def test_release_notice_from_the_releases_due(qtbot, ctx, tmp_path, warnings):
+def test_release_notice_from_the_releases_due(qtbot, ctx, tmp_path, warnings, now):
     screen = TodayScreen(ctx)
     qtbot.addWidget(screen)
     screen.show()
@@ -196,9 +198,18 @@ def test_release_notice_from_the_releases_due(qtbot, ctx, tmp_path, warnings):
     assert not screen.notice_button.isEnabled()
     screen.tabs.setCurrentIndex(2)
     screen.releases_view.selectRow(0)
+    # issue 14: not releasable yet (the release-day sample is not taken): no notice
+    assert not screen.notice_button.isEnabled()
+    assert "cannot be released now" in screen.notice_button.toolTip()
+    from conftest import make_releasable
+    releasable = make_releasable(ctx.db, now)
+    row = next(i for i in range(screen.releases_model.rowCount())
+               if screen.releases_model.row_key(i) in releasable)
+    screen.releases_view.clearSelection()
+    screen.releases_view.selectRow(row)
     assert screen.notice_button.isEnabled()
     stay_id = screen.selected_release()
-    name = screen.releases_model.index(0, 1).data()
+    name = screen.releases_model.index(row, 1).data()
     target = tmp_path / "notice.pdf"
     with qtbot.waitSignal(screen.saved, timeout=30000):
         assert screen.save_release_notice(stay_id, target)

@@ -69,6 +69,13 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n bed(s))</source>
+        <translation><numerusform>%1 (%n bed)</numerusform><numerusform>%1 (%n beds)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>OccupantsScreen</name>
     <message numerus="yes">
         <source>%n person(s)</source>

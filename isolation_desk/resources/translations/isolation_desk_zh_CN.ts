@@ -86,6 +86,14 @@
         <translation>确认已处置…</translation>
     </message>
     <message>
+        <source>Child alone in a room</source>
+        <translation>儿童独自在房间</translation>
+    </message>
+    <message>
+        <source>%1 is alone in room %2: the last adult of the household left. Assign a carer (check one in with the child's household) or move the child to a family member.</source>
+        <translation>%1 独自在房间 %2:同户最后一位成人已离开。请安排陪护人员(随该儿童同户入住)或将儿童转到家人身边。</translation>
+    </message>
+    <message>
         <source>Pool %1 tested positive. Each member has a single-sample re-test due today on the Tests screen.</source>
         <translation>混采管 %1 阳性。管内每位人员今天需单采复检,见“核酸检测”页面。</translation>
     </message>
@@ -321,6 +329,14 @@
         <translation>
             <numerusform>共%n条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Override of: %1. Reason: %2</source>
+        <translation>强制执行,越过规则:%1。原因:%2</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1 (%2): %3</source>
+        <translation>第二人确认:%1(%2):%3</translation>
     </message>
     <message>
         <source>The audit trail was tampered with at entries %1: keep the file as evidence and restore the latest good backup.</source>
@@ -568,6 +584,10 @@
     <message>
         <source>Stay ended (other reason)</source>
         <translation>因其他原因离开</translation>
+    </message>
+    <message>
+        <source>Community told of the release</source>
+        <translation>已告知社区解除隔离</translation>
     </message>
     <message>
         <source>Sample taken</source>
@@ -839,6 +859,10 @@
         <translation>与已入住的同户成员同住</translation>
     </message>
     <message>
+        <source>A child without any document (a local number is given; birth date required)</source>
+        <translation>无任何证件的儿童(系统生成本地编号;须填写出生日期)</translation>
+    </message>
+    <message>
         <source>%1 (room %2)</source>
         <translation>%1(房间%2)</translation>
     </message>
@@ -986,6 +1010,10 @@
         <source>Counted from %1 (%2); release on %3 (day %4)</source>
         <translation>自%1起算(%2);%3解除(第%4天)</translation>
     </message>
+    <message>
+        <source>No document: a local number is given at check-in.</source>
+        <translation>无证件:入住时生成本地编号。</translation>
+    </message>
 </context>
 <context>
     <name>CountDialog</name>
@@ -1019,6 +1047,10 @@
     <message>
         <source>Handle…</source>
         <translation>处置…</translation>
+    </message>
+    <message>
+        <source>Child alone in room %1: %2 has no adult of the household with them</source>
+        <translation>儿童独自在房间 %1:%2 身边没有同户成人</translation>
     </message>
     <message>
         <source>Pool %1 positive: re-test each member today</source>
@@ -1950,9 +1982,27 @@ building, floors, rooms)</source>
         <source>Move to another room</source>
         <translation>调换房间</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n bed(s))</source>
+        <translation>
+            <numerusform>%1(%n 张床)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Why (e.g. air conditioning broken)</source>
         <translation>原因(例如:空调故障)</translation>
+    </message>
+    <message>
+        <source>Move the household too: %1</source>
+        <translation>同户人员一起转移:%1</translation>
+    </message>
+    <message>
+        <source>They share the room as one household and move in the same step. A child or a person who needs a carer is never left without an adult of the household.</source>
+        <translation>同户人员同住一室,将在同一步骤中一起转移。儿童或需照护人员不得在无同户成人陪同的情况下独处。</translation>
+    </message>
+    <message>
+        <source>Manager only: why the household is separated</source>
+        <translation>仅限负责人:填写分开同户人员的原因</translation>
     </message>
     <message>
         <source>Occupant</source>
@@ -1965,6 +2015,10 @@ building, floors, rooms)</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Household in the same room</source>
+        <translation>同室同户人员</translation>
     </message>
     <message>
         <source>Move</source>
@@ -2144,6 +2198,10 @@ building, floors, rooms)</source>
     <message>
         <source>Policy applied</source>
         <translation>应用新政策</translation>
+    </message>
+    <message>
+        <source>Community told of the release</source>
+        <translation>已告知社区解除隔离</translation>
     </message>
     <message>
         <source>Designated hospital</source>
@@ -2758,6 +2816,10 @@ building, floors, rooms)</source>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>Extend the household in the same room too: %1</source>
+        <translation>同室同户人员一并延期:%1</translation>
+    </message>
     <message numerus="yes">
         <source>Extends the isolation by %n day(s)</source>
         <translation>
@@ -2800,6 +2862,38 @@ building, floors, rooms)</source>
     <message>
         <source>A manager may release anyway: write why</source>
         <translation>负责人可强制解除:请写明原因</translation>
+    </message>
+    <message>
+        <source>Second confirmation (medical staff or another manager)</source>
+        <translation>第二人确认(医务人员或另一位负责人)</translation>
+    </message>
+    <message>
+        <source>Their own reason</source>
+        <translation>第二人填写的原因</translation>
+    </message>
+    <message>
+        <source>A fever in the last 24 hours: one person cannot override it. The second person signs in here with their own password.</source>
+        <translation>24小时内有发热:不能由一人强制解除。第二人须在此用本人密码登录确认。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The destination community has been told (%1)</source>
+        <translation>已告知去往街镇/社区(%1)</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填写</translation>
     </message>
     <message>
         <source>Occupant</source>
@@ -3124,6 +3218,10 @@ building, floors, rooms)</source>
         <translation>联系电话</translation>
     </message>
     <message>
+        <source>Release notices signed by (command office)</source>
+        <translation>解除告知书落款(指挥部办公室)</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3276,6 +3374,13 @@ building, floors, rooms)</source>
     </message>
 </context>
 <context>
+    <name>StayActions</name>
+    <message>
+        <source>%1 will be alone in room %2 without an adult of the household: an alert stays on the banner until a carer is assigned or the child is moved.</source>
+        <translation>%1 将独自留在房间 %2,无同户成人陪同:横幅将持续提醒,直到安排陪护或将儿童转走。</translation>
+    </message>
+</context>
+<context>
     <name>StayPanel</name>
     <message>
         <source>Status</source>
@@ -3344,6 +3449,14 @@ building, floors, rooms)</source>
     <message>
         <source>Transfer out…</source>
         <translation>转运…</translation>
+    </message>
+    <message>
+        <source>Community told…</source>
+        <translation>已告知社区…</translation>
+    </message>
+    <message>
+        <source>Record that the destination community was told of the release</source>
+        <translation>登记已将解除隔离情况告知去往街镇/社区</translation>
     </message>
     <message>
         <source>Due</source>
@@ -3428,6 +3541,14 @@ building, floors, rooms)</source>
     <message>
         <source>Person cared for</source>
         <translation>被照护人</translation>
+    </message>
+    <message>
+        <source>Community told</source>
+        <translation>已告知社区</translation>
+    </message>
+    <message>
+        <source>How and whom (e.g. phoned the community office, Ms Li):</source>
+        <translation>告知方式及对象(如:电话告知社区办公室李女士):</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,8 @@ class CheckInDialog(ActionDialog):
         self.community_phone = QLineEdit()
 
         self.household = QCheckBox(self.tr("Shares a room with a household member already here"))
+        self.no_document = QCheckBox(self.tr("A child without any document (a local number is given; birth date required)"))
+        self.no_document.setObjectName("no_document")
         self.host = QComboBox()
         for h in boards.household_hosts(ctx.db):
             self.host.addItem(self.tr("%1 (room %2)").replace("%1", h["name"]).replace("%2", h["room"]),
@@ -106,6 +108,7 @@ class CheckInDialog(ActionDialog):
         stay.addRow(self.tr("Community contact"), self.community_contact)
         stay.addRow(self.tr("Contact's phone"), self.community_phone)
         stay.addRow(self.household)
+        stay.addRow(self.no_document)
         stay.addRow(self.tr("Household member"), self.host)
         stay.addRow(self.tr("This person is"), self.role)
         stay.addRow(self.tr("Member already here is"), self.host_role)
@@ -141,6 +144,7 @@ class CheckInDialog(ActionDialog):
             w.textChanged.connect(self._update_release_info)
         self.category.currentIndexChanged.connect(self._category_changed)
         self.household.toggled.connect(self._household_toggled)
+        self.no_document.toggled.connect(self._no_document_toggled)
         self._household_toggled(False)
         self._update_id_info()
         self._category_changed()
@@ -244,12 +248,13 @@ class CheckInDialog(ActionDialog):
             arrival = (parse_date(self.arrival.text(), self._today, field="arrival_date")
                        if self.arrival.text().strip() else self._today)
             start = pol.start_date(policy, exposure, arrival)
+            # the service's rule (and the arrivals import's): no check-in after the end
+            release = pol.check_not_over(policy, start, self._today)
         except DomainError as exc:
             self.release_info.setText(self.tr("Counted from: %1. %2").replace("%1", counted)
                                       .replace("%2", self.ctx.describe(exc)))
             self.release_info.setStyleSheet(BAD_STYLE)
             return
-        release = pol.release_date(policy, start)
         self.release_info.setText(
             self.tr("Counted from %1 (%2); release on %3 (day %4)").replace("%1", counted)
             .replace("%2", start.isoformat()).replace("%3", release.isoformat())
@@ -260,6 +265,22 @@ class CheckInDialog(ActionDialog):
         for w in (self.host, self.role, self.host_role):
             w.setEnabled(on and self.host.count() > 0)
         self.room.setEnabled(not on)
+        self.no_document.setEnabled(on and self.host.count() > 0)
+        if not on:
+            self.no_document.setChecked(False)
+
+    def _no_document_toggled(self, on: bool) -> None:
+        """A child with no document joins the parent: the service gives a local number."""
+        self.id_type.setEnabled(not on)
+        self.id_number.setEnabled(not on)
+        if on:
+            self.role.setCurrentIndex(self.role.findData("child"))
+            self.sex.setEnabled(True)
+            self.birth_date.setEnabled(True)
+            self.id_info.setText(self.tr("No document: a local number is given at check-in."))
+            self.id_info.setStyleSheet(HINT_STYLE)
+        else:
+            self._update_id_info()
 
     # -- OK ------------------------------------------------------------------------
     def fields(self) -> dict:
@@ -278,6 +299,11 @@ class CheckInDialog(ActionDialog):
     def accept(self):
         self.clear_error()
         now = self.ctx.now()
+        if self.no_document.isChecked() and self.host.count():
+            self.call("stays", stays.check_in_child_without_document, self.ctx.db,
+                      dict(self.fields(), birth_date=self.birth_date.text()), self.host.currentData(),
+                      self.ctx.actor, now)
+            return
         try:
             reg = validate_registration(self.fields(), now.date())
         except DomainError as exc:

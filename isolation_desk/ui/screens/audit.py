@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QLineEdit, QPushButton, QTableView, QVBoxLayout)
 
 from ...domain.errors import DomainError
+from ...messages import reason_words
 from ...services import accounts, backup
+from ..dialogs.login import role_name
 from ..models import Row, RowTableModel
 from ..widgets import names
 from .base import Screen
@@ -244,6 +246,9 @@ class AuditScreen(Screen):
         audit_action, audit_record = names.audit_action, names.audit_record
         for e in entries:
             change = change_text(e["before"], e["after"])
+            overridden = self.override_words(_load(e["after"]))
+            if overridden:
+                change = overridden + " | " + change
             tip_parts = [p for p in (_pretty(e["before"]), _pretty(e["after"])) if p]
             tooltip = "\n→\n".join(tip_parts) if tip_parts else None
             at = (e["at"] or "").replace("T", " ")
@@ -261,6 +266,23 @@ class AuditScreen(Screen):
         if self.table.horizontalHeader().sectionSize(0) < 140:
             for col, width in enumerate((150, 90, 200, 110, 70)):  # words, not codes
                 self.table.setColumnWidth(col, width)
+
+    def override_words(self, after) -> str | None:
+        """An override or confirmation in words (issue 14): the rule overridden, why, and the
+        second person who confirmed. Who did it is the entry's user column."""
+        if not isinstance(after, dict) or not after.get("overridden"):
+            return None
+        rules = after["overridden"]
+        rules = [rules] if isinstance(rules, str) else list(rules)
+        lang = self.ctx.lang
+        sep = "、" if lang.startswith("zh") else "; "
+        text = self.tr("Override of: %1. Reason: %2").replace(
+            "%1", sep.join(reason_words(r, lang) for r in rules)).replace("%2", str(after.get("override") or "—"))
+        if after.get("second_actor"):
+            text += " " + self.tr("Confirmed by %1 (%2): %3").replace("%1", str(after["second_actor"])) \
+                .replace("%2", role_name(str(after.get("second_role") or ""))) \
+                .replace("%3", str(after.get("second_reason") or "—"))
+        return text
 
     def verify_chain(self) -> list[int]:
         broken = accounts.audit_chain_problems(self.ctx.db)

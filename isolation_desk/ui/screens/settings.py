@@ -132,6 +132,8 @@ class SettingsScreen(Screen):
         self.fever = QLineEdit()
         self.contact_person = QLineEdit()
         self.contact_phone = QLineEdit()
+        self.command_office = QLineEdit()
+        self.command_office.setObjectName("command_office")
         self.b_save = QPushButton()
         self.b_save.setObjectName("save_settings")
         self.b_save.clicked.connect(self.save)
@@ -147,10 +149,10 @@ class SettingsScreen(Screen):
         self.site_form = QFormLayout()
         self.site_box = QGroupBox()
         self.site_box.setLayout(self.site_form)
-        self._site_labels = [QLabel() for _ in range(7)]
+        self._site_labels = [QLabel() for _ in range(8)]
         for label, w in zip(self._site_labels, (self.site_name, self.site_address, self.day_start,
                                                 self.night_start, self.fever, self.contact_person,
-                                                self.contact_phone)):
+                                                self.contact_phone, self.command_office)):
             label.setBuddy(w)
             self.site_form.addRow(label, w)
         self.l_language = QLabel()
@@ -228,7 +230,8 @@ class SettingsScreen(Screen):
         for label, text in zip(self._site_labels, (
                 self.tr("Site &name"), self.tr("&Address"), self.tr("Day shift starts"),
                 self.tr("Night shift starts"), self.tr("Fever at or above (°C)"),
-                self.tr("Contact person"), self.tr("Contact phone"))):
+                self.tr("Contact person"), self.tr("Contact phone"),
+                self.tr("Release notices signed by (command office)"))):
             label.setText(text)
         self.b_save.setText(self.tr("Save"))
         self.l_language.setText(self.tr("&Language (this workstation)"))
@@ -265,7 +268,7 @@ class SettingsScreen(Screen):
         for w, key in ((self.site_name, "site_name"), (self.site_address, "site_address"),
                        (self.day_start, "day_shift_start"), (self.night_start, "night_shift_start"),
                        (self.fever, "fever_threshold"), (self.contact_person, "contact_person"),
-                       (self.contact_phone, "contact_phone")):
+                       (self.contact_phone, "contact_phone"), (self.command_office, "command_office")):
             w.setText(s.get(key, ""))
         self.preset.setCurrentIndex(max(0, self.preset.findData(s.get("policy_preset"))))
         selected = self.selected_category()
@@ -310,7 +313,7 @@ class SettingsScreen(Screen):
         changes = {"site_name": self.site_name.text(), "site_address": self.site_address.text(),
                    "day_shift_start": self.day_start.text(), "night_shift_start": self.night_start.text(),
                    "fever_threshold": self.fever.text(), "contact_person": self.contact_person.text(),
-                   "contact_phone": self.contact_phone.text()}
+                   "contact_phone": self.contact_phone.text(), "command_office": self.command_office.text()}
         ok, _ = self.ctx.run(self, "settings", site.update_settings, self.ctx.db, changes,
                              self.ctx.actor, self.ctx.now())
         self.saved.setText(self.tr("Saved.") if ok else "")

@@ -139,8 +139,7 @@ class TodayScreen(Screen):
         notice_row.addWidget(self.notice_button)
         notice_row.addStretch(1)
         rb.addLayout(notice_row)
-        self.releases_view.selectionModel().selectionChanged.connect(
-            lambda *_: self.notice_button.setEnabled(self.selected_release() is not None))
+        self.releases_view.selectionModel().selectionChanged.connect(lambda *_: self._update_notice_button())
         self.releases_view.doubleClicked.connect(lambda *_: self.ask_release_notice())
         self.notice_button.clicked.connect(self.ask_release_notice)
         self.rooms_view = _table(self.rooms_model)
@@ -433,6 +432,16 @@ class TodayScreen(Screen):
         if not self.releases_view.selectionModel().hasSelection():
             return None
         return self.releases_model.row_key(self.releases_view.currentIndex().row())
+
+    def _update_notice_button(self) -> None:
+        """The notice is for a person releasable now (issue 14): otherwise the button is
+        off and its tooltip says why (the service's refusal in words)."""
+        from ...messages import describe
+        from ...services import papers
+        stay_id = self.selected_release()
+        refusal = None if stay_id is None else papers.release_notice_refusal(self.ctx.db, stay_id, self.ctx.now())
+        self.notice_button.setEnabled(stay_id is not None and refusal is None)
+        self.notice_button.setToolTip(describe(refusal, self.ctx.lang) if refusal is not None else "")
 
     def save_release_notice(self, stay_id: int, path) -> bool:
         lang = "zh_CN" if self.ctx.lang.startswith("zh") else "en"

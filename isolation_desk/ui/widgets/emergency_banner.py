@@ -56,6 +56,9 @@ class EmergencyBanner(QFrame):
         self.setVisible(bool(self.alerts))
 
     def _describe(self, a: dict) -> str:
+        if a["kind"] == "child_alone":
+            return self.tr("Child alone in room %1: %2 has no adult of the household with them") \
+                .replace("%1", a["room"] or "").replace("%2", a["name"] or "")
         if a["kind"] == "pool_positive":
             return self.tr("Pool %1 positive: re-test each member today").replace("%1", a["note"] or "")
         if a["kind"] == "staff_positive":
@@ -138,7 +141,11 @@ class AlertDialog(QDialog):
     def refresh(self) -> None:
         a = testing.alert_detail(self.ctx.db, self.alert_id)
         self.alert = a
-        if a["kind"] == "pool_positive":
+        if a["kind"] == "child_alone":
+            self.setWindowTitle(self.tr("Child alone in a room"))
+            text = self.tr("%1 is alone in room %2: the last adult of the household left. Assign a carer (check one in with the child's household) or move the child to a family member.").replace("%1", a["name"] or "") \
+                .replace("%2", a["room"] or "")
+        elif a["kind"] == "pool_positive":
             text = self.tr("Pool %1 tested positive. Each member has a single-sample re-test due today on the Tests screen.").replace("%1", a["note"] or "")
         elif a["kind"] == "staff_positive":
             text = self.tr("Staff member %1 tested positive (sampled %2). Send them off duty and inform headquarters.").replace("%1", a["name"] or "") \
@@ -164,7 +171,7 @@ class AlertDialog(QDialog):
         self.mates_box.setVisible(person)
         self.floor_box.setVisible(person)
         self.transfer_button.setEnabled(person and a["stay_status"] in ("in_isolation", "awaiting_transfer"))
-        self.ack_button.setEnabled(not a["handled_at"])
+        self.ack_button.setEnabled(not a["handled_at"] and a["kind"] != "child_alone")
         self.undo_button.setEnabled(self.ctx.actor.can("override") and any(m["restart"] for m in a["room_mates"]))
 
     def status_text(self, status: str | None) -> str:

@@ -71,6 +71,7 @@ _EVENTS = {
     "left": QT_TRANSLATE_NOOP("Names", "Left"),
     "cancel": QT_TRANSLATE_NOOP("Names", "Arrival cancelled"),
     "policy_change": QT_TRANSLATE_NOOP("Names", "Policy applied"),
+    "community_notified": QT_TRANSLATE_NOOP("Names", "Community told of the release"),
 }
 _TRANSFER_KINDS = {
     "hospital": QT_TRANSLATE_NOOP("Names", "Designated hospital"),
@@ -160,6 +161,7 @@ _AUDIT_ACTIONS = {
     "awaiting_transfer": QT_TRANSLATE_NOOP("AuditWords", "Marked for transfer"),
     "transfer_out": QT_TRANSLATE_NOOP("AuditWords", "Transferred out"),
     "end_stay": QT_TRANSLATE_NOOP("AuditWords", "Stay ended (other reason)"),
+    "community_notified": QT_TRANSLATE_NOOP("AuditWords", "Community told of the release"),
     # tests and health
     "sample": QT_TRANSLATE_NOOP("AuditWords", "Sample taken"),
     "new_pool": QT_TRANSLATE_NOOP("AuditWords", "Pool opened"),

@@ -54,6 +54,9 @@ class StayPanel(QWidget):
         self.b_date = QPushButton(self.tr("Extend / bring forward…"))
         self.b_release = QPushButton(self.tr("Release…"))
         self.b_transfer = QPushButton(self.tr("Transfer out…"))
+        self.b_community = QPushButton(self.tr("Community told…"))
+        self.b_community.setObjectName("action_community")
+        self.b_community.setToolTip(self.tr("Record that the destination community was told of the release"))
         for name, b in (("check_in", self.b_check_in), ("move", self.b_move), ("date", self.b_date),
                         ("release", self.b_release), ("transfer", self.b_transfer)):
             b.setObjectName(f"action_{name}")
@@ -63,6 +66,8 @@ class StayPanel(QWidget):
         actions.addWidget(self.b_move, 1, 0)
         actions.addWidget(self.b_transfer, 1, 1)
         actions.addWidget(self.b_check_in, 2, 0)
+        actions.addWidget(self.b_community, 2, 1)
+        self.b_community.clicked.connect(self._ask_community_told)
         self.b_check_in.clicked.connect(self._check_in)
         self.b_move.clicked.connect(lambda: self._open("move"))
         self.b_date.clicked.connect(lambda: self._open("date"))
@@ -102,7 +107,8 @@ class StayPanel(QWidget):
                 v.clear()
             self.tests_model.set_rows([])
             self.history_model.set_rows([])
-            for b in (self.b_check_in, self.b_move, self.b_date, self.b_release, self.b_transfer):
+            for b in (self.b_check_in, self.b_move, self.b_date, self.b_release, self.b_transfer,
+                      self.b_community):
                 b.setEnabled(False)
             return
         today = self.ctx.today()
@@ -149,6 +155,8 @@ class StayPanel(QWidget):
         self.b_date.setEnabled(active or s["status"] == "expected")
         self.b_release.setEnabled(s["status"] == "in_isolation")
         self.b_transfer.setEnabled(active)
+        # the release hand-off: a released person whose community has not been told yet
+        self.b_community.setEnabled(s["status"] == "released" and not s.get("community_notified"))
 
     def _open(self, which: str) -> None:
         from ..dialogs import stay_actions as sa
@@ -159,6 +167,24 @@ class StayPanel(QWidget):
         if cls.ask(self.ctx, self.stay_id, parent=self) is not None:
             self.show_stay(self.stay_id)
             self.stayChanged.emit(self.stay_id)
+
+    def mark_community_told(self, note: str) -> bool:
+        from ...services import stays
+        ok, _ = self.ctx.run(self, "stays", stays.mark_community_notified, self.ctx.db, self.stay_id,
+                             self.ctx.actor, self.ctx.now(), note)
+        if ok:
+            self.show_stay(self.stay_id)
+            self.stayChanged.emit(self.stay_id)
+        return ok
+
+    def _ask_community_told(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+        if self.stay_id is None:
+            return
+        text, ok = QInputDialog.getText(self, self.tr("Community told"),
+                                        self.tr("How and whom (e.g. phoned the community office, Ms Li):"))
+        if ok:
+            self.mark_community_told(text)
 
     def _check_in(self) -> None:
         from ...services import stays
