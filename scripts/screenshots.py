@@ -79,9 +79,9 @@ def main(out: Path, prefix: str = "") -> None:
     dialog = CheckInDialog(ctx)
     dialog.show()
     dialog.name.setText("王小明")
-    dialog.id_number.setText("110101199003071234")  # wrong check digit
+    dialog.id_number.setText("110105194912310021")  # wrong check digit
     dialog.accept()
-    dialog.id_number.setText("11010119900307123X")  # ... then corrected
+    dialog.id_number.setText("11010519491231002X")  # ... then corrected
     settle()
     save(dialog, "checkin")
     dialog.close()

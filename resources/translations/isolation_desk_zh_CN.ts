@@ -978,6 +978,10 @@
         <source>Counted from %1 (%2); release on %3 (day %4)</source>
         <translation>自%1起算(%2);%3解除(第%4天)</translation>
     </message>
+    <message>
+        <source>Goes to room %1, the household member's room.</source>
+        <translation>入住同户成员所在的房间 %1。</translation>
+    </message>
 </context>
 <context>
     <name>CountDialog</name>

@@ -1,0 +1,93 @@
+"""Issue 18: the window at a real workstation (1366x768, Chinese): messages that follow the
+input, texts that show whole."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from isolation_desk.domain.registration import validate_registration
+from isolation_desk.services import queries, stays
+from isolation_desk.ui import i18n
+from isolation_desk.ui.context import AppContext
+from isolation_desk.ui.dialogs.checkin import CheckInDialog
+
+
+@pytest.fixture
+def zh(qapp):
+    assert i18n.install("zh_CN", qapp)
+    yield
+    i18n.install("en", qapp)
+
+
+def _open(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+# -- check-in dialog ----------------------------------------------------------------------
+def test_the_error_and_red_frame_go_once_the_id_is_corrected(qtbot, db, now, manager, zh):
+    d = _open(qtbot, CheckInDialog(AppContext(db, manager, "zh_CN", clock=lambda: now)))
+    d.name.setText("王小明")
+    d.id_number.setText("110105194912310021")  # check digit wrong (X)
+    qtbot.mouseClick(d.ok_button, Qt.LeftButton)
+    assert "校验位" in d.error_label.text() and d.error_label.isVisible()
+    assert "border" in d.id_number.styleSheet()
+    d.id_number.setText("11010519491231002X")
+    assert "1949-12-31" in d.id_info.text()               # the live hint says it is right ...
+    assert not d.error_label.isVisible() and d.error_label.text() == ""   # ... and so does the rest
+    assert d.id_number.styleSheet() == ""
+    assert db.scalar("SELECT count(*) FROM stays") == 0
+
+
+def test_an_error_on_another_field_stays_until_that_field_changes(qtbot, db, now, manager):
+    d = _open(qtbot, CheckInDialog(AppContext(db, manager, "en", clock=lambda: now)))
+    d.id_number.setText("11010519491231002X")
+    qtbot.mouseClick(d.ok_button, Qt.LeftButton)
+    assert "name" in d.error_label.text() and "border" in d.name.styleSheet()
+    d.phone.setText("13800138000")  # not the field in error
+    assert d.error_label.isVisible()
+    d.name.setText("李四")
+    assert not d.error_label.isVisible() and d.name.styleSheet() == ""
+
+
+def test_joining_a_household_shows_the_room_the_person_goes_to(qtbot, db, now, manager, zh):
+    room = next(r for r in queries.room_board(db) if r["beds"] == 2)
+    reg = validate_registration({"name": "王母", "id_number": "11010519800101026X", "category": "close_contact",
+                                 "last_exposure_date": (now.date() - timedelta(days=2)).isoformat()}, now.date())
+    parent = stays.check_in(db, reg, manager, now, room_id=room["id"])
+    d = _open(qtbot, CheckInDialog(AppContext(db, manager, "zh_CN", clock=lambda: now)))
+    suggested = d.room.currentText()
+    assert suggested and suggested != room["label"] and "建议" in d.room_info.text()
+    d.household.setChecked(True)
+    d.host.setCurrentIndex(d.host.findData(parent.stay_id))
+    assert not d.room.isEnabled()
+    assert d.room.currentText() == room["label"]
+    assert room["label"] in d.room_info.text() and "建议" not in d.room_info.text()
+    d.household.setChecked(False)  # back to the room chosen before
+    assert d.room.currentText() == suggested and d.room.findText(room["label"]) == -1
+    assert "建议" in d.room_info.text()
+    d.household.setChecked(True)
+    d.name.setText("王小")
+    d.id_number.setText("11010520150101013X")
+    d.last_exposure.setText((now.date() - timedelta(days=2)).isoformat())
+    d.role.setCurrentIndex(d.role.findData("child"))
+    qtbot.mouseClick(d.ok_button, Qt.LeftButton)
+    assert d.result_value.room_id == room["id"]
+
+
+def test_the_release_line_shows_whole_and_says_please_fill_in(qtbot, db, now, manager, zh):
+    d = _open(qtbot, CheckInDialog(AppContext(db, manager, "zh_CN", clock=lambda: now)))
+    d.name.setText("王小明")
+    d.id_number.setText("110105194912310021")
+    qtbot.mouseClick(d.ok_button, Qt.LeftButton)  # the error line takes its place at the bottom
+    d.category.setCurrentIndex(d.category.findData("close_contact"))  # counted from the exposure
+    d.last_exposure.setText("")
+    assert "请填写末次暴露日期" in d.release_info.text()
+    qtbot.wait(10)
+    # every line of every message shows: the labels are as high as their text at their width
+    for label in (d.release_info, d.id_info, d.room_info, d.error_label):
+        assert label.height() >= label.heightForWidth(label.width()), label.objectName()
