@@ -91,3 +91,35 @@ def test_the_release_line_shows_whole_and_says_please_fill_in(qtbot, db, now, ma
     # every line of every message shows: the labels are as high as their text at their width
     for label in (d.release_info, d.id_info, d.room_info, d.error_label):
         assert label.height() >= label.heightForWidth(label.width()), label.objectName()
+
+
+# -- Today on an empty site -----------------------------------------------------------------
+def _axis_labels(axis) -> list[str]:
+    """The labels a fixed-tick QValueAxis draws: min + i * (max - min) / (ticks - 1), '%d'."""
+    n = axis.tickCount()
+    return ["%d" % (axis.min() + i * (axis.max() - axis.min()) / (n - 1)) for i in range(n)]
+
+
+def test_the_charts_of_an_empty_site_count_in_whole_numbers_from_0(qtbot, db, now, manager):
+    from isolation_desk.ui.screens.today import TodayScreen
+    screen = TodayScreen(AppContext(db, manager, "en", clock=lambda: now))
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.summary is not None)
+    charts = (screen.trend_view.chart(), screen.due_view.chart())
+    axes = [a for c in charts for a in c.axes(Qt.Vertical)]
+    assert len(axes) == 3
+    for axis in axes:
+        assert axis.tickCount() == 5 and (axis.min(), axis.max()) == (0, 4)
+        labels = _axis_labels(axis)
+        assert labels == ["0", "1", "2", "3", "4"]  # was 0, 0, 1, 1 (0-1 in 4 steps of 0.25)
+        assert all(float(v).is_integer() for v in (axis.min() + i * (axis.max() - axis.min()) / (axis.tickCount() - 1)
+                                                   for i in range(axis.tickCount())))
+
+
+def test_a_busy_site_still_gets_whole_number_ticks():
+    from isolation_desk.ui.screens.today import integer_axis
+    for top in (4.6, 9, 12, 23, 303.6, 1234):
+        axis = integer_axis(top)
+        step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+        assert axis.min() == 0 and axis.max() >= top and step.is_integer() and axis.tickCount() <= 6
