@@ -123,3 +123,78 @@ def test_a_busy_site_still_gets_whole_number_ticks():
         axis = integer_axis(top)
         step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
         assert axis.min() == 0 and axis.max() >= top and step.is_integer() and axis.tickCount() <= 6
+
+
+# -- a window of 1366x768 in Chinese ---------------------------------------------------------
+@pytest.fixture
+def own_settings(tmp_path):
+    from PySide6.QtCore import QCoreApplication, QSettings
+    fmt, org = QSettings.defaultFormat(), QCoreApplication.organizationName()
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    QCoreApplication.setOrganizationName("IsolationDeskWorkstationTests")
+    yield
+    QSettings.setDefaultFormat(fmt)
+    QCoreApplication.setOrganizationName(org)
+
+
+def _window(qtbot, db, now, manager, size=(1366, 768)):
+    from isolation_desk.ui.main_window import MainWindow
+    window = MainWindow(AppContext(db, manager, "zh_CN", clock=lambda: now))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _fits(table, column, rows=range(40), sort_mark=False) -> list[str]:
+    """What of ``column`` does not show whole: the header or a cell text wider than the
+    section (QFontMetrics), or the section beyond the table's visible width."""
+    model, header = table.model(), table.horizontalHeader()
+    width = header.sectionSize(column)
+    problems = []
+    head = model.headerData(column, Qt.Horizontal)
+    need = header.fontMetrics().horizontalAdvance(head) + 12 + (18 if sort_mark else 0)
+    if need > width:
+        problems.append(f"header {head!r} needs {need} px, has {width}")
+    fm = table.fontMetrics()
+    for r in rows:
+        if r >= model.rowCount():
+            break
+        text = model.index(r, column).data() or ""
+        if fm.horizontalAdvance(text) + 8 > width:
+            problems.append(f"{text!r} needs {fm.horizontalAdvance(text) + 8} px, has {width}")
+    if header.sectionViewportPosition(column) + width > table.viewport().width():
+        problems.append(f"column {head!r} ends at {header.sectionViewportPosition(column) + width} px, "
+                        f"the table shows {table.viewport().width()}")
+    return problems
+
+
+def test_occupants_key_columns_show_whole_at_1366x768(qtbot, demo_db, now, manager, zh, own_settings):
+    window = _window(qtbot, demo_db, now, manager)
+    window.show_screen("occupants")
+    screen = window.screens["occupants"]
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 100)
+    table = screen.table
+    heads = [screen.model.headerData(c, Qt.Horizontal) for c in range(screen.model.columnCount())]
+    key_columns = [heads.index(h) for h in ("房间", "姓名", "人员类别", "天数", "解除", "状态")]
+    # the longest category word is among the rows looked at
+    longest = max(range(screen.model.rowCount()), key=lambda r: len(screen.model.index(r, 4).data()))
+    problems = {c: _fits(table, c, rows=[*range(40), longest], sort_mark=c == 0) for c in key_columns}
+    assert not any(problems.values()), problems
+
+
+def test_occupants_column_widths_are_remembered(qtbot, demo_db, now, manager, own_settings):
+    window = _window(qtbot, demo_db, now, manager)
+    window.show_screen("occupants")
+    screen = window.screens["occupants"]
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 100)
+    screen.table.setColumnWidth(1, 177)
+    screen.table.setColumnWidth(8, 133)
+    window.close()  # the screen hides: its columns are kept for this workstation
+    again = _window(qtbot, demo_db, now, manager)
+    again.show_screen("occupants")
+    other = again.screens["occupants"]
+    qtbot.waitUntil(lambda: other.model.rowCount() > 100)
+    assert other.table.columnWidth(1) == 177 and other.table.columnWidth(8) == 133
