@@ -2662,6 +2662,10 @@ building, floors, rooms)</source>
         <translation>%1/%2床</translation>
     </message>
     <message>
+        <source>Reason: %1</source>
+        <translation>原因:%1</translation>
+    </message>
+    <message>
         <source>Positive</source>
         <translation>阳性</translation>
     </message>

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.services import queries, stays
@@ -198,3 +199,51 @@ def test_occupants_column_widths_are_remembered(qtbot, demo_db, now, manager, ow
     other = again.screens["occupants"]
     qtbot.waitUntil(lambda: other.model.rowCount() > 100)
     assert other.table.columnWidth(1) == 177 and other.table.columnWidth(8) == 133
+
+
+# -- rooms board ----------------------------------------------------------------------------
+def test_a_floor_of_10_rooms_fits_one_line_and_reasons_show_whole(qtbot, db, now, manager, zh, own_settings):
+    from isolation_desk.services import rooms as room_service
+    tiles = [r for r in queries.room_board(db) if r["building"] == "A" and r["floor"] == 2]
+    assert len(tiles) == 10
+    closed = tiles[-1]
+    reason = "卫生间漏水,已报物业维修,预计周五修好"
+    room_service.take_out_of_service(db, closed["id"], reason, manager, now)
+    window = _window(qtbot, db, now, manager)
+    window.show_screen("rooms")
+    screen = window.screens["rooms"]
+    board = screen.board
+    qtbot.waitUntil(lambda: len(board.tiles()) > 30)
+    rects = [board.tile_rect(t["id"]) for t in tiles]
+    assert len({r.top() for r in rects}) == 1, "the floor wraps onto a second line"
+    assert max(r.right() for r in rects) <= board.viewport().width()
+    # the room number fits its tile
+    fm = QFontMetrics(board._font_compact if board._compact else board._font_number)
+    assert fm.horizontalAdvance("0210") + 10 <= rects[-1].width()
+    # the reason, cut on the tile, is whole in the tooltip and in the side panel
+    tile = next(t for t in board.tiles() if t.room_id == closed["id"])
+    assert reason in board.tile_tooltip(tile)
+    board.set_current_room(closed["id"])
+    assert reason in screen.room_status.text() and screen.room_status.wordWrap()
+    reasons = screen.history_model.index(screen.history_model.rowCount() - 1, 3)
+    assert reasons.data(Qt.ToolTipRole) == reason
+    # the summary line is not cut
+    counts = screen.counts
+    assert "停用 1" in counts.text()
+    qtbot.waitUntil(lambda: counts.fontMetrics().horizontalAdvance(counts.text()) <= counts.contentsRect().width(),
+                    timeout=1000)
+
+
+def test_the_summary_line_stays_whole_at_1280_logical_pixels(qtbot, demo_db, now, manager, zh, own_settings):
+    """1600x900 at 125 %: 1280x720 logical pixels."""
+    window = _window(qtbot, demo_db, now, manager, size=(1280, 720))
+    window.show_screen("rooms")
+    screen = window.screens["rooms"]
+    qtbot.waitUntil(lambda: len(screen.board.tiles()) > 100)
+    counts = screen.counts
+    assert "待终末消毒" in counts.text() and "停用" in counts.text()
+    qtbot.waitUntil(lambda: counts.fontMetrics().horizontalAdvance(counts.text()) <= counts.contentsRect().width(),
+                    timeout=1000)
+    board = screen.board
+    floor = [t for t in board.tiles() if t.building == "A" and t.floor == 2]
+    assert len(floor) == 10 and len({board.tile_rect(t.room_id).top() for t in floor}) == 1

@@ -30,7 +30,8 @@ class RoomsScreen(Screen):
         self.badge.setObjectName("badge_filter")
         self.counts = QLabel()
         self.counts.setObjectName("room_counts")
-        self.counts.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never squeeze the filters
+        # whole, never cut ("待终末消毒 9 · 停…"): the line of filters leaves it its width
+        self.counts.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Preferred)
         self.legend = BoardLegend()
         self.board = RoomBoardView()
         self.board.currentChanged.connect(self.show_room)
@@ -46,8 +47,8 @@ class RoomsScreen(Screen):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
             top.addWidget(label)
             top.addWidget(combo)
-        top.addSpacing(12)
-        top.addWidget(self.counts, 1)
+        top.addStretch(1)
+        top.addWidget(self.counts)
 
         # The room panel.
         self.room_title = QLabel()
@@ -203,7 +204,8 @@ class RoomsScreen(Screen):
         self.history_model.set_rows([
             Row(e["id"], (e["at"][:16].replace("T", " "), names.room_status(e["from_status"]),
                           names.room_status(e["to_status"]),
-                          " · ".join(x for x in (e["reason"], e["actor"]) if x)))
+                          " · ".join(x for x in (e["reason"], e["actor"]) if x)),
+                tooltip=(None, None, None, e["reason"] or None))
             for e in room["history"]])
         fit_columns(self.history, self.history_model)
         full = len(room["stays"]) >= room["beds"]
