@@ -247,3 +247,25 @@ def test_the_summary_line_stays_whole_at_1280_logical_pixels(qtbot, demo_db, now
     board = screen.board
     floor = [t for t in board.tiles() if t.building == "A" and t.floor == 2]
     assert len(floor) == 10 and len({board.tile_rect(t.room_id).top() for t in floor}) == 1
+
+
+# -- audit screen ---------------------------------------------------------------------------
+def test_audit_time_and_record_columns_whole_and_changes_in_words(qtbot, demo_db, now, manager, zh, own_settings):
+    from isolation_desk.services import papers
+    papers.record_printed(demo_db, manager, "daily_report", now, day=now.date().isoformat(), format="pdf")
+    window = _window(qtbot, demo_db, now, manager)
+    window.show_screen("audit")
+    screen = window.screens["audit"]
+    screen.period.setCurrentIndex(screen.period.findData("all"))
+    screen.refresh()
+    table, model = screen.table, screen.model
+    assert model.rowCount() > 100
+    problems = {c: _fits(table, c, rows=range(min(300, model.rowCount()))) for c in (0, 4)}
+    assert not any(problems.values()), problems
+    numbers = [model.index(r, 4).data() for r in range(model.rowCount())]
+    assert "日报" in numbers and "daily_report" not in numbers
+    changes = [model.index(r, 5).data() for r in range(model.rowCount())]
+    import re
+    coded = [c for c in changes if re.search(r"\b[a-z]+_[a-z]+\b|\b[a-z]+: ", c)]
+    assert not coded, coded[:5]
+    assert any("状态:" in c for c in changes) and any("时段:上午" in c for c in changes)
