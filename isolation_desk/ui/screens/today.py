@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QH
 from ...services import shift
 from ..background import BackgroundReader
 from ..models import Row, RowTableModel
+from ..widgets.names import stay_status
 from .base import Screen
 
 WARN = QColor("#b00020")
@@ -331,7 +332,9 @@ class TodayScreen(Screen):
             Row(p["stay_id"], (p["room"], p["name"], words[p["category"]], p["release_date"]))
             for p in s.next_releases_due])
         self.rooms_model.set_rows(
-            [Row(r["id"], (r["label"], self.tr("Awaiting disinfection"), _hm(r["since"]), r["reason"] or ""))
+            # why it awaits disinfection: how the last stay ended (released, transferred), in words
+            [Row(r["id"], (r["label"], self.tr("Awaiting disinfection"), _hm(r["since"]),
+                           stay_status(r["reason"]) if r["reason"] else ""))
              for r in s.rooms_awaiting_disinfection]
             + [Row(r["id"], (r["label"], self.tr("Out of service"), _hm(r["since"]), r["reason"] or ""))
                for r in s.rooms_out_of_service])
