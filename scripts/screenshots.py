@@ -84,6 +84,8 @@ def main(out: Path, prefix: str = "") -> None:
     dialog.id_number.setText("11010519491231002X")  # ... then corrected
     settle()
     save(dialog, "checkin")
+    dialog.household.setChecked(True)  # joins a household: the room they go to
+    save(dialog, "checkin_household")
     dialog.close()
 
     dialog = ReceiveDialog(ctx)
@@ -104,9 +106,13 @@ def main(out: Path, prefix: str = "") -> None:
     papers.write_handover(db, pdf, NOW, actor=boss, lang=lang)
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(pdf), str(tmp / "h")], check=True)
     shutil.copy(next(tmp.glob("h*.png")), out / f"{prefix}handover_pdf.png")
-    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "2", "-l", "9", str(pdf), str(tmp / "hp")], check=True)
-    for page in sorted(tmp.glob("hp*.png")):
-        shutil.copy(page, out / f"{prefix}handover_pdf_{page.stem[3:]}.png")
+    from pypdf import PdfReader
+    signed = next((n for n, page in enumerate(PdfReader(str(pdf)).pages, 1)
+                   if "交班班长" in (page.extract_text() or "") or "Outgoing shift leader" in (page.extract_text() or "")), 1)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(signed), "-l", str(signed + 1), str(pdf), str(tmp / "hp")],
+                   check=True)
+    for page, name in zip(sorted(tmp.glob("hp*.png")), ("handover_pdf_signed", "handover_pdf_annex")):
+        shutil.copy(page, out / f"{prefix}{name}.png")
     window.close()
     db.close()
 

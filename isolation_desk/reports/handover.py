@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from . import base
 from .fonts import FontChoice, register_fonts
@@ -71,6 +71,8 @@ class _Doc:
         self.story.append(Spacer(1, 1.5 * mm))
 
     def append_annexes(self):
+        if self.annexes:  # the signed sheet ends on its page; the annexes follow it
+            self.story.append(PageBreak())
         for number, (title, header, rows, widths, align) in enumerate(self.annexes, 1):
             self.story.append(base.para(self.L("annex_title", annex=number, title=title, n=len(rows)),
                                         self.st["heading"], self.font))

@@ -30,8 +30,10 @@ class RoomsScreen(Screen):
         self.badge.setObjectName("badge_filter")
         self.counts = QLabel()
         self.counts.setObjectName("room_counts")
-        # whole, never cut ("待终末消毒 9 · 停…"): the line of filters leaves it its width
-        self.counts.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Preferred)
+        # whole, never cut ("待终末消毒 9 · 停…"): a line of its own under the filters, which
+        # wraps rather than widen the window (1600x900 at 125 % leaves 1280 pixels)
+        self.counts.setWordWrap(True)
+        self.counts.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.legend = BoardLegend()
         self.board = RoomBoardView()
         self.board.currentChanged.connect(self.show_room)
@@ -48,7 +50,6 @@ class RoomsScreen(Screen):
             top.addWidget(label)
             top.addWidget(combo)
         top.addStretch(1)
-        top.addWidget(self.counts)
 
         # The room panel.
         self.room_title = QLabel()
@@ -106,6 +107,7 @@ class RoomsScreen(Screen):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addLayout(top)
+        ll.addWidget(self.counts)
         ll.addWidget(self.legend)
         ll.addWidget(self.board, 1)
         splitter.addWidget(left)
