@@ -244,7 +244,7 @@
     </message>
     <message>
         <source>; </source>
-        <translation>;</translation>
+        <translation>；</translation>
     </message>
     <message>
         <source>Audit trail</source>
@@ -1485,6 +1485,10 @@
     <message>
         <source>Goes to room %1, the household member's room.</source>
         <translation>入住同户成员所在的房间 %1。</translation>
+    </message>
+    <message>
+        <source>No one here has a free bed in their room: choose a room.</source>
+        <translation>没有可同住的同户成员(其房间无空床),请选择房间。</translation>
     </message>
 </context>
 <context>

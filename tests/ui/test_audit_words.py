@@ -376,7 +376,7 @@ def test_fields_and_values_in_words_in_both_languages(qapp):
         assert i18n.install("zh_CN", qapp)
         text = change_text(before, after)
         assert not re.search(r"[a-z]+_[a-z]+|[A-Za-z]{3,}", text), text
-        assert "状态:隔离中 → 已解除" in text and "原因:同室人员阳性" in text
+        assert "状态:隔离中 → 已解除；" in text and "原因:同室人员阳性" in text
         assert "症状:发热、干咳" in text and "时段:上午" in text and "姓名:张三" in text
         words = [names.audit_field(c) for c in names.AUDIT_FIELD_CODES]
         latin = [w for w in words if re.search(r"[a-z]{2,}", w)]  # PDF, SHA-256 are the words used

@@ -244,6 +244,7 @@ def test_the_summary_line_stays_whole_at_1280_logical_pixels(qtbot, demo_db, now
     assert "待终末消毒" in counts.text() and "停用" in counts.text()
     qtbot.waitUntil(lambda: counts.fontMetrics().horizontalAdvance(counts.text()) <= counts.contentsRect().width(),
                     timeout=1000)
+    assert window.width() == 1280 and window.minimumSizeHint().width() <= 1280  # no screen widens it
     board = screen.board
     floor = [t for t in board.tiles() if t.building == "A" and t.floor == 2]
     assert len(floor) == 10 and len({board.tile_rect(t.room_id).top() for t in floor}) == 1
@@ -269,3 +270,12 @@ def test_audit_time_and_record_columns_whole_and_changes_in_words(qtbot, demo_db
     coded = [c for c in changes if re.search(r"\b[a-z]+_[a-z]+\b|\b[a-z]+: ", c)]
     assert not coded, coded[:5]
     assert any("状态:" in c for c in changes) and any("时段:上午" in c for c in changes)
+
+
+def test_ticking_household_with_no_one_to_join_says_so_and_keeps_the_room(qtbot, db, now, manager, zh):
+    d = _open(qtbot, CheckInDialog(AppContext(db, manager, "zh_CN", clock=lambda: now)))
+    assert d.host.count() == 0
+    suggested = d.room.currentText()
+    d.household.setChecked(True)
+    assert d.room.isEnabled() and d.room.currentText() == suggested
+    assert "请选择房间" in d.room_info.text()

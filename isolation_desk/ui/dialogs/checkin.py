@@ -267,7 +267,7 @@ class CheckInDialog(ActionDialog):
     def _household_toggled(self, on: bool) -> None:
         for w in (self.host, self.role, self.host_role):
             w.setEnabled(on and self.host.count() > 0)
-        self.room.setEnabled(not on)
+        self.room.setEnabled(not (on and self.host.count() > 0))  # no one to join: a room is chosen
         self._show_household_room()
 
     def _show_household_room(self, *_) -> None:
@@ -284,6 +284,8 @@ class CheckInDialog(ActionDialog):
             self.room.insertItem(0, label, HOUSEHOLD_ROOM)
             self.room.setCurrentIndex(0)
             self.room_info.setText(self.tr("Goes to room %1, the household member's room.").replace("%1", label))
+        elif self.household.isChecked():
+            self.room_info.setText(self.tr("No one here has a free bed in their room: choose a room."))
         else:
             self.room_info.setText(self._room_note)
 
