@@ -15,6 +15,17 @@ from isolation_desk.ui.context import AppContext
 from isolation_desk.ui.dialogs.checkin import CheckInDialog
 
 
+@pytest.fixture(autouse=True)
+def app_style(qapp):
+    """The application's style sheet, as the window runs with it (padding, fonts, borders):
+    what fits and what is cut depends on it."""
+    from isolation_desk.ui.icons import load_style_sheet
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(load_style_sheet())
+    yield
+    qapp.setStyleSheet(before)
+
+
 @pytest.fixture
 def zh(qapp):
     assert i18n.install("zh_CN", qapp)
@@ -279,3 +290,24 @@ def test_ticking_household_with_no_one_to_join_says_so_and_keeps_the_room(qtbot,
     d.household.setChecked(True)
     assert d.room.isEnabled() and d.room.currentText() == suggested
     assert "请选择房间" in d.room_info.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_no_screen_widens_the_window_beyond_1366(qtbot, qapp, demo_db, now, manager, own_settings, lang):
+    from isolation_desk.ui.main_window import SCREENS, MainWindow
+    assert i18n.install(lang, qapp)
+    try:
+        window = MainWindow(AppContext(demo_db, manager, lang, clock=lambda: now))
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        wide = {}
+        for key, _module, _cls in SCREENS:
+            window.show_screen(key)
+            qapp.processEvents()
+            if window.minimumSizeHint().width() > 1366 or window.width() > 1366:
+                wide[key] = (window.minimumSizeHint().width(), window.width())
+        assert not wide, wide
+    finally:
+        i18n.install("en", qapp)

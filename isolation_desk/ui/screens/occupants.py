@@ -42,7 +42,7 @@ class OccupantsScreen(Screen):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(140)  # the English buttons beside it fit 1366x768
         self.category = QComboBox()
         self.category.setObjectName("category_filter")
         self.building = QComboBox()
