@@ -234,6 +234,8 @@ def test_a_floor_of_10_rooms_fits_one_line_and_reasons_show_whole(qtbot, db, now
     # the reason, cut on the tile, is whole in the tooltip and in the side panel
     tile = next(t for t in board.tiles() if t.room_id == closed["id"])
     assert reason in board.tile_tooltip(tile)
+    two_beds = next(t for t in board.tiles() if t.beds == 2)  # a narrow tile may leave its beds out
+    assert "0/2" in board.tile_tooltip(two_beds)
     board.set_current_room(closed["id"])
     assert reason in screen.room_status.text() and screen.room_status.wordWrap()
     reasons = screen.history_model.index(screen.history_model.rowCount() - 1, 3)

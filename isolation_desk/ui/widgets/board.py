@@ -267,6 +267,8 @@ class RoomBoardView(QAbstractScrollArea):
             beds = self.tr("%1/%2 beds").replace("%1", str(t.occupants)).replace("%2", str(t.beds))
             if fm.horizontalAdvance(beds) > room_left:
                 beds = f"{t.occupants}/{t.beds}"
+            if fm.horizontalAdvance(beds) > room_left - 4:  # a narrow tile with badges: the tooltip says it
+                beds = ""
             p.drawText(QRect(inner.left(), inner.bottom() - fm.height() + 1, max(0, room_left), fm.height()),
                        LEFT_VCENTER, beds)
         second = t.names
@@ -394,6 +396,8 @@ class RoomBoardView(QAbstractScrollArea):
             lines.append(self.tr("Reason: %1").replace("%1", t.status_reason))
         if t.names:
             lines.append(t.names)
+        if t.beds > 1:
+            lines.append(self.tr("%1/%2 beds").replace("%1", str(t.occupants)).replace("%2", str(t.beds)))
         words = {"positive": self.tr("Positive"), "fever": self.tr("Fever in the last 24 hours"),
                  "test_due": self.tr("Test due today"), "release_due": self.tr("Release due")}
         lines += [words[b] for b in BADGE_ORDER if getattr(t, b)]
