@@ -383,3 +383,25 @@ def test_fields_and_values_in_words_in_both_languages(qapp):
         assert not latin, f"untranslated field words: {latin}"
     finally:
         i18n.install("en", qapp)
+
+
+def test_the_code_values_of_the_domain_have_words(qapp):
+    """Every code a coded field can hold, from the lists that define them, reads as a word."""
+    from isolation_desk.domain import schedule, stock
+    from isolation_desk.services.shift import LOG_KINDS
+    cases = [("category", names.CATEGORY_CODES), ("category", stock.CATEGORIES),
+             ("consumption", stock.CONSUMPTION), ("kind", schedule.TEST_KINDS), ("kind", LOG_KINDS),
+             ("kind", names.TRANSFER_KIND_CODES), ("status", names.ROOM_STATUS_CODES),
+             ("status", ("expected", "in_isolation", "awaiting_transfer", "released", "transferred", "left")),
+             ("preset", names.PRESET_CODES), ("slot", ("morning", "evening")),
+             ("regime", ("daily", "three_in_five")), ("result", ("negative", "positive", "invalid", "pending")),
+             ("role", ("manager", "medical", "front_desk", "logistics", "viewer", "doctor", "nurse")),
+             ("what", ("occupants", "occupants_table"))]
+    from isolation_desk.ui import i18n
+    try:
+        assert i18n.install("zh_CN", qapp)  # in English some words are their codes ("daily")
+        missing = [(f, c) for f, codes in cases for c in codes
+                   if re.search(r"[a-z]{2,}", str(names.audit_value(f, c)))]
+    finally:
+        i18n.install("en", qapp)
+    assert not missing, missing

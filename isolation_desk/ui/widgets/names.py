@@ -298,6 +298,22 @@ _AUDIT_REASONS = {
     "sign_out": QT_TRANSLATE_NOOP("AuditWords", "Signed out"),
     "import_unmatched": QT_TRANSLATE_NOOP("AuditWords", "Not matched to anyone at the site"),
 }
+_SUPPLY_CATEGORIES = {
+    "protective_equipment": QT_TRANSLATE_NOOP("SupplyWords", "Protective equipment"),
+    "disinfectant": QT_TRANSLATE_NOOP("SupplyWords", "Disinfectant"),
+    "testing": QT_TRANSLATE_NOOP("SupplyWords", "Testing"),
+    "food_and_water": QT_TRANSLATE_NOOP("SupplyWords", "Food and water"),
+    "medicine": QT_TRANSLATE_NOOP("SupplyWords", "Medicine"),
+    "daily_necessities": QT_TRANSLATE_NOOP("SupplyWords", "Daily necessities"),
+    "medical_waste": QT_TRANSLATE_NOOP("SupplyWords", "Medical waste"),
+}
+_CONSUMPTION = {
+    "per_occupant_day": QT_TRANSLATE_NOOP("SupplyWords", "Per occupant per day"),
+    "per_staff_shift": QT_TRANSLATE_NOOP("SupplyWords", "Per staff shift"),
+    "per_sample": QT_TRANSLATE_NOOP("SupplyWords", "Per sample"),
+    "unplanned": QT_TRANSLATE_NOOP("SupplyWords", "Unplanned"),
+}
+_TEST_KINDS = {"pcr": QT_TRANSLATE_NOOP("TestsScreen", "PCR"), "antigen": QT_TRANSLATE_NOOP("TestsScreen", "Antigen")}
 _MOVEMENT_KINDS = {"receipt": QT_TRANSLATE_NOOP("AuditWords", "Receipt"), "count": QT_TRANSLATE_NOOP("AuditWords", "Stock count"),
                    "adjustment": QT_TRANSLATE_NOOP("AuditWords", "Adjustment"),
                    "results": QT_TRANSLATE_NOOP("AuditWords", "Results"), "pcr": QT_TRANSLATE_NOOP("AuditWords", "PCR test")}
@@ -341,8 +357,22 @@ def _policy_label(value):
 _status = _words((_STAY_STATUSES, "Names"), (_ROOM_STATUSES, "Names"))
 _reason = _words((_AUDIT_REASONS, _AUDIT), (_RESULTS, "Names"))
 _kind = _words((_TRANSFER_KINDS, "Names"), (_LOG_KINDS, "HandoverScreen"), (_EVENTS, "Names"),
-               (_MOVEMENT_KINDS, _AUDIT), (_RESULTS, "Names"))
+               (_TEST_KINDS, "TestsScreen"), (_MOVEMENT_KINDS, _AUDIT), (_RESULTS, "Names"))
 _role = _words((_USER_ROLES, "UsersDialog"), (_STAFF_ROLES, "TestsScreen"))
+
+# record numbers that are codes (papers, settings, exports): code -> word
+_AUDIT_RECORD_IDS = {
+    "handover": QT_TRANSLATE_NOOP("AuditWords", "Handover sheet"),
+    "roster": QT_TRANSLATE_NOOP("AuditWords", "Roster"),
+    "door_cards": QT_TRANSLATE_NOOP("AuditWords", "Door cards"),
+    "release_notice": QT_TRANSLATE_NOOP("AuditWords", "Release notice"),
+    "release_notices": QT_TRANSLATE_NOOP("AuditWords", "Release notices"),
+    "daily_report": QT_TRANSLATE_NOOP("AuditWords", "Daily report"),
+    "daily_report_template": QT_TRANSLATE_NOOP("AuditWords", "Daily report template"),
+    "arrivals_mapping": QT_TRANSLATE_NOOP("AuditWords", "Arrivals column mapping"),
+    "occupants": QT_TRANSLATE_NOOP("AuditWords", "Occupants list"),
+    "occupants_table": QT_TRANSLATE_NOOP("AuditWords", "Occupants list"),
+}
 
 # field code -> (word, the words of its values or None: shown as written). One line per field;
 # tests/ui/test_audit_words.py fails when a field the services write has no line here.
@@ -354,11 +384,12 @@ _AUDIT_FIELDS = {
     "attempt": (QT_TRANSLATE_NOOP("AuditWords", "Attempt"), None),
     "backup_interval_hours": (QT_TRANSLATE_NOOP("AuditWords", "Backup every (hours)"), None),
     "beds": (QT_TRANSLATE_NOOP("AuditWords", "Beds"), None),
-    "category": (QT_TRANSLATE_NOOP("AuditWords", "Category"), _words((_CATEGORIES, "Names"))),
+    "category": (QT_TRANSLATE_NOOP("AuditWords", "Category"),  # a person's, else a supply item's
+                 _words((_CATEGORIES, "Names"), (_SUPPLY_CATEGORIES, "SupplyWords"))),
     "code": (QT_TRANSLATE_NOOP("AuditWords", "Code"), None),
     "columns": (QT_TRANSLATE_NOOP("AuditWords", "Columns"), None),
     "conflicts": (QT_TRANSLATE_NOOP("AuditWords", "Conflicts"), None),
-    "consumption": (QT_TRANSLATE_NOOP("AuditWords", "Used per"), None),
+    "consumption": (QT_TRANSLATE_NOOP("AuditWords", "Used per"), _words((_CONSUMPTION, "SupplyWords"))),
     "contact_person": (QT_TRANSLATE_NOOP("AuditWords", "Contact person"), None),
     "contact_phone": (QT_TRANSLATE_NOOP("AuditWords", "Contact phone"), None),
     "counted": (QT_TRANSLATE_NOOP("AuditWords", "Counted"), None),
@@ -449,7 +480,7 @@ _AUDIT_FIELDS = {
     "units": (QT_TRANSLATE_NOOP("AuditWords", "Units"), None),
     "unmatched": (QT_TRANSLATE_NOOP("AuditWords", "Unmatched"), None),
     "username": (QT_TRANSLATE_NOOP("AuditWords", "User name"), None),
-    "what": (QT_TRANSLATE_NOOP("AuditWords", "What"), None),
+    "what": (QT_TRANSLATE_NOOP("AuditWords", "What"), _words((_AUDIT_RECORD_IDS, "AuditWords"))),
 }
 _AUDIT_FIELD_WORDS = {code: text for code, (text, _) in _AUDIT_FIELDS.items()}
 AUDIT_FIELD_CODES = tuple(_AUDIT_FIELDS)
@@ -465,20 +496,6 @@ def audit_value(field, value):
     if entry is None or entry[1] is None:
         return value
     return entry[1](value)
-
-# record numbers that are codes (papers, settings, exports): code -> word
-_AUDIT_RECORD_IDS = {
-    "handover": QT_TRANSLATE_NOOP("AuditWords", "Handover sheet"),
-    "roster": QT_TRANSLATE_NOOP("AuditWords", "Roster"),
-    "door_cards": QT_TRANSLATE_NOOP("AuditWords", "Door cards"),
-    "release_notice": QT_TRANSLATE_NOOP("AuditWords", "Release notice"),
-    "release_notices": QT_TRANSLATE_NOOP("AuditWords", "Release notices"),
-    "daily_report": QT_TRANSLATE_NOOP("AuditWords", "Daily report"),
-    "daily_report_template": QT_TRANSLATE_NOOP("AuditWords", "Daily report template"),
-    "arrivals_mapping": QT_TRANSLATE_NOOP("AuditWords", "Arrivals column mapping"),
-    "occupants": QT_TRANSLATE_NOOP("AuditWords", "Occupants list"),
-    "occupants_table": QT_TRANSLATE_NOOP("AuditWords", "Occupants list"),
-}
 
 
 def audit_record_id(code) -> str:
