@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from . import base
 from .fonts import FontChoice, register_fonts
@@ -40,17 +40,24 @@ class _Doc:
         self.lang, self.font = lang, font
         self.st = base.styles(font)
         self.story: list = []
+        self.annexes: list = []  # (title, header, rows, widths, align): lists cut in the sheet
+        self._title = ""  # the heading or bold line the next table belongs to
 
     def L(self, key, **fmt) -> str:
         return label(self.lang, key, **fmt)
 
     def heading(self, key):
-        self.story.append(base.para(self.L(key), self.st["heading"], self.font))
+        self._title = self.L(key)
+        self.story.append(base.para(self._title, self.st["heading"], self.font))
 
     def text(self, text, style="body"):
+        if style == "cell_bold":
+            self._title = text
         self.story.append(base.para(text, self.st[style], self.font))
 
     def table(self, header, rows, widths_mm, align=None, limit: int | None = LIST_LIMIT):
+        """A list; one longer than ``limit`` shows its first rows here and the whole list in
+        an annex printed after the signatures (the note under the cut says which)."""
         if not rows:
             self.text(self.L("no_entries"))
             return
@@ -59,8 +66,17 @@ class _Doc:
         widths = [w * W / total for w in widths_mm]
         self.story += base.data_table(header, shown, widths, self.st, align=align)
         if len(shown) < len(rows):
-            self.text(self.L("more_rows", n=len(rows) - len(shown)), "small")
+            self.annexes.append((self._title, header, rows, widths, align))
+            self.text(self.L("more_rows", n=len(rows) - len(shown), annex=len(self.annexes)), "small")
         self.story.append(Spacer(1, 1.5 * mm))
+
+    def append_annexes(self):
+        if self.annexes:  # the signed sheet ends on its page; the annexes follow it
+            self.story.append(PageBreak())
+        for number, (title, header, rows, widths, align) in enumerate(self.annexes, 1):
+            self.story.append(base.para(self.L("annex_title", annex=number, title=title, n=len(rows)),
+                                        self.st["heading"], self.font))
+            self.story += base.data_table(header, rows, widths, self.st, align=align)
 
     def side_by_side(self, left: list, right: list, gap=6 * mm):
         """Two small tables next to each other (census by category | by building)."""
@@ -254,6 +270,7 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
                 limit=None)
 
     d.story.append(base.signature_block(lang, d.st, when=None))
+    d.append_annexes()
     return d.story
 
 

@@ -155,7 +155,7 @@ def receive(db: Database, item_id: int, quantity, *, party: str, lot: str | None
     qty = stock.validate_quantity(quantity)
     party = _text(party)
     if not party:
-        raise DomainError("party_required", field="party")
+        raise DomainError("supplier_required", field="party")
     lot = _text(lot) or None
     if expiry_date not in (None, "") and not isinstance(expiry_date, date):
         expiry_date = parse_date(expiry_date, now.date(), field="expiry_date", allow_future=True)

@@ -79,7 +79,7 @@ def test_long_table_spans_pages_with_chinese_names_and_page_x_of_y(long_pdf, fon
     assert f"第 1 页,共 {pages} 页" in texts[0]
     assert f"第 {pages} 页,共 {pages} 页" in texts[-1]
     assert "打印时间：2022-03-27 19:45" in texts[0]
-    assert "交班人 (A角)" in texts[-1] and "接班人 (B角)" in texts[-1]
+    assert "交班班长" in texts[-1] and "接班班长" in texts[-1]
 
 
 def test_chunked_table_keeps_every_row_once_and_one_header_per_page(long_pdf):
@@ -117,7 +117,7 @@ def test_landscape_english_footer(tmp_path, font):
     assert pages == len(texts)
     assert f"Page 1 of {pages}" in texts[0]
     assert "Printed 2022-03-27 19:45" in texts[0]
-    assert "Handed over by (A)" in texts[-1] and "Received by (B)" in texts[-1]
+    assert "Outgoing shift leader" in texts[-1] and "Incoming shift leader" in texts[-1]
     width, height = PdfReader(path).pages[0].mediabox.upper_right
     assert width > height
 
@@ -256,7 +256,7 @@ def test_label_formats_and_never_crashes():
     assert label("zh_CN", "page_x_of_y", page=2, pages=5) == "第 2 页,共 5 页"
     assert label("en", "page_x_of_y", page=2, pages=5) == "Page 2 of 5"
     assert label("en", "unknown") == "unknown" and label("zh_CN", "unknown") == "未知"
-    assert label("zh_CN", "handed_over_by") == "交班人 (A角)"
+    assert label("zh_CN", "handed_over_by") == "交班班长"
     assert label("en", "no_such_key") == "no_such_key"
     assert label("fr", "site") == LABELS["zh_CN"]["site"]
     assert label("en-GB", "site") == "Site"

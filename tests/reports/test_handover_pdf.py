@@ -48,7 +48,9 @@ def test_sheet_holds_site_shift_and_page_x_of_y(zh_pdf, summary):
     assert f"{summary.shift.date.isoformat()} 白班(08:00 至 20:00)" in texts[0]
     assert f"第 1 页,共 {pages} 页" in texts[0]
     assert f"第 {pages} 页,共 {pages} 页" in texts[-1]
-    assert "交班人 (A角)" in texts[-1] and "接班人 (B角)" in texts[-1]
+    # the two shift leaders, not the command system's A/B roles, each with a time line
+    signed = next(t for t in texts if "交班班长" in t)
+    assert "接班班长" in signed and signed.count("交接时间") == 2 and "A角" not in "".join(texts)
 
 
 def test_every_census_figure_equals_the_summary(zh_pdf, summary):
@@ -84,7 +86,7 @@ def test_english_sheet(summary, tmp_path):
     texts = read(path)
     assert f"Page 1 of {pages}" in texts[0]
     assert "Day shift" in texts[0] and "Shift handover record" in texts[0]
-    assert "Handed over by (A)" in texts[-1]
+    assert any("Outgoing shift leader" in t and "Incoming shift leader" in t for t in texts)
 
 
 def test_names_with_a_middle_dot_and_a_rare_character_print(demo_db, now, manager, tmp_path):
@@ -134,7 +136,13 @@ def test_long_lists_are_cut_and_say_so(summary, tmp_path):
     build_handover(summary, path, lang="zh_CN")
     text = "\n".join(read(path))
     hidden = len(summary.next_releases_due) - 60
-    assert f"(另有 {hidden} 条未列出)" in text
+    # the note says where the whole list is: an annex after the signatures, with every row
+    assert f"(另有 {hidden} 条未在此列出,完整名单见本记录末尾附表1)" in text.replace("\n", "")
+    annex = text[text.index("附表1:"):]
+    assert text.index("接班班长") < text.index("附表1:")
+    assert f"(共 {len(summary.next_releases_due)} 条)" in annex.replace("\n", "")
+    names = [p["name"] for p in summary.next_releases_due]
+    assert annex.count(names[-1]) == names.count(names[-1])
 
 
 def test_label_sets_are_equal_in_both_languages():

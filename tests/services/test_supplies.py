@@ -54,7 +54,7 @@ def test_receipt(db, manager, now, mask):
     ({"quantity": 0}, "quantity_not_positive"),
     ({"quantity": "abc"}, "quantity_invalid"),
     ({"quantity": -5}, "quantity_negative"),
-    ({"party": " "}, "party_required"),
+    ({"party": " "}, "supplier_required"),
     ({"lot": ""}, "lot_required"),
     ({"expiry_date": None}, "expiry_required"),
     ({"expiry_date": "2022-11-19"}, "expiry_in_past"),

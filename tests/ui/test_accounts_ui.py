@@ -174,7 +174,7 @@ def test_audit_screen_filters_and_verifies_the_chain(qtbot, qtmodeltester, ctx, 
     with qtbot.waitSignal(screen._search_timer.timeout):
         screen.search.setText("李护士")
     assert [r.display[2] for r in screen.model.rows()] == ["User account created"]
-    assert "display_name: 李护士" in screen.model.rows()[0].display[5]
+    assert "Display name: 李护士" in screen.model.rows()[0].display[5]  # the field in words
     qtmodeltester.check(screen.model)
     # the chain: intact, then an attacker edits an entry
     assert screen.verify_chain() == []
@@ -199,10 +199,10 @@ def test_audit_screen_is_for_managers_only(qtbot, db, now, staffed):
     assert screen.table.isVisible() and screen.model.rowCount() > 0
 
 
-def test_change_text():
+def test_change_text(qapp):
     assert change_text('{"room": "A-0201"}', '{"room": "A-0305", "reason": "维修"}') == \
-        "room: A-0201 → A-0305; reason: 维修"
-    assert change_text(None, '{"rows": 3, "ok": true}') == "rows: 3; ok: ✓"
+        "Room: A-0201 → A-0305; Reason: 维修"  # fields in words (widgets.names._AUDIT_FIELDS)
+    assert change_text(None, '{"rows": 3, "ok": true}') == "Rows: 3; ok: ✓"  # an unknown field as written
     assert change_text(None, None) == ""
 
 

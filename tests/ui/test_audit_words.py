@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -253,3 +254,154 @@ def test_a_demo_site_writes_no_code_without_a_word(demo_db):
     entities = {r[0] for r in demo_db.execute("SELECT DISTINCT entity FROM audit")}
     assert actions and not actions - set(names.AUDIT_ACTION_CODES)
     assert entities and not entities - set(names.AUDIT_RECORD_CODES)
+
+
+# -- the fields written, read from the source ---------------------------------------------------
+def _policy_fields() -> set[str]:
+    from dataclasses import fields
+    from isolation_desk.domain.policy import Policy
+    return {f.name for f in fields(Policy)}
+
+
+def _keywords_of_calls(function: str) -> set[str]:
+    """The keyword names every call of ``function`` in the package passes."""
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(call, ast.Call):
+                func = call.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+                if name == function:
+                    found |= {k.arg for k in call.keywords if k.arg}
+    return found
+
+
+def _explained() -> dict[tuple[str, str], set[str] | None]:
+    """before=/after= values that are not dict literals: (file, expression) -> the keys they
+    hold (None: keys that are data, shown as they are: lot ids, spreadsheet column names)."""
+    from isolation_desk.services.site import DEFAULT_SETTINGS
+    from isolation_desk.storage.repo_supplies import ITEM_COLUMNS
+    return {
+        ("site.py", "changes"): set(DEFAULT_SETTINGS),
+        ("site.py", "{k: before.get(k) for k in changes}"): set(DEFAULT_SETTINGS),
+        ("site.py", "current[1].to_row() if current else None"): _policy_fields(),
+        ("site.py", "policy.to_row()"): _policy_fields(),
+        ("supplies.py", "row"): set(ITEM_COLUMNS),
+        ("supplies.py", "changed"): set(ITEM_COLUMNS),
+        ("supplies.py", "{k: item[k] for k in changed}"): set(ITEM_COLUMNS),
+        ("supplies.py", "{str(k): book.get(k, 0.0) for k in values}"): None,  # lot ids
+        ("papers.py", "{k: v for k, v in details.items() if v is not None}"):
+            _keywords_of_calls("record_printed"),
+        ("privacy.py", "after"): {"what", "rows", "target"},  # after = {"what": ...}; after[...] = ...
+        ("testing.py", "last['after']"): {"start_date", "release_date", "reason"},  # restart_isolation's
+        ("arrivals_import.py", "before"): None,  # the remembered column mapping
+    }
+
+
+def written_fields() -> set[str]:
+    """The keys of every before=/after= dict of repositories.audit(...) in services and storage."""
+    explained = _explained()
+    fields, unknown, used = set(), [], set()
+    for folder in WRITERS:
+        for path in sorted(folder.rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+            for call in ast.walk(tree):
+                func = getattr(call, "func", None)
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+                if not isinstance(call, ast.Call) or name != "audit" or "action" not in \
+                        {k.arg for k in call.keywords}:
+                    continue
+                for side in (k.value for k in call.keywords if k.arg in ("before", "after")):
+                    if isinstance(side, ast.Constant) and side.value is None:
+                        continue
+                    if isinstance(side, ast.Dict) and all(isinstance(k, ast.Constant) for k in side.keys):
+                        fields |= {k.value for k in side.keys}
+                        continue
+                    key = (path.name, ast.unparse(side))
+                    if isinstance(side, ast.Name) and key not in explained:
+                        # a dict literal assigned to the name in the enclosing function
+                        node = call
+                        while node is not None and not isinstance(node, ast.FunctionDef):
+                            node = parents.get(node)
+                        literals = [a.value for a in ast.walk(node) if isinstance(a, ast.Assign)
+                                    and any(isinstance(t, ast.Name) and t.id == side.id for t in a.targets)
+                                    and isinstance(a.value, ast.Dict)]
+                        if literals:
+                            fields |= {k.value for d in literals for k in d.keys if isinstance(k, ast.Constant)}
+                            continue
+                    if key in explained:
+                        used.add(key)
+                        fields |= explained[key] or set()
+                    else:
+                        unknown.append(f"{path.relative_to(ROOT)}:{call.lineno}: {key[1]}")
+    assert not unknown, ("audit fields this test cannot read from the source (write a dict literal, "
+                         f"or teach tests/ui/test_audit_words.py): {unknown}")
+    assert used == set(explained), f"explained but no longer written: {set(explained) - used}"
+    return fields
+
+
+def test_the_field_scan_finds_the_fields_it_should():
+    fields = written_fields()
+    assert {"status", "reason", "slot", "symptoms", "temperature", "category", "release_date",  # literals
+            "isolation_days", "counted_from",           # a policy's row
+            "fever_threshold", "site_name",             # settings
+            "reorder_level", "consumption",             # a supply item's row
+            "pages", "shift"} <= fields                 # a printed paper's details
+    assert len(fields) > 80
+
+
+def test_every_field_the_services_write_has_a_word(qapp):
+    fields = written_fields()
+    missing = sorted(fields - set(names.AUDIT_FIELD_CODES))
+    assert not missing, f"fields without a word in widgets/names.py _AUDIT_FIELDS: {missing}"
+    for code in names.AUDIT_FIELD_CODES:
+        assert names.audit_field(code) != code
+
+
+def test_fields_and_values_in_words_in_both_languages(qapp):
+    from isolation_desk.ui import i18n
+    from isolation_desk.ui.screens.audit import change_text
+    before = json.dumps({"status": "in_isolation"})
+    after = json.dumps({"status": "released", "reason": "room_mate_positive", "symptoms": ["fever", "dry_cough"],
+                        "slot": "morning", "temperature": 38.6, "category": "close_contact", "name": "张三"})
+    text = change_text(before, after)
+    assert "Status: In isolation → Released" in text
+    assert "Reason: Room mate tested positive" in text and "Symptoms: fever, dry cough" in text
+    assert "Time slot: Morning" in text and "Temperature: 38.6" in text and "Name: 张三" in text
+    assert "Category: Close contact" in text
+    room = change_text(json.dumps({"status": "ready"}), json.dumps({"status": "out_of_service", "reason": "门锁损坏"}))
+    assert room == "Status: Ready → Out of service; Reason: 门锁损坏"
+    try:
+        assert i18n.install("zh_CN", qapp)
+        text = change_text(before, after)
+        assert not re.search(r"[a-z]+_[a-z]+|[A-Za-z]{3,}", text), text
+        assert "状态:隔离中 → 已解除；" in text and "原因:同室人员阳性" in text
+        assert "症状:发热、干咳" in text and "时段:上午" in text and "姓名:张三" in text
+        words = [names.audit_field(c) for c in names.AUDIT_FIELD_CODES]
+        latin = [w for w in words if re.search(r"[a-z]{2,}", w)]  # PDF, SHA-256 are the words used
+        assert not latin, f"untranslated field words: {latin}"
+    finally:
+        i18n.install("en", qapp)
+
+
+def test_the_code_values_of_the_domain_have_words(qapp):
+    """Every code a coded field can hold, from the lists that define them, reads as a word."""
+    from isolation_desk.domain import schedule, stock
+    from isolation_desk.services.shift import LOG_KINDS
+    cases = [("category", names.CATEGORY_CODES), ("category", stock.CATEGORIES),
+             ("consumption", stock.CONSUMPTION), ("kind", schedule.TEST_KINDS), ("kind", LOG_KINDS),
+             ("kind", names.TRANSFER_KIND_CODES), ("status", names.ROOM_STATUS_CODES),
+             ("status", ("expected", "in_isolation", "awaiting_transfer", "released", "transferred", "left")),
+             ("preset", names.PRESET_CODES), ("slot", ("morning", "evening")),
+             ("regime", ("daily", "three_in_five")), ("result", ("negative", "positive", "invalid", "pending")),
+             ("role", ("manager", "medical", "front_desk", "logistics", "viewer", "doctor", "nurse")),
+             ("what", ("occupants", "occupants_table"))]
+    from isolation_desk.ui import i18n
+    try:
+        assert i18n.install("zh_CN", qapp)  # in English some words are their codes ("daily")
+        missing = [(f, c) for f, codes in cases for c in codes
+                   if re.search(r"[a-z]{2,}", str(names.audit_value(f, c)))]
+    finally:
+        i18n.install("en", qapp)
+    assert not missing, missing

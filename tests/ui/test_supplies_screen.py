@@ -239,3 +239,26 @@ def test_transfer_out_through_the_issue_dialog(qtbot, screen, ctx, swabs):
     dialog = IssueDialog(ctx, swabs, screen, transfer=True)
     qtbot.addWidget(dialog)
     assert dialog.party.findText("城南隔离点") > 0
+
+
+def test_a_receipt_without_supplier_asks_for_the_supplier_only(qtbot, db, swabs, monkeypatch):
+    """Receiving asks where the stock comes from; "去向" (where it goes) is the issue's question."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    for lang in ("zh_CN", "en"):
+        dialog = ReceiveDialog(AppContext(db, SYSTEM, lang, clock=lambda: NOW), swabs)
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.quantity, "100")
+        dialog.lot.setText("L1")
+        dialog.expiry.setText("2023-12-31")
+        dialog.accept()
+        assert dialog.result() != QDialog.Accepted
+    assert shown == ["请填写来源(供应商或捐赠方)。", "Enter who it comes from (supplier or donor)."]
+    issue = IssueDialog(AppContext(db, SYSTEM, "zh_CN", clock=lambda: NOW), swabs)
+    qtbot.addWidget(issue)
+    supplies.receive(db, swabs, 10, party="华大基因", lot="L1", expiry_date="2023-12-31", actor=SYSTEM, now=NOW)
+    qtbot.keyClicks(issue.quantity, "1")
+    issue.party.setEditText(" ")
+    issue.accept()
+    assert shown[-1] == "请填写去向(楼层、班组或单位)。"
+    assert db.scalar("SELECT count(*) FROM supply_movements") == 1

@@ -247,6 +247,14 @@
 <context>
     <name>AuditScreen</name>
     <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
@@ -689,6 +697,522 @@
         <source>Alert</source>
         <translation>预警</translation>
     </message>
+    <message>
+        <source>Room mate tested positive</source>
+        <translation>同室人员阳性</translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>Unknown user name</source>
+        <translation>用户名不存在</translation>
+    </message>
+    <message>
+        <source>Account deactivated</source>
+        <translation>账号已停用</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账号已锁定</translation>
+    </message>
+    <message>
+        <source>Program closed</source>
+        <translation>关闭程序</translation>
+    </message>
+    <message>
+        <source>Another user signed in</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Not matched to anyone at the site</source>
+        <translation>未匹配到在住人员</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <source>PCR test</source>
+        <translation>核酸检测</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Handover sheet</source>
+        <translation>交接班记录</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>在住人员名册</translation>
+    </message>
+    <message>
+        <source>Door cards</source>
+        <translation>门牌卡</translation>
+    </message>
+    <message>
+        <source>Release notice</source>
+        <translation>解除隔离告知书</translation>
+    </message>
+    <message>
+        <source>Release notices</source>
+        <translation>解除隔离告知书</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <source>Daily report template</source>
+        <translation>日报模板</translation>
+    </message>
+    <message>
+        <source>Arrivals column mapping</source>
+        <translation>转运名单列对应</translation>
+    </message>
+    <message>
+        <source>Occupants list</source>
+        <translation>隔离人员名单</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>调整数量</translation>
+    </message>
+    <message>
+        <source>Admitted to a site</source>
+        <translation>集中隔离</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Backup every (hours)</source>
+        <translation>备份间隔(小时)</translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation>床位数</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Command office signing release notices</source>
+        <translation>签发解除告知书的指挥部</translation>
+    </message>
+    <message>
+        <source>Destination community</source>
+        <translation>去往街镇/社区</translation>
+    </message>
+    <message>
+        <source>Community told</source>
+        <translation>已告知街镇/社区</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Used per</source>
+        <translation>消耗方式</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>盘点数</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>起算方式</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>关键物资</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Day shift starts</source>
+        <translation>白班开始</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Double sampling</source>
+        <translation>双采双检</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Fever threshold</source>
+        <translation>发热阈值</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Floors</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Days of history</source>
+        <translation>历史天数</translation>
+    </message>
+    <message>
+        <source>Household members</source>
+        <translation>同户成员</translation>
+    </message>
+    <message>
+        <source>Home monitoring days</source>
+        <translation>居家健康监测天数</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Lock after idle (minutes)</source>
+        <translation>闲置锁屏(分钟)</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Isolation days</source>
+        <translation>隔离天数</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物资种数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>检测机构</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Movement no.</source>
+        <translation>出入库单号</translation>
+    </message>
+    <message>
+        <source>Movement nos.</source>
+        <translation>出入库单号</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>出入库记录</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Night shift starts</source>
+        <translation>夜班开始</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Manager override</source>
+        <translation>负责人特批</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>From / to</source>
+        <translation>来源/去向</translation>
+    </message>
+    <message>
+        <source>PDF font</source>
+        <translation>PDF字体</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Policy preset</source>
+        <translation>政策版本</translation>
+    </message>
+    <message>
+        <source>Pool no.</source>
+        <translation>混采管号</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>Positives</source>
+        <translation>阳性数</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Use rate</source>
+        <translation>消耗定额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>不予解除原因</translation>
+    </message>
+    <message>
+        <source>Testing regime</source>
+        <translation>检测频次</translation>
+    </message>
+    <message>
+        <source>Release date</source>
+        <translation>解除日期</translation>
+    </message>
+    <message>
+        <source>Reorder level</source>
+        <translation>补货线</translation>
+    </message>
+    <message>
+        <source>Resolved at</source>
+        <translation>处理时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Retests</source>
+        <translation>复检</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Safety copy</source>
+        <translation>安全副本</translation>
+    </message>
+    <message>
+        <source>Sampled at</source>
+        <translation>采样时间</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256校验值</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Site address</source>
+        <translation>隔离点地址</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>隔离点名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Time slot</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>起算日</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <source>Symptoms</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>Saved to</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <source>Test at check-in</source>
+        <translation>入住检测</translation>
+    </message>
+    <message>
+        <source>Test days</source>
+        <translation>检测日</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>检测数</translation>
+    </message>
+    <message>
+        <source>Tests added</source>
+        <translation>新增检测</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Tracks expiry</source>
+        <translation>管理有效期</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
 </context>
 <context>
     <name>BoardLegend</name>
@@ -1013,6 +1537,14 @@
     <message>
         <source>No document: a local number is given at check-in.</source>
         <translation>无证件:入住时生成本地编号。</translation>
+    </message>
+    <message>
+        <source>Goes to room %1, the household member's room.</source>
+        <translation>入住同户成员所在的房间 %1。</translation>
+    </message>
+    <message>
+        <source>No one here has a free bed in their room: choose a room.</source>
+        <translation>没有可同住的同户成员(其房间无空床),请选择房间。</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3497,10 @@ building, floors, rooms)</source>
     <message>
         <source>%1/%2 beds</source>
         <translation>%1/%2床</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因:%1</translation>
     </message>
     <message>
         <source>Positive</source>

@@ -1,12 +1,38 @@
 """What the main window's dialogs share: an error line in words, one service call on OK."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from ...domain.errors import DomainError
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 FIELD_ERROR_STYLE = "border: 2px solid #b00020;"
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that asks for the height of its text at its width: a plain QLabel
+    in a form row keeps the height of its first text, so a longer message is cut at the top
+    and bottom (起算 read 禾算, 请填写 read 请填与)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.width() > 0 and self.text():
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
 
 
 class ActionDialog(QDialog):
@@ -17,9 +43,8 @@ class ActionDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.result_value = None
-        self.error_label = QLabel()
+        self.error_label = WrappedLabel()
         self.error_label.setObjectName("error")
-        self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -34,8 +59,18 @@ class ActionDialog(QDialog):
         return self.buttons.button(QDialogButtonBox.Ok)
 
     def register_field(self, name: str, widget: QWidget) -> None:
-        """Name a widget after the DomainError field it answers for."""
+        """Name a widget after the DomainError field it answers for. Editing a field marked
+        as wrong takes the mark and the error line away: the message follows the input."""
         self._fields[name] = widget
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda _text, w=widget: self._field_edited(w))
+            widget.textChanged.connect(lambda _text, w=widget: self._field_edited(w))
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda _i, w=widget: self._field_edited(w))
+
+    def _field_edited(self, widget: QWidget) -> None:
+        if widget in self._marked:
+            self.clear_error()
 
     def show_error(self, error) -> None:
         text = self.ctx.describe(error) if isinstance(error, DomainError) else str(error)

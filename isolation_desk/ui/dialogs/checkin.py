@@ -10,13 +10,14 @@ from ...domain.identity import normalize_phone, parse_date, parse_resident_id
 from ...domain.registration import validate_registration
 from ...services import boards, queries, site, stays
 from ..widgets import names
-from .base import ActionDialog
+from .base import ActionDialog, WrappedLabel
 
 HINT_STYLE = "color: #555555;"
 OK_STYLE = "color: #1b5e20;"
 BAD_STYLE = "color: #b00020;"
 
 HOUSEHOLD_ROLES = ("child", "carer", "dependant", "parent")
+HOUSEHOLD_ROOM = "household"  # the room box's item while the person joins a household
 
 
 class CheckInDialog(ActionDialog):
@@ -36,9 +37,8 @@ class CheckInDialog(ActionDialog):
             self.id_type.addItem(names.id_type(code), code)
         self.id_number = QLineEdit()
         self.id_number.setPlaceholderText(self.tr("18 characters, last may be X"))
-        self.id_info = QLabel()
+        self.id_info = WrappedLabel()
         self.id_info.setObjectName("id_info")
-        self.id_info.setWordWrap(True)
         self.sex = QComboBox()
         self.sex.addItem(self.tr("(from the ID number)"), "")
         self.sex.addItem(names.sex("M"), "M")
@@ -59,9 +59,8 @@ class CheckInDialog(ActionDialog):
         self.last_exposure.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.arrival = QLineEdit(today.isoformat())
         self.arrival.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.release_info = QLabel()
+        self.release_info = WrappedLabel()
         self.release_info.setObjectName("release_info")
-        self.release_info.setWordWrap(True)
         self.origin = QLineEdit()
         self.current_address = QLineEdit()
         self.destination = QLineEdit()
@@ -72,7 +71,9 @@ class CheckInDialog(ActionDialog):
         self.no_document = QCheckBox(self.tr("A child without any document (a local number is given; birth date required)"))
         self.no_document.setObjectName("no_document")
         self.host = QComboBox()
+        self._host_rooms: dict[int, str] = {}
         for h in boards.household_hosts(ctx.db):
+            self._host_rooms[h["stay_id"]] = h["room"]
             self.host.addItem(self.tr("%1 (room %2)").replace("%1", h["name"]).replace("%2", h["room"]),
                               h["stay_id"])
         self.role = QComboBox()
@@ -84,8 +85,9 @@ class CheckInDialog(ActionDialog):
         for code in ("parent", "dependant", "carer", "child"):
             self.host_role.addItem(role_words[code], code)
         self.room = QComboBox()
-        self.room_info = QLabel()
+        self.room_info = WrappedLabel()
         self.room_info.setObjectName("room_info")
+        self._room_note = ""
         self._fill_rooms(room_id)
 
         person = QFormLayout()
@@ -145,6 +147,7 @@ class CheckInDialog(ActionDialog):
         self.category.currentIndexChanged.connect(self._category_changed)
         self.household.toggled.connect(self._household_toggled)
         self.no_document.toggled.connect(self._no_document_toggled)
+        self.host.currentIndexChanged.connect(self._show_household_room)
         self._household_toggled(False)
         self._update_id_info()
         self._category_changed()
@@ -167,6 +170,7 @@ class CheckInDialog(ActionDialog):
 
     # -- live feedback ----------------------------------------------------------
     def _fill_rooms(self, room_id: int | None) -> None:
+        self.room.blockSignals(True)
         self.room.clear()
         suggestion = None
         category = self.category.currentData() if hasattr(self, "category") else None
@@ -188,6 +192,10 @@ class CheckInDialog(ActionDialog):
         else:
             self.room_info.setText(self.tr("No room is ready."))
         self._room_fixed = room_id
+        self._room_note = self.room_info.text()
+        self.room.blockSignals(False)
+        if getattr(self, "household", None) is not None:
+            self._show_household_room()
 
     def _update_id_info(self, *_):
         text = self.id_number.text().strip()
@@ -264,7 +272,8 @@ class CheckInDialog(ActionDialog):
     def _household_toggled(self, on: bool) -> None:
         for w in (self.host, self.role, self.host_role):
             w.setEnabled(on and self.host.count() > 0)
-        self.room.setEnabled(not on)
+        self.room.setEnabled(not (on and self.host.count() > 0))  # no one to join: a room is chosen
+        self._show_household_room()
         self.no_document.setEnabled(on and self.host.count() > 0)
         if not on:
             self.no_document.setChecked(False)
@@ -281,6 +290,25 @@ class CheckInDialog(ActionDialog):
             self.id_info.setStyleSheet(HINT_STYLE)
         else:
             self._update_id_info()
+
+    def _show_household_room(self, *_) -> None:
+        """With the household box ticked, the (greyed) room box and the line under it show
+        the household member's room, where the person goes; untick: the chosen room again."""
+        joining = self.household.isChecked() and self.host.count() > 0
+        i = self.room.findData(HOUSEHOLD_ROOM)
+        if i >= 0:
+            self.room.removeItem(i)
+            self.room.setCurrentIndex(self._room_before)
+        if joining:
+            self._room_before = self.room.currentIndex()
+            label = self._host_rooms.get(self.host.currentData(), "")
+            self.room.insertItem(0, label, HOUSEHOLD_ROOM)
+            self.room.setCurrentIndex(0)
+            self.room_info.setText(self.tr("Goes to room %1, the household member's room.").replace("%1", label))
+        elif self.household.isChecked():
+            self.room_info.setText(self.tr("No one here has a free bed in their room: choose a room."))
+        else:
+            self.room_info.setText(self._room_note)
 
     # -- OK ------------------------------------------------------------------------
     def fields(self) -> dict:

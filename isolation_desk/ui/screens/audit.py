@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from PySide6.QtCore import QCollator, Qt, QTimer
+from PySide6.QtCore import QCollator, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout)
 
@@ -51,8 +51,19 @@ def _value(v) -> str:
     return str(v)
 
 
+def _field(key: str, value) -> str:
+    """'Field: value' in words (widgets.names: the field's word, a code value's word)."""
+    return QCoreApplication.translate("AuditScreen", "%1: %2").replace("%1", names.audit_field(key)) \
+        .replace("%2", _value(names.audit_value(key, value)))
+
+
+def _word(key: str, value) -> str:
+    return _value(names.audit_value(key, value))
+
+
 def change_text(before_json, after_json) -> str:
-    """One line: 'key: old → new' for changed keys, 'key: value' for the rest."""
+    """One line in words: 'Field: old → new' for changed keys, 'Field: value' for the rest;
+    the codes stay in the cell's tooltip."""
     before, after = _load(before_json), _load(after_json)
     if before is None and isinstance(after, dict):
         before = {}
@@ -65,13 +76,13 @@ def change_text(before_json, after_json) -> str:
     out = []
     for key in after:
         if key in before and before[key] != after[key]:
-            out.append(f"{key}: {_value(before[key])} → {_value(after[key])}")
+            out.append(f"{_field(key, before[key])} → {_word(key, after[key])}")
         else:
-            out.append(f"{key}: {_value(after[key])}")
+            out.append(_field(key, after[key]))
     for key in before:
         if key not in after:
-            out.append(f"{key}: {_value(before[key])} → —")
-    return "; ".join(out)
+            out.append(f"{_field(key, before[key])} → —")
+    return QCoreApplication.translate("AuditScreen", "; ").join(out)
 
 
 def _pretty(text) -> str | None:
@@ -122,6 +133,7 @@ class AuditScreen(Screen):
         self.denied_label.setWordWrap(True)
 
         self._choices: dict[str, list[str]] = {"actor": [], "action": [], "entity": []}
+        self._sized = False
         self.model = RowTableModel([""] * 6, self)
         self.table = QTableView()
         self.table.setObjectName("audit_table")
@@ -250,21 +262,25 @@ class AuditScreen(Screen):
             if overridden:
                 change = overridden + " | " + change
             tip_parts = [p for p in (_pretty(e["before"]), _pretty(e["after"])) if p]
-            tooltip = "\n→\n".join(tip_parts) if tip_parts else None
+            tooltip = "\n→\n".join(tip_parts) if tip_parts else None  # the codes, as written
             at = (e["at"] or "").replace("T", " ")
             action, entity = audit_action(e["action"]), audit_record(e["entity"])
+            number = names.audit_record_id(e["entity_id"])
             rows.append(Row(key=e["id"],
-                            display=(at, e["actor"], action, entity, e["entity_id"] or "", change),
+                            display=(at, e["actor"], action, entity, number, change),
                             sort=(e["id"], e["actor"], action, entity, e["entity_id"] or "", change),
-                            tooltip=(None, None, e["action"], e["entity"], None, tooltip)))
+                            tooltip=(None, None, e["action"], e["entity"],
+                                     e["entity_id"] if number != (e["entity_id"] or "") else None, tooltip)))
         self.model.set_rows(rows)
         if len(rows) >= LIMIT:
             self.count_label.setText(self.tr("Showing the newest %n entries: narrow the filter to see older ones.",
                                              "", len(rows)))
         else:
             self.count_label.setText(self.tr("%n entries", "", len(rows)))
-        if self.table.horizontalHeader().sectionSize(0) < 140:
-            for col, width in enumerate((150, 90, 200, 110, 70)):  # words, not codes
+        if not self._sized and rows:  # the time, the words and the numbers whole
+            self._sized = True
+            widths = self.model.column_widths(self.table.fontMetrics(), sample=300, maximum=260)
+            for col, width in enumerate(widths[:5]):
                 self.table.setColumnWidth(col, width)
 
     def override_words(self, after) -> str | None:

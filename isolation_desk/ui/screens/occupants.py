@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -22,6 +22,11 @@ COLUMNS = 11
 _RIGHT = Qt.AlignRight | Qt.AlignVCenter
 _CENTER = Qt.AlignCenter
 ALIGN = (None, None, _CENTER, _RIGHT, None, None, _CENTER, None, _CENTER, None, None)
+# What a shift leader reads most: room, name, category, day N of M, release date, status. They
+# come first, whole, in the width a 1366x768 screen leaves the table; the rest may scroll.
+KEY_COLUMNS = (0, 1, 4, 7, 8, 10)
+COLUMN_ORDER = KEY_COLUMNS + tuple(c for c in range(COLUMNS) if c not in KEY_COLUMNS)
+COLUMNS_SETTING = "occupants/columns"  # the header's state: widths and order, per workstation
 STATUS_FOREGROUND = {"awaiting_transfer": QColor("#c62828"), "expected": QColor("#555555")}
 
 
@@ -37,7 +42,7 @@ class OccupantsScreen(Screen):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(140)  # the English buttons beside it fit 1366x768
         self.category = QComboBox()
         self.category.setObjectName("category_filter")
         self.building = QComboBox()
@@ -82,6 +87,15 @@ class OccupantsScreen(Screen):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.AscendingOrder)
+        header.setSectionsMovable(True)
+        for visual, logical in enumerate(COLUMN_ORDER):
+            header.moveSection(header.visualIndex(logical), visual)
+        self._save_columns_timer = QTimer(self)
+        self._save_columns_timer.setSingleShot(True)
+        self._save_columns_timer.setInterval(400)
+        self._save_columns_timer.timeout.connect(self.save_columns)
+        header.sectionResized.connect(self._columns_changed)
+        header.sectionMoved.connect(self._columns_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -250,9 +264,7 @@ class OccupantsScreen(Screen):
         # the room column sorts on the rows as read (the room's label; expected arrivals last)
         self.model.set_sources(shown, self._made_row, itemgetter("id"), raw_sort={0: _room_sort})
         if not self._columns_sized and shown:
-            for c, w in enumerate(self.model.column_widths(self.table.fontMetrics())):
-                self.table.setColumnWidth(c, w)
-            self._columns_sized = True
+            self._size_columns()
         self.count.setText(self.tr("%n person(s)", "", len(shown)))
         scoped = bool(query) and self.building.currentData() is not None
         if scoped:
@@ -264,6 +276,34 @@ class OccupantsScreen(Screen):
             self.select_stay(keep)
         else:
             self.panel.show_stay(None)
+
+    def _size_columns(self) -> None:
+        """The widths this workstation kept (QSettings), else widths that fit the header and
+        the first rows' texts; the key columns first and whole."""
+        header = self.table.horizontalHeader()
+        state = QSettings().value(COLUMNS_SETTING)
+        self._columns_sized = True
+        self._restoring = True
+        try:
+            if state is not None and header.restoreState(state):
+                return
+            for c, w in enumerate(self.model.column_widths(self.table.fontMetrics(), padding=14)):
+                self.table.setColumnWidth(c, w)
+        finally:
+            self._restoring = False
+
+    def _columns_changed(self, *_):
+        if self._columns_sized and not getattr(self, "_restoring", False):
+            self._save_columns_timer.start()
+
+    def save_columns(self) -> None:
+        self._save_columns_timer.stop()
+        QSettings().setValue(COLUMNS_SETTING, self.table.horizontalHeader().saveState())
+
+    def hideEvent(self, event):
+        if self._save_columns_timer.isActive():
+            self.save_columns()
+        super().hideEvent(event)
 
     def _made_row(self, source) -> Row:
         """The Row of a stay as read (``boards.occupant_view``), kept while the stay's data and

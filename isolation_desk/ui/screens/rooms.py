@@ -30,7 +30,10 @@ class RoomsScreen(Screen):
         self.badge.setObjectName("badge_filter")
         self.counts = QLabel()
         self.counts.setObjectName("room_counts")
-        self.counts.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never squeeze the filters
+        # whole, never cut ("待终末消毒 9 · 停…"): a line of its own under the filters, which
+        # wraps rather than widen the window (1600x900 at 125 % leaves 1280 pixels)
+        self.counts.setWordWrap(True)
+        self.counts.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.legend = BoardLegend()
         self.board = RoomBoardView()
         self.board.currentChanged.connect(self.show_room)
@@ -46,8 +49,7 @@ class RoomsScreen(Screen):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
             top.addWidget(label)
             top.addWidget(combo)
-        top.addSpacing(12)
-        top.addWidget(self.counts, 1)
+        top.addStretch(1)
         self.b_cards = QPushButton()
         self.b_cards.setObjectName("print_door_cards")
         self.b_cards.clicked.connect(lambda: self.print_door_cards())
@@ -109,6 +111,7 @@ class RoomsScreen(Screen):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addLayout(top)
+        ll.addWidget(self.counts)
         ll.addWidget(self.legend)
         ll.addWidget(self.board, 1)
         splitter.addWidget(left)
@@ -210,7 +213,8 @@ class RoomsScreen(Screen):
         self.history_model.set_rows([
             Row(e["id"], (e["at"][:16].replace("T", " "), names.room_status(e["from_status"]),
                           names.room_status(e["to_status"]),
-                          " · ".join(x for x in (e["reason"], e["actor"]) if x)))
+                          " · ".join(x for x in (e["reason"], e["actor"]) if x)),
+                tooltip=(None, None, None, e["reason"] or None))
             for e in room["history"]])
         fit_columns(self.history, self.history_model)
         full = len(room["stays"]) >= room["beds"]

@@ -198,12 +198,15 @@ class SettingsScreen(Screen):
         buttons.addWidget(self.preset)
         buttons.addWidget(self.b_preset)
         buttons.addStretch(1)
-        buttons.addWidget(self.b_edit)
-        buttons.addWidget(self.b_apply)
+        actions = QHBoxLayout()  # a line of their own: with the preset's they widened a 1366 window
+        actions.addStretch(1)
+        actions.addWidget(self.b_edit)
+        actions.addWidget(self.b_apply)
         self.policy_box = QGroupBox()
         pl = QVBoxLayout(self.policy_box)
         pl.addWidget(self.convention)
         pl.addWidget(self.table, 1)
+        pl.addLayout(actions)
         pl.addLayout(buttons)
         pl.addWidget(self.preset_note)
 

@@ -2,6 +2,7 @@
 the handover sheet prints), a chart of the last 14 days and the releases due in the next 7."""
 from __future__ import annotations
 
+import math
 from functools import partial
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QH
 from ...services import shift
 from ..background import BackgroundReader
 from ..models import Row, RowTableModel
+from ..widgets.names import stay_status
 from .base import Screen
 
 WARN = QColor("#b00020")
@@ -44,6 +46,25 @@ def _table(model) -> QTableView:
     view.setAlternatingRowColors(True)
     return view
 
+
+
+def integer_axis(top: float, ticks: int = 4) -> QValueAxis:
+    """A count axis from 0 whose ticks are whole numbers (1, 2, 5 × 10ⁿ apart): 0-4 on an
+    empty site, where applyNiceNumbers on a range of 0-1 gave "0, 0, 1, 1"."""
+    step = 1
+    while step * ticks < top:
+        for factor in (2, 2.5, 2):  # 1, 2, 5, 10, 20, 50 ...
+            step = int(step * factor)
+            if step * ticks >= top:
+                break
+    intervals = max(1, math.ceil(top / step)) if top > ticks else ticks
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setTickType(QValueAxis.TicksFixed)
+    axis.setRange(0, intervals * step)
+    axis.setTickCount(intervals + 1)
+    axis.setMinorTickCount(0)
+    return axis
 
 class Figure(QFrame):
     """One key figure: a big number and what it counts."""
@@ -310,7 +331,9 @@ class TodayScreen(Screen):
             Row(p["stay_id"], (p["room"], p["name"], words[p["category"]], p["release_date"]))
             for p in s.next_releases_due])
         self.rooms_model.set_rows(
-            [Row(r["id"], (r["label"], self.tr("Awaiting disinfection"), _hm(r["since"]), r["reason"] or ""))
+            # why it awaits disinfection: how the last stay ended (released, transferred), in words
+            [Row(r["id"], (r["label"], self.tr("Awaiting disinfection"), _hm(r["since"]),
+                           stay_status(r["reason"]) if r["reason"] else ""))
              for r in s.rooms_awaiting_disinfection]
             + [Row(r["id"], (r["label"], self.tr("Out of service"), _hm(r["since"]), r["reason"] or ""))
                for r in s.rooms_out_of_service])
@@ -380,15 +403,9 @@ class TodayScreen(Screen):
         x.append(days)
         self._small_labels(x)
         chart.addAxis(x, Qt.AlignBottom)
-        y_bars = QValueAxis()
-        y_bars.setLabelFormat("%d")
-        y_bars.setRange(0, max([1] + [max(p.arrivals, p.releases) for p in self.series]) * 1.15)
-        y_bars.applyNiceNumbers()
+        y_bars = integer_axis(max([0] + [max(p.arrivals, p.releases) for p in self.series]) * 1.15)
         chart.addAxis(y_bars, Qt.AlignLeft)
-        y_line = QValueAxis()
-        y_line.setLabelFormat("%d")
-        y_line.setRange(0, max([1] + [p.occupancy for p in self.series]) * 1.1)
-        y_line.applyNiceNumbers()
+        y_line = integer_axis(max([0] + [p.occupancy for p in self.series]) * 1.1)
         chart.addAxis(y_line, Qt.AlignRight)
         bars.attachAxis(x)
         bars.attachAxis(y_bars)
@@ -413,10 +430,7 @@ class TodayScreen(Screen):
         dx.append([d.strftime("%m-%d") for d, _ in self.due])
         self._small_labels(dx)
         due_chart.addAxis(dx, Qt.AlignBottom)
-        dy = QValueAxis()
-        dy.setLabelFormat("%d")
-        dy.setRange(0, max([1] + [n for _, n in self.due]) * 1.2)
-        dy.applyNiceNumbers()
+        dy = integer_axis(max([0] + [n for _, n in self.due]) * 1.2)
         due_chart.addAxis(dy, Qt.AlignLeft)
         due_series.attachAxis(dx)
         due_series.attachAxis(dy)

@@ -13,10 +13,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 TILE_W = 124
-MIN_TILE_W = 80
+MIN_TILE_W = 60   # a floor of 10 rooms on one line in the board's width at 1366x768 (and 1280)
+COMPACT_W = 92    # narrower tiles: smaller room number and badges, tighter padding
 TILE_H = 74
 GAP = 5
-FLOOR_LABEL_W = 44
+FLOOR_LABEL_W = 36
 HEADER_H = 30
 MARGIN = 8
 
@@ -89,6 +90,9 @@ class RoomBoardView(QAbstractScrollArea):
         self._font_number.setPointSizeF(self.font().pointSizeF() + 2)
         self._font_number.setBold(True)
         self._font_small = QFont(self.font())
+        self._font_compact = QFont(self.font())
+        self._font_compact.setBold(True)
+        self._compact = False
 
     # -- content -----------------------------------------------------------
     def set_tiles(self, tiles: list) -> None:
@@ -167,6 +171,7 @@ class RoomBoardView(QAbstractScrollArea):
         if widest and room_for // (TILE_W + GAP) < widest:
             tile_w = max(MIN_TILE_W, min(TILE_W, room_for // widest - GAP))
         per_line = max(1, room_for // (tile_w + GAP))
+        self._compact = tile_w < COMPACT_W
         rects, row_of, row_first, row_tops, headers, floors = [], [], [], [], [], []
         y = MARGIN
         building = floor = None
@@ -265,19 +270,22 @@ class RoomBoardView(QAbstractScrollArea):
             p.setPen(focus)
             p.setBrush(Qt.NoBrush)
             p.drawRoundedRect(r.adjusted(4, 4, -4, -4), 4, 4)
-        inner = r.adjusted(8, 5, -8, -5)
+        pad = 5 if self._compact else 8
+        inner = r.adjusted(pad, 5, -pad, -5)
         p.setPen(QColor(text))
-        p.setFont(self._font_number)
+        p.setFont(self._font_compact if self._compact else self._font_number)
         p.drawText(QRect(inner.left(), inner.top(), inner.width(), 20), LEFT_VCENTER,
                    t.number)
         p.setFont(self._font_small)
-        size = max(18, fm.height() + 2)
+        size = max(16, fm.height()) if self._compact else max(18, fm.height() + 2)
         n_badges = t.positive + t.fever + t.test_due + t.release_due
         if t.beds > 1:
             room_left = inner.width() - n_badges * (size + 3)
             beds = self.tr("%1/%2 beds").replace("%1", str(t.occupants)).replace("%2", str(t.beds))
             if fm.horizontalAdvance(beds) > room_left:
                 beds = f"{t.occupants}/{t.beds}"
+            if fm.horizontalAdvance(beds) > room_left - 4:  # a narrow tile with badges: the tooltip says it
+                beds = ""
             p.drawText(QRect(inner.left(), inner.bottom() - fm.height() + 1, max(0, room_left), fm.height()),
                        LEFT_VCENTER, beds)
         second = t.names
@@ -291,7 +299,7 @@ class RoomBoardView(QAbstractScrollArea):
             if getattr(t, badge):
                 rect = QRect(x - size + 1, inner.bottom() - size + 1, size, size)
                 paint_badge(p, rect, badge, self._letters[badge])
-                x -= size + 3
+                x -= size + (2 if self._compact else 3)
 
     # -- interaction -------------------------------------------------------------
     def _index_at(self, pos: QPoint) -> int:
@@ -405,10 +413,12 @@ class RoomBoardView(QAbstractScrollArea):
         """The tile in words: room, status, occupants, badges."""
         from . import names
         lines = [f"{t.label} · {names.room_status(t.status)}"]
-        if t.status_reason:
-            lines.append(t.status_reason)
+        if t.status_reason:  # whole here: the tile has room for its first words only
+            lines.append(self.tr("Reason: %1").replace("%1", t.status_reason))
         if t.names:
             lines.append(t.names)
+        if t.beds > 1:
+            lines.append(self.tr("%1/%2 beds").replace("%1", str(t.occupants)).replace("%2", str(t.beds)))
         words = {"positive": self.tr("Positive"), "fever": self.tr("Fever in the last 24 hours"),
                  "test_due": self.tr("Test due today"), "release_due": self.tr("Release due")}
         lines += [words[b] for b in BADGE_ORDER if getattr(t, b)]
