@@ -232,6 +232,11 @@ def _merge_area_catalogs() -> None:
                    messages_accounts, messages_ui):
         for code, pair in module.MESSAGES.items():
             MESSAGES.setdefault(code, pair)  # the core catalog wins over an area's copy
+    from . import messages_i14b
+    for code, pair in messages_i14b.MESSAGES.items():
+        MESSAGES.setdefault(code, pair)
+    for code, pair in messages_i14b.REASON_WORDS.items():
+        REASON_WORDS.setdefault(code, pair)
 
 
 _merge_area_catalogs()

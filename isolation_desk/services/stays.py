@@ -320,7 +320,8 @@ def release_check(db: Database, stay_id: int, now: datetime) -> rel.ReleaseDecis
     """The gating decision for one stay, from its real tests and health checks."""
     s = _stay_or_fail(db, stay_id)
     threshold = get_settings(db).fever_threshold
-    tests = [rel.TestRecord(_d(t["due_date"]), t["purpose"], _dt(t["sampled_at"]), t["result"], t["kind"])
+    tests = [rel.TestRecord(_d(t["due_date"]), t["purpose"], _dt(t["sampled_at"]), t["result"], t["kind"],
+                            t["lab"], t["result_source"])
              for t in repo.tests_for_stay(db, stay_id)]
     since = (now - timedelta(hours=24)).replace(microsecond=0).isoformat()
     checks = [rel.HealthRecord(_dt(c["taken_at"]), c["temperature"])

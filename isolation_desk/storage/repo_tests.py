@@ -248,6 +248,10 @@ def alert(db: Database, alert_id: int) -> dict | None:
     return db.query_one(ALERT_SELECT + " WHERE a.id = ?", (alert_id,))
 
 
+def set_alert_note(db: Database, alert_id: int, note: str | None) -> None:
+    db.execute("UPDATE alerts SET note = ? WHERE id = ?", (note, alert_id))
+
+
 def handle_alert(db: Database, alert_id: int, at, actor: str, note: str | None) -> None:
     db.execute("UPDATE alerts SET handled_at = ?, handled_by = ?, note = ? WHERE id = ?",
                (_iso(at), actor, note, alert_id))

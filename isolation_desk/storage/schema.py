@@ -13,6 +13,7 @@ KNOWN_MIGRATIONS = [
     "0005_supplies_balance_index",
     "0006_bench_indexes",
     "0007_ui_fever_index",
+    "0008_result_source_surface_sampling",
 ]
 
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

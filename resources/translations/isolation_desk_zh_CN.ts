@@ -778,6 +778,57 @@
     </message>
 </context>
 <context>
+    <name>BulkResultsDialog</name>
+    <message>
+        <source>Record a lab batch</source>
+        <translation>按检测批次录入结果</translation>
+    </message>
+    <message>
+        <source>A lab's sheet answers for one batch of samples. Pick the batch; everything in it that is not marked is recorded as negative.</source>
+        <translation>一份检测报告只对应一个批次的样本。请选择批次:批次中未标记的样本将录入为阴性。</translation>
+    </message>
+    <message>
+        <source>Pooled tube</source>
+        <translation>混采管</translation>
+    </message>
+    <message>
+        <source>Sampling run (one floor, one day)</source>
+        <translation>一次采样(某层、某日)</translation>
+    </message>
+    <message>
+        <source>Samples taken before</source>
+        <translation>采样时间早于</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation><numerusform>%1(%n 份样本)</numerusform></translation>
+    </message>
+    <message>
+        <source>Building %1, floor %2</source>
+        <translation>%1栋 %2层</translation>
+    </message>
+    <message numerus="yes">
+        <source>This records %n sample(s) of the batch as negative.</source>
+        <translation><numerusform>将把该批次中的 %n 份样本录入为阴性。</numerusform></translation>
+    </message>
+    <message>
+        <source>Marked: %1 positive, %2 invalid (recorded as marked).</source>
+        <translation>已标记:阳性 %1 份,无效 %2 份(按标记录入)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n taken in the last hour: never recorded in bulk.</source>
+        <translation><numerusform>%n 份为最近一小时内采集:不可批量录入。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n last-day sample(s) (release, second lab, surfaces): they need the lab's result, imported or entered one by one.</source>
+        <translation><numerusform>%n 份解除前样本(解除前采样、第二份采样、环境物表):须有检测机构的结果(导入或逐条录入)。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n as negative</source>
+        <translation><numerusform>录入 %n 份阴性</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -3720,8 +3771,8 @@ building, floors, rooms)</source>
         <translation>所选:阳性</translation>
     </message>
     <message>
-        <source>Record: all negative except marked</source>
-        <translation>录入:除标记外全部阴性</translation>
+        <source>Record a lab batch: all negative except marked…</source>
+        <translation>按批次录入:除标记外均为阴性…</translation>
     </message>
     <message>
         <source>Due</source>
@@ -3882,14 +3933,6 @@ building, floors, rooms)</source>
     <message>
         <source>Sampled: %1</source>
         <translation>已采样:%1</translation>
-    </message>
-    <message>
-        <source>Record %1 result(s): %2 positive, %3 invalid, the rest negative?</source>
-        <translation>录入 %1 份结果:阳性 %2,无效 %3,其余为阴性?</translation>
-    </message>
-    <message>
-        <source>Record results</source>
-        <translation>录入结果</translation>
     </message>
     <message>
         <source>everyone in isolation</source>

@@ -16,6 +16,7 @@ from isolation_desk.io.spreadsheet import write_xlsx
 from isolation_desk.services import shift, stays, testing
 from isolation_desk.storage import repositories as repo
 from isolation_desk.ui.context import AppContext
+from isolation_desk.ui.dialogs.bulk_results import BulkResultsDialog
 from isolation_desk.ui.main_window import MainWindow
 from isolation_desk.ui.screens.health import HealthScreen
 from isolation_desk.ui.screens.tests import ImportDialog, TestsScreen
@@ -103,10 +104,25 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
     qtbot.keyClick(screen.results_view, Qt.Key_P)
     assert screen.results_model.rows()[parent_row].display[6] == "POSITIVE"
     assert screen.results_view.currentIndex().row() == parent_row + 1  # on to the next
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    # the lab's sheet comes two hours later: the floor's sampling run is the batch
+    ctx._clock = lambda: now + timedelta(hours=2)
+    shown = {}
+
+    def pick_the_run(dialog):
+        dialog.by_run.setChecked(True)
+        assert dialog.batch() == testing.LabBatch.run(now.date(), "B", 2)  # the screen's floor
+        shown["count"], shown["ok"] = dialog.count_label.text(), dialog.ok_button.text()
+        dialog.accept()
+        return dialog.result()
+    monkeypatch.setattr(BulkResultsDialog, "exec", pick_the_run)
     with qtbot.waitSignal(ctx.changed):
         qtbot.mouseClick(screen.all_button, Qt.LeftButton)
+    assert "This records 3 samples of the batch as negative" in shown["count"]
+    assert "1 positive" in shown["count"] and shown["ok"] == "Record 3 as negative"
     assert screen.results_model.rowCount() == 0
+    assert {t["result_source"] for sid in (site["子"], site["二"]) for t in repo.tests_for_stay(db, sid)
+            if t["result"]} == {"bulk"}
+    ctx._clock = lambda: now
 
     # the banner, until someone handles it
     assert banner.isVisible()

@@ -323,7 +323,7 @@ class TestsScreen(Screen):
         self.mark_inv_button.setText(self.tr("Mark invalid (I)"))
         self.one_neg_button.setText(self.tr("Selected: negative"))
         self.one_pos_button.setText(self.tr("Selected: positive"))
-        self.all_button.setText(self.tr("Record: all negative except marked"))
+        self.all_button.setText(self.tr("Record a lab batch: all negative except marked…"))
         self.missed_model.set_headers([self.tr("Due"), self.tr("Room"), self.tr("Name"), self.tr("Test"),
                                        self.tr("Purpose")])
         self.overdue_model.set_headers([self.tr("Sampled at"), self.tr("Room"), self.tr("Name"),
@@ -635,26 +635,31 @@ class TestsScreen(Screen):
     def unit_keys(self) -> list[tuple[str, int]]:
         return [r.key for r in self.results_model.rows()]
 
-    def record_all(self, confirm: bool = True):
-        keys = self.unit_keys()
-        if not keys:
-            return None
+    def record_all(self, confirm: bool = True, batch=None):
+        """"All negative except marked" for ONE lab batch. With ``confirm`` the dialog picks the
+        batch and shows the count before it asks; without it (tests, scripts) ``batch`` is
+        used, by default the samples taken more than 6 hours ago."""
         positive = {k for k, v in self._marks.items() if v == "positive" and k in self._units}
         invalid = {k for k, v in self._marks.items() if v == "invalid" and k in self._units}
+        lab = self.lab.text().strip() or None
         if confirm:
-            text = self.tr("Record %1 result(s): %2 positive, %3 invalid, the rest negative?") \
-                .replace("%1", str(len(keys))).replace("%2", str(len(positive))).replace("%3", str(len(invalid)))
-            if QMessageBox.question(self, self.tr("Record results"), text) != QMessageBox.Yes:
+            from ..dialogs.bulk_results import BulkResultsDialog
+            dialog = BulkResultsDialog(self.ctx, positive, invalid, lab, self.place(), self)
+            self.bulk_dialog = dialog
+            if dialog.exec() != QDialog.Accepted:
                 return None
-        now = self.ctx.now()
-        ok, out = self.ctx.run(self, "tests", testing.all_negative_except, self.ctx.db, keys, positive,
-                               self.ctx.actor, now, self.lab.text().strip() or None, invalid)
-        if ok:
-            self._marks.clear()
-            if self._dirty:
-                self.refresh()
-            return out
-        return None
+            out = dialog.result_value
+        else:
+            now = self.ctx.now()
+            batch = batch or testing.LabBatch.taken_before(now - testing.BULK_DEFAULT_AGE)
+            ok, out = self.ctx.run(self, "tests", testing.all_negative_except, self.ctx.db, batch, positive,
+                                   self.ctx.actor, now, lab, invalid)
+            if not ok:
+                return None
+        self._marks.clear()
+        if self._dirty:
+            self.refresh()
+        return out
 
     def record_selected(self, result: str):
         key = self.results_model.row_key(self.results_view.currentIndex().row())
