@@ -723,8 +723,19 @@ def pool_info(db: Database, pool_id: int) -> dict | None:
     return rt.pool(db, pool_id)
 
 
-def open_alerts(db: Database) -> list[dict]:
-    return rt.open_alerts(db)
+def open_alerts(db: Database, *, newest_first: bool = False) -> list[dict]:
+    """Open emergencies, oldest first (the order they were raised); the banner asks for the
+    newest first: the one that just came in is the one nobody has seen yet."""
+    alerts = rt.open_alerts(db)
+    return alerts[::-1] if newest_first else alerts
+
+
+def name_differs_on_sheet(alert: dict) -> str | None:
+    """The name the lab's sheet gave, when a positive was raised on a name that differs."""
+    note = alert.get("note") or ""
+    if alert.get("handled_at") is None and note.startswith("name_differs:"):
+        return note.partition(":")[2]
+    return None
 
 
 def recent_alerts(db: Database, now: datetime, days: int = 14) -> list[dict]:

@@ -58,8 +58,8 @@
 <context>
     <name>EmergencyBanner</name>
     <message numerus="yes">
-        <source>(and %n more alert(s))</source>
-        <translation><numerusform>(and %n more alert)</numerusform><numerusform>(and %n more alerts)</numerusform></translation>
+        <source>(and %n earlier open alert(s))</source>
+        <translation><numerusform>(and %n earlier open alert)</numerusform><numerusform>(and %n earlier open alerts)</numerusform></translation>
     </message>
 </context>
 <context>

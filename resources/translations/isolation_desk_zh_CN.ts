@@ -98,6 +98,10 @@
         <translation>%1,房间 %2:检测阳性(采样时间 %3)。状态:%4。请安排转运至定点医院;转运后房间进行终末消毒。</translation>
     </message>
     <message>
+        <source>The lab sheet gives the name %1 for this ID number: confirm the identity with the lab.</source>
+        <translation>检测单上该证件号码对应的姓名为“%1”,请与检测机构核实身份。</translation>
+    </message>
+    <message>
         <source>Handled by %1 at %2.</source>
         <translation>已由 %1 于 %2 处置。</translation>
     </message>
@@ -801,7 +805,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (%n sample(s))</source>
-        <translation><numerusform>%1(%n 份样本)</numerusform></translation>
+        <translation>
+            <numerusform>%1(%n 份样本)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Building %1, floor %2</source>
@@ -809,7 +815,9 @@
     </message>
     <message numerus="yes">
         <source>This records %n sample(s) of the batch as negative.</source>
-        <translation><numerusform>将把该批次中的 %n 份样本录入为阴性。</numerusform></translation>
+        <translation>
+            <numerusform>将把该批次中的 %n 份样本录入为阴性。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Marked: %1 positive, %2 invalid (recorded as marked).</source>
@@ -817,15 +825,21 @@
     </message>
     <message numerus="yes">
         <source>%n taken in the last hour: never recorded in bulk.</source>
-        <translation><numerusform>%n 份为最近一小时内采集:不可批量录入。</numerusform></translation>
+        <translation>
+            <numerusform>%n 份为最近一小时内采集:不可批量录入。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n last-day sample(s) (release, second lab, surfaces): they need the lab's result, imported or entered one by one.</source>
-        <translation><numerusform>%n 份解除前样本(解除前采样、第二份采样、环境物表):须有检测机构的结果(导入或逐条录入)。</numerusform></translation>
+        <translation>
+            <numerusform>%n 份解除前样本(解除前采样、第二份采样、环境物表):须有检测机构的结果(导入或逐条录入)。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Record %n as negative</source>
-        <translation><numerusform>录入 %n 份阴性</numerusform></translation>
+        <translation>
+            <numerusform>录入 %n 份阴性</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1079,11 +1093,13 @@
         <source>POSITIVE: %1, room %2, awaiting transfer</source>
         <translation>阳性:%1,房间 %2,待转运</translation>
     </message>
+    <message>
+        <source>name differs on the lab sheet (%1): confirm identity</source>
+        <translation>检测单上的姓名不符(%1):请核实身份</translation>
+    </message>
     <message numerus="yes">
-        <source>(and %n more alert(s))</source>
-        <translation>
-            <numerusform>(另有 %n 条警报)</numerusform>
-        </translation>
+        <source>(and %n earlier open alert(s))</source>
+        <translation><numerusform>(另有 %n 条较早的未处理警报)</numerusform></translation>
     </message>
 </context>
 <context>
