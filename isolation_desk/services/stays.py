@@ -263,7 +263,7 @@ def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, no
 def _reschedule_release(db: Database, stay_id: int, old: date, new: date) -> None:
     """Unsampled release-day tests follow the release date; tests after it are dropped."""
     db.execute("UPDATE tests SET due_date = ? WHERE stay_id = ? AND sampled_at IS NULL "
-               "AND purpose IN ('release', 'second_lab')", (new.isoformat(), stay_id))
+               "AND purpose IN ('release', 'second_lab', 'surface')", (new.isoformat(), stay_id))
     repo.delete_unsampled_tests_after(db, stay_id, new.isoformat())
     has_release = db.scalar("SELECT count(*) FROM tests WHERE stay_id = ? AND due_date = ?",
                             (stay_id, new.isoformat()))

@@ -99,7 +99,7 @@ def record_sample(db: Database, test_id: int, sampled_at: datetime, actor: Actor
     if t["sampled_at"]:
         raise DomainError("test_already_sampled")
     if pool_id is not None:
-        if t["purpose"] in ("retest", "second_lab"):
+        if t["purpose"] in ("retest", "second_lab", "surface"):
             raise DomainError("pool_not_for_retest")
         _open_pool_or_fail(db, pool_id, t["kind"])
     with db.transaction():
@@ -137,7 +137,7 @@ def sample_stay(db: Database, stay_id: int, day: date, sampled_at: datetime, act
     with db.transaction():
         for t in due:
             into = None
-            if pool_id is not None and not pooled_one and t["purpose"] not in ("retest", "second_lab") \
+            if pool_id is not None and not pooled_one and t["purpose"] not in ("retest", "second_lab", "surface") \
                     and t["kind"] == "pcr":
                 _open_pool_or_fail(db, pool_id, t["kind"])
                 into, pooled_one = pool_id, True
@@ -561,7 +561,7 @@ def undo_restart(db: Database, stay_id: int, reason: str, actor: Actor, now: dat
                 if (t.due_date.isoformat(), t.purpose) not in have]
         natural = pol.release_date(policy, old_start)
         if old_release != natural:  # the release had been moved: its tests follow it
-            plan = [sched.DueTest(old_release, t.purpose, t.kind) if t.purpose in ("release", "second_lab") else t
+            plan = [sched.DueTest(old_release, t.purpose, t.kind) if t.purpose in RELEASE_RELEVANT else t
                     for t in plan if t.due_date <= old_release]
             if not any(t.due_date == old_release for t in plan) and \
                     (old_release.isoformat(), "release") not in have:

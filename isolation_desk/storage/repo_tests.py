@@ -83,7 +83,7 @@ def sampling_list(db: Database, day: str, *, building: str | None = None, floor:
                   kind: str | None = None) -> list[sqlite3.Row]:
     """Tests due on ``day`` for people in isolation, with those already sampled, in room order
     (sqlite3.Row: by column name; the tests screen formats only the rows it shows)."""
-    where = ["t.due_date = ?", "s.status = 'in_isolation'", "t.purpose <> 'surface'"]
+    where = ["t.due_date = ?", "s.status = 'in_isolation'"]
     params: list = [day]
     _place(where, params, building, floor)
     if kind:
@@ -94,7 +94,7 @@ def sampling_list(db: Database, day: str, *, building: str | None = None, floor:
 
 def unsampled_for_stay(db: Database, stay_id: int, day: str) -> list[dict]:
     return db.query(TEST_SELECT + " WHERE t.stay_id = ? AND t.due_date = ? AND t.sampled_at IS NULL "
-                    "ORDER BY t.purpose = 'second_lab', t.id", (stay_id, day))
+                    "ORDER BY t.purpose IN ('second_lab', 'surface'), t.id", (stay_id, day))
 
 
 def pending_results(db: Database, *, building: str | None = None, floor: int | None = None) -> list[dict]:

@@ -1099,7 +1099,9 @@
     </message>
     <message numerus="yes">
         <source>(and %n earlier open alert(s))</source>
-        <translation><numerusform>(另有 %n 条较早的未处理警报)</numerusform></translation>
+        <translation>
+            <numerusform>(另有 %n 条较早的未处理警报)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2434,6 +2436,10 @@ building, floors, rooms)</source>
     <message>
         <source>Two samples before release, two labs (双采双检)</source>
         <translation>解除前双采双检(两家实验室)</translation>
+    </message>
+    <message>
+        <source>Last day: belongings and room surfaces sampled too (a positive holds the release)</source>
+        <translation>解除前一并对个人物品及房间物表采样(阳性则暂缓解除)</translation>
     </message>
     <message>
         <source>Isolated at this site (unchecked: isolated at home)</source>

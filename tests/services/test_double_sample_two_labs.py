@@ -44,8 +44,10 @@ def result(db, sid, purpose, lab, now):
 
 def test_two_samples_from_one_lab_do_not_release(db8, now):
     sid = due_today(db8, now, 1)
-    assert sorted(t["purpose"] for t in repo.tests_for_stay(db8, sid)) == ["check_in", "release", "second_lab"]
+    assert sorted(t["purpose"] for t in repo.tests_for_stay(db8, sid)) == \
+        ["check_in", "release", "second_lab", "surface"]
     result(db8, sid, "check_in", "区疾控", now)
+    result(db8, sid, "surface", "区疾控", now)
     result(db8, sid, "release", "市疾控中心", now)
     result(db8, sid, "second_lab", " 市疾控中心", now)  # the same lab, typed with a space
     d = stays.release_check(db8, sid, now)
@@ -57,6 +59,7 @@ def test_two_samples_from_one_lab_do_not_release(db8, now):
 def test_two_labs_release(db8, now):
     sid = due_today(db8, now, 2)
     result(db8, sid, "check_in", "区疾控", now)
+    result(db8, sid, "surface", "区疾控", now)
     result(db8, sid, "release", "市疾控中心", now)
     result(db8, sid, "second_lab", "第三方医学检验所", now)
     assert stays.release_check(db8, sid, now).allowed

@@ -39,6 +39,8 @@ class PolicyDialog(ActionDialog):
         self.check_in_test.setChecked(p.test_at_check_in if p else True)
         self.double = QCheckBox(self.tr("Two samples before release, two labs (双采双检)"))
         self.double.setChecked(p.double_sampling if p else False)
+        self.surface = QCheckBox(self.tr("Last day: belongings and room surfaces sampled too (a positive holds the release)"))
+        self.surface.setChecked(p.surface_sampling if p else False)
         self.home_days = QSpinBox()
         self.home_days.setRange(0, 60)
         self.home_days.setValue(p.home_monitoring_days if p else 0)
@@ -53,6 +55,7 @@ class PolicyDialog(ActionDialog):
         form.addRow(self.tr("Test days"), self.test_days)
         form.addRow("", self.check_in_test)
         form.addRow("", self.double)
+        form.addRow("", self.surface)
         form.addRow(self.tr("Home monitoring days"), self.home_days)
         form.addRow("", self.admitted)
         layout = QVBoxLayout(self)
@@ -68,6 +71,7 @@ class PolicyDialog(ActionDialog):
                             test_days=parse_test_days(self.test_days.text()),
                             test_at_check_in=self.check_in_test.isChecked(),
                             double_sampling=self.double.isChecked(),
+                            surface_sampling=self.surface.isChecked(),
                             home_monitoring_days=self.home_days.value(),
                             admitted=self.admitted.isChecked())
         except DomainError as exc:
