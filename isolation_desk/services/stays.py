@@ -14,6 +14,7 @@ from ..domain.rooms import check_transition
 from ..domain.schedule import policy_schedule
 from ..storage import repositories as repo
 from ..storage.database import Database
+from . import arrival_hold
 from .site import current_policies, get_settings
 
 ACTIVE = ("in_isolation", "awaiting_transfer")
@@ -156,6 +157,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
         room = repo.room(db, room_id)
         if room is None:
             raise DomainError("room_unknown", room_id=room_id)
+        held = arrival_hold.check_room(db, person_id, room, reg.name)  # a positive before arrival
         if household_of is None:
             check_transition(room["status"], "occupied")
         else:
@@ -184,6 +186,8 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
             repo.room_event(db, room_id, now, "ready", "occupied", None, actor.username, stay_id)
         _schedule_tests(db, stay_id, policy, start, today)
         repo.stay_event(db, stay_id, now, "check_in", actor.username, to_value=room["label"])
+        if held:
+            mark_awaiting_transfer(db, stay_id, "positive", actor, now)
         repo.audit(db, actor=actor.username, action="check_in", entity="stay", entity_id=stay_id,
                    after={"name": reg.name, "id_number": reg.id_number, "room": room["label"],
                           "category": reg.category, "release_date": release_on}, at=now)

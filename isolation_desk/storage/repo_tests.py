@@ -248,6 +248,22 @@ def alert(db: Database, alert_id: int) -> dict | None:
     return db.query_one(ALERT_SELECT + " WHERE a.id = ?", (alert_id,))
 
 
+def positive_before_arrival(db: Database, person_id: int) -> dict | None:
+    """A positive result on one of this person's stays that is still expected."""
+    return db.query_one("SELECT t.* FROM tests t JOIN stays s ON s.id = t.stay_id "
+                        "WHERE s.person_id = ? AND s.status = 'expected' AND t.result = 'positive' "
+                        "ORDER BY t.id DESC LIMIT 1", (person_id,))
+
+
+def expected_stays_with_positive(db: Database, stay_ids: list[int]) -> set[int]:
+    if not stay_ids:
+        return set()
+    marks = ", ".join("?" * len(stay_ids))
+    return {r[0] for r in db.execute(
+        f"SELECT DISTINCT s.id FROM stays s JOIN tests t ON t.stay_id = s.id WHERE s.id IN ({marks}) "
+        "AND s.status = 'expected' AND t.result = 'positive'", stay_ids)}
+
+
 def set_alert_note(db: Database, alert_id: int, note: str | None) -> None:
     db.execute("UPDATE alerts SET note = ? WHERE id = ?", (note, alert_id))
 

@@ -766,6 +766,10 @@
         <source>no room ready</source>
         <translation>无可用房间</translation>
     </message>
+    <message>
+        <source>POSITIVE: holding room %1 or transfer</source>
+        <translation>阳性:安排至留观房间 %1 或转运</translation>
+    </message>
     <message numerus="yes">
         <source>%n person(s) checked in.</source>
         <translation>
@@ -1084,6 +1088,10 @@
     <message>
         <source>Staff member %1 (%2) tested positive</source>
         <translation>工作人员 %1(%2)检测阳性</translation>
+    </message>
+    <message>
+        <source>POSITIVE before arrival: %1 (expected): holding room or transfer, never an ordinary room</source>
+        <translation>入住前阳性:%1(待入住):安排至留观房间或转运,不得入住普通房间</translation>
     </message>
     <message>
         <source>POSITIVE after leaving the site: %1 (room %2 then): inform their community</source>
@@ -3020,6 +3028,14 @@ building, floors, rooms)</source>
     <message>
         <source>Preset</source>
         <translation>预设</translation>
+    </message>
+    <message>
+        <source>Holding room (positive before arrival)</source>
+        <translation>临时留观房间(入住前阳性)</translation>
+    </message>
+    <message>
+        <source>e.g. A-0410</source>
+        <translation>例如 A-0410</translation>
     </message>
     <message>
         <source>Use this preset</source>

@@ -160,6 +160,12 @@ class SettingsScreen(Screen):
         self.l_language = QLabel()
         self.l_language.setBuddy(self.language)
         self.site_form.addRow(self.l_language, self.language)
+        # issue 14: where a person positive before arrival waits (services.arrival_hold)
+        self.holding_room = QLineEdit()
+        self.holding_room.setObjectName("holding_room")
+        self.l_holding_room = QLabel()
+        self.l_holding_room.setBuddy(self.holding_room)
+        self.site_form.addRow(self.l_holding_room, self.holding_room)
         row = QHBoxLayout()
         row.addWidget(self.b_save)
         row.addWidget(self.saved, 1)
@@ -241,6 +247,8 @@ class SettingsScreen(Screen):
                                 self.tr("Test days"), self.tr("Check-in test"),
                                 self.tr("Double sampling"), self.tr("Home days"), self.tr("At this site")])
         self.l_preset.setText(self.tr("Preset"))
+        self.l_holding_room.setText(self.tr("Holding room (positive before arrival)"))
+        self.holding_room.setPlaceholderText(self.tr("e.g. A-0410"))
         self.b_preset.setText(self.tr("Use this preset"))
         self.b_edit.setText(self.tr("Edit policy…"))
         self.b_apply.setText(self.tr("Apply to current occupants…"))
@@ -271,6 +279,7 @@ class SettingsScreen(Screen):
                        (self.fever, "fever_threshold"), (self.contact_person, "contact_person"),
                        (self.contact_phone, "contact_phone")):
             w.setText(s.get(key, ""))
+        self.holding_room.setText(s.get("holding_room", ""))
         self.preset.setCurrentIndex(max(0, self.preset.findData(s.get("policy_preset"))))
         selected = self.selected_category()
         yes, no = self.tr("yes"), self.tr("no")
@@ -315,6 +324,7 @@ class SettingsScreen(Screen):
                    "day_shift_start": self.day_start.text(), "night_shift_start": self.night_start.text(),
                    "fever_threshold": self.fever.text(), "contact_person": self.contact_person.text(),
                    "contact_phone": self.contact_phone.text()}
+        changes["holding_room"] = self.holding_room.text()
         ok, _ = self.ctx.run(self, "settings", site.update_settings, self.ctx.db, changes,
                              self.ctx.actor, self.ctx.now())
         self.saved.setText(self.tr("Saved.") if ok else "")

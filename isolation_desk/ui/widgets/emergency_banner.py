@@ -62,6 +62,9 @@ class EmergencyBanner(QFrame):
         if a["kind"] == "staff_positive":
             return self.tr("Staff member %1 (%2) tested positive").replace("%1", a["name"] or "") \
                 .replace("%2", a["staff_role"] or "")
+        if a["stay_status"] == "expected":
+            return self.tr("POSITIVE before arrival: %1 (expected): holding room or transfer, never an ordinary room") \
+                .replace("%1", a["name"] or "")
         if a["stay_status"] in ("released", "transferred", "left"):
             return self.tr("POSITIVE after leaving the site: %1 (room %2 then): inform their community") \
                 .replace("%1", a["name"] or "").replace("%2", a["room"] or "")
