@@ -85,6 +85,13 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n POSITIVE row(s) with nobody at the site to match: find the person now (rows %1).</source>
+        <translation><numerusform>%n POSITIVE row with nobody at the site to match: find the person now (rows %1).</numerusform><numerusform>%n POSITIVE rows with nobody at the site to match: find the person now (rows %1).</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message numerus="yes">
         <source>No account exists yet. Create the site manager's account: the manager can then add an account for every member of staff. The password needs at least %n characters.</source>

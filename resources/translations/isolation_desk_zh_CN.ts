@@ -1778,9 +1778,17 @@ building, floors, rooms)</source>
         <source>Recorded %1; %2 already recorded; %3 unmatched; %4 conflicts; %5 positive.</source>
         <translation>已录入 %1 条;此前已录入 %2 条;未匹配 %3 条;冲突 %4 条;阳性 %5 人。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n POSITIVE row(s) with nobody at the site to match: find the person now (rows %1).</source>
+        <translation><numerusform>%n 行阳性结果无法对应到本隔离点的任何人:请立即查找此人(第 %1 行)。</numerusform></translation>
+    </message>
     <message>
         <source>POSITIVE, room %1</source>
         <translation>阳性,房间 %1</translation>
+    </message>
+    <message>
+        <source>POSITIVE: </source>
+        <translation>阳性:</translation>
     </message>
 </context>
 <context>

@@ -276,3 +276,13 @@ def test_health_next_floor(qtbot, ctx, db, now, site):
     screen.set_place("A", 2, "morning")
     qtbot.mouseClick(screen.next_floor_button, Qt.LeftButton)
     assert (screen.building.currentData(), screen.floor.currentData()) == ("A", 3)
+
+
+def test_import_preview_says_a_positive_reached_nobody(qtbot, window, ctx, db, now, site, tmp_path):
+    # issue 14: a positive for an ID number nobody has is shouted, not one amber line among others
+    path = tmp_path / "lab.xlsx"
+    write_xlsx(path, ["姓名", "身份证号", "检测结果"], [["陌生", ident(99), "阳性"], ["路人", ident(98), "阴性"]])
+    dialog = ImportDialog(ctx, str(path), window)
+    qtbot.addWidget(dialog)
+    assert "1 POSITIVE row with nobody at the site to match: find the person now (rows 2)" in dialog.summary.text()
+    assert [r.display[3].startswith("POSITIVE: ") for r in dialog.model.rows()] == [True, False]

@@ -877,11 +877,20 @@ class ImportDialog(QDialog):
         body = body.replace("%1", str(r.recorded)).replace("%2", str(r.already)) \
             .replace("%3", str(len(r.unmatched))).replace("%4", str(len(r.conflicts))) \
             .replace("%5", str(len(r.positives)))
+        lost = r.positives_unmatched
+        if lost:  # a positive that reached nobody: never a line among others
+            body += " " + self.tr("%n POSITIVE row(s) with nobody at the site to match: find the person now (rows %1).",
+                                  "", len(lost)).replace("%1", ", ".join(str(e["row"]) for e in lost))
+            self.summary.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        else:
+            self.summary.setStyleSheet("")
         self.summary.setText(head + " " + body)
         rows = [Row(("p", p["row"]), (str(p["row"]), p["name"], p["id_number"],
                                       self.tr("POSITIVE, room %1").replace("%1", p["room"] or "")),
                     foreground=RED) for p in r.positives]
-        rows += [Row(("u", u["row"]), (str(u["row"]), u["name"], u["id_number"], u["message"]), foreground=AMBER)
+        rows += [Row(("u", u["row"]), (str(u["row"]), u["name"], u["id_number"],
+                                       (self.tr("POSITIVE: ") if u.get("result") == "positive" else "") + u["message"]),
+                     foreground=RED if u.get("result") == "positive" else AMBER)
                  for u in r.unmatched]
         rows += [Row(("c", c["row"]), (str(c["row"]), c["name"], c["id_number"], c["message"]), foreground=RED)
                  for c in r.conflicts]
