@@ -457,19 +457,30 @@ def bulk_plan(db: Database, batch: LabBatch, now: datetime) -> BulkPlan:
     apart: they need a lab's result, imported or entered row by row."""
     _check_batch(db, batch, now)
     plan = BulkPlan(batch)
-    fresh_after = now - BULK_MIN_AGE
     for u in result_units(db, now, building=batch.building if batch.kind == "run" else None,
                           floor=batch.floor if batch.kind == "run" else None):
         if not _in_batch(batch, u):
             continue
         key = (u["unit"], u["id"])
-        if any(_dt(m["sampled_at"]) > fresh_after for m in u["members"]):
+        left_out = bulk_exclusion(u, now)
+        if left_out == "recent":
             plan.too_recent.append(key)
-        elif any(m["purpose"] in RELEASE_RELEVANT for m in u["members"]):
+        elif left_out == "release":
             plan.release_held.append(key)
         else:
             plan.units.append(key)
     return plan
+
+
+def bulk_exclusion(unit: dict, now: datetime) -> str | None:
+    """Why a bulk negative never takes this unit (of ``result_units``): 'recent' (a sample
+    of the last hour), 'release' (a release-relevant sample), or None."""
+    fresh_after = now - BULK_MIN_AGE
+    if any(_dt(m["sampled_at"]) > fresh_after for m in unit["members"]):
+        return "recent"
+    if any(m["purpose"] in RELEASE_RELEVANT for m in unit["members"]):
+        return "release"
+    return None
 
 
 def all_negative_except(db: Database, batch: LabBatch, positive: set, actor: Actor, now: datetime,

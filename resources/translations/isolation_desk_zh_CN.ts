@@ -1780,7 +1780,9 @@ building, floors, rooms)</source>
     </message>
     <message numerus="yes">
         <source>%n POSITIVE row(s) with nobody at the site to match: find the person now (rows %1).</source>
-        <translation><numerusform>%n 行阳性结果无法对应到本隔离点的任何人:请立即查找此人(第 %1 行)。</numerusform></translation>
+        <translation>
+            <numerusform>%n 行阳性结果无法对应到本隔离点的任何人:请立即查找此人(第 %1 行)。</numerusform>
+        </translation>
     </message>
     <message>
         <source>POSITIVE, room %1</source>
@@ -3909,6 +3911,14 @@ building, floors, rooms)</source>
         <translation>
             <numerusform>混采管 %1(%n 人)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>lab's result (sampled &lt; 1 h ago)</source>
+        <translation>待检测机构结果(采样不足1小时)</translation>
+    </message>
+    <message>
+        <source>lab's result (last day)</source>
+        <translation>待检测机构结果(解除前)</translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>

@@ -104,6 +104,9 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
     qtbot.keyClick(screen.results_view, Qt.Key_P)
     assert screen.results_model.rows()[parent_row].display[6] == "POSITIVE"
     assert screen.results_view.currentIndex().row() == parent_row + 1  # on to the next
+    # sampled just now: the rows say a bulk negative will not take them
+    assert {r.display[6] for i, r in enumerate(screen.results_model.rows()) if i != parent_row} == \
+        {"lab's result (sampled < 1 h ago)"}
     # the lab's sheet comes two hours later: the floor's sampling run is the batch
     ctx._clock = lambda: now + timedelta(hours=2)
     shown = {}

@@ -456,11 +456,15 @@ class TestsScreen(Screen):
                 if u["unit"] == "pool" else self.purpose_text(members[0]["purpose"])
             waiting_h = int((now - _parse(u["sampled_at"])).total_seconds() // 3600)
             mark = self._marks.get(key, "negative")
+            # what "all negative except marked" will not take, said on the row
+            left_out = None if key in self._marks else testing.bulk_exclusion(u, now)
+            mark_text = {"recent": self.tr("lab's result (sampled < 1 h ago)"),
+                         "release": self.tr("lab's result (last day)")}.get(left_out) or self.result_text(mark)
             rows.append(Row(key, (rooms, names, self.kind_text(u["kind"]), sample, _dt_text(u["sampled_at"]),
                                   hours.get(waiting_h) or hours.setdefault(waiting_h, self.tr("%n hour(s)", "", waiting_h)),
-                                  self.result_text(mark)),
+                                  mark_text),
                             sort=None,
-                            foreground=RED if mark == "positive" else (AMBER if u["overdue"] else None),
+                            foreground=RED if mark == "positive" else (GREY if left_out else (AMBER if u["overdue"] else None)),
                             background=PINK if mark == "positive" else (YELLOW if mark == "invalid" else None)))
         self.results_model.set_rows(rows)
         self.tabs.setTabText(1, self.tr("Results (%1)").replace("%1", str(len(units))))
