@@ -18,7 +18,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "{name}在入住前检测结果为阳性,不得安排入普通房间。请安排至临时留观房间({holding})或转运至定点医院。"),
     "holding_room_not_set": ("No holding room is set for this site: transfer the person, or set a holding room in the site settings.",
                              "本隔离点未设置临时留观房间:请转运该人员,或在场所设置中指定留观房间。"),
-    "surface_not_scheduled": ("This person's policy does not ask for surface sampling.", "该人员适用的政策不要求环境(物表)采样。"),
+    "double_sample_lab_required": ("This is one of the two samples of the double sample (two labs): type the lab that tested it, so that the release can check the two labs differ.",
+                                   "该样本为双采双检的两份样本之一,请填写检测机构,以便解除隔离时核对两份样本由不同机构检测。"),
 }
 
 # Release refusal reasons added by this part (the release dialog and the command line).

@@ -62,7 +62,7 @@ def import_results_command(file, db_path, dry_run, as_json):
     if dry_run:
         click.echo("dry run: nothing was saved")
     if lost:
-        click.echo(f"{len(lost)} POSITIVE row(s) not matched to a person: "
+        click.echo(f"{len(lost)} POSITIVE row(s) not matched to a person (or contradicting a recorded result): "
                    + ", ".join(str(e["row"]) for e in lost) + " - find them now", err=True)
         raise SystemExit(1)
 

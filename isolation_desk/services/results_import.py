@@ -84,8 +84,9 @@ class ImportReport:
 
     @property
     def positives_unmatched(self) -> list[dict]:
-        """Positive rows that reached nobody: no person has the document, or the row could
-        not be read past its result. The command exits 1 on any."""
+        """Positive rows that reached nobody: no person has the document, the row could not
+        be read past its result, or it contradicts a result already recorded (nothing is
+        overwritten: a person must look). The command exits 1 on any."""
         return [e for e in self.unmatched + self.conflicts
                 if e.get("result") == "positive" and not e.get("recorded")]
 
@@ -233,7 +234,7 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                         if all(m["result"] for m in rt.pool_members(db, p["id"])):
                             rt.set_pool_result(db, p["id"], "negative", now.replace(microsecond=0))
                         continue
-                    conflict(n, name, id_number, DomainError("result_through_pool"))
+                    conflict(n, name, id_number, DomainError("result_through_pool"), result=result, recorded=False)
                     continue
                 if t is not None and needs_sampling is None:
                     if t["result"] == result:
@@ -241,7 +242,8 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                     else:
                         conflict(n, name, id_number, DomainError(
                             "import_result_conflict", value=result, result=t["result"],
-                            value_zh=testing.RESULT_ZH[result], result_zh=testing.RESULT_ZH.get(t["result"])))
+                            value_zh=testing.RESULT_ZH[result], result_zh=testing.RESULT_ZH.get(t["result"])),
+                            result=result, recorded=False)
                     continue
                 if t is None:
                     # the lab tested someone we had not planned a test for: keep it, never drop it

@@ -276,6 +276,16 @@ def _resultable(db: Database, test_id: int) -> dict:
     return t
 
 
+def _check_double_sample_lab(db: Database, t: dict, lab: str | None) -> None:
+    """The double sample (双采双检) is two labs: a result of either of its samples says which
+    lab, or the release gate could never tell that they differ."""
+    if (lab or "").strip() or t["stay_id"] is None or t["purpose"] not in ("release", "second_lab"):
+        return
+    if any(x["purpose"] == "second_lab" and x["due_date"] == t["due_date"]
+           for x in repo.tests_for_stay(db, t["stay_id"])):
+        raise DomainError("double_sample_lab_required", field="lab")
+
+
 def record_result(db: Database, test_id: int, result: str, actor: Actor, now: datetime,
                   lab: str | None = None) -> list[int]:
     """Record a single sample's result. A positive is handled as an emergency.
@@ -290,6 +300,7 @@ def record_result_outcome(db: Database, test_id: int, result: str, actor: Actor,
     t = _resultable(db, test_id)
     if t["result"] and t["result"] != "invalid":
         raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["result"]))
+    _check_double_sample_lab(db, t, lab)
     out = Outcome()
     with db.transaction():
         _set_result(db, t, result, actor, now, lab, out)
@@ -367,6 +378,7 @@ def record_results(db: Database, results: list[tuple[str, int, str]], actor: Act
                 t = _resultable(db, unit_id)
                 if t["result"] and t["result"] != "invalid":
                     raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["result"]))
+                _check_double_sample_lab(db, t, lab)
                 _set_result(db, t, result, actor, now, lab, out)
         repo.audit(db, actor=actor.username, action="results", entity="test",
                    after={"units": len(results), "positive": [u[:2] for u in results if u[2] == "positive"],

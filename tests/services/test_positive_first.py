@@ -196,3 +196,30 @@ def test_a_last_day_sample_needs_a_lab_result_not_a_bulk_negative(db, now):
     d = stays.release_check(db, sid, now)
     assert not d.allowed and "result_unconfirmed" in d.reasons
     assert ("release", now.date().isoformat()) in [tuple(x) for x in d.details["unconfirmed"]]
+
+
+def test_a_lab_positive_against_a_recorded_negative_is_not_quiet(db, now, site, tmp_path):
+    t = [x for x in repo.tests_for_stay(db, site["赵六"]) if x["sampled_at"]][0]
+    testing.record_result(db, t["id"], "negative", NURSE, now)
+    path = sheet(tmp_path / "lab.xlsx", now, [("赵六", 4, "阳性")])
+    report = import_results(db, path, NURSE, now, lang="en")
+    assert [(c["reason"], c["result"], c["recorded"]) for c in report.conflicts] == \
+        [("import_result_conflict", "positive", False)]
+    assert len(report.positives_unmatched) == 1  # the command exits 1
+
+
+def test_a_double_sample_result_needs_its_lab(db, now):
+    from isolation_desk.domain import policy as pol
+    from isolation_desk.services import site as site_service
+    from isolation_desk.domain.roles import SYSTEM
+    site_service.set_policy(db, pol.PRESETS["edition_8"]["close_contact"], SYSTEM, now - timedelta(days=3))
+    t0 = now - timedelta(days=2)
+    sid = stays.check_in(db, reg(t0, "钱七", 20, exposure_days_before=12), MANAGER, t0).stay_id
+    testing.sample_stay(db, sid, now.date(), now.replace(hour=7), NURSE, now)
+    second = [t for t in repo.tests_for_stay(db, sid) if t["purpose"] == "second_lab"][0]
+    with pytest.raises(DomainError) as e:
+        testing.record_result(db, second["id"], "negative", NURSE, now)
+    assert (e.value.code, e.value.field) == ("double_sample_lab_required", "lab")
+    with pytest.raises(DomainError):
+        testing.record_results(db, [("test", second["id"], "negative")], NURSE, now, lab="  ")
+    testing.record_result(db, second["id"], "negative", NURSE, now, lab="第三方检验所")
