@@ -63,11 +63,12 @@ def test_surface_sample_is_on_the_sampling_list_and_recorded(db8, now, tmp_path)
     assert surface_test(db8, sid)["due_date"] == now.date().isoformat()
     sl = testing.sampling_list(db8, now.date())
     assert sorted(r["purpose"] for r in sl.rows) == ["release", "second_lab", "surface"]
-    # PDF: the row with its purpose (物表)
+    # PDF: the row with its purpose (物表 or 环境, as the labels say)
     pdf = tmp_path / "list.pdf"
     build_sampling_list(db8, pdf, day=now.date(), now=now)
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
-    assert "物表" in text and "双采" in text
+    from isolation_desk.reports.labels_tests import label
+    assert label("zh_CN", "purpose_surface") in text and label("zh_CN", "purpose_second_lab") in text
     # command line
     dbfile = tmp_path / "cli.sqlite"
     db8.execute("PRAGMA wal_checkpoint(TRUNCATE)")
