@@ -3783,8 +3783,8 @@ building, floors, rooms)</source>
         <translation>检测机构(可不填)</translation>
     </message>
     <message>
-        <source>Keys: P marks positive, I invalid, N clears. Unmarked rows are recorded negative.</source>
-        <translation>按键:P 标为阳性,I 标为无效,N 清除标记。未标记的行按阴性录入。</translation>
+        <source>Keys: P marks positive, I invalid, N clears. The batch button records the unmarked rows of one lab batch as negative (never samples of the last hour, never last-day samples).</source>
+        <translation>按键:P 标为阳性,I 标为无效,N 清除标记。按批次录入时,所选批次中未标记的行录为阴性(最近一小时内的样本和解除前样本除外)。</translation>
     </message>
     <message>
         <source>Sample</source>
