@@ -289,3 +289,25 @@ def test_import_preview_says_a_positive_reached_nobody(qtbot, window, ctx, db, n
     qtbot.addWidget(dialog)
     assert "1 POSITIVE row with nobody at the site to match: find the person now (rows 2)" in dialog.summary.text()
     assert [r.display[3].startswith("POSITIVE: ") for r in dialog.model.rows()] == [True, False]
+
+
+def test_bulk_dialog_counts_first_and_refuses_a_batch_that_changed(qtbot, window, ctx, db, now, site):
+    # issue 14: the count is shown before anything is recorded; if the batch changes before
+    # OK (another nurse records a result), nothing is recorded and the new count is shown
+    for sid in (site["父"], site["二"], site["三"]):
+        testing.sample_stay(db, sid, now.date(), now.replace(hour=7), MANAGER, now)
+    dialog = BulkResultsDialog(ctx, set(), set(), "区疾控", ("B", 2), window)
+    qtbot.addWidget(dialog)
+    assert dialog.batch() == testing.LabBatch.taken_before(now.replace(hour=3, minute=30))
+    assert "This records 0 samples" in dialog.count_label.text() and not dialog.ok_button.isEnabled()
+    dialog.before.setDateTime(dialog.before.dateTime().addSecs(5 * 3600))  # before 08:30
+    assert "This records 3 samples" in dialog.count_label.text() and dialog.ok_button.isEnabled()
+    one = testing.bulk_plan(db, dialog.batch(), now).units[0]
+    testing.record_results(db, [(one[0], one[1], "negative")], MANAGER, now)
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert "changed since you looked at it (3 then, 2 now)" in dialog.error_label.text()
+    assert "This records 2 samples" in dialog.count_label.text()
+    assert db.scalar("SELECT count(*) FROM tests WHERE result_source = 'bulk'") == 0
+    with qtbot.waitSignal(ctx.changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert db.scalar("SELECT count(*) FROM tests WHERE result_source = 'bulk'") == 2
