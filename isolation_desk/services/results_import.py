@@ -11,6 +11,13 @@ different result is already recorded: nothing is overwritten), or already there 
 result was imported before: importing a file twice changes nothing). Positives are
 handled as the emergency they are (services.testing). The whole file is one transaction;
 ``dry_run`` runs everything and rolls back: that is the preview.
+
+Positive first (issue 14): the ID number decides who a row is; the name only confirms it
+(domain.names: case, accents, spaces, middle dots and quotes do not make another person).
+A positive whose name still differs is recorded and raised all the same, and listed as a
+conflict that says "confirm identity" (its alert's note is ``name_differs:<sheet name>``);
+only a negative or invalid row waits for someone to confirm. Every conflict and unmatched
+row carries its result; ``positives_unmatched`` are the positive rows recorded for nobody.
 """
 from __future__ import annotations
 
@@ -58,12 +65,6 @@ def parse_kind(raw) -> str:
     if code is None:
         raise DomainError("test_kind_unknown", field="test_kind", value=normalize_text(raw))
     return code
-
-
-def same_name(a: str, b: str) -> bool:
-    """Names compared as domain.names does: case, accents, spaces, middle dots and quotes
-    do not make a different person."""
-    return compare_names(a, b).same
 
 
 NAME_DIFFERS = "name_differs"  # the note of a positive's alert raised on a name that differs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date, timedelta
 
 import pytest
@@ -94,16 +95,15 @@ def test_messy_names_of_the_same_person_match(db, now, site, tmp_path):
     assert t["result_source"] == "import"
 
 
-def test_a_positive_nobody_has_fails_the_command(db, now, site, tmp_path, monkeypatch):
+def test_a_positive_nobody_has_fails_the_command(db, now, site, tmp_path):
     path = sheet(tmp_path / "lab.xlsx", now, [("陌生人", 77, "阳性"), ("张三", 1, "阴性")])
     report = import_results(db, path, NURSE, now, lang="en")
     assert [(u["name"], u["result"]) for u in report.unmatched] == [("陌生人", "positive")]
     assert len(report.positives_unmatched) == 1
     # the command line: the JSON carries the result, and the exit code is 1
     dbfile = tmp_path / "cli.sqlite"
-    import shutil
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy(db.path if hasattr(db, "path") else db.file, dbfile)
+    shutil.copy(db.path, dbfile)
     r = CliRunner().invoke(main, ["import", "results", str(path), "--db", str(dbfile), "--json"])
     assert r.exit_code == 1, r.output
     js = json.loads(r.output)
