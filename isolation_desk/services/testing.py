@@ -357,29 +357,37 @@ def record_pool_result(db: Database, pool_id: int, result: str, actor: Actor, no
 
 def record_results(db: Database, results: list[tuple[str, int, str]], actor: Actor, now: datetime,
                    lab: str | None = None) -> Outcome:
-    """Several results as one action: ``[('test'|'pool', id, result), ...]`` (e.g. a floor's
-    results: "all negative except ..."). All or nothing."""
+    """Several results as one action: ``[('test'|'pool', id, result), ...]``. All or
+    nothing. One unit is a result entered row by row; several are a bulk entry, in which a
+    negative is never taken for a sample of the last hour or a release-relevant sample (the
+    same rule as ``all_negative_except``: those need the lab's result, one by one)."""
     actor.require("tests")
     if not results:
         raise DomainError("nothing_selected")
     for _, _, r in results:
         _check_result(r)
+    bulk = len(results) > 1
     out = Outcome()
     with db.transaction():
         for unit, unit_id, result in results:
+            how = "bulk" if bulk and result == "negative" else "row"
             if unit == "pool":
                 p = rt.pool(db, unit_id)
                 if p is None:
                     raise DomainError("pool_unknown", pool_id=unit_id)
                 if p["result"]:
                     raise DomainError("result_already_recorded", result=p["result"], result_zh=RESULT_ZH.get(p["result"]))
-                _pool_result(db, p, result, actor, now, lab, out)
+                if how == "bulk":
+                    _bulk_allowed(rt.pool_members(db, unit_id), now)
+                _pool_result(db, p, result, actor, now, lab, out, source=how)
             else:
                 t = _resultable(db, unit_id)
                 if t["result"] and t["result"] != "invalid":
                     raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["result"]))
+                if how == "bulk":
+                    _bulk_allowed([t], now)
                 _check_double_sample_lab(db, t, lab)
-                _set_result(db, t, result, actor, now, lab, out)
+                _set_result(db, t, result, actor, now, lab, out, how=how)
         repo.audit(db, actor=actor.username, action="results", entity="test",
                    after={"units": len(results), "positive": [u[:2] for u in results if u[2] == "positive"],
                           "lab": lab}, at=now)
@@ -482,6 +490,16 @@ def bulk_plan(db: Database, batch: LabBatch, now: datetime) -> BulkPlan:
         else:
             plan.units.append(key)
     return plan
+
+
+def _bulk_allowed(members: list[dict], now: datetime) -> None:
+    """Refuse a bulk negative for these samples (a test, or a pool's members) when the rule
+    of ``bulk_exclusion`` leaves them out."""
+    left_out = bulk_exclusion({"members": members}, now)
+    if left_out == "recent":
+        raise DomainError("bulk_too_recent")
+    if left_out == "release":
+        raise DomainError("bulk_release_sample")
 
 
 def bulk_exclusion(unit: dict, now: datetime) -> str | None:

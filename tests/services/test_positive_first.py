@@ -177,8 +177,9 @@ def test_a_last_day_sample_needs_a_lab_result_not_a_bulk_negative(db, now):
     sid = stays.check_in(db, reg(t0, "钱七", 20, exposure_days_before=5), MANAGER, t0).stay_id
     assert repo.stay(db, sid)["release_date"] == now.date().isoformat()
     testing.sample_stay(db, sid, t0.date(), t0, NURSE, t0)
-    testing.record_results(db, [("test", t["id"], "negative") for t in repo.tests_for_stay(db, sid)
-                                if t["sampled_at"]], NURSE, t0)
+    for t in repo.tests_for_stay(db, sid):
+        if t["sampled_at"]:
+            testing.record_result(db, t["id"], "negative", NURSE, t0)
     testing.sample_stay(db, sid, now.date(), now.replace(hour=7), NURSE, now)
     release_test = [t for t in repo.tests_for_stay(db, sid) if t["purpose"] == "release"][0]
     plan = testing.bulk_plan(db, testing.LabBatch.taken_before(now), now)
@@ -223,3 +224,19 @@ def test_a_double_sample_result_needs_its_lab(db, now):
     with pytest.raises(DomainError):
         testing.record_results(db, [("test", second["id"], "negative")], NURSE, now, lab="  ")
     testing.record_result(db, second["id"], "negative", NURSE, now, lab="第三方检验所")
+
+
+def test_several_results_at_once_are_a_bulk_action_too(db, now, site):
+    # record_results with several units: the same rule as the batch button
+    units = [(u["unit"], u["id"]) for u in testing.result_units(db, now)]
+    t = repo.insert(db, "tests", {"stay_id": site["张三"], "kind": "pcr", "purpose": "retest",
+                                  "due_date": now.date().isoformat()})
+    testing.record_sample(db, t, now - timedelta(minutes=10), NURSE, now)
+    with pytest.raises(DomainError) as e:
+        testing.record_results(db, [(u, i, "negative") for u, i in units] + [("test", t, "negative")], NURSE, now)
+    assert e.value.code == "bulk_too_recent"
+    assert db.scalar("SELECT count(*) FROM tests WHERE result IS NOT NULL") == 0
+    # a positive of the last hour is fine (a positive is never held back), and one row alone too
+    testing.record_results(db, [(u, i, "negative") for u, i in units[:2]] + [("test", t, "positive")], NURSE, now)
+    assert {r["result_source"] for r in db.query("SELECT result_source FROM tests WHERE result = 'negative'")} == {"bulk"}
+    assert repo.get(db, "tests", t)["result_source"] == "row"

@@ -216,8 +216,8 @@ def test_pool_of_ten_negative_and_positive_with_retests(db, now, site):
     retests = {u["members"][0]["stay_id"]: u for u in testing.result_units(db, now)}
     assert len(retests) == 3
     # sampled just now: entered row by row (a bulk negative never takes a sample of the last hour)
-    testing.record_results(db, [("test", u["id"], "positive" if sid == site["张二"] else "negative")
-                                for sid, u in retests.items()], NURSE, now)
+    for sid, u in retests.items():
+        testing.record_result(db, u["id"], "positive" if sid == site["张二"] else "negative", NURSE, now)
     assert repo.stay(db, site["张二"])["status"] == "awaiting_transfer"
     # the pooled samples are resolved by their re-tests
     for name, expect in (("张一", "negative"), ("张二", "positive"), ("张三", "negative")):
