@@ -2437,6 +2437,10 @@ building, floors, rooms)</source>
         <translation>(待入住)</translation>
     </message>
     <message>
+        <source>(expected: POSITIVE, holding room or transfer)</source>
+        <translation>(待入住:阳性,安排留观房间或转运)</translation>
+    </message>
+    <message>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>

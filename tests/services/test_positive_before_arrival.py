@@ -105,6 +105,13 @@ def test_the_window_marks_them(qtbot, db, now, expected):
     banner = EmergencyBanner(ctx)
     qtbot.addWidget(banner)
     assert banner.label.text().startswith("POSITIVE before arrival: 周八 (expected)")
+    from isolation_desk.ui.screens.occupants import OccupantsScreen
+    screen = OccupantsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    rooms = {r.display[1]: r.display[0] for r in screen.model.rows()}
+    assert rooms["周八"] == "(expected: POSITIVE, holding room or transfer)"
+    assert rooms["吴九"] == "(expected)"
 
 
 def test_the_holding_room_must_be_a_room_of_the_site(db, now):
