@@ -47,6 +47,9 @@ TEST_PURPOSE_WORDS: dict[str, tuple[str, str]] = {
     "scheduled": ("scheduled sample", "例行采样"),
     "release": ("pre-release sample", "解除前采样"),
     "second_lab": ("second sample", "第二份采样"),
+    # the 8th edition's double sample whose two results do not come from two different labs
+    "double_sample_second_lab": ("result of a second, different lab for the double sample",
+                                 "双采双检另一家检测机构的结果"),
     "regime": ("regime sample", "常规检测采样"),
     "retest": ("re-test", "复检采样"),
     "surface": ("surface sample", "物表采样"),

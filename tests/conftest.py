@@ -101,6 +101,8 @@ def make_releasable(db, now):
             if not t["sampled_at"]:
                 testing.record_sample(db, t["id"], now - timedelta(hours=2), SYSTEM, now)
             if t["result"] in (None, "invalid"):
-                testing.record_result(db, t["id"], "negative", SYSTEM, now - timedelta(hours=1))
+                # the 8th edition's double sample needs two different labs (issue 14)
+                lab = "第二检测所" if t["purpose"] == "second_lab" else "第一检测所"
+                testing.record_result(db, t["id"], "negative", SYSTEM, now - timedelta(hours=1), lab=lab)
     return [s["id"] for s in shift.release_due_stays(db, now.date())
             if papers.notice_refusal(db, s, now) is None]

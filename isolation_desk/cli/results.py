@@ -24,14 +24,18 @@ def import_group():
 @db_option()
 @click.option("--dry-run", is_flag=True, help="Check the sheet and show what would happen; save nothing.")
 @click.option("--json", "as_json", is_flag=True,
-              help='Print {"rows", "recorded", "unmatched", "conflicts", "positives"} as JSON.')
+              help='Print {"rows", "recorded", "unmatched", "conflicts", "positives", '
+                   '"positives_unmatched"} as JSON (conflicts and unmatched rows carry their result).')
 @handle_errors
 def import_results_command(file, db_path, dry_run, as_json):
     """Import a lab's results sheet (xlsx, or csv in UTF-8 or GBK), keyed by ID number.
 
-    Rows for people not at the site are reported as unmatched; rows whose name does not
-    match the ID number, or that contradict a recorded result, as conflicts. A positive
-    result is handled as an emergency (awaiting transfer, alert, room-mates restarted).
+    Rows are matched by ID number first. Rows for people not at the site are reported as
+    unmatched; rows whose name does not match the ID number, or that contradict a recorded
+    result, as conflicts. A positive result is handled as an emergency (awaiting transfer,
+    alert, room-mates restarted) even when the name differs (the conflict then says
+    "confirm identity"); only negatives wait for confirmation. Exits 1 when any positive
+    row was not matched to a person.
     """
     from ..domain.roles import SYSTEM
     from ..services.results_import import import_results
@@ -40,8 +44,11 @@ def import_results_command(file, db_path, dry_run, as_json):
         report = import_results(db, file, SYSTEM, datetime.now().replace(microsecond=0), dry_run=dry_run)
     finally:
         db.close()
+    lost = report.positives_unmatched
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1, default=json_default))
+        if lost:
+            raise SystemExit(1)  # a positive reached nobody: the caller must not carry on quietly
         return
     verb = "would be recorded" if dry_run else "recorded"
     click.echo(f"{file.name}: {report.rows} rows, {report.recorded} {verb}"
@@ -54,6 +61,10 @@ def import_results_command(file, db_path, dry_run, as_json):
         click.echo(f"conflict row {c['row']}: {c['name']} {c['id_number']} - {c['message']}")
     if dry_run:
         click.echo("dry run: nothing was saved")
+    if lost:
+        click.echo(f"{len(lost)} POSITIVE row(s) not matched to a person (or contradicting a recorded result): "
+                   + ", ".join(str(e["row"]) for e in lost) + " - find them now", err=True)
+        raise SystemExit(1)
 
 
 @click.command("sampling-list")

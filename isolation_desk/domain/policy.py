@@ -60,6 +60,9 @@ class Policy:
     test_at_check_in: bool = True
     double_sampling: bool = False
     home_monitoring_days: int = 0
+    # last day: the person's belongings and room surfaces sampled too (DOMAIN.md, "Rooms");
+    # a positive or missing surface sample holds the release
+    surface_sampling: bool = False
     admitted: bool = True  # False: the protocol sends this category home, not to a site
     label: str = ""
     preset: str | None = None
@@ -73,6 +76,7 @@ class Policy:
         row["test_at_check_in"] = int(self.test_at_check_in)
         row["double_sampling"] = int(self.double_sampling)
         row["admitted"] = int(self.admitted)
+        row["surface_sampling"] = int(self.surface_sampling)
         return row
 
     @classmethod
@@ -89,6 +93,7 @@ class Policy:
             double_sampling=bool(row["double_sampling"]),
             home_monitoring_days=int(row["home_monitoring_days"]),
             admitted=bool(row.get("admitted", 1)),
+            surface_sampling=bool(row.get("surface_sampling") or 0),
             label=row.get("label") or "",
             preset=row.get("preset"),
         )
@@ -173,13 +178,16 @@ PRESET_NAMES = ("edition_8", "edition_9", "twenty_measures")
 PRESETS: dict[str, dict[str, Policy]] = {
     "edition_8": {
         "close_contact": _p("close_contact", 14, "last_exposure", (1, 4, 7, 14),
-                            double_sampling=True, home_monitoring_days=7, preset="edition_8"),
+                            double_sampling=True, surface_sampling=True, home_monitoring_days=7,
+                            preset="edition_8"),
         "inbound_traveller": _p("inbound_traveller", 14, "arrival", (1, 4, 7, 14),
-                                double_sampling=True, home_monitoring_days=7, preset="edition_8"),
+                                double_sampling=True, surface_sampling=True, home_monitoring_days=7,
+                            preset="edition_8"),
         "secondary_contact": _p("secondary_contact", 7, "last_exposure", (1, 4, 7),
                                 preset="edition_8"),
         "risk_area_arrival": _p("risk_area_arrival", 14, "arrival", (1, 4, 7, 14),
-                                double_sampling=True, home_monitoring_days=7, preset="edition_8"),
+                                double_sampling=True, surface_sampling=True, home_monitoring_days=7,
+                            preset="edition_8"),
         "other": _p("other", 14, "arrival", (1, 4, 7, 14), home_monitoring_days=7,
                     preset="edition_8"),
     },

@@ -13,6 +13,7 @@ REASONS = (
     "surface_positive",
     "test_missing",
     "result_pending",
+    "result_unconfirmed",
     "fever_24h",
     "positive_nearby",
     "not_in_isolation",
@@ -27,6 +28,34 @@ class TestRecord:
     sampled_at: datetime | None
     result: str | None  # None while pending; 'negative', 'positive', 'invalid'
     kind: str = "pcr"
+    lab: str | None = None
+    result_source: str | None = None  # 'import', 'row' or 'bulk' (None: before issue 14)
+
+
+# Tests whose result decides the release: a bulk negative alone never satisfies them.
+RELEASE_RELEVANT = ("release", "second_lab", "surface")
+DOUBLE_SAMPLE_SECOND_LAB = "double_sample_second_lab"
+
+
+def _lab_key(lab: str | None) -> str:
+    return "".join((lab or "").split()).casefold()
+
+
+def missing_tests(tests: list[TestRecord], today: date) -> list[tuple[str, date]]:
+    """What the release still needs, as (kind, date) items in date order: each test due by
+    ``today`` and not sampled (kind: its purpose, e.g. 'release', 'second_lab', 'surface'),
+    and the 8th edition's double sample (双采双检) when its two samples do not carry results
+    of two different labs ('double_sample_second_lab', on the release day)."""
+    items = [(t.purpose, t.due_date) for t in tests if t.sampled_at is None and t.due_date <= today]
+    for second in (t for t in tests if t.purpose == "second_lab" and t.due_date <= today):
+        if second.sampled_at is None or second.result is None:
+            continue  # listed above, or pending: said by its own reason
+        first = [t for t in tests if t.purpose == "release" and t.due_date == second.due_date
+                 and t.sampled_at is not None and t.result is not None]
+        labs = {_lab_key(t.lab) for t in first}
+        if not first or not _lab_key(second.lab) or not all(labs) or _lab_key(second.lab) in labs:
+            items.append((DOUBLE_SAMPLE_SECOND_LAB, second.due_date))
+    return sorted(dict.fromkeys(items), key=lambda x: (x[1], x[0]))
 
 
 @dataclass(frozen=True)
@@ -52,10 +81,11 @@ def release_decision(
     fever_threshold: float = FEVER_THRESHOLD,
     open_positives: list[tuple[str, str]] = (),
 ) -> ReleaseDecision:
-    """Release needs: the release date reached, every test due so far sampled and negative,
-    no positive surface sample, no fever in the last 24 hours, and no unacknowledged
-    positive alert in the person's room or on their floor (``open_positives``: (room,
-    raised_at) of each such alert).
+    """Release needs: the release date reached, every test due so far sampled and negative
+    (``missing_tests``: with a double sample, two labs), no positive surface sample, a lab's
+    result (imported or entered row by row, not a bulk negative) for each last-day sample,
+    no fever in the last 24 hours, and no unacknowledged positive alert in the person's room
+    or on their floor (``open_positives``: (room, raised_at) of each such alert).
 
     ``details["missing"]`` lists each missing test as (purpose, ISO date), in date order;
     the words say the purpose so that two tests due on one day read as two different things."""
@@ -73,10 +103,19 @@ def release_decision(
     if any(t.result == "positive" and t.purpose == "surface" for t in tests):
         reasons.append("surface_positive")
     missing = [t for t in tests if t.sampled_at is None and t.due_date <= today]
-    if missing:
+    needed = missing_tests(tests, today)
+    if needed:
         reasons.append("test_missing")
-        details["missing"] = [(t.purpose, t.due_date.isoformat())
-                              for t in sorted(missing, key=lambda t: (t.due_date, t.purpose))]
+        details["missing"] = sorted(
+            [(t.purpose, t.due_date.isoformat()) for t in missing]
+            + [(kind, day.isoformat()) for kind, day in needed if kind == DOUBLE_SAMPLE_SECOND_LAB],
+            key=lambda item: (item[1], item[0]))
+        details["missing_tests"] = [(kind, day.isoformat()) for kind, day in needed]
+    unconfirmed = [t for t in tests if t.purpose in RELEASE_RELEVANT and t.result == "negative"
+                   and t.result_source == "bulk"]
+    if unconfirmed:
+        reasons.append("result_unconfirmed")
+        details["unconfirmed"] = [(t.purpose, t.due_date.isoformat()) for t in unconfirmed]
     pending = [t for t in tests if t.sampled_at is not None and t.result in (None, "invalid")]
     if pending:
         reasons.append("result_pending")

@@ -2,7 +2,8 @@
 
 A test "on day k" is due on start + k. Everybody is sampled on the day they check in; a
 scheduled day that fell before check-in is not owed twice (the check-in test covers it).
-With double sampling (双采双检) the release-day test is taken twice, for two labs.
+With double sampling (双采双检) the release-day test is taken twice, for two labs; with
+surface sampling the person's belongings and room surfaces are sampled on the release day too.
 
 On top of the policy, a manager can switch on a regime for a group of people:
 
@@ -31,7 +32,7 @@ THREE_IN_FIVE = (3, 5)  # (tests, days)
 @dataclass(frozen=True)
 class DueTest:
     due_date: date
-    purpose: str  # 'check_in', 'scheduled', 'release', 'second_lab', 'regime', 'retest', 'staff'
+    purpose: str  # 'check_in', 'scheduled', 'release', 'second_lab', 'surface', 'regime', 'retest', 'staff'
     kind: str = "pcr"
 
 
@@ -48,10 +49,11 @@ def policy_schedule(policy: Policy, start: date, check_in: date) -> list[DueTest
         if day == check_in and policy.test_at_check_in:
             continue  # the check-in sample is this day's test
         due.append(DueTest(day, "release" if k == last_day else "scheduled"))
-    if policy.double_sampling:
-        release_day = start + timedelta(days=last_day)
-        if release_day >= check_in:
-            due.append(DueTest(release_day, "second_lab"))
+    release_day = start + timedelta(days=last_day)
+    if policy.double_sampling and release_day >= check_in:
+        due.append(DueTest(release_day, "second_lab"))
+    if policy.surface_sampling and release_day >= check_in:
+        due.append(DueTest(release_day, "surface"))  # belongings and room surfaces
     due.sort(key=lambda t: (t.due_date, t.purpose))
     return due
 

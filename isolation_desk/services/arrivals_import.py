@@ -620,6 +620,9 @@ class PlannedUnit:
     household_id: int | None
     room_id: int | None
     room: str | None
+    # issue 14: a positive came in before the arrival: the holding room or transfer, never
+    # an ordinary room (services.arrival_hold)
+    held_positive: bool = False
 
     @property
     def beds_needed(self) -> int:
@@ -643,9 +646,23 @@ def plan_check_in(db: Database, stay_ids: Sequence[int] | None = None) -> list[P
     candidates: dict[tuple[str, int], list[dict]] = {}
     taken: set[int] = set()
     units = []
+    from . import arrival_hold
+    held = arrival_hold.held_stays(db, [s["id"] for s in expected])
+    holding = arrival_hold.holding_room(db) if held else None
     for members in groups.values():
         members.sort(key=lambda s: (s["household_role"] not in ("parent", "carer"), s["id"]))
         host = members[0]
+        if any(s["id"] in held for s in members):
+            room = holding if holding and holding["status"] == "ready" and holding["id"] not in taken else None
+            if room is not None:
+                taken.add(room["id"])
+            units.append(PlannedUnit(
+                stay_ids=[s["id"] for s in members], names=[s["name"] for s in members],
+                roles=[s["household_role"] for s in members], category=host["category"],
+                household_id=host["household_id"] if len(members) > 1 else None,
+                room_id=room["id"] if room else None, room=room["label"] if room else None,
+                held_positive=True))
+            continue
         kind = (host["category"], len(members))
         if kind not in candidates:  # one query per kind of unit, long enough to skip rooms taken
             candidates[kind] = repo.suggest_rooms(db, beds_needed=len(members), avoid_category_floors=kind[0],
@@ -674,6 +691,11 @@ def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime)
         room = repo.room(db, room_id)
         if room is None or room["status"] != "ready" or room["beds"] < unit.beds_needed:
             room_id = None  # taken since the plan was made: suggest again
+    if room_id is None and unit.held_positive:
+        from . import arrival_hold
+        holding = arrival_hold.holding_room(db)
+        raise DomainError("positive_awaiting_arrival", name="、".join(unit.names),
+                          holding=holding["label"] if holding else "—")
     if room_id is None:
         suggestion = stay_service.suggest_room(db, unit.category, beds_needed=unit.beds_needed)
         if suggestion is None:

@@ -11,6 +11,13 @@ different result is already recorded: nothing is overwritten), or already there 
 result was imported before: importing a file twice changes nothing). Positives are
 handled as the emergency they are (services.testing). The whole file is one transaction;
 ``dry_run`` runs everything and rolls back: that is the preview.
+
+Positive first (issue 14): the ID number decides who a row is; the name only confirms it
+(domain.names: case, accents, spaces, middle dots and quotes do not make another person).
+A positive whose name still differs is recorded and raised all the same, and listed as a
+conflict that says "confirm identity" (its alert's note is ``name_differs:<sheet name>``);
+only a negative or invalid row waits for someone to confirm. Every conflict and unmatched
+row carries its result; ``positives_unmatched`` are the positive rows recorded for nobody.
 """
 from __future__ import annotations
 
@@ -22,6 +29,7 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.identity import mask_id, normalize_id_number, normalize_text, parse_datetime
+from ..domain.names import compare_names
 from ..domain.roles import Actor
 from ..io.spreadsheet import find_header, read_rows
 from ..messages import current_language, describe
@@ -39,7 +47,6 @@ _RESULT_LOOKUP = {w.replace(" ", ""): code for code, words in _RESULT_WORDS.item
 _KIND_WORDS = {"pcr": ("核酸", "核酸检测", "pcr", "rt-pcr", "nucleic acid"),
                "antigen": ("抗原", "抗原检测", "antigen", "rat")}
 _KIND_LOOKUP = {w.replace(" ", ""): code for code, words in _KIND_WORDS.items() for w in words}
-_DOTS = re.compile(r"[·•・‧∙.．]")
 
 
 def parse_result(raw) -> str:
@@ -60,11 +67,7 @@ def parse_kind(raw) -> str:
     return code
 
 
-def same_name(a: str, b: str) -> bool:
-    """Names compared without spaces and with any middle dot (· • ・ .) as one."""
-    def key(x):
-        return _DOTS.sub("·", normalize_text(x).replace(" ", ""))
-    return key(a) == key(b)
+NAME_DIFFERS = "name_differs"  # the note of a positive's alert raised on a name that differs
 
 
 @dataclass
@@ -80,14 +83,30 @@ class ImportReport:
     restarted: list[int] = field(default_factory=list)
     dry_run: bool = False
 
+    @property
+    def positives_unmatched(self) -> list[dict]:
+        """Positive rows that reached nobody: no person has the document, the row could not
+        be read past its result, or it contradicts a result already recorded (nothing is
+        overwritten: a person must look). The command exits 1 on any."""
+        return [e for e in self.unmatched + self.conflicts
+                if e.get("result") == "positive" and not e.get("recorded")]
+
     def to_json(self) -> dict:
-        """Exactly what ``import results --json`` prints."""
+        """Exactly what ``import results --json`` prints. Each conflict and unmatched row
+        carries its result (when it could be read) and whether it was recorded anyway."""
         return {"rows": self.rows, "recorded": self.recorded, "unmatched": self.unmatched,
-                "conflicts": self.conflicts, "positives": self.positives}
+                "conflicts": self.conflicts, "positives": self.positives,
+                "positives_unmatched": len(self.positives_unmatched)}
 
 
 class _Rollback(Exception):
     pass
+
+
+def _name_differs(db: Database, alert_ids: list[int], sheet_name: str) -> None:
+    """The banner says "name differs on the lab sheet: confirm identity" for these alerts."""
+    for alert_id in alert_ids:
+        rt.set_alert_note(db, alert_id, f"{NAME_DIFFERS}:{sheet_name}"[:200])
 
 
 def _entry(row_number: int, name: str, id_number: str, **extra) -> dict:
@@ -137,20 +156,25 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
     out = testing.Outcome()
     claimed: set[int] = set()
 
-    def conflict(n, name, id_number, err: DomainError):
-        report.conflicts.append(_entry(n, name, id_number, reason=err.code, message=describe(err, lang)))
+    def conflict(n, name, id_number, err: DomainError, **extra):
+        report.conflicts.append(_entry(n, name, id_number, reason=err.code, message=describe(err, lang),
+                                       **extra))
 
     try:
         with db.transaction():
             for n, values in data:
                 name = normalize_text(header.get(values, "name"))
                 raw_id = header.get(values, "id_number")
+                try:  # read first, so that a row we cannot place still says it was positive
+                    early = {"result": parse_result(header.get(values, "result"))}
+                except DomainError:
+                    early = {}
                 try:
                     id_number = normalize_id_number(raw_id)
                     if not id_number:
                         raise DomainError("import_id_missing", field="id_number")
                 except DomainError as err:
-                    conflict(n, name, "", err)
+                    conflict(n, name, "", err, **early)
                     continue
                 try:
                     result = parse_result(header.get(values, "result"))
@@ -159,7 +183,7 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                     sampled_at = None if raw_time in (None, "") or not str(raw_time).strip() \
                         else parse_datetime(raw_time, now, field="sampled_at")
                 except DomainError as err:
-                    conflict(n, name, id_number, err)
+                    conflict(n, name, id_number, err, **early)
                     continue
                 lab = normalize_text(header.get(values, "lab")) or None
                 people = repo.person_by_id_number(db, id_number)
@@ -171,9 +195,14 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                                                    message=describe(DomainError("import_unmatched"), lang)))
                     continue
                 known = stay["name"] if stay else staff["name"]
-                if name and not same_name(name, known):
-                    conflict(n, name, id_number, DomainError("import_name_mismatch", value=name, name=known))
+                match = compare_names(name, known)
+                if not match.same and result != "positive":
+                    # only a negative (or invalid) waits for someone to confirm who it is
+                    conflict(n, name, id_number, DomainError("import_name_mismatch", value=name, name=known),
+                             result=result, name_difference=match.kind, recorded=False)
                     continue
+                differs = None if match.same else DomainError(
+                    "import_name_mismatch_positive", value=name, name=known)
                 day = sampled_at.date() if sampled_at else None
                 tests = rt.tests_on(db, stay_id=stay["id"] if stay else None,
                                     staff_id=None if stay else staff["id"])
@@ -185,23 +214,28 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                     # result; a positive means the pool is positive, so every member is re-tested
                     p = rt.pool(db, t["pool_id"])
                     if p["result"] is None and result != "negative":
-                        testing._pool_result(db, p, result, actor, now, lab, out)
+                        before_alerts = len(out.alerts)
+                        testing._pool_result(db, p, result, actor, now, lab, out, source="import")
                         report.recorded += 1
                         if result == "positive":
                             report.positives.append(_entry(n, known, id_number, room=(stay or {}).get("room") or "",
                                                            stay_id=stay["id"] if stay else None,
                                                            staff_id=None if stay else staff["id"],
-                                                           pool=p["code"]))
+                                                           pool=p["code"], name_differs=differs is not None))
+                            if differs is not None:
+                                _name_differs(db, out.alerts[before_alerts:], name)
+                                conflict(n, name, id_number, differs, result=result,
+                                         name_difference=match.kind, recorded=True)
                         continue
                     if p["result"] is None:
                         repo.update(db, "tests", t["id"], {"result": "negative", "result_at": now.replace(microsecond=0),
                                                            "lab": lab, "recorded_by": actor.username,
-                                                           "source": source})
+                                                           "source": source, "result_source": "import"})
                         report.recorded += 1
                         if all(m["result"] for m in rt.pool_members(db, p["id"])):
                             rt.set_pool_result(db, p["id"], "negative", now.replace(microsecond=0))
                         continue
-                    conflict(n, name, id_number, DomainError("result_through_pool"))
+                    conflict(n, name, id_number, DomainError("result_through_pool"), result=result, recorded=False)
                     continue
                 if t is not None and needs_sampling is None:
                     if t["result"] == result:
@@ -209,7 +243,8 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                     else:
                         conflict(n, name, id_number, DomainError(
                             "import_result_conflict", value=result, result=t["result"],
-                            value_zh=testing.RESULT_ZH[result], result_zh=testing.RESULT_ZH.get(t["result"])))
+                            value_zh=testing.RESULT_ZH[result], result_zh=testing.RESULT_ZH.get(t["result"])),
+                            result=result, recorded=False)
                     continue
                 if t is None:
                     # the lab tested someone we had not planned a test for: keep it, never drop it
@@ -224,14 +259,20 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                 elif needs_sampling:
                     repo.update(db, "tests", t["id"], {"sampled_at": sampled_at.replace(microsecond=0)})
                     t = repo.get(db, "tests", t["id"])
-                before_pos = len(out.positives)
-                testing._set_result(db, t, result, actor, now, lab, out, source=source)
+                before_pos, before_alerts = len(out.positives), len(out.alerts)
+                testing._set_result(db, t, result, actor, now, lab, out, source=source, how="import")
                 report.recorded += 1
                 if len(out.positives) > before_pos:
                     report.positives.append(_entry(n, known, id_number,
                                                    room=(stay or {}).get("room") or "",
                                                    stay_id=stay["id"] if stay else None,
-                                                   staff_id=None if stay else staff["id"]))
+                                                   staff_id=None if stay else staff["id"],
+                                                   name_differs=differs is not None))
+                if differs is not None:
+                    # positive first: the emergency is raised, and someone confirms who it is
+                    _name_differs(db, out.alerts[before_alerts:], name)
+                    conflict(n, name, id_number, differs, result=result, name_difference=match.kind,
+                             recorded=True)
             report.alerts, report.restarted = list(out.alerts), list(out.restarted)
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             repo.insert(db, "imports", {"kind": "results", "file_name": path.name, "file_sha256": digest,

@@ -27,6 +27,7 @@ DEFAULT_SETTINGS = {
     "contact_phone": "",
     # who signs the release notice (e.g. 某区疫情防控指挥部办公室); the site's name when empty
     "command_office": "",
+    "holding_room": "",  # issue 14: the room (label) where a person positive before arrival waits
 }
 
 
@@ -83,6 +84,11 @@ def update_settings(db: Database, changes: dict, actor: Actor, now: datetime) ->
             raise DomainError("fever_threshold_invalid", value=changes["fever_threshold"]) from None
         if not 37.0 <= value <= 38.5:
             raise DomainError("fever_threshold_invalid", value=value)
+    if (changes.get("holding_room") or "").strip():
+        label = normalize_text(changes["holding_room"]).upper()
+        if repo.room_by_label(db, label) is None:
+            raise DomainError("room_unknown", field="holding_room", room=label)
+        changes = {**changes, "holding_room": label}
     before = get_settings(db).values
     with db.transaction():
         for key, value in changes.items():

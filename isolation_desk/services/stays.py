@@ -15,6 +15,7 @@ from ..domain.schedule import policy_schedule
 from ..storage import repo_safety as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
+from . import arrival_hold
 from .site import current_policies, get_settings
 
 ACTIVE = ("in_isolation", "awaiting_transfer")
@@ -188,6 +189,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
         room = repo.room(db, room_id)
         if room is None:
             raise DomainError("room_unknown", room_id=room_id)
+        held = arrival_hold.check_room(db, person_id, room, reg.name)  # a positive before arrival
         if household_of is None:
             check_transition(room["status"], "occupied")
         else:
@@ -218,6 +220,8 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
         if household_id is not None:
             _child_alone_check(db, room_id, actor, now)
         repo.stay_event(db, stay_id, now, "check_in", actor.username, to_value=room["label"])
+        if held:
+            mark_awaiting_transfer(db, stay_id, "positive", actor, now)
         repo.audit(db, actor=actor.username, action="check_in", entity="stay", entity_id=stay_id,
                    after={"name": reg.name, "id_number": reg.id_number, "room": room["label"],
                           "category": reg.category, "release_date": release_on}, at=now)
@@ -379,7 +383,7 @@ def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, no
 def _reschedule_release(db: Database, stay_id: int, old: date, new: date) -> None:
     """Unsampled release-day tests follow the release date; tests after it are dropped."""
     db.execute("UPDATE tests SET due_date = ? WHERE stay_id = ? AND sampled_at IS NULL "
-               "AND purpose IN ('release', 'second_lab')", (new.isoformat(), stay_id))
+               "AND purpose IN ('release', 'second_lab', 'surface')", (new.isoformat(), stay_id))
     repo.delete_unsampled_tests_after(db, stay_id, new.isoformat())
     has_release = db.scalar("SELECT count(*) FROM tests WHERE stay_id = ? AND due_date = ?",
                             (stay_id, new.isoformat()))
@@ -449,7 +453,8 @@ def release_check(db: Database, stay_id: int, now: datetime) -> rel.ReleaseDecis
     positives still open in its room or on its floor."""
     s = _stay_or_fail(db, stay_id)
     threshold = get_settings(db).fever_threshold
-    tests = [rel.TestRecord(_d(t["due_date"]), t["purpose"], _dt(t["sampled_at"]), t["result"], t["kind"])
+    tests = [rel.TestRecord(_d(t["due_date"]), t["purpose"], _dt(t["sampled_at"]), t["result"], t["kind"],
+                            t["lab"], t["result_source"])
              for t in repo.tests_for_stay(db, stay_id)]
     since = (now - timedelta(hours=24)).replace(microsecond=0).isoformat()
     checks = [rel.HealthRecord(_dt(c["taken_at"]), c["temperature"])

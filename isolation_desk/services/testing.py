@@ -99,7 +99,7 @@ def record_sample(db: Database, test_id: int, sampled_at: datetime, actor: Actor
     if t["sampled_at"]:
         raise DomainError("test_already_sampled")
     if pool_id is not None:
-        if t["purpose"] in ("retest", "second_lab"):
+        if t["purpose"] in ("retest", "second_lab", "surface"):
             raise DomainError("pool_not_for_retest")
         _open_pool_or_fail(db, pool_id, t["kind"])
     with db.transaction():
@@ -143,7 +143,7 @@ def sample_stay(db: Database, stay_id: int, day: date, sampled_at: datetime, act
     with db.transaction():
         for t in due:
             into = None
-            if pool_id is not None and not pooled_one and t["purpose"] not in ("retest", "second_lab") \
+            if pool_id is not None and not pooled_one and t["purpose"] not in ("retest", "second_lab", "surface") \
                     and t["kind"] == "pcr":
                 _open_pool_or_fail(db, pool_id, t["kind"])
                 into, pooled_one = pool_id, True
@@ -230,9 +230,11 @@ def _emergency(db: Database, t: dict, actor: Actor, now: datetime, out: Outcome)
 
 
 def _set_result(db: Database, t: dict, result: str, actor: Actor, now: datetime, lab: str | None,
-                out: Outcome, source: str | None = None) -> None:
-    """One test's result and what follows from it (no audit: the caller writes one)."""
-    changes = {"result": result, "result_at": _secs(now), "lab": lab, "recorded_by": actor.username}
+                out: Outcome, source: str | None = None, how: str = "row") -> None:
+    """One test's result and what follows from it (no audit: the caller writes one).
+    ``how`` is how it was entered (tests.result_source): 'import', 'row' or 'bulk'."""
+    changes = {"result": result, "result_at": _secs(now), "lab": lab, "recorded_by": actor.username,
+               "result_source": how}
     if source:
         changes["source"] = source
     repo.update(db, "tests", t["id"], changes)
@@ -246,7 +248,8 @@ def _set_result(db: Database, t: dict, result: str, actor: Actor, now: datetime,
             if old["id"] != t["id"]:
                 repo.update(db, "tests", old["id"], {"result": result, "result_at": _secs(now),
                                                      "lab": f"retest #{t['id']}",
-                                                     "recorded_by": actor.username})
+                                                     "recorded_by": actor.username,
+                                                     "result_source": how})
                 if old["pool_id"] is not None:
                     _close_pool_alert_when_resolved(db, old["pool_id"], actor, now)
     if result == "positive" and t["purpose"] != "surface":
@@ -279,6 +282,16 @@ def _resultable(db: Database, test_id: int) -> dict:
     return t
 
 
+def _check_double_sample_lab(db: Database, t: dict, lab: str | None) -> None:
+    """The double sample (双采双检) is two labs: a result of either of its samples says which
+    lab, or the release gate could never tell that they differ."""
+    if (lab or "").strip() or t["stay_id"] is None or t["purpose"] not in ("release", "second_lab"):
+        return
+    if any(x["purpose"] == "second_lab" and x["due_date"] == t["due_date"]
+           for x in repo.tests_for_stay(db, t["stay_id"])):
+        raise DomainError("double_sample_lab_required", field="lab")
+
+
 def record_result(db: Database, test_id: int, result: str, actor: Actor, now: datetime,
                   lab: str | None = None) -> list[int]:
     """Record a single sample's result. A positive is handled as an emergency.
@@ -293,6 +306,7 @@ def record_result_outcome(db: Database, test_id: int, result: str, actor: Actor,
     t = _resultable(db, test_id)
     if t["result"] and t["result"] != "invalid":
         raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["result"]))
+    _check_double_sample_lab(db, t, lab)
     out = Outcome()
     with db.transaction():
         _set_result(db, t, result, actor, now, lab, out)
@@ -302,13 +316,13 @@ def record_result_outcome(db: Database, test_id: int, result: str, actor: Actor,
 
 
 def _pool_result(db: Database, p: dict, result: str, actor: Actor, now: datetime, lab: str | None,
-                 out: Outcome) -> None:
+                 out: Outcome, source: str = "row") -> None:
     members = rt.pool_members(db, p["id"])
     rt.set_pool_result(db, p["id"], result, _secs(now))
     if result == "negative":
         for m in members:
             repo.update(db, "tests", m["id"], {"result": "negative", "result_at": _secs(now), "lab": lab,
-                                               "recorded_by": actor.username})
+                                               "recorded_by": actor.username, "result_source": source})
             out.recorded += 1
         return
     # positive or invalid: each member re-tested on a single sample, today
@@ -349,40 +363,208 @@ def record_pool_result(db: Database, pool_id: int, result: str, actor: Actor, no
 
 def record_results(db: Database, results: list[tuple[str, int, str]], actor: Actor, now: datetime,
                    lab: str | None = None) -> Outcome:
-    """Several results as one action: ``[('test'|'pool', id, result), ...]`` (e.g. a floor's
-    results: "all negative except ..."). All or nothing."""
+    """Several results as one action: ``[('test'|'pool', id, result), ...]``. All or
+    nothing. One unit is a result entered row by row; several are a bulk entry, in which a
+    negative is never taken for a sample of the last hour or a release-relevant sample (the
+    same rule as ``all_negative_except``: those need the lab's result, one by one)."""
     actor.require("tests")
     if not results:
         raise DomainError("nothing_selected")
     for _, _, r in results:
         _check_result(r)
+    bulk = len(results) > 1
     out = Outcome()
     with db.transaction():
         for unit, unit_id, result in results:
+            how = "bulk" if bulk and result == "negative" else "row"
             if unit == "pool":
                 p = rt.pool(db, unit_id)
                 if p is None:
                     raise DomainError("pool_unknown", pool_id=unit_id)
                 if p["result"]:
                     raise DomainError("result_already_recorded", result=p["result"], result_zh=RESULT_ZH.get(p["result"]))
-                _pool_result(db, p, result, actor, now, lab, out)
+                if how == "bulk":
+                    _bulk_allowed(rt.pool_members(db, unit_id), now)
+                _pool_result(db, p, result, actor, now, lab, out, source=how)
             else:
                 t = _resultable(db, unit_id)
                 if t["result"] and t["result"] != "invalid":
                     raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["result"]))
-                _set_result(db, t, result, actor, now, lab, out)
+                if how == "bulk":
+                    _bulk_allowed([t], now)
+                _check_double_sample_lab(db, t, lab)
+                _set_result(db, t, result, actor, now, lab, out, how=how)
         repo.audit(db, actor=actor.username, action="results", entity="test",
                    after={"units": len(results), "positive": [u[:2] for u in results if u[2] == "positive"],
                           "lab": lab}, at=now)
     return out
 
 
-def all_negative_except(db: Database, units: list[tuple[str, int]], positive: set, actor: Actor,
-                        now: datetime, lab: str | None = None, invalid: set = frozenset()) -> Outcome:
-    """The usual sheet from the lab: everything negative except the few named."""
-    return record_results(db, [(u, i, "positive" if (u, i) in positive else
-                                "invalid" if (u, i) in invalid else "negative") for u, i in units],
-                          actor, now, lab)
+# -- one lab batch at once: "all negative except" -------------------------------------------
+BULK_MIN_AGE = timedelta(hours=1)      # a sample this fresh cannot have a lab result yet
+BULK_DEFAULT_AGE = timedelta(hours=6)  # "taken before": the default time the dialog offers
+BULK_KINDS = ("pool", "run", "before")
+# Samples whose result decides a release: never satisfied by a bulk negative alone
+RELEASE_RELEVANT = ("release", "second_lab", "surface")
+
+
+@dataclass(frozen=True)
+class LabBatch:
+    """The samples one lab sheet answers for: a pooled tube (``pool_id``), a sampling run
+    (one floor's samples of one ``day``: ``building``, ``floor``), or every sample taken
+    ``before`` a time."""
+    kind: str
+    pool_id: int | None = None
+    day: date | None = None
+    building: str | None = None
+    floor: int | None = None
+    before: datetime | None = None
+
+    @classmethod
+    def pool(cls, pool_id: int) -> "LabBatch":
+        return cls("pool", pool_id=pool_id)
+
+    @classmethod
+    def run(cls, day: date, building: str | None = None, floor: int | None = None) -> "LabBatch":
+        return cls("run", day=day, building=building, floor=floor)
+
+    @classmethod
+    def taken_before(cls, before: datetime) -> "LabBatch":
+        return cls("before", before=before)
+
+    def describe(self) -> dict:
+        return {k: (v.isoformat() if isinstance(v, (date, datetime)) else v)
+                for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class BulkPlan:
+    """What "all negative except" would do with a batch: the units it records negative, and
+    those of the batch it leaves for a lab's result entered row by row or imported."""
+    batch: LabBatch
+    units: list[tuple[str, int]] = field(default_factory=list)
+    too_recent: list[tuple[str, int]] = field(default_factory=list)     # sampled in the last hour
+    release_held: list[tuple[str, int]] = field(default_factory=list)   # release-relevant samples
+
+    @property
+    def count(self) -> int:
+        return len(self.units)
+
+
+def _check_batch(db: Database, batch: LabBatch, now: datetime) -> None:
+    if batch.kind not in BULK_KINDS:
+        raise DomainError("bulk_batch_unknown", value=batch.kind)
+    if batch.kind == "pool":
+        if batch.pool_id is None or rt.pool(db, batch.pool_id) is None:
+            raise DomainError("pool_unknown", pool_id=batch.pool_id)
+    elif batch.kind == "run":
+        if batch.day is None:
+            raise DomainError("bulk_run_day_required", field="day")
+    elif batch.before is None:
+        raise DomainError("bulk_before_required", field="before")
+    elif batch.before > now + CLOCK_SLACK:
+        raise DomainError("datetime_future", field="before", value=batch.before.isoformat(" ", "minutes"))
+
+
+def _in_batch(batch: LabBatch, u: dict) -> bool:
+    members = u["members"]
+    if batch.kind == "pool":
+        return u["unit"] == "pool" and u["id"] == batch.pool_id
+    if batch.kind == "run":
+        return all((m["sampled_at"] or "")[:10] == batch.day.isoformat()
+                   and (not batch.building or m["building"] == batch.building)
+                   and (batch.floor is None or m["floor"] == batch.floor) for m in members)
+    return all(_dt(m["sampled_at"]) < batch.before for m in members)
+
+
+def bulk_plan(db: Database, batch: LabBatch, now: datetime) -> BulkPlan:
+    """The units of ``batch`` that "all negative except" records negative; samples taken in
+    the last hour and release-relevant samples (last day, second lab, surfaces) are listed
+    apart: they need a lab's result, imported or entered row by row."""
+    _check_batch(db, batch, now)
+    plan = BulkPlan(batch)
+    for u in result_units(db, now, building=batch.building if batch.kind == "run" else None,
+                          floor=batch.floor if batch.kind == "run" else None):
+        if not _in_batch(batch, u):
+            continue
+        key = (u["unit"], u["id"])
+        left_out = bulk_exclusion(u, now)
+        if left_out == "recent":
+            plan.too_recent.append(key)
+        elif left_out == "release":
+            plan.release_held.append(key)
+        else:
+            plan.units.append(key)
+    return plan
+
+
+def _bulk_allowed(members: list[dict], now: datetime) -> None:
+    """Refuse a bulk negative for these samples (a test, or a pool's members) when the rule
+    of ``bulk_exclusion`` leaves them out."""
+    left_out = bulk_exclusion({"members": members}, now)
+    if left_out == "recent":
+        raise DomainError("bulk_too_recent")
+    if left_out == "release":
+        raise DomainError("bulk_release_sample")
+
+
+def bulk_exclusion(unit: dict, now: datetime) -> str | None:
+    """Why a bulk negative never takes this unit (of ``result_units``): 'recent' (a sample
+    of the last hour), 'release' (a release-relevant sample), or None."""
+    fresh_after = now - BULK_MIN_AGE
+    if any(_dt(m["sampled_at"]) > fresh_after for m in unit["members"]):
+        return "recent"
+    if any(m["purpose"] in RELEASE_RELEVANT for m in unit["members"]):
+        return "release"
+    return None
+
+
+def all_negative_except(db: Database, batch: LabBatch, positive: set, actor: Actor, now: datetime,
+                        lab: str | None = None, invalid: set = frozenset(),
+                        expected: int | None = None) -> Outcome:
+    """The usual sheet from the lab, for ONE lab batch: everything of the batch negative
+    except the few marked positive (or invalid). A marked unit is recorded as marked, like a
+    row entered by hand; the batch's negatives are recorded as 'bulk'. Samples of the last
+    hour and release-relevant samples are never recorded negative here (``bulk_plan``).
+    ``expected`` is the count the user was shown: if the batch changed since, nothing is
+    recorded and the user is told."""
+    actor.require("tests")
+    plan = bulk_plan(db, batch, now)
+    if expected is not None and expected != plan.count:
+        raise DomainError("bulk_count_changed", expected=expected, count=plan.count)
+    marked = [(u, i, "positive") for u, i in sorted(positive)] + \
+             [(u, i, "invalid") for u, i in sorted(set(invalid) - set(positive))]
+    marked_keys = {(u, i) for u, i, _ in marked}
+    negatives = [k for k in plan.units if k not in marked_keys]
+    if not negatives and not marked:
+        raise DomainError("bulk_nothing_in_batch")
+    for _, _, r in marked:
+        _check_result(r)
+    out = Outcome()
+    with db.transaction():
+        for unit, unit_id, result in marked + [(u, i, "negative") for u, i in negatives]:
+            how = "row" if (unit, unit_id) in marked_keys else "bulk"
+            if unit == "pool":
+                p = rt.pool(db, unit_id)
+                if p is None:
+                    raise DomainError("pool_unknown", pool_id=unit_id)
+                if p["result"]:
+                    raise DomainError("result_already_recorded", result=p["result"],
+                                      result_zh=RESULT_ZH.get(p["result"]))
+                _pool_result(db, p, result, actor, now, lab, out, source=how)
+            else:
+                t = _resultable(db, unit_id)
+                if t["result"] and t["result"] != "invalid":
+                    raise DomainError("result_already_recorded", result=t["result"],
+                                      result_zh=RESULT_ZH.get(t["result"]))
+                _set_result(db, t, result, actor, now, lab, out, how=how)
+        repo.audit(db, actor=actor.username, action="results", entity="test",
+                   after={"batch": batch.describe(), "negative": len(negatives),
+                          "positive": [list(k) for k in sorted(positive)],
+                          "invalid": [list(k) for k in sorted(set(invalid) - set(positive))],
+                          "left_too_recent": len(plan.too_recent),
+                          "left_release": len(plan.release_held), "lab": lab}, at=now)
+    return out
 
 
 def acknowledge_alert(db: Database, alert_id: int, note: str, actor: Actor, now: datetime) -> None:
@@ -428,7 +610,7 @@ def undo_restart(db: Database, stay_id: int, reason: str, actor: Actor, now: dat
                 if (t.due_date.isoformat(), t.purpose) not in have]
         natural = pol.release_date(policy, old_start)
         if old_release != natural:  # the release had been moved: its tests follow it
-            plan = [sched.DueTest(old_release, t.purpose, t.kind) if t.purpose in ("release", "second_lab") else t
+            plan = [sched.DueTest(old_release, t.purpose, t.kind) if t.purpose in RELEASE_RELEVANT else t
                     for t in plan if t.due_date <= old_release]
             if not any(t.due_date == old_release for t in plan) and \
                     (old_release.isoformat(), "release") not in have:
@@ -590,8 +772,19 @@ def pool_info(db: Database, pool_id: int) -> dict | None:
     return rt.pool(db, pool_id)
 
 
-def open_alerts(db: Database) -> list[dict]:
-    return rt.open_alerts(db)
+def open_alerts(db: Database, *, newest_first: bool = False) -> list[dict]:
+    """Open emergencies, oldest first (the order they were raised); the banner asks for the
+    newest first: the one that just came in is the one nobody has seen yet."""
+    alerts = rt.open_alerts(db)
+    return alerts[::-1] if newest_first else alerts
+
+
+def name_differs_on_sheet(alert: dict) -> str | None:
+    """The name the lab's sheet gave, when a positive was raised on a name that differs."""
+    note = alert.get("note") or ""
+    if alert.get("handled_at") is None and note.startswith("name_differs:"):
+        return note.partition(":")[2]
+    return None
 
 
 def recent_alerts(db: Database, now: datetime, days: int = 14) -> list[dict]:

@@ -358,6 +358,18 @@ ALTER TABLE stays ADD COLUMN community_notified_at TEXT
 """)
 
 
+@migrations(name="0009_result_source_surface_sampling")
+def m0009(db: Database) -> None:
+    # Issue 14: how a result was entered (the lab import, one row at a time, or a bulk
+    # "all negative except" of one lab batch): a release-relevant sample needs a lab's
+    # result, never a bulk negative alone. A policy may ask for last-day sampling of the
+    # person's belongings and room surfaces (DOMAIN.md, "Rooms").
+    _run(db, """
+ALTER TABLE tests ADD COLUMN result_source TEXT CHECK (result_source IN ('import', 'row', 'bulk'));
+ALTER TABLE policies ADD COLUMN surface_sampling INTEGER NOT NULL DEFAULT 0
+""")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
 if KNOWN_MIGRATIONS != _NAMES:  # storage/schema.py lists them for a start without sqlite-utils

@@ -83,7 +83,7 @@ def sampling_list(db: Database, day: str, *, building: str | None = None, floor:
                   kind: str | None = None) -> list[sqlite3.Row]:
     """Tests due on ``day`` for people in isolation, with those already sampled, in room order
     (sqlite3.Row: by column name; the tests screen formats only the rows it shows)."""
-    where = ["t.due_date = ?", "s.status = 'in_isolation'", "t.purpose <> 'surface'"]
+    where = ["t.due_date = ?", "s.status = 'in_isolation'"]
     params: list = [day]
     _place(where, params, building, floor)
     if kind:
@@ -94,7 +94,7 @@ def sampling_list(db: Database, day: str, *, building: str | None = None, floor:
 
 def unsampled_for_stay(db: Database, stay_id: int, day: str) -> list[dict]:
     return db.query(TEST_SELECT + " WHERE t.stay_id = ? AND t.due_date = ? AND t.sampled_at IS NULL "
-                    "ORDER BY t.purpose = 'second_lab', t.id", (stay_id, day))
+                    "ORDER BY t.purpose IN ('second_lab', 'surface'), t.id", (stay_id, day))
 
 
 def unsampled_check_in_before(db: Database, stay_id: int, day: str) -> list[dict]:
@@ -252,6 +252,26 @@ def open_alerts(db: Database, kinds=("positive", "pool_positive", "staff_positiv
 
 def alert(db: Database, alert_id: int) -> dict | None:
     return db.query_one(ALERT_SELECT + " WHERE a.id = ?", (alert_id,))
+
+
+def positive_before_arrival(db: Database, person_id: int) -> dict | None:
+    """A positive result on one of this person's stays that is still expected."""
+    return db.query_one("SELECT t.* FROM tests t JOIN stays s ON s.id = t.stay_id "
+                        "WHERE s.person_id = ? AND s.status = 'expected' AND t.result = 'positive' "
+                        "ORDER BY t.id DESC LIMIT 1", (person_id,))
+
+
+def expected_stays_with_positive(db: Database, stay_ids: list[int]) -> set[int]:
+    if not stay_ids:
+        return set()
+    marks = ", ".join("?" * len(stay_ids))
+    return {r[0] for r in db.execute(
+        f"SELECT DISTINCT s.id FROM stays s JOIN tests t ON t.stay_id = s.id WHERE s.id IN ({marks}) "
+        "AND s.status = 'expected' AND t.result = 'positive'", stay_ids)}
+
+
+def set_alert_note(db: Database, alert_id: int, note: str | None) -> None:
+    db.execute("UPDATE alerts SET note = ? WHERE id = ?", (note, alert_id))
 
 
 def handle_alert(db: Database, alert_id: int, at, actor: str, note: str | None) -> None:

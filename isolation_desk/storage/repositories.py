@@ -336,16 +336,23 @@ def table_counts(db: Database) -> dict[str, int]:
 
 
 # -- bulk history for the demo site ---------------------------------------------
+DEMO_LAB, DEMO_SECOND_LAB = "区疾控中心实验室", "第三方医学检验实验室"
+
+
 def bulk_sample_due(db: Database, due_date: str, sampled_at: str, result: str | None,
                     result_at: str | None, recorded_by: str, fraction_permille: int = 1000) -> int:
     """Mark the unsampled tests due on ``due_date`` of people present as sampled (and
-    resulted). ``fraction_permille`` keeps a share of them unsampled (a missed test)."""
+    resulted, as a lab's sheet would: the double sample's second by another lab).
+    ``fraction_permille`` keeps a share of them unsampled (a missed test)."""
     cur = db.execute(
-        "UPDATE tests SET sampled_at = ?, result = ?, result_at = ?, recorded_by = ? "
+        "UPDATE tests SET sampled_at = ?, result = ?, result_at = ?, recorded_by = ?, "
+        "lab = CASE WHEN ? IS NULL THEN NULL WHEN purpose = 'second_lab' THEN ? ELSE ? END, "
+        "result_source = CASE WHEN ? IS NULL THEN NULL ELSE 'import' END "
         "WHERE due_date = ? AND sampled_at IS NULL AND stay_id IN "
         "(SELECT id FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')) "
         "AND (abs(random()) % 1000) < ?",
-        (sampled_at, result, result_at, recorded_by if result else None, due_date, fraction_permille))
+        (sampled_at, result, result_at, recorded_by if result else None, result, DEMO_SECOND_LAB,
+         DEMO_LAB, result, due_date, fraction_permille))
     return cur.rowcount
 
 

@@ -14,6 +14,7 @@ KNOWN_MIGRATIONS = [
     "0006_bench_indexes",
     "0007_ui_fever_index",
     "0008_release_community_notified",
+    "0009_result_source_surface_sampling",
 ]
 
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

@@ -52,7 +52,7 @@ def test_import_results_json_dry_run_then_real(demo_file, tmp_path):
     r = run("import", "results", str(sheet), "--db", str(demo_file), "--dry-run", "--json")
     assert r.exit_code == 0, r.output
     dry = json.loads(r.output)
-    assert list(dry) == ["rows", "recorded", "unmatched", "conflicts", "positives"]
+    assert list(dry) == ["rows", "recorded", "unmatched", "conflicts", "positives", "positives_unmatched"]
     assert dry["rows"] == len(people) + 1 and dry["recorded"] == len(people)
     assert [u["name"] for u in dry["unmatched"]] == ["陌生人"]
     assert [p["name"] for p in dry["positives"]] == [people[0]["name"]]

@@ -41,6 +41,7 @@ def test_eighth_edition_double_sampling_on_release_day():
         (D(2022, 11, 8), "scheduled"),
         (D(2022, 11, 15), "release"),
         (D(2022, 11, 15), "second_lab"),
+        (D(2022, 11, 15), "surface"),  # belongings and room surfaces, the same day
     ]
 
 

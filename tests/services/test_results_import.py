@@ -76,7 +76,7 @@ def test_lab_sheet_with_strangers_and_one_positive(db, now, site, tmp_path):
     path = write_lab_xlsx(tmp_path / "lab.xlsx", sheet_rows(now))
     report = import_results(db, path, NURSE, now, lang="en")
     js = report.to_json()
-    assert list(js) == ["rows", "recorded", "unmatched", "conflicts", "positives"]
+    assert list(js) == ["rows", "recorded", "unmatched", "conflicts", "positives", "positives_unmatched"]
     assert (js["rows"], js["recorded"]) == (8, 6)
     assert [u["name"] for u in js["unmatched"]] == ["陌生人", "路人甲"]
     assert all("*" in u["id_number"] for u in js["unmatched"])

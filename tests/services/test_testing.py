@@ -130,7 +130,7 @@ def test_positive_is_an_emergency(db, now, site):
     child_before = repo.stay(db, site["王子"])
     units = testing.result_units(db, now)
     parent_test = next(u for u in units if u["members"][0]["stay_id"] == site["王父"])
-    out = testing.all_negative_except(db, [(u["unit"], u["id"]) for u in units],
+    out = testing.all_negative_except(db, testing.LabBatch.taken_before(now),
                                       {("test", parent_test["id"])}, NURSE, now, lab="市疾控")
     assert out.recorded == 5 and len(out.alerts) == 1 and out.restarted == [site["王子"]]
     assert repo.stay(db, site["王父"])["status"] == "awaiting_transfer"
@@ -216,8 +216,9 @@ def test_pool_of_ten_negative_and_positive_with_retests(db, now, site):
         testing.sample_stay(db, sid, now.date(), now, NURSE, now)
     retests = {u["members"][0]["stay_id"]: u for u in testing.result_units(db, now)}
     assert len(retests) == 3
-    testing.all_negative_except(db, [("test", u["id"]) for u in retests.values()],
-                                {("test", retests[site["张二"]]["id"])}, NURSE, now)
+    # sampled just now: entered row by row (a bulk negative never takes a sample of the last hour)
+    for sid, u in retests.items():
+        testing.record_result(db, u["id"], "positive" if sid == site["张二"] else "negative", NURSE, now)
     assert repo.stay(db, site["张二"])["status"] == "awaiting_transfer"
     # the pooled samples are resolved by their re-tests
     for name, expect in (("张一", "negative"), ("张二", "positive"), ("张三", "negative")):

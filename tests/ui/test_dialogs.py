@@ -181,9 +181,12 @@ def test_settings_screen_policy_table_and_apply_to_current(qtbot, db, now, manag
     qtbot.mouseClick(edit.ok_button, Qt.LeftButton)
     assert "outside the isolation" in edit.error_label.text()
     edit.test_days.setText("1、2、3、5")
+    assert not edit.surface.isChecked()  # the 9th edition's preset does not sample surfaces
+    edit.surface.setChecked(True)
     with qtbot.waitSignal(ctx.changed):
         qtbot.mouseClick(edit.ok_button, Qt.LeftButton)
     assert screen.model.data(screen.model.index(row, 1)) == "5"
+    assert site.current_policies(db)["close_contact"][1].surface_sampling
     # the current occupant keeps the old policy until it is applied: preview first
     apply = _open(qtbot, ApplyPolicyDialog(ctx, "close_contact"))
     assert apply.model.rowCount() == 1

@@ -16,6 +16,7 @@ from isolation_desk.io.spreadsheet import write_xlsx
 from isolation_desk.services import shift, stays, testing
 from isolation_desk.storage import repositories as repo
 from isolation_desk.ui.context import AppContext
+from isolation_desk.ui.dialogs.bulk_results import BulkResultsDialog
 from isolation_desk.ui.main_window import MainWindow
 from isolation_desk.ui.screens.health import HealthScreen
 from isolation_desk.ui.screens.tests import ImportDialog, TestsScreen
@@ -103,10 +104,28 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
     qtbot.keyClick(screen.results_view, Qt.Key_P)
     assert screen.results_model.rows()[parent_row].display[6] == "POSITIVE"
     assert screen.results_view.currentIndex().row() == parent_row + 1  # on to the next
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    # sampled just now: the rows say a bulk negative will not take them
+    assert {r.display[6] for i, r in enumerate(screen.results_model.rows()) if i != parent_row} == \
+        {"lab's result (sampled < 1 h ago)"}
+    # the lab's sheet comes two hours later: the floor's sampling run is the batch
+    ctx._clock = lambda: now + timedelta(hours=2)
+    shown = {}
+
+    def pick_the_run(dialog):
+        dialog.by_run.setChecked(True)
+        assert dialog.batch() == testing.LabBatch.run(now.date(), "B", 2)  # the screen's floor
+        shown["count"], shown["ok"] = dialog.count_label.text(), dialog.ok_button.text()
+        dialog.accept()
+        return dialog.result()
+    monkeypatch.setattr(BulkResultsDialog, "exec", pick_the_run)
     with qtbot.waitSignal(ctx.changed):
         qtbot.mouseClick(screen.all_button, Qt.LeftButton)
+    assert "This records 3 samples of the batch as negative" in shown["count"]
+    assert "1 positive" in shown["count"] and shown["ok"] == "Record 3 as negative"
     assert screen.results_model.rowCount() == 0
+    assert {t["result_source"] for sid in (site["子"], site["二"]) for t in repo.tests_for_stay(db, sid)
+            if t["result"]} == {"bulk"}
+    ctx._clock = lambda: now
 
     # the banner, until someone handles it
     assert banner.isVisible()
@@ -261,3 +280,35 @@ def test_health_next_floor(qtbot, ctx, db, now, site):
     screen.set_place("A", 2, "morning")
     qtbot.mouseClick(screen.next_floor_button, Qt.LeftButton)
     assert (screen.building.currentData(), screen.floor.currentData()) == ("A", 3)
+
+
+def test_import_preview_says_a_positive_reached_nobody(qtbot, window, ctx, db, now, site, tmp_path):
+    # issue 14: a positive for an ID number nobody has is shouted, not one amber line among others
+    path = tmp_path / "lab.xlsx"
+    write_xlsx(path, ["姓名", "身份证号", "检测结果"], [["陌生", ident(99), "阳性"], ["路人", ident(98), "阴性"]])
+    dialog = ImportDialog(ctx, str(path), window)
+    qtbot.addWidget(dialog)
+    assert "1 POSITIVE row with nobody at the site to match: find the person now (rows 2)" in dialog.summary.text()
+    assert [r.display[3].startswith("POSITIVE: ") for r in dialog.model.rows()] == [True, False]
+
+
+def test_bulk_dialog_counts_first_and_refuses_a_batch_that_changed(qtbot, window, ctx, db, now, site):
+    # issue 14: the count is shown before anything is recorded; if the batch changes before
+    # OK (another nurse records a result), nothing is recorded and the new count is shown
+    for sid in (site["父"], site["二"], site["三"]):
+        testing.sample_stay(db, sid, now.date(), now.replace(hour=7), MANAGER, now)
+    dialog = BulkResultsDialog(ctx, set(), set(), "区疾控", ("B", 2), window)
+    qtbot.addWidget(dialog)
+    assert dialog.batch() == testing.LabBatch.taken_before(now.replace(hour=3, minute=30))
+    assert "This records 0 samples" in dialog.count_label.text() and not dialog.ok_button.isEnabled()
+    dialog.before.setDateTime(dialog.before.dateTime().addSecs(5 * 3600))  # before 08:30
+    assert "This records 3 samples" in dialog.count_label.text() and dialog.ok_button.isEnabled()
+    one = testing.bulk_plan(db, dialog.batch(), now).units[0]
+    testing.record_results(db, [(one[0], one[1], "negative")], MANAGER, now)
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert "changed since you looked at it (3 then, 2 now)" in dialog.error_label.text()
+    assert "This records 2 samples" in dialog.count_label.text()
+    assert db.scalar("SELECT count(*) FROM tests WHERE result_source = 'bulk'") == 0
+    with qtbot.waitSignal(ctx.changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert db.scalar("SELECT count(*) FROM tests WHERE result_source = 'bulk'") == 2

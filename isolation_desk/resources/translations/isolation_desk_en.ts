@@ -33,10 +33,33 @@
     </message>
 </context>
 <context>
+    <name>BulkResultsDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation><numerusform>%1 (%n sample)</numerusform><numerusform>%1 (%n samples)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>This records %n sample(s) of the batch as negative.</source>
+        <translation><numerusform>This records %n sample of the batch as negative.</numerusform><numerusform>This records %n samples of the batch as negative.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n taken in the last hour: never recorded in bulk.</source>
+        <translation><numerusform>%n taken in the last hour: never recorded in bulk.</numerusform><numerusform>%n taken in the last hour: never recorded in bulk.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n last-day sample(s) (release, second lab, surfaces): they need the lab's result, imported or entered one by one.</source>
+        <translation><numerusform>%n last-day sample (release, second lab, surfaces): they need the lab's result, imported or entered one by one.</numerusform><numerusform>%n last-day samples (release, second lab, surfaces): they need the lab's result, imported or entered one by one.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n as negative</source>
+        <translation><numerusform>Record %n as negative</numerusform><numerusform>Record %n as negative</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>EmergencyBanner</name>
     <message numerus="yes">
-        <source>(and %n more alert(s))</source>
-        <translation><numerusform>(and %n more alert)</numerusform><numerusform>(and %n more alerts)</numerusform></translation>
+        <source>(and %n earlier open alert(s))</source>
+        <translation><numerusform>(and %n earlier open alert)</numerusform><numerusform>(and %n earlier open alerts)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -59,6 +82,13 @@
     <message numerus="yes">
         <source>Import %n valid row(s)</source>
         <translation><numerusform>Import %n valid row</numerusform><numerusform>Import %n valid rows</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n POSITIVE row(s) with nobody at the site to match: find the person now (rows %1).</source>
+        <translation><numerusform>%n POSITIVE row with nobody at the site to match: find the person now (rows %1).</numerusform><numerusform>%n POSITIVE rows with nobody at the site to match: find the person now (rows %1).</numerusform></translation>
     </message>
 </context>
 <context>

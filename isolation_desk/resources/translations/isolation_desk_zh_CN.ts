@@ -106,6 +106,10 @@
         <translation>%1,房间 %2:检测阳性(采样时间 %3)。状态:%4。请安排转运至定点医院;转运后房间进行终末消毒。</translation>
     </message>
     <message>
+        <source>The lab sheet gives the name %1 for this ID number: confirm the identity with the lab.</source>
+        <translation>检测单上该证件号码对应的姓名为“%1”,请与检测机构核实身份。</translation>
+    </message>
+    <message>
         <source>Handled by %1 at %2.</source>
         <translation>已由 %1 于 %2 处置。</translation>
     </message>
@@ -810,6 +814,10 @@
         <translation>尝试次数</translation>
     </message>
     <message>
+        <source>Lab batch</source>
+        <translation>检测批次</translation>
+    </message>
+    <message>
         <source>Backup every (hours)</source>
         <translation>备份间隔(小时)</translation>
     </message>
@@ -928,6 +936,10 @@
     <message>
         <source>Household members</source>
         <translation>同户成员</translation>
+    </message>
+    <message>
+        <source>Holding room</source>
+        <translation>待转运隔离房间</translation>
     </message>
     <message>
         <source>Home monitoring days</source>
@@ -1213,6 +1225,22 @@
         <source>What</source>
         <translation>内容</translation>
     </message>
+    <message>
+        <source>Left for the lab (release samples)</source>
+        <translation>留待检测机构结果(解除前样本)</translation>
+    </message>
+    <message>
+        <source>Left (sampled in the last hour)</source>
+        <translation>未记录(一小时内采样)</translation>
+    </message>
+    <message>
+        <source>Recorded negative</source>
+        <translation>记为阴性</translation>
+    </message>
+    <message>
+        <source>Last-day surface sampling</source>
+        <translation>末日物表采样</translation>
+    </message>
 </context>
 <context>
     <name>BoardLegend</name>
@@ -1314,6 +1342,10 @@
         <source>no room ready</source>
         <translation>无可用房间</translation>
     </message>
+    <message>
+        <source>POSITIVE: holding room %1 or transfer</source>
+        <translation>阳性:安排至留观房间 %1 或转运</translation>
+    </message>
     <message numerus="yes">
         <source>%n person(s) checked in.</source>
         <translation>
@@ -1327,6 +1359,67 @@
     <message>
         <source>Not checked in: %1 — %2</source>
         <translation>未能入住:%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>BulkResultsDialog</name>
+    <message>
+        <source>Record a lab batch</source>
+        <translation>按检测批次录入结果</translation>
+    </message>
+    <message>
+        <source>A lab's sheet answers for one batch of samples. Pick the batch; everything in it that is not marked is recorded as negative.</source>
+        <translation>一份检测报告只对应一个批次的样本。请选择批次:批次中未标记的样本将录入为阴性。</translation>
+    </message>
+    <message>
+        <source>Pooled tube</source>
+        <translation>混采管</translation>
+    </message>
+    <message>
+        <source>Sampling run (one floor, one day)</source>
+        <translation>一次采样(某层、某日)</translation>
+    </message>
+    <message>
+        <source>Samples taken before</source>
+        <translation>采样时间早于</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1(%n 份样本)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Building %1, floor %2</source>
+        <translation>%1栋 %2层</translation>
+    </message>
+    <message numerus="yes">
+        <source>This records %n sample(s) of the batch as negative.</source>
+        <translation>
+            <numerusform>将把该批次中的 %n 份样本录入为阴性。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Marked: %1 positive, %2 invalid (recorded as marked).</source>
+        <translation>已标记:阳性 %1 份,无效 %2 份(按标记录入)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n taken in the last hour: never recorded in bulk.</source>
+        <translation>
+            <numerusform>%n 份为最近一小时内采集:不可批量录入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n last-day sample(s) (release, second lab, surfaces): they need the lab's result, imported or entered one by one.</source>
+        <translation>
+            <numerusform>%n 份解除前样本(解除前采样、第二份采样、环境物表):须有检测机构的结果(导入或逐条录入)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Record %n as negative</source>
+        <translation>
+            <numerusform>录入 %n 份阴性</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1686,10 @@
         <translation>工作人员 %1(%2)检测阳性</translation>
     </message>
     <message>
+        <source>POSITIVE before arrival: %1 (expected): holding room or transfer, never an ordinary room</source>
+        <translation>入住前阳性:%1(待入住):安排至留观房间或转运,不得入住普通房间</translation>
+    </message>
+    <message>
         <source>POSITIVE after leaving the site: %1 (room %2 then): inform their community</source>
         <translation>离点后检测阳性:%1(原房间 %2),请通知其所在社区</translation>
     </message>
@@ -1600,10 +1697,14 @@
         <source>POSITIVE: %1, room %2, awaiting transfer</source>
         <translation>阳性:%1,房间 %2,待转运</translation>
     </message>
+    <message>
+        <source>name differs on the lab sheet (%1): confirm identity</source>
+        <translation>检测单上的姓名不符(%1):请核实身份</translation>
+    </message>
     <message numerus="yes">
-        <source>(and %n more alert(s))</source>
+        <source>(and %n earlier open alert(s))</source>
         <translation>
-            <numerusform>(另有 %n 条警报)</numerusform>
+            <numerusform>(另有 %n 条较早的未处理警报)</numerusform>
         </translation>
     </message>
 </context>
@@ -2265,9 +2366,19 @@ building, floors, rooms)</source>
         <source>Recorded %1; %2 already recorded; %3 unmatched; %4 conflicts; %5 positive.</source>
         <translation>已录入 %1 条;此前已录入 %2 条;未匹配 %3 条;冲突 %4 条;阳性 %5 人。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n POSITIVE row(s) with nobody at the site to match: find the person now (rows %1).</source>
+        <translation>
+            <numerusform>%n 行阳性结果无法对应到本隔离点的任何人:请立即查找此人(第 %1 行)。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>POSITIVE, room %1</source>
         <translation>阳性,房间 %1</translation>
+    </message>
+    <message>
+        <source>POSITIVE: </source>
+        <translation>阳性:</translation>
     </message>
 </context>
 <context>
@@ -2948,6 +3059,10 @@ building, floors, rooms)</source>
         <translation>(待入住)</translation>
     </message>
     <message>
+        <source>(expected: POSITIVE, holding room or transfer)</source>
+        <translation>(待入住:阳性,安排留观房间或转运)</translation>
+    </message>
+    <message>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
@@ -3081,6 +3196,10 @@ building, floors, rooms)</source>
     <message>
         <source>Two samples before release, two labs (双采双检)</source>
         <translation>解除前双采双检(两家实验室)</translation>
+    </message>
+    <message>
+        <source>Last day: belongings and room surfaces sampled too (a positive holds the release)</source>
+        <translation>解除前一并对个人物品及房间物表采样(阳性则暂缓解除)</translation>
     </message>
     <message>
         <source>Isolated at this site (unchecked: isolated at home)</source>
@@ -3804,6 +3923,14 @@ building, floors, rooms)</source>
     <message>
         <source>Preset</source>
         <translation>预设</translation>
+    </message>
+    <message>
+        <source>Holding room (positive before arrival)</source>
+        <translation>临时留观房间(入住前阳性)</translation>
+    </message>
+    <message>
+        <source>e.g. A-0410</source>
+        <translation>例如 A-0410</translation>
     </message>
     <message>
         <source>Use this preset</source>
@@ -4556,8 +4683,8 @@ building, floors, rooms)</source>
         <translation>检测机构(可不填)</translation>
     </message>
     <message>
-        <source>Keys: P marks positive, I invalid, N clears. Unmarked rows are recorded negative.</source>
-        <translation>按键:P 标为阳性,I 标为无效,N 清除标记。未标记的行按阴性录入。</translation>
+        <source>Keys: P marks positive, I invalid, N clears. The batch button records the unmarked rows of one lab batch as negative (never samples of the last hour, never last-day samples).</source>
+        <translation>按键:P 标为阳性,I 标为无效,N 清除标记。按批次录入时,所选批次中未标记的行录为阴性(最近一小时内的样本和解除前样本除外)。</translation>
     </message>
     <message>
         <source>Sample</source>
@@ -4592,8 +4719,8 @@ building, floors, rooms)</source>
         <translation>所选:阳性</translation>
     </message>
     <message>
-        <source>Record: all negative except marked</source>
-        <translation>录入:除标记外全部阴性</translation>
+        <source>Record a lab batch: all negative except marked…</source>
+        <translation>按批次录入:除标记外均为阴性…</translation>
     </message>
     <message>
         <source>Due</source>
@@ -4685,6 +4812,14 @@ building, floors, rooms)</source>
             <numerusform>混采管 %1(%n 人)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>lab's result (sampled &lt; 1 h ago)</source>
+        <translation>待检测机构结果(采样不足1小时)</translation>
+    </message>
+    <message>
+        <source>lab's result (last day)</source>
+        <translation>待检测机构结果(解除前)</translation>
+    </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
         <translation>
@@ -4754,14 +4889,6 @@ building, floors, rooms)</source>
     <message>
         <source>Sampled: %1</source>
         <translation>已采样:%1</translation>
-    </message>
-    <message>
-        <source>Record %1 result(s): %2 positive, %3 invalid, the rest negative?</source>
-        <translation>录入 %1 份结果:阳性 %2,无效 %3,其余为阴性?</translation>
-    </message>
-    <message>
-        <source>Record results</source>
-        <translation>录入结果</translation>
     </message>
     <message>
         <source>everyone in isolation</source>

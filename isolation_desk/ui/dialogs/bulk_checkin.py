@@ -109,9 +109,12 @@ class BulkCheckInDialog(QDialog):
             household = ""
             if unit.beds_needed > 1:
                 household = ", ".join(f"{n} ({roles.get(r or '', r or '')})" for n, r in zip(unit.names, unit.roles))
-            rows.append(Row(key=i, display=(unit.room or self.tr("no room ready"), names,
+            room = unit.room or self.tr("no room ready")
+            if unit.held_positive:  # a positive before arrival: holding room or transfer
+                room = self.tr("POSITIVE: holding room %1 or transfer").replace("%1", unit.room or "—")
+            rows.append(Row(key=i, display=(room, names,
                                             categories.get(unit.category, unit.category), household),
-                            foreground=None if unit.room else _NO_ROOM))
+                            foreground=_NO_ROOM if unit.held_positive or not unit.room else None))
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         self._update_state()

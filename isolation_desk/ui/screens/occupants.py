@@ -322,7 +322,9 @@ class OccupantsScreen(Screen):
         days = r["days"]
         result = r["last_test_result"]
         last = f"{r['last_test_at'][5:]} {names.result(result)}" if result else ""
-        display = (r["room"] or self.tr("(expected)"), r["name"], names.sex(r["sex"]),
+        held = r["status"] == "expected" and result == "positive"  # issue 14: positive before arrival
+        room = self.tr("(expected: POSITIVE, holding room or transfer)") if held else (r["room"] or self.tr("(expected)"))
+        display = (room, r["name"], names.sex(r["sex"]),
                    "" if age is None else str(age), names.category(r["category"]), r["id_masked"],
                    r["start_date"].isoformat() if r["start_date"] else "",
                    self.tr("%1 of %2").replace("%1", str(day)).replace("%2", str(days))
@@ -332,7 +334,7 @@ class OccupantsScreen(Screen):
         sort = (r["room"] or "~", r["name"], r["sex"], age, r["category"], r["id_masked"],
                 r["start_date"], day, r["release_date"], r["last_test_at"], r["status"])
         return Row(r["stay_id"], display, sort, align=ALIGN,
-                   foreground=STATUS_FOREGROUND.get(r["status"]))
+                   foreground=STATUS_FOREGROUND["awaiting_transfer"] if held else STATUS_FOREGROUND.get(r["status"]))
 
     def current_stay_id(self):
         index = self.table.currentIndex()

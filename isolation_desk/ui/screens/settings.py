@@ -39,6 +39,8 @@ class PolicyDialog(ActionDialog):
         self.check_in_test.setChecked(p.test_at_check_in if p else True)
         self.double = QCheckBox(self.tr("Two samples before release, two labs (双采双检)"))
         self.double.setChecked(p.double_sampling if p else False)
+        self.surface = QCheckBox(self.tr("Last day: belongings and room surfaces sampled too (a positive holds the release)"))
+        self.surface.setChecked(p.surface_sampling if p else False)
         self.home_days = QSpinBox()
         self.home_days.setRange(0, 60)
         self.home_days.setValue(p.home_monitoring_days if p else 0)
@@ -53,6 +55,7 @@ class PolicyDialog(ActionDialog):
         form.addRow(self.tr("Test days"), self.test_days)
         form.addRow("", self.check_in_test)
         form.addRow("", self.double)
+        form.addRow("", self.surface)
         form.addRow(self.tr("Home monitoring days"), self.home_days)
         form.addRow("", self.admitted)
         layout = QVBoxLayout(self)
@@ -68,6 +71,7 @@ class PolicyDialog(ActionDialog):
                             test_days=parse_test_days(self.test_days.text()),
                             test_at_check_in=self.check_in_test.isChecked(),
                             double_sampling=self.double.isChecked(),
+                            surface_sampling=self.surface.isChecked(),
                             home_monitoring_days=self.home_days.value(),
                             admitted=self.admitted.isChecked())
         except DomainError as exc:
@@ -158,6 +162,12 @@ class SettingsScreen(Screen):
         self.l_language = QLabel()
         self.l_language.setBuddy(self.language)
         self.site_form.addRow(self.l_language, self.language)
+        # issue 14: where a person positive before arrival waits (services.arrival_hold)
+        self.holding_room = QLineEdit()
+        self.holding_room.setObjectName("holding_room")
+        self.l_holding_room = QLabel()
+        self.l_holding_room.setBuddy(self.holding_room)
+        self.site_form.addRow(self.l_holding_room, self.holding_room)
         row = QHBoxLayout()
         row.addWidget(self.b_save)
         row.addWidget(self.saved, 1)
@@ -243,6 +253,8 @@ class SettingsScreen(Screen):
                                 self.tr("Test days"), self.tr("Check-in test"),
                                 self.tr("Double sampling"), self.tr("Home days"), self.tr("At this site")])
         self.l_preset.setText(self.tr("Preset"))
+        self.l_holding_room.setText(self.tr("Holding room (positive before arrival)"))
+        self.holding_room.setPlaceholderText(self.tr("e.g. A-0410"))
         self.b_preset.setText(self.tr("Use this preset"))
         self.b_edit.setText(self.tr("Edit policy…"))
         self.b_apply.setText(self.tr("Apply to current occupants…"))
@@ -273,6 +285,7 @@ class SettingsScreen(Screen):
                        (self.fever, "fever_threshold"), (self.contact_person, "contact_person"),
                        (self.contact_phone, "contact_phone"), (self.command_office, "command_office")):
             w.setText(s.get(key, ""))
+        self.holding_room.setText(s.get("holding_room", ""))
         self.preset.setCurrentIndex(max(0, self.preset.findData(s.get("policy_preset"))))
         selected = self.selected_category()
         yes, no = self.tr("yes"), self.tr("no")
@@ -317,6 +330,7 @@ class SettingsScreen(Screen):
                    "day_shift_start": self.day_start.text(), "night_shift_start": self.night_start.text(),
                    "fever_threshold": self.fever.text(), "contact_person": self.contact_person.text(),
                    "contact_phone": self.contact_phone.text(), "command_office": self.command_office.text()}
+        changes["holding_room"] = self.holding_room.text()
         ok, _ = self.ctx.run(self, "settings", site.update_settings, self.ctx.db, changes,
                              self.ctx.actor, self.ctx.now())
         self.saved.setText(self.tr("Saved.") if ok else "")

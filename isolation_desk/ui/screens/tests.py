@@ -181,6 +181,7 @@ class TestsScreen(Screen):
         row = QHBoxLayout()
         self.lab = QLineEdit()
         self.results_hint = QLabel()
+        self.results_hint.setWordWrap(True)  # a long hint must not widen the window past 1366
         row.addWidget(self.lab, 1)
         row.addWidget(self.results_hint, 2)
         v.addLayout(row)
@@ -315,7 +316,7 @@ class TestsScreen(Screen):
                                          self.tr("Test"), self.tr("Purpose"), self.tr("Sampled"),
                                          self.tr("Pool"), self.tr("Result")])
         self.lab.setPlaceholderText(self.tr("Lab (optional)"))
-        self.results_hint.setText(self.tr("Keys: P marks positive, I invalid, N clears. Unmarked rows are recorded negative."))
+        self.results_hint.setText(self.tr("Keys: P marks positive, I invalid, N clears. The batch button records the unmarked rows of one lab batch as negative (never samples of the last hour, never last-day samples)."))
         self.results_model.set_headers([self.tr("Room"), self.tr("Name"), self.tr("Test"),
                                          self.tr("Sample"), self.tr("Sampled at"), self.tr("Waiting"),
                                          self.tr("To record")])
@@ -323,7 +324,7 @@ class TestsScreen(Screen):
         self.mark_inv_button.setText(self.tr("Mark invalid (I)"))
         self.one_neg_button.setText(self.tr("Selected: negative"))
         self.one_pos_button.setText(self.tr("Selected: positive"))
-        self.all_button.setText(self.tr("Record: all negative except marked"))
+        self.all_button.setText(self.tr("Record a lab batch: all negative except marked…"))
         self.missed_model.set_headers([self.tr("Due"), self.tr("Room"), self.tr("Name"), self.tr("Test"),
                                        self.tr("Purpose")])
         self.overdue_model.set_headers([self.tr("Sampled at"), self.tr("Room"), self.tr("Name"),
@@ -456,11 +457,15 @@ class TestsScreen(Screen):
                 if u["unit"] == "pool" else self.purpose_text(members[0]["purpose"])
             waiting_h = int((now - _parse(u["sampled_at"])).total_seconds() // 3600)
             mark = self._marks.get(key, "negative")
+            # what "all negative except marked" will not take, said on the row
+            left_out = None if key in self._marks else testing.bulk_exclusion(u, now)
+            mark_text = {"recent": self.tr("lab's result (sampled < 1 h ago)"),
+                         "release": self.tr("lab's result (last day)")}.get(left_out) or self.result_text(mark)
             rows.append(Row(key, (rooms, names, self.kind_text(u["kind"]), sample, _dt_text(u["sampled_at"]),
                                   hours.get(waiting_h) or hours.setdefault(waiting_h, self.tr("%n hour(s)", "", waiting_h)),
-                                  self.result_text(mark)),
+                                  mark_text),
                             sort=None,
-                            foreground=RED if mark == "positive" else (AMBER if u["overdue"] else None),
+                            foreground=RED if mark == "positive" else (GREY if left_out else (AMBER if u["overdue"] else None)),
                             background=PINK if mark == "positive" else (YELLOW if mark == "invalid" else None)))
         self.results_model.set_rows(rows)
         self.tabs.setTabText(1, self.tr("Results (%1)").replace("%1", str(len(units))))
@@ -635,26 +640,31 @@ class TestsScreen(Screen):
     def unit_keys(self) -> list[tuple[str, int]]:
         return [r.key for r in self.results_model.rows()]
 
-    def record_all(self, confirm: bool = True):
-        keys = self.unit_keys()
-        if not keys:
-            return None
+    def record_all(self, confirm: bool = True, batch=None):
+        """"All negative except marked" for ONE lab batch. With ``confirm`` the dialog picks the
+        batch and shows the count before it asks; without it (tests, scripts) ``batch`` is
+        used, by default the samples taken more than 6 hours ago."""
         positive = {k for k, v in self._marks.items() if v == "positive" and k in self._units}
         invalid = {k for k, v in self._marks.items() if v == "invalid" and k in self._units}
+        lab = self.lab.text().strip() or None
         if confirm:
-            text = self.tr("Record %1 result(s): %2 positive, %3 invalid, the rest negative?") \
-                .replace("%1", str(len(keys))).replace("%2", str(len(positive))).replace("%3", str(len(invalid)))
-            if QMessageBox.question(self, self.tr("Record results"), text) != QMessageBox.Yes:
+            from ..dialogs.bulk_results import BulkResultsDialog
+            dialog = BulkResultsDialog(self.ctx, positive, invalid, lab, self.place(), self)
+            self.bulk_dialog = dialog
+            if dialog.exec() != QDialog.Accepted:
                 return None
-        now = self.ctx.now()
-        ok, out = self.ctx.run(self, "tests", testing.all_negative_except, self.ctx.db, keys, positive,
-                               self.ctx.actor, now, self.lab.text().strip() or None, invalid)
-        if ok:
-            self._marks.clear()
-            if self._dirty:
-                self.refresh()
-            return out
-        return None
+            out = dialog.result_value
+        else:
+            now = self.ctx.now()
+            batch = batch or testing.LabBatch.taken_before(now - testing.BULK_DEFAULT_AGE)
+            ok, out = self.ctx.run(self, "tests", testing.all_negative_except, self.ctx.db, batch, positive,
+                                   self.ctx.actor, now, lab, invalid)
+            if not ok:
+                return None
+        self._marks.clear()
+        if self._dirty:
+            self.refresh()
+        return out
 
     def record_selected(self, result: str):
         key = self.results_model.row_key(self.results_view.currentIndex().row())
@@ -871,11 +881,20 @@ class ImportDialog(QDialog):
         body = body.replace("%1", str(r.recorded)).replace("%2", str(r.already)) \
             .replace("%3", str(len(r.unmatched))).replace("%4", str(len(r.conflicts))) \
             .replace("%5", str(len(r.positives)))
+        lost = r.positives_unmatched
+        if lost:  # a positive that reached nobody: never a line among others
+            body += " " + self.tr("%n POSITIVE row(s) with nobody at the site to match: find the person now (rows %1).",
+                                  "", len(lost)).replace("%1", ", ".join(str(e["row"]) for e in lost))
+            self.summary.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        else:
+            self.summary.setStyleSheet("")
         self.summary.setText(head + " " + body)
         rows = [Row(("p", p["row"]), (str(p["row"]), p["name"], p["id_number"],
                                       self.tr("POSITIVE, room %1").replace("%1", p["room"] or "")),
                     foreground=RED) for p in r.positives]
-        rows += [Row(("u", u["row"]), (str(u["row"]), u["name"], u["id_number"], u["message"]), foreground=AMBER)
+        rows += [Row(("u", u["row"]), (str(u["row"]), u["name"], u["id_number"],
+                                       (self.tr("POSITIVE: ") if u.get("result") == "positive" else "") + u["message"]),
+                     foreground=RED if u.get("result") == "positive" else AMBER)
                  for u in r.unmatched]
         rows += [Row(("c", c["row"]), (str(c["row"]), c["name"], c["id_number"], c["message"]), foreground=RED)
                  for c in r.conflicts]

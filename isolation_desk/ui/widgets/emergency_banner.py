@@ -23,7 +23,8 @@ def _fmt_time(value) -> str:
 
 
 class EmergencyBanner(QFrame):
-    """Red bar with the open positive alerts; hidden when there are none."""
+    """Red bar with the open positive alerts, the newest named first and the others counted;
+    hidden when there are none."""
 
     handle_requested = Signal(int)
 
@@ -51,7 +52,7 @@ class EmergencyBanner(QFrame):
         self._set_text()
 
     def refresh(self) -> None:
-        self.alerts = testing.open_alerts(self.ctx.db)
+        self.alerts = testing.open_alerts(self.ctx.db, newest_first=True)
         self._set_text()
         self.setVisible(bool(self.alerts))
 
@@ -64,20 +65,27 @@ class EmergencyBanner(QFrame):
         if a["kind"] == "staff_positive":
             return self.tr("Staff member %1 (%2) tested positive").replace("%1", a["name"] or "") \
                 .replace("%2", a["staff_role"] or "")
+        if a["stay_status"] == "expected":
+            return self.tr("POSITIVE before arrival: %1 (expected): holding room or transfer, never an ordinary room") \
+                .replace("%1", a["name"] or "")
         if a["stay_status"] in ("released", "transferred", "left"):
             return self.tr("POSITIVE after leaving the site: %1 (room %2 then): inform their community") \
                 .replace("%1", a["name"] or "").replace("%2", a["room"] or "")
-        return self.tr("POSITIVE: %1, room %2, awaiting transfer").replace("%1", a["name"] or "") \
+        text = self.tr("POSITIVE: %1, room %2, awaiting transfer").replace("%1", a["name"] or "") \
             .replace("%2", a["room"] or "")
+        sheet_name = testing.name_differs_on_sheet(a)
+        if sheet_name is not None:
+            text += " - " + self.tr("name differs on the lab sheet (%1): confirm identity").replace("%1", sheet_name)
+        return text
 
     def _set_text(self) -> None:
         if not self.alerts:
             self.label.setText("")
             return
-        first = self._describe(self.alerts[0])
+        first = self._describe(self.alerts[0])  # the newest
         more = len(self.alerts) - 1
         if more:
-            first += "  " + self.tr("(and %n more alert(s))", "", more)
+            first += "  " + self.tr("(and %n earlier open alert(s))", "", more)
         self.label.setText(first)
 
     def _handle_first(self) -> None:
@@ -154,6 +162,9 @@ class AlertDialog(QDialog):
             text = self.tr("%1, room %2: positive result (sampled %3). Status: %4. Arrange the transfer to the designated hospital; the room goes to terminal disinfection after it.").replace("%1", a["name"] or "") \
                 .replace("%2", a["room"] or "").replace("%3", _fmt_time(a["sampled_at"])) \
                 .replace("%4", self.status_text(a["stay_status"]))
+        sheet_name = testing.name_differs_on_sheet(a)
+        if sheet_name is not None:
+            text += "\n" + self.tr("The lab sheet gives the name %1 for this ID number: confirm the identity with the lab.").replace("%1", sheet_name)
         if a["handled_at"]:
             text += "\n" + self.tr("Handled by %1 at %2.").replace("%1", a["handled_by"] or "") \
                 .replace("%2", _fmt_time(a["handled_at"]))

@@ -386,6 +386,7 @@ _AUDIT_FIELDS = {
     "adjustments": (QT_TRANSLATE_NOOP("AuditWords", "Adjustments"), None),
     "admitted": (QT_TRANSLATE_NOOP("AuditWords", "Admitted to a site"), _flag),
     "attempt": (QT_TRANSLATE_NOOP("AuditWords", "Attempt"), None),
+    "batch": (QT_TRANSLATE_NOOP("AuditWords", "Lab batch"), None),
     "backup_interval_hours": (QT_TRANSLATE_NOOP("AuditWords", "Backup every (hours)"), None),
     "beds": (QT_TRANSLATE_NOOP("AuditWords", "Beds"), None),
     "building": (QT_TRANSLATE_NOOP("AuditWords", "Building"), None),
@@ -418,6 +419,7 @@ _AUDIT_FIELDS = {
     "from": (QT_TRANSLATE_NOOP("AuditWords", "From"), None),
     "history_days": (QT_TRANSLATE_NOOP("AuditWords", "Days of history"), None),
     "household": (QT_TRANSLATE_NOOP("AuditWords", "Household members"), None),
+    "holding_room": (QT_TRANSLATE_NOOP("AuditWords", "Holding room"), None),
     "home_monitoring_days": (QT_TRANSLATE_NOOP("AuditWords", "Home monitoring days"), None),
     "id_number": (QT_TRANSLATE_NOOP("AuditWords", "ID number"), None),
     "idle_lock_minutes": (QT_TRANSLATE_NOOP("AuditWords", "Lock after idle (minutes)"), None),
@@ -491,6 +493,10 @@ _AUDIT_FIELDS = {
     "unmatched": (QT_TRANSLATE_NOOP("AuditWords", "Unmatched"), None),
     "username": (QT_TRANSLATE_NOOP("AuditWords", "User name"), None),
     "what": (QT_TRANSLATE_NOOP("AuditWords", "What"), _words((_AUDIT_RECORD_IDS, "AuditWords"))),
+    "left_release": (QT_TRANSLATE_NOOP("AuditWords", "Left for the lab (release samples)"), None),
+    "left_too_recent": (QT_TRANSLATE_NOOP("AuditWords", "Left (sampled in the last hour)"), None),
+    "negative": (QT_TRANSLATE_NOOP("AuditWords", "Recorded negative"), None),
+    "surface_sampling": (QT_TRANSLATE_NOOP("AuditWords", "Last-day surface sampling"), _flag),
 }
 _AUDIT_FIELD_WORDS = {code: text for code, (text, _) in _AUDIT_FIELDS.items()}
 AUDIT_FIELD_CODES = tuple(_AUDIT_FIELDS)
