@@ -12,8 +12,7 @@ from datetime import datetime
 
 from . import base
 from .fonts import FontChoice, register_fonts
-from .labels_handover import label
-from .labels_handover import word
+from .labels import label, word
 
 COLUMNS_MM = (12, 18, 34, 10, 10, 38, 40, 22, 22, 13, 26, 22)
 HEADER_KEYS = ("row_no", "room", "name", "sex", "age", "id_number", "category", "start_date", "release_date",
