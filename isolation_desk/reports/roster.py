@@ -2,7 +2,7 @@
 
 Rows come from ``services.queries.occupant_row`` (the fields every list of occupants shows);
 ID and phone numbers are printed masked; the status only where it is not "in isolation".
-The table is ``base.fast_table`` (drawn on the canvas: 5,000 rows in about a second), header
+The table is ``base.fast_table`` (drawn on the canvas, for rosters of thousands), header
 repeated on every page; a name too long for its column wraps to a second line (the roster is
 checked person by person at the doors: a name cut short is no use there).
 """
