@@ -117,7 +117,7 @@ def libreoffice() -> str | None:
 
 def roster(db_path: str, size: str, repeat: int, now: datetime) -> list[Figure]:
     from isolation_desk.reports.fonts import register_fonts
-    from isolation_desk.reports.labels_handover import label
+    from isolation_desk.reports.labels import label
     from isolation_desk.reports.roster import build_roster, roster_rows
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-roster-"))

@@ -755,8 +755,8 @@ class FastTable(Flowable):
 def fast_table(header: list[str] | None, rows: Sequence[Sequence[Any]], col_widths: Sequence[float],
                style_dict: dict, align: Sequence[str] | None = None,
                max_lines: int = 3) -> list[Flowable]:
-    """A long table of plain text drawn straight on the canvas: about three times faster than
-    ``data_table`` for thousands of rows (platypus lays out and draws each cell as a Table
+    """A long table of plain text drawn straight on the canvas, for the thousands of rows that
+    ``data_table`` is too slow for (platypus lays out and draws each cell as a Table
     cell; this draws one text object, one grid and the row shading per page).
 
     It looks like ``data_table``: the bold header row on a shaded band at the top of every

@@ -10,7 +10,7 @@ from reportlab.platypus import Spacer
 
 from . import base
 from .fonts import FontChoice, register_fonts
-from .labels_handover import label
+from .labels import label
 
 
 def _value(value, lang: str) -> str:

@@ -13,8 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .base import draw_text
 from .fonts import FontChoice, register_fonts
-from .labels_handover import label
-from .labels_handover import word
+from .labels import label, word
 
 QR_PREFIX = "ISD:"
 QR_SIZE = 48 * mm

@@ -12,8 +12,7 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from . import base
 from .fonts import FontChoice, register_fonts
-from .labels_handover import label
-from .labels_handover import word
+from .labels import label, word
 
 # Long lists are cut on the sheet (the screens hold the full lists): a handover must stay
 # a few pages even at a 2,000-room site.

@@ -11,7 +11,7 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
 from . import base
 from .fonts import FontChoice, register_fonts
-from .labels_handover import label
+from .labels import label
 
 
 def home_monitoring(stay: dict) -> tuple[date, date, date | None, date | None]:

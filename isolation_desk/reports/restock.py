@@ -15,7 +15,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from ..domain import stock
 from . import base
 from .fonts import FontChoice, register_fonts
-from .labels_supplies import label
+from .labels import label
 
 COLUMNS_MM = (9, 30, 25, 10, 16, 16, 16, 15, 19, 17, 13)
 

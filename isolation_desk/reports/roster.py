@@ -2,7 +2,7 @@
 
 Rows come from ``services.queries.occupant_row`` (the fields every list of occupants shows);
 ID and phone numbers are printed masked; the status only where it is not "in isolation".
-The table is ``base.fast_table`` (drawn on the canvas: 5,000 rows in about a second), header
+The table is ``base.fast_table`` (drawn on the canvas, for rosters of thousands), header
 repeated on every page; a name too long for its column wraps to a second line (the roster is
 checked person by person at the doors: a name cut short is no use there).
 """
@@ -12,8 +12,7 @@ from datetime import datetime
 
 from . import base
 from .fonts import FontChoice, register_fonts
-from .labels_handover import label
-from .labels_handover import word
+from .labels import label, word
 
 COLUMNS_MM = (12, 18, 34, 10, 10, 38, 40, 22, 22, 13, 26, 22)
 HEADER_KEYS = ("row_no", "room", "name", "sex", "age", "id_number", "category", "start_date", "release_date",

@@ -12,7 +12,7 @@ from ..services.site import get_settings
 from ..services.testing import sampling_list
 from . import base
 from .fonts import FontChoice, register_fonts
-from .labels_tests import label
+from .labels import label
 
 COLUMNS_MM = (10, 20, 30, 38, 14, 18, 12, 16, 22)
 

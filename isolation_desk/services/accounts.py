@@ -24,8 +24,8 @@ LOCKOUT = timedelta(minutes=15)
 PASSWORD_MIN = 8
 _USERNAME = re.compile(r"[\w.\-]{2,32}")
 
-# argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): about a tenth of a
-# second on the site's workstation, far too slow for guessing at scale. Hashes made with
+# argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): unnoticed at a
+# sign-in, far too slow for guessing at scale. Hashes made with
 # other parameters are upgraded at the next good sign-in (check_needs_rehash).
 _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 # Verifying against this keeps an unknown user name as slow as a wrong password, so the

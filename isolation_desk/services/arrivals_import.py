@@ -16,7 +16,7 @@ on the first try and must never invent data:
   adds nothing.
 
 Reason codes leave this module, never words: ``messages.describe`` makes the sentences
-(``messages_imports.py`` holds this area's codes).
+(``messages/imports.py`` holds this area's codes).
 """
 from __future__ import annotations
 

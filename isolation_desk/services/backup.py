@@ -94,7 +94,7 @@ def _write_backup(source_conn, target: Path) -> Path:
     try:
         _copy_pages(source_conn, part)
         # quick_check: a fresh copy made by SQLite itself needs its structure checked, not
-        # every index re-verified (integrity_check takes ~30 s on a 50,000-bed site here).
+        # every index re-verified (integrity_check re-reads every index: long on a large site).
         verdict = urepo.file_integrity(part, full=False)
         if verdict != "ok":
             raise StorageError("backup_damaged", path=str(target), detail=verdict)

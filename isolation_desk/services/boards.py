@@ -17,7 +17,7 @@ BADGES = ("test_due", "release_due", "fever", "positive")
 
 class RoomTile(NamedTuple):
     """One room of the board (a named tuple: a board of 50,000 rooms builds 50,000 of them,
-    and a frozen dataclass costs twice as much to build)."""
+    and a frozen dataclass is slower to build)."""
     room_id: int
     building: str
     building_name: str
@@ -43,7 +43,7 @@ def room_tiles(db: Database, now: datetime, *, building: str | None = None,
     badges = {r[0]: r for r in repo_ui.room_badges(db, now.date().isoformat(), since,
                                                    settings.fever_threshold, building)}
     tiles = []
-    make = tuple.__new__  # RoomTile(...) goes through a Python-level __new__: 2,000 tiles, 3 ms
+    make = tuple.__new__  # RoomTile(...) goes through a Python-level __new__, once per tile
     no_badges = ("", 0, False, False, False, False)
     for cell in repo_ui.room_cells(db, building):  # RoomTile's first nine fields
         if status and cell[7] != status:
@@ -60,7 +60,7 @@ def room_tiles(db: Database, now: datetime, *, building: str | None = None,
 
 
 # A site of more rooms than this opens its lists on one building: a list of the whole site
-# would take a second or more to read and paint (50,000 rooms: about 1 s), and the staff of a
+# is slow to read and paint on the largest sites (BENCHMARKS.md), and the staff of a
 # building work on that building. "All buildings" stays one choice away.
 LARGE_SITE_ROOMS = 5000
 

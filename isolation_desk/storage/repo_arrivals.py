@@ -40,7 +40,7 @@ def active_documents(db: Database, keys=None) -> dict[tuple[str, str], dict]:
 
     An import asks about its file's few thousand documents: on a large site each is one probe
     of the people index and one of the stays-by-person index, instead of reading every current
-    stay (38,000 at 50,000 beds: 308 -> 17 ms for 5,000 documents). A probe costs about three
+    stay (tens of thousands on the largest sites). A probe costs about three
     rows read, so a small site (fewer current stays than a third of the documents) is read
     whole, as before."""
     marks = ", ".join("?" * len(CURRENT_STATUSES))

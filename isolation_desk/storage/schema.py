@@ -1,5 +1,5 @@
 """The names of the schema's migrations, without sqlite-utils: opening a database that is up
-to date (every start of the app) does not import sqlite-utils (about 0.2-0.3 s of start-up);
+to date (every start of the app) does not import sqlite-utils (a good part of start-up);
 ``storage/migrations.py`` holds the migrations themselves and checks at import that this list
 is the same as its own, in order. Add the name of a new migration here too."""
 

@@ -1,5 +1,5 @@
-"""Reads that take seconds on a large site (the Today screen's shift summary: about 2 s at
-50,000 beds) run on a thread of their own, with a read-only connection of their own, so
+"""Reads that take seconds on a large site (the Today screen's shift summary) run on a
+thread of their own, with a read-only connection of their own, so
 that the window paints and answers at once and the figures arrive when they are ready."""
 from __future__ import annotations
 

@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.data_menu.addAction(self.export_action)
         # issue 4: the positive-result banner above the screens. Installed before the first
         # screen is built: it re-parents the central widget, which re-polishes (style sheet)
-        # everything under it, about 0.15 s for a built Today screen.
+        # everything under it: slow once the Today screen is built.
         importlib.import_module("isolation_desk.ui.widgets.emergency_banner").install(self)
         self.retranslate()
         self.restore_state()

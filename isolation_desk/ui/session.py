@@ -54,8 +54,8 @@ def open_site_database(path: str | Path, parent: QWidget | None = None):
         QMessageBox.critical(parent, title, describe(exc, lang))
         return None
     try:
-        # quick_check at every start, in the background: it reads the whole file (about 15 s
-        # for 1.8 GB at 50,000 beds), so it runs while the sign-in dialog is up; every write
+        # quick_check at every start, in the background: it reads the whole file (long for
+        # the file of a large site), so it runs while the sign-in dialog is up; every write
         # waits for it and a file that fails it is never written to. A small file is checked
         # before going on. The full integrity_check runs in `isolation-desk check` and on
         # every backup offered for a restore.
@@ -82,7 +82,7 @@ SMALL_DATABASE_BYTES = 64 * 1024 * 1024
 
 def wait_for_check(thread: threading.Thread) -> None:
     """A write (the sign-in's audit entry, usually) waits for the start-up integrity check of a
-    large file (about 30 s for 2 GB): say so in a progress dialog that keeps the window
+    large file (it reads the whole file): say so in a progress dialog that keeps the window
     painted, instead of freezing it."""
     if not thread.is_alive():
         return

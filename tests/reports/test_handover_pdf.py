@@ -14,7 +14,7 @@ from isolation_desk.domain.registration import Registration
 from isolation_desk.domain.roles import Actor
 from isolation_desk.reports import fonts
 from isolation_desk.reports.handover import build_handover
-from isolation_desk.reports.labels_handover import EN, ZH
+from isolation_desk.reports.labels.handover import EN, ZH
 from isolation_desk.services import shift, stays
 
 RESIDENT_ID = re.compile(r"(?<![0-9*])\d{17}[\dX](?![0-9])")

@@ -5,7 +5,7 @@ import pytest
 from pypdf import PdfReader
 
 from isolation_desk.reports.labels import LABELS
-from isolation_desk.reports.labels_supplies import EN, ZH
+from isolation_desk.reports.labels.supplies import EN, ZH
 from isolation_desk.reports.restock import build_restock, request_number
 from isolation_desk.services import supplies
 

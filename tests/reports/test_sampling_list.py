@@ -4,7 +4,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from isolation_desk.reports.labels import LABELS
-from isolation_desk.reports.labels_tests import EN, ZH
+from isolation_desk.reports.labels.testing import EN, ZH
 from isolation_desk.reports.sampling_list import build_sampling_list
 from isolation_desk.services import testing
 

@@ -10,7 +10,7 @@ from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.registration import Registration
 from isolation_desk.domain.roles import PERMISSIONS, ROLES, Actor
 from isolation_desk.messages import MESSAGES, describe
-from isolation_desk.messages_accounts import MESSAGES as ACCOUNT_MESSAGES
+from isolation_desk.messages.accounts import MESSAGES as ACCOUNT_MESSAGES
 from isolation_desk.services import accounts, privacy, stays
 
 PASSWORD = "correct horse"

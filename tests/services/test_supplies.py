@@ -261,7 +261,7 @@ def test_on_hand_is_fast_with_a_big_ledger(db, manager, now, water, mask):
 
 def test_every_supplies_code_has_a_sentence_in_both_languages():
     from isolation_desk.messages import describe
-    from isolation_desk.messages_supplies import MESSAGES
+    from isolation_desk.messages.supplies import MESSAGES
     params = {"available": "3", "requested": "5", "item": "N95", "lot": "L1", "balance": "-2",
               "name": "N95", "value": "x", "expiry": "2023-01-01"}
     for code, (en, zh) in MESSAGES.items():

@@ -67,7 +67,7 @@ def test_surface_sample_is_on_the_sampling_list_and_recorded(db8, now, tmp_path)
     pdf = tmp_path / "list.pdf"
     build_sampling_list(db8, pdf, day=now.date(), now=now)
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
-    from isolation_desk.reports.labels_tests import label
+    from isolation_desk.reports.labels import label
     assert label("zh_CN", "purpose_surface") in text and label("zh_CN", "purpose_second_lab") in text
     # command line
     dbfile = tmp_path / "cli.sqlite"

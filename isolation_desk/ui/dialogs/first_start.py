@@ -95,7 +95,7 @@ class FirstStartDialog(ActionDialog):
         now = self.ctx.now()
         if self.demo.isChecked():
             from ...services.demo import build_demo
-            QApplication.setOverrideCursor(Qt.WaitCursor)  # a few seconds for a 300-room site
+            QApplication.setOverrideCursor(Qt.WaitCursor)  # a demo site takes a moment to build
             try:
                 self.call("all", build_demo, self.ctx.db, rooms=self.demo_rooms.value(), now=now)
             finally:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QGr
 
 from ...domain.errors import DomainError
 from ...messages import reason_words
-from ...messages_i14a import missing_tests_words
+from ...messages.safety import missing_tests_words
 from ...services import accounts, boards, queries, stays
 from ..widgets import names
 from .base import ActionDialog

@@ -74,7 +74,7 @@ class Screen(QWidget):
     @staticmethod
     @contextmanager
     def busy():
-        """The wait cursor while a read runs (all buildings of a large site: about a second)."""
+        """The wait cursor while a read runs (all buildings of a large site)."""
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             yield

@@ -37,7 +37,7 @@ class HandoverScreen(Screen):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.summary: shift.ShiftSummary | None = None
-        # The summary is counted on a thread of its own (about 2 s at 50,000 beds): the
+        # The summary is counted on a thread of its own (slow on a large site): the
         # window answers meanwhile; the buttons wait for it.
         self.reader = BackgroundReader(self)
         self.reader.ready.connect(self._loaded)

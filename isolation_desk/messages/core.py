@@ -1,13 +1,8 @@
-"""Reason codes -> sentences, in Chinese and English, for the command line, the UI and
-printouts. A code says what is wrong; the sentence also says how to fix it.
+"""Reason codes of the core -> (english, chinese): identity and registration, rooms, stays,
+releases, health, tests and settings; and REASON_WORDS, the release refusal reasons.
 
-Add a code to MESSAGES when you raise it (tests/test_messages.py checks both languages).
+Registered in ``isolation_desk.messages`` (see its docstring to add a code or an area).
 """
-from __future__ import annotations
-
-import locale
-import os
-
 # code: (english, chinese). {name} fields come from DomainError.params.
 MESSAGES: dict[str, tuple[str, str]] = {
     # identity and registration
@@ -182,68 +177,3 @@ REASON_WORDS: dict[str, tuple[str, str]] = {
     "fever_24h": ("fever in the last 24 hours", "24小时内有发热"),
     "not_in_isolation": ("the person is not in isolation", "该人员不在隔离中"),
 }
-
-
-def current_language() -> str:
-    """'zh_CN' or 'en', from ISOLATION_DESK_LANG or the system locale."""
-    lang = os.environ.get("ISOLATION_DESK_LANG") or os.environ.get("LANG") or ""
-    if not lang:
-        try:
-            lang = locale.getlocale()[0] or ""
-        except ValueError:
-            lang = ""
-    return "zh_CN" if lang.lower().startswith("zh") else "en"
-
-
-def reason_words(code: str, lang: str) -> str:
-    en, zh = REASON_WORDS.get(code, (code, code))
-    return zh if lang.startswith("zh") else en
-
-
-class _Blank(dict):
-    def __missing__(self, key):
-        return ""
-
-
-def _reason_with_details(code: str, params: dict, lang: str) -> str:
-    text = reason_words(code, lang)
-    if code == "test_missing" and params.get("missing"):
-        from .messages_i14a import missing_tests_words
-        text += f"({missing_tests_words(params['missing'], lang)})" if lang.startswith("zh") \
-            else f" ({missing_tests_words(params['missing'], lang)})"
-    return text
-
-
-def describe(error, lang: str | None = None) -> str:
-    """A sentence for a DomainError (or a bare code)."""
-    lang = lang or current_language()
-    code = getattr(error, "code", str(error))
-    params = dict(getattr(error, "params", {}) or {})
-    reasons = getattr(error, "reasons", None)
-    sep = "、" if lang.startswith("zh") else "; "
-    if reasons:
-        params["reasons"] = sep.join(_reason_with_details(r, params, lang) for r in reasons)
-    if code == "room_unknown" and params.get("room"):
-        params["room"] = f" {params['room']}"
-    en, zh = MESSAGES.get(code, (code, code))
-    text = zh if lang.startswith("zh") else en
-    try:
-        return text.format_map(_Blank({k: v for k, v in params.items()}))
-    except (ValueError, IndexError):
-        return text
-
-
-def _merge_area_catalogs() -> None:
-    # Each area keeps its own catalog so that work on one area never edits another's.
-    from . import (messages_accounts, messages_handover, messages_i14a, messages_i14b, messages_i17, messages_i18, messages_imports, messages_supplies,
-                   messages_tests, messages_ui)
-    for module in (messages_tests, messages_supplies, messages_handover, messages_imports,
-                   messages_accounts, messages_ui,
-                   messages_i14a, messages_i14b, messages_i17, messages_i18):
-        for code, pair in module.MESSAGES.items():
-            MESSAGES.setdefault(code, pair)  # the core catalog wins over an area's copy
-        for code, pair in getattr(module, "REASON_WORDS", {}).items():
-            REASON_WORDS.setdefault(code, pair)
-
-
-_merge_area_catalogs()

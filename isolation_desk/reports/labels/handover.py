@@ -1,12 +1,9 @@
-"""Printed words of the handover sheet and the site's other papers (issue 6).
-
-Kept apart from labels.py so that this area never edits another's lines, and merged into
-``labels.LABELS`` on import (the core table wins on a clash), like the messages_<area>
-catalogs. Both languages hold the same keys (tests/reports/test_handover_pdf.py checks it).
+"""Printed words of the handover sheet and the site's other papers (roster, door cards, release
+notices, the daily report), issue 6; and the words for codes (``word``: categories, needs, diets,
+stay statuses, test purposes, log kinds). Registered in ``isolation_desk.reports.labels``.
+Both languages hold the same keys (tests/reports/test_handover_pdf.py checks it).
 """
 from __future__ import annotations
-
-from .labels import LABELS
 
 ZH: dict[str, str] = {
     # --- handover sheet ---
@@ -395,21 +392,3 @@ EN: dict[str, str] = {
     "col_notes": "Notes",
     "daily_signature": "Filled in by: ______________    Checked by: ______________",
 }
-
-for _lang, _words in (("zh_CN", ZH), ("en", EN)):
-    for _key, _text in _words.items():
-        LABELS[_lang].setdefault(_key, _text)
-
-
-def word(lang: str, prefix: str, code: str | None) -> str:
-    """The printed word for a code (category, need, diet, status …); the code itself when
-    there is none, so that nothing is silently blank."""
-    from .labels import label
-    if not code:
-        return ""
-    key = f"{prefix}_{code}"
-    text = label(lang, key)
-    return code if text == key else text
-
-
-from .labels import label  # noqa: E402,F401 - re-exported: importing it from here merges the words above

@@ -1,4 +1,4 @@
-"""Reason codes of the ui area -> (english, chinese). Merged into messages.MESSAGES."""
+"""Reason codes of the ui area -> (english, chinese). Registered in ``isolation_desk.messages``."""
 MESSAGES: dict[str, tuple[str, str]] = {
     "override_reason_required": (
         "Release is refused by the rules; to release anyway, a manager writes the reason for the override.",

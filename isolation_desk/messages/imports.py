@@ -1,4 +1,4 @@
-"""Reason codes of the imports area -> (english, chinese). Merged into messages.MESSAGES."""
+"""Reason codes of the imports area -> (english, chinese). Registered in ``isolation_desk.messages``."""
 MESSAGES: dict[str, tuple[str, str]] = {
     # arrivals import (services/arrivals_import.py)
     "arrival_already_expected": (

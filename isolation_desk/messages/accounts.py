@@ -1,4 +1,4 @@
-"""Reason codes of the accounts area -> (english, chinese). Merged into messages.MESSAGES.
+"""Reason codes of the accounts area -> (english, chinese). Registered in ``isolation_desk.messages``.
 
 Accounts, the audit trail, backups, the instance lock and personal-data exports.
 """

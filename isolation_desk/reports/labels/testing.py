@@ -1,8 +1,6 @@
-"""Printed words of the sampling list (issue 4). Merged into ``labels.LABELS`` on import
-(the core table wins on a clash); both languages hold the same keys."""
+"""Printed words of the sampling list (issue 4). Registered in ``isolation_desk.reports.labels``;
+both languages hold the same keys. The test purposes (``purpose_*``) are the handover area's."""
 from __future__ import annotations
-
-from .labels import LABELS, label
 
 ZH: dict[str, str] = {
     "sampling_title": "核酸采样登记表",
@@ -25,14 +23,6 @@ ZH: dict[str, str] = {
     "sampling_signature": "采样人签名:____________    复核人签名:____________    完成时间:______",
     "kind_pcr": "核酸",
     "kind_antigen": "抗原",
-    "purpose_check_in": "入住检",
-    "purpose_scheduled": "常规",
-    "purpose_release": "解除前",
-    "purpose_second_lab": "双采",
-    "purpose_retest": "复检",
-    "purpose_regime": "加检",
-    "purpose_surface": "物表",
-    "purpose_staff": "工作人员",
 }
 
 EN: dict[str, str] = {
@@ -56,18 +46,4 @@ EN: dict[str, str] = {
     "sampling_signature": "Sampled by: ____________    Checked by: ____________    Finished at: ______",
     "kind_pcr": "PCR",
     "kind_antigen": "antigen",
-    "purpose_check_in": "check-in",
-    "purpose_scheduled": "scheduled",
-    "purpose_release": "release",
-    "purpose_second_lab": "2nd lab",
-    "purpose_retest": "re-test",
-    "purpose_regime": "regime",
-    "purpose_surface": "surface",
-    "purpose_staff": "staff",
 }
-
-for _lang, _table in (("zh_CN", ZH), ("en", EN)):
-    for _key, _text in _table.items():
-        LABELS[_lang].setdefault(_key, _text)
-
-__all__ = ["ZH", "EN", "label"]

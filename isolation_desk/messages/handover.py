@@ -1,4 +1,4 @@
-"""Reason codes of the handover area -> (english, chinese). Merged into messages.MESSAGES."""
+"""Reason codes of the handover area -> (english, chinese). Registered in ``isolation_desk.messages``."""
 MESSAGES: dict[str, tuple[str, str]] = {
     "shift_kind_unknown": ("Unknown shift '{value}'. Choose day or night.",
                            "未知的班次“{value}”,请选择白班(day)或夜班(night)。"),

@@ -1,4 +1,5 @@
-"""Reason codes of the tests area -> (english, chinese). Merged into messages.MESSAGES."""
+"""Reason codes of the tests area (schedules, sampling, results) -> (english, chinese).
+Registered in ``isolation_desk.messages``."""
 MESSAGES: dict[str, tuple[str, str]] = {
     # schedules, regimes, pools (domain/schedule.py)
     "regime_unknown": ("Unknown test regime '{value}'. Choose daily (一天一检) or 3 in 5 days (五天三检), or none.",

@@ -1,12 +1,8 @@
-"""Printed words of the supplies area (restock request 申领单), issue 5.
-
-Kept apart from labels.py so that this area never edits another's lines, and merged into
-``labels.LABELS`` on import (the core table wins on a clash). Both languages hold the same
-keys (tests/reports/test_restock.py checks it).
+"""Printed words of the supplies area (restock request 申领单), issue 5. Registered in
+``isolation_desk.reports.labels``. Both languages hold the same keys
+(tests/reports/test_restock.py checks it).
 """
 from __future__ import annotations
-
-from .labels import LABELS, label
 
 ZH: dict[str, str] = {
     # --- restock request (reports/restock.py) ---
@@ -95,9 +91,3 @@ EN: dict[str, str] = {
     "supply_basis_implied_demand": "coming demand",
     "supply_basis_no_use": "no use",
 }
-
-for _lang, _table in (("zh_CN", ZH), ("en", EN)):
-    for _key, _text in _table.items():
-        LABELS[_lang].setdefault(_key, _text)
-
-__all__ = ["EN", "ZH", "label"]

@@ -1,4 +1,4 @@
-"""Reason codes of the supplies area -> (english, chinese). Merged into messages.MESSAGES."""
+"""Reason codes of the supplies area -> (english, chinese). Registered in ``isolation_desk.messages``."""
 MESSAGES: dict[str, tuple[str, str]] = {
     "quantity_not_positive": ("The quantity must be more than zero. Enter how many units.",
                               "数量必须大于零,请填写数量。"),
