@@ -42,27 +42,61 @@ def fail(message: str, code: int = 2):
 
 
 def handle_errors(fn):
-    """Known errors become one clear sentence and a non-zero exit, never a traceback."""
+    """Known errors become one clear sentence and a non-zero exit, never a traceback:
+    a refusal, a file that cannot be written, a damaged database met half-way through a
+    command that skipped the integrity check (exit 2)."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        import sqlite3
         try:
             return fn(*args, **kwargs)
         except DomainError as exc:
             fail(describe(exc))
-        except PermissionError as exc:
-            fail(f"permission denied: {exc.filename or exc}")
+        except sqlite3.Error as exc:
+            fail(describe(database_error(exc, kwargs.get("db_path"))))
         except OSError as exc:
-            fail(describe(DomainError("file_error", detail=str(exc))))
+            fail(describe(DomainError("file_unwritable", path=exc.filename or "",
+                                      detail=exc.strerror or str(exc))))
     return wrapper
 
 
-def open_db(db_path: Path | None, *, create: bool = False, check: str | None = None):
-    """Open the database for a command. Commands that change occupants' data pass
-    check="quick" (an integrity check first: a damaged file is never written to); papers and
-    exports skip it, because on a 50,000-bed file it costs seconds and they only read
-    (plus one audit entry)."""
-    from ..storage.database import open_database
-    return open_database(resolve_db(db_path), create=create, check=check)
+def database_error(exc: Exception, db_path: Path | None) -> DomainError:
+    """An SQLite error in words: disk full, locked, read-only, or else damage."""
+    from ..storage.database import StorageError, _known_error
+    known = _known_error(exc)
+    if isinstance(known, StorageError):
+        return known
+    return StorageError("database_damaged", path=str(resolve_db(db_path)), detail=str(exc))
+
+
+def open_db(db_path: Path | None, *, create: bool = False, check: str | None = None,
+            readonly: bool = False):
+    """Open the database for a command, holding the site lock shared until it is closed (a
+    restore waits for the command to finish, or refuses; the command waits for a restore).
+
+    Commands that change occupants' data pass check="quick" (an integrity check first: a
+    damaged file is never written to); papers and exports skip it, because on a 50,000-bed
+    file it costs seconds and they only read (plus one audit entry). ``readonly``: the
+    command only reads, so in a folder (or of a file) that cannot be written it opens the
+    file read-only instead of refusing."""
+    from ..services.backup import open_with_backups
+    from ..services.instance_lock import SiteLock
+    from ..storage.database import StorageError, open_read_only, writable
+    path = resolve_db(db_path)
+    if not path.exists() and not create:
+        raise StorageError("database_missing", path=str(path))
+    if readonly and path.exists() and not writable(path):
+        return open_read_only(path)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    lock = SiteLock(path).acquire()
+    try:
+        db = open_with_backups(path, create=create, check=check)
+    except BaseException:
+        lock.release()
+        raise
+    db.on_close(lock.release)
+    return db
 
 
 def json_default(value):

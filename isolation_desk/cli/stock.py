@@ -35,7 +35,7 @@ def export_stock(db_path, fmt, out):
     """Stock of every item: on hand, reorder level, days of supply, run-out date and the
     basis of the forecast (recent use or coming demand)."""
     from ..services.supplies import EXPORT_FIELDS, export_rows
-    db = open_db(db_path)
+    db = open_db(db_path, readonly=True)
     try:
         rows = export_rows(db, datetime.now())
     finally:
@@ -55,7 +55,7 @@ def print_restock(db_path, out, lang):
     from ..services import queries
     from ..services.site import get_settings
     from ..services.supplies import restock_request
-    db = open_db(db_path)
+    db = open_db(db_path, readonly=True)
     try:
         now = datetime.now()
         request = restock_request(db, now)
