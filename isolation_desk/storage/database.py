@@ -282,6 +282,10 @@ def is_sqlite_file(path: str | Path) -> bool:
 def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
+        if not writable(path) and not Path(str(path) + "-wal").exists():
+            # a WAL file in a read-only folder: no -shm can be made, and nobody can be
+            # writing it (no -wal): read the file as it is
+            uri += "&immutable=1"
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
     else:
         conn = sqlite3.connect(path, check_same_thread=False)
@@ -369,12 +373,8 @@ def open_read_only(path: str | Path) -> Database:
     if not p.exists():
         raise StorageError("database_missing", path=str(p))
     inspect(p)
-    uri = p.resolve().as_uri() + "?mode=ro"
-    if not writable(p) and not Path(str(p) + "-wal").exists():
-        uri += "&immutable=1"
     try:
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        conn.execute("PRAGMA foreign_keys = ON")
+        conn = _connect(str(p), readonly=True)
         pending = applied_migrations(conn) != KNOWN_MIGRATIONS
     except sqlite3.DatabaseError as exc:
         raise StorageError("database_damaged", path=str(p), detail=str(exc)) from exc
