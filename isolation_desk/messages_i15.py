@@ -34,17 +34,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库{path}已损坏({detail})。最新的完好备份是{backup}(备份于{taken_at});"
         "恢复命令:isolation-desk restore --db {path} {backup}"),
     "field_too_long": (
-        "Row {row} of {file} has a cell of {size} characters; a cell may hold at most {limit}. "
-        "Check that the file is a transfer list or results sheet.",
-        "{file}第{row}行有一个长达{size}个字符的单元格;单元格最多{limit}个字符。请确认文件是转运名单或结果表。"),
-    "spreadsheet_too_large": (
-        "{file} is too large to read: {what} exceeds the limit of {limit}. Split the list into "
+        "{file} has a cell of more than {limit} characters, which no list of people holds. "
+        "Check that it is the right file.",
+        "{file}中有一个超过{limit}个字符的单元格,人员名单不会有这样的内容。请确认文件是否正确。"),
+    "spreadsheet_too_many_rows": (
+        "{file} has more than {limit} rows, the most one file may hold. Split the list into "
         "smaller files.",
-        "{file}太大,无法读取:{what}超过上限{limit}。请把名单拆分为较小的文件。"),
-    "option_too_large": (
-        "{option} {value} is too large; give a number up to {limit}.",
-        "{option} {value}太大;请给出不超过{limit}的数字。"),
-    "export_not_written": (
-        "The file {path} could not be written ({detail}); nothing was left half-written.",
-        "文件{path}无法写入({detail});没有留下写了一半的文件。"),
+        "{file}超过{limit}行,超出单个文件的上限。请把名单拆分为较小的文件。"),
+    "spreadsheet_too_large": (
+        "{file} expands to more than {limit} when opened, the most a list may take. Check that "
+        "it is the right file, or split the list into smaller files.",
+        "{file}打开后超过{limit},超出名单的上限。请确认文件是否正确,或把名单拆分为较小的文件。"),
+    "stdout_unwritable": (
+        "The output could not be written ({detail}); nothing more was exported. Free some space, "
+        "or write to a file with --out.",
+        "输出无法写入({detail});未再导出任何内容。请释放磁盘空间,或用--out写入文件。"),
 }

@@ -55,9 +55,29 @@ def handle_errors(fn):
         except sqlite3.Error as exc:
             fail(describe(database_error(exc, kwargs.get("db_path"))))
         except OSError as exc:
-            fail(describe(DomainError("file_unwritable", path=exc.filename or "",
+            if exc.filename is None:  # standard output (a full disk, a closed pipe)
+                _silence_stdout()
+                fail(describe(DomainError("stdout_unwritable", detail=exc.strerror or str(exc))))
+            fail(describe(DomainError("file_unwritable", path=exc.filename,
                                       detail=exc.strerror or str(exc))))
     return wrapper
+
+
+def _silence_stdout() -> None:
+    """After standard output failed, point it at the null device: Python's own flush at exit
+    would otherwise print "Exception ignored ... OSError" after the message."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # not a real file (tests)
+        pass
+
+
+def check_output(fmt: str, out: Path | None) -> None:
+    """Before anything is read or recorded: xlsx cannot go to standard output."""
+    if fmt == "xlsx" and not out:
+        fail("xlsx needs --out FILE.xlsx")
 
 
 def database_error(exc: Exception, db_path: Path | None) -> DomainError:
@@ -113,7 +133,8 @@ def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, 
         text = json.dumps([{f: r.get(f) for f in fields} for r in rows], ensure_ascii=False,
                           indent=1, default=json_default)
         if out:
-            out.write_text(text + "\n", encoding="utf-8")
+            from ..io.atomic import atomic_write
+            atomic_write(out, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"))
         else:
             click.echo(text)
     elif fmt == "csv":
@@ -124,9 +145,9 @@ def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, 
             w = csv.writer(sys.stdout)
             w.writerow(fields)
             w.writerows([["" if v is None else v for v in row] for row in values])
+            sys.stdout.flush()  # a full disk is found here, inside handle_errors
     else:
-        if not out:
-            fail("xlsx needs --out FILE.xlsx")
+        check_output(fmt, out)
         write_xlsx(out, list(fields), values, sheet_title=sheet)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import db_option, fail, handle_errors, main, open_db, resolve_db, write_rows
+from . import check_output, db_option, fail, handle_errors, main, open_db, resolve_db, write_rows
 
 
 @main.command()
@@ -136,6 +136,7 @@ OUT = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), def
 @handle_errors
 def export_occupants(db_path, fmt, out, include_ended):
     """Occupants (expected, in isolation, awaiting transfer) with full ID numbers."""
+    check_output(fmt, out)
     from ..domain.roles import SYSTEM
     from ..services.privacy import authorize_personal_export
     from ..services.queries import OCCUPANT_EXPORT_FIELDS, occupants_export
@@ -157,6 +158,7 @@ def export_occupants(db_path, fmt, out, include_ended):
 @handle_errors
 def export_rooms(db_path, fmt, out):
     """Rooms with building, floor, beds and status."""
+    check_output(fmt, out)
     from ..services.queries import ROOM_EXPORT_FIELDS, rooms_export
     db = open_db(db_path, readonly=True)
     try:

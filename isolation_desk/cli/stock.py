@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import db_option, handle_errors, main, open_db, write_rows
+from . import check_output, db_option, handle_errors, main, open_db, write_rows
 from .core import FORMAT, OUT, export
 
 
@@ -34,6 +34,7 @@ def _print_group():
 def export_stock(db_path, fmt, out):
     """Stock of every item: on hand, reorder level, days of supply, run-out date and the
     basis of the forecast (recent use or coming demand)."""
+    check_output(fmt, out)
     from ..services.supplies import EXPORT_FIELDS, export_rows
     db = open_db(db_path, readonly=True)
     try:
