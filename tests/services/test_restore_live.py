@@ -80,3 +80,16 @@ def test_the_command_line_restore_is_refused_while_a_window_is_open(db, now):
     finally:
         window.release()
     assert r.exit_code == 2 and "window has it open" in r.output
+
+
+def test_the_window_holds_the_site_lock_shared_for_as_long_as_it_is_open(db, monkeypatch):
+    monkeypatch.setattr(instance_lock, "RESTORE_WAIT_SECONDS", 0.05)
+    window = instance_lock.InstanceLock(db.path).acquire()
+    try:
+        assert SiteLock(db.path).acquire().held  # commands still run beside the window
+        with pytest.raises(StorageError) as e:  # a restore by something else does not
+            SiteLock(db.path).acquire(exclusive=True, window_check=False)
+        assert e.value.code == "restore_in_use_command"
+    finally:
+        window.release()
+    SiteLock(db.path).acquire(exclusive=True).release()
