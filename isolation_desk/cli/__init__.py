@@ -48,27 +48,81 @@ def fail(message: str, code: int = 2):
 
 
 def handle_errors(fn):
-    """Known errors become one clear sentence and a non-zero exit, never a traceback."""
+    """Known errors become one clear sentence and a non-zero exit, never a traceback:
+    a refusal, a file that cannot be written, a damaged database met half-way through a
+    command that skipped the integrity check (exit 2)."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        import sqlite3
         try:
             return fn(*args, **kwargs)
         except DomainError as exc:
             fail(describe(exc))
-        except PermissionError as exc:
-            fail(f"permission denied: {exc.filename or exc}")
+        except sqlite3.Error as exc:
+            fail(describe(database_error(exc, kwargs.get("db_path"))))
         except OSError as exc:
-            fail(describe(DomainError("file_error", detail=str(exc))))
+            if exc.filename is None:  # standard output (a full disk, a closed pipe)
+                _silence_stdout()
+                fail(describe(DomainError("stdout_unwritable", detail=exc.strerror or str(exc))))
+            fail(describe(DomainError("file_unwritable", path=exc.filename,
+                                      detail=exc.strerror or str(exc))))
     return wrapper
 
 
-def open_db(db_path: Path | None, *, create: bool = False, check: str | None = None):
-    """Open the database for a command. Commands that change occupants' data pass
-    check="quick" (an integrity check first: a damaged file is never written to); papers and
-    exports skip it, because on a 50,000-bed file it costs seconds and they only read
-    (plus one audit entry)."""
-    from ..storage.database import open_database
-    return open_database(resolve_db(db_path), create=create, check=check)
+def _silence_stdout() -> None:
+    """After standard output failed, point it at the null device: Python's own flush at exit
+    would otherwise print "Exception ignored ... OSError" after the message."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # not a real file (tests)
+        pass
+
+
+def check_output(fmt: str, out: Path | None) -> None:
+    """Before anything is read or recorded: xlsx cannot go to standard output."""
+    if fmt == "xlsx" and not out:
+        fail("xlsx needs --out FILE.xlsx")
+
+
+def database_error(exc: Exception, db_path: Path | None) -> DomainError:
+    """An SQLite error in words: disk full, locked, read-only, or else damage."""
+    from ..storage.database import StorageError, _known_error
+    known = _known_error(exc)
+    if isinstance(known, StorageError):
+        return known
+    return StorageError("database_damaged", path=str(resolve_db(db_path)), detail=str(exc))
+
+
+def open_db(db_path: Path | None, *, create: bool = False, check: str | None = None,
+            readonly: bool = False):
+    """Open the database for a command, holding the site lock shared until it is closed (a
+    restore waits for the command to finish, or refuses; the command waits for a restore).
+
+    Commands that change occupants' data pass check="quick" (an integrity check first: a
+    damaged file is never written to); papers and exports skip it, because on a 50,000-bed
+    file it costs seconds and they only read (plus one audit entry). ``readonly``: the
+    command only reads, so in a folder (or of a file) that cannot be written it opens the
+    file read-only instead of refusing."""
+    from ..services.backup import open_with_backups
+    from ..services.instance_lock import SiteLock
+    from ..storage.database import StorageError, open_read_only, writable
+    path = resolve_db(db_path)
+    if not path.exists() and not create:
+        raise StorageError("database_missing", path=str(path))
+    if readonly and path.exists() and not writable(path):
+        return open_read_only(path)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    lock = SiteLock(path).acquire()
+    try:
+        db = open_with_backups(path, create=create, check=check)
+    except BaseException:
+        lock.release()
+        raise
+    db.on_close(lock.release)
+    return db
 
 
 def json_default(value):
@@ -85,7 +139,8 @@ def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, 
         text = json.dumps([{f: r.get(f) for f in fields} for r in rows], ensure_ascii=False,
                           indent=1, default=json_default)
         if out:
-            out.write_text(text + "\n", encoding="utf-8")
+            from ..io.atomic import atomic_write
+            atomic_write(out, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"))
         else:
             click.echo(text)
     elif fmt == "csv":
@@ -96,9 +151,9 @@ def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, 
             w = csv.writer(sys.stdout)
             w.writerow(fields)
             w.writerows([["" if v is None else v for v in row] for row in values])
+            sys.stdout.flush()  # a full disk is found here, inside handle_errors
     else:
-        if not out:
-            fail("xlsx needs --out FILE.xlsx")
+        check_output(fmt, out)
         write_xlsx(out, list(fields), values, sheet_title=sheet)
 
 

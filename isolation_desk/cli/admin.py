@@ -15,16 +15,15 @@ import click
 
 from ..domain.errors import DomainError
 from ..domain.roles import ROLES, SYSTEM
-from . import db_option, handle_errors, resolve_db
+from . import db_option, handle_errors, open_db, resolve_db
 
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def _open(db_path, create: bool = False):
-    from ..services.backup import open_with_backups
-    return open_with_backups(resolve_db(db_path), create=create)
+def _open(db_path, create: bool = False, readonly: bool = False):
+    return open_db(db_path, create=create, check="quick", readonly=readonly)
 
 
 def _read_password(password_stdin: bool, prompt: str = "Password") -> str:
@@ -67,7 +66,6 @@ def restore(db_path, backup_file, yes):
     """Replace the database with BACKUP_FILE. The backup is checked first and the current
     file is backed up before it is replaced. Refused while the window has the file open."""
     from ..services import backup as backups
-    from ..services.instance_lock import InstanceLock
     path = resolve_db(db_path)
     verdict = backups.check_file(backup_file)
     if verdict != "ok":
@@ -76,8 +74,9 @@ def restore(db_path, backup_file, yes):
     if not yes and sys.stdin.isatty():
         click.confirm(f"Replace {path} with {backup_file}? (the current file is backed up first)",
                       abort=True)
-    with InstanceLock(path):
-        safety = backups.restore(path, backup_file, SYSTEM, _now())
+    # the site lock, held exclusive by the restore itself, waits for running commands and
+    # refuses while a window has the file open
+    safety = backups.restore(path, backup_file, SYSTEM, _now())
     click.echo(f"restored {path} from {backup_file}")
     if safety:
         click.echo(f"the replaced file was kept as {safety}")
@@ -121,7 +120,7 @@ def users_add(db_path, username, display_name, role, password_stdin):
 def users_list(db_path, as_json):
     """List user accounts (never their passwords)."""
     from ..services import accounts
-    db = _open(db_path)
+    db = _open(db_path, readonly=True)
     try:
         rows = accounts.list_users(db)
     finally:
@@ -189,7 +188,8 @@ def users_activate(db_path, username):
 @click.option("--action", default=None, help="Only this action (e.g. check_in, print_roster).")
 @click.option("--entity", default=None, help="Only entries about this kind of record (e.g. stay, user).")
 @click.option("--since", default=None, help="From this date (2022-11-20) or time.")
-@click.option("--limit", type=int, default=200, show_default=True, help="At most this many entries.")
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=200, show_default=True,
+              help="At most this many entries.")
 @handle_errors
 def audit_cmd(db_path, user, action, entity, since, limit):
     """Print the audit trail, newest first; fail when its hash chain is broken or entries

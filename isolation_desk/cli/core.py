@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from . import db_option, fail, handle_errors, open_db, resolve_db, write_rows
+from . import check_output, db_option, fail, handle_errors, open_db, resolve_db, write_rows
 
 
 @click.command()
@@ -45,15 +45,26 @@ def demo(db_path, rooms, seed, force):
 def check(db_path, as_json):
     """Check the database: integrity, schema version, audit chain, counts.
     Exit 0 when healthy, otherwise 1 with the reason."""
+    import sqlite3
+
     from ..services.queries import health_report
-    db = open_db(db_path, create=False)
+    from ..storage.database import StorageError
+    path = resolve_db(db_path)
     try:
-        report = health_report(db)
-    finally:
-        db.close()
+        db = open_db(db_path, create=False, readonly=True)
+        try:
+            report = health_report(db)
+        finally:
+            db.close()
+    except StorageError as exc:
+        if exc.code != "database_damaged":
+            raise
+        _report_damage(path, exc.params.get("detail", ""), as_json)
+    except sqlite3.DatabaseError as exc:
+        _report_damage(path, str(exc), as_json)
     problems = []
     if report["integrity"] != "ok":
-        problems.append(f"integrity check failed: {report['integrity']}")
+        problems.append(_damage_sentence(path, report["integrity"]))
     if report["foreign_key_errors"]:
         problems.append(f"{report['foreign_key_errors']} rows point to missing rows (foreign keys)")
     if report["schema_version"] != report["supported_schema_version"]:
@@ -76,6 +87,36 @@ def check(db_path, as_json):
     raise SystemExit(1 if problems else 0)
 
 
+def _damage_sentence(path: Path, detail: str) -> str:
+    """Damage in words, naming the newest backup that passes its check."""
+    from ..domain.errors import DomainError
+    from ..messages import describe
+    from ..services.backup import latest_good_backup
+    from ..storage.database import cut
+    good = latest_good_backup(path)
+    if good is None:
+        return (describe(DomainError("database_damaged", path=str(path), detail=cut(detail, 200)))
+                + " " + describe(DomainError("no_good_backup", path=str(path))))
+    return describe(DomainError("database_damaged_newest_backup", path=str(path),
+                                detail=cut(detail, 200), backup=str(good.path),
+                                taken_at=good.taken_at.strftime("%Y-%m-%d %H:%M")))
+
+
+def _report_damage(path: Path, detail: str, as_json: bool):
+    """`check` on a file that cannot even be read: exit 1 with the words and the backup."""
+    sentence = _damage_sentence(path, detail)
+    if as_json:
+        from ..services.backup import latest_good_backup
+        good = latest_good_backup(path)
+        click.echo(json.dumps({"integrity": detail, "problems": [sentence],
+                               "newest_good_backup": str(good.path) if good else None},
+                              ensure_ascii=False, indent=1))
+    else:
+        click.echo(f"database: {path}")
+        click.echo(f"PROBLEM: {sentence}", err=True)
+    raise SystemExit(1)
+
+
 @click.group()
 def export():
     """Export data as json, csv or xlsx."""
@@ -95,6 +136,7 @@ OUT = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), def
 @handle_errors
 def export_occupants(db_path, fmt, out, include_ended):
     """Occupants (expected, in isolation, awaiting transfer) with full ID numbers."""
+    check_output(fmt, out)
     from ..domain.roles import SYSTEM
     from ..services.privacy import authorize_personal_export
     from ..services.queries import OCCUPANT_EXPORT_FIELDS, occupants_export
@@ -116,8 +158,9 @@ def export_occupants(db_path, fmt, out, include_ended):
 @handle_errors
 def export_rooms(db_path, fmt, out):
     """Rooms with building, floor, beds and status."""
+    check_output(fmt, out)
     from ..services.queries import ROOM_EXPORT_FIELDS, rooms_export
-    db = open_db(db_path)
+    db = open_db(db_path, readonly=True)
     try:
         rows = rooms_export(db)
     finally:

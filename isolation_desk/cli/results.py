@@ -61,7 +61,7 @@ def import_results_command(file, db_path, dry_run, as_json):
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The day (default: today).")
 @click.option("--building", default=None, help="Only this building (code, e.g. A).")
-@click.option("--floor", type=int, default=None, help="Only this floor (with --building).")
+@click.option("--floor", type=click.IntRange(-1000, 1000), default=None, help="Only this floor (with --building).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the printable PDF here; without it, print the list as JSON.")
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import db_option, handle_errors, open_db, write_rows
+from . import check_output, db_option, handle_errors, open_db, write_rows
 from .core import FORMAT, OUT
 
 
@@ -22,8 +22,9 @@ from .core import FORMAT, OUT
 def export_stock(db_path, fmt, out):
     """Stock of every item: on hand, reorder level, days of supply, run-out date and the
     basis of the forecast (recent use or coming demand)."""
+    check_output(fmt, out)
     from ..services.supplies import EXPORT_FIELDS, export_rows
-    db = open_db(db_path)
+    db = open_db(db_path, readonly=True)
     try:
         rows = export_rows(db, datetime.now())
     finally:
@@ -43,7 +44,7 @@ def print_restock(db_path, out, lang):
     from ..domain.roles import SYSTEM
     from ..services.papers import write_restock
     from ..services.supplies import restock_request
-    db = open_db(db_path)
+    db = open_db(db_path, readonly=True)
     try:
         now = datetime.now().replace(microsecond=0)
         request = restock_request(db, now)

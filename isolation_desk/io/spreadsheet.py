@@ -75,28 +75,61 @@ def _number_rows(rows: Iterable[Sequence[object]]) -> list[Row]:
     return numbered
 
 
+# Hostile files: a list of people is at most tens of thousands of rows. Past these limits a
+# file is refused in words before it is parsed (a 7.6 MB xlsx that expands to 100 MB cost
+# 139 s of CPU before "no header row"). The zip-level check stays whatever parses the
+# sheet (openpyxl, the fast reader, calamine).
+MAX_ROWS = 100_000
+MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024   # all parts of an xlsx, as they expand
+MAX_CSV_BYTES = 64 * 1024 * 1024
+MAX_FIELD_CHARS = 128 * 1024  # the csv module's own field limit
+
+
+def _too_large(path: Path, what: str, limit: str) -> SpreadsheetError:
+    code = "spreadsheet_too_many_rows" if what == "rows" else "spreadsheet_too_large"
+    return SpreadsheetError(code, file=path.name, limit=limit)
+
+
+def _check_xlsx_size(path: Path) -> None:
+    """Refuse a workbook whose parts expand past MAX_UNCOMPRESSED_BYTES or whose sheets
+    hold more than MAX_ROWS rows, reading the zip as a stream (the sizes a zip declares
+    are not trusted: the bytes are counted as they expand)."""
+    import zipfile
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _unreadable(exc) from exc
+    with archive:
+        infos = archive.infolist()
+        if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED_BYTES:
+            raise _too_large(path, "size", f"{MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB")
+        expanded = 0
+        for info in infos:
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            rows, tail = 0, b""
+            try:
+                with archive.open(info) as part:
+                    while chunk := part.read(1 << 20):
+                        expanded += len(chunk)
+                        if expanded > MAX_UNCOMPRESSED_BYTES:
+                            raise _too_large(path, "size", f"{MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB")
+                        both = tail + chunk
+                        rows += both.count(b"<row") - tail.count(b"<row")
+                        if rows > MAX_ROWS:
+                            raise _too_large(path, "rows", f"{MAX_ROWS:,}")
+                        tail = chunk[-4:]
+            except SpreadsheetError:
+                raise
+            except Exception as exc:  # BadZipFile, zlib.error, NotImplementedError (method)
+                raise _unreadable(exc) from exc
+
+
 def _unreadable(exc: BaseException) -> SpreadsheetError:
     return SpreadsheetError("file_unreadable", detail=f"{type(exc).__name__}: {exc}")
 
 
-# A workbook is a zip (xlsx, xlsm, ods) of XML: a few kilobytes can unpack to gigabytes. The
-# uncompressed size is checked in the zip's directory before calamine unpacks anything. A
-# 50,000-row transfer list is about 15 MB of XML; 256 MB leaves room for any real list.
-MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
 _MAX_EXACT_FLOAT = 2 ** 53
-
-
-def _check_zip_size(path: Path) -> None:
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _unreadable(exc) from exc
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise SpreadsheetError("file_unreadable", detail=f"uncompressed size {total // (1024 * 1024)} MB "
-                               f"exceeds {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB")
 
 
 def _active_xlsx_sheet(path: Path) -> int | None:
@@ -132,7 +165,7 @@ def _read_workbook(path: Path, sheet: str | int | None, *, zipped: bool) -> list
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     if zipped:
-        _check_zip_size(path)
+        _check_xlsx_size(path)  # before calamine unpacks anything
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except CalamineError as exc:
@@ -210,10 +243,12 @@ def _read_csv(data: bytes) -> list[list[object]]:
         text = _decode(data)
     except UnicodeDecodeError as exc:
         raise _unreadable(exc) from exc
-    delimiter = _sniff_delimiter(text)
     try:
+        delimiter = _sniff_delimiter(text)
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise SpreadsheetError("field_too_long", limit=f"{MAX_FIELD_CHARS:,}") from exc
         raise _unreadable(exc) from exc
     # Empty text is "no value", as an empty Excel cell is None.
     return [[value if value != "" else None for value in row] for row in rows]
@@ -244,16 +279,29 @@ def read_rows(path: str | os.PathLike, sheet: str | int | None = None) -> list[R
     if head.startswith(_OLE_MAGIC):
         if suffix in _XLSX_SUFFIXES:  # an encrypted workbook is an OLE container too
             raise SpreadsheetError("file_unreadable", detail="password_protected")
-        return _number_rows(_read_workbook(path, sheet, zipped=False))  # .xls (BIFF8)
+        return _capped(path, _number_rows(_read_workbook(path, sheet, zipped=False)))  # .xls (BIFF8)
     if head.startswith(_ZIP_MAGIC):
-        return _number_rows(_read_workbook(path, sheet, zipped=True))  # xlsx, xlsm, ods
+        return _capped(path, _number_rows(_read_workbook(path, sheet, zipped=True)))  # xlsx, xlsm, ods
     if suffix == ".xls" and head.lstrip().startswith(b"<"):
         raise SpreadsheetError("xls_unsupported")  # an HTML page saved as .xls
     try:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise _too_large(path, "size", f"{MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB")
         data = path.read_bytes()
     except OSError as exc:
         raise _unreadable(exc) from exc
-    return _number_rows(_read_csv(data))
+    try:
+        return _capped(path, _number_rows(_read_csv(data)))
+    except SpreadsheetError as exc:
+        if exc.code == "field_too_long":
+            exc.params["file"] = path.name
+        raise
+
+
+def _capped(path: Path, rows: list[Row]) -> list[Row]:
+    if len(rows) > MAX_ROWS:
+        raise _too_large(path, "rows", f"{MAX_ROWS:,}")
+    return rows
 
 
 # ---------------------------------------------------------------------------
@@ -399,25 +447,10 @@ _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def _atomic_write(path: Path, write) -> None:
-    """Write to a temporary file next to ``path`` and rename it into place.
-
-    A failed export (disk full, file open in Excel on Windows) then leaves the old
-    file intact instead of a half-written one.
-    """
-    path = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=path.parent or ".")
-        os.close(handle)
-    except OSError as exc:
-        raise SpreadsheetError("file_unwritable", detail=f"{type(exc).__name__}: {exc}") from exc
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise SpreadsheetError("file_unwritable", detail=f"{type(exc).__name__}: {exc}") from exc
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    """Write whole or not at all (io/atomic.py): a failed export (disk full, file open in
+    Excel on Windows) leaves the old file intact instead of a half-written one."""
+    from .atomic import atomic_write
+    atomic_write(path, write, error=SpreadsheetError)
 
 
 def _sheet_title(title: str) -> str:

@@ -910,8 +910,19 @@ def build_pdf(path_or_buffer, story: list[Flowable], *, title: str, lang: str, s
               landscape: bool = False) -> int:
     """Lay out ``story`` on A4 pages with the header and footer; write it to a path or a
     binary file object. Returns the number of pages."""
-    if isinstance(path_or_buffer, os.PathLike):
-        path_or_buffer = os.fspath(path_or_buffer)  # reportlab takes str paths only
+    if isinstance(path_or_buffer, (str, os.PathLike)):
+        # whole or not at all: a failed printout leaves no truncated PDF behind
+        from ..io.atomic import atomic_write
+        return atomic_write(path_or_buffer, lambda temporary: _build_pdf(
+            os.fspath(temporary), story, title=title, lang=lang, site_name=site_name,
+            subtitle=subtitle, printed_at=printed_at, font=font, landscape=landscape))
+    return _build_pdf(path_or_buffer, story, title=title, lang=lang, site_name=site_name,
+                      subtitle=subtitle, printed_at=printed_at, font=font, landscape=landscape)
+
+
+def _build_pdf(path_or_buffer, story: list[Flowable], *, title: str, lang: str, site_name: str,
+               subtitle: str = "", printed_at: datetime, font: FontChoice,
+               landscape: bool = False) -> int:
     pagesize = page_size(landscape)
     width, height = pagesize
     # The body frame sits between the header rule (at the top margin) and the footer rule.

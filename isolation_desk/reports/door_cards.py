@@ -3,6 +3,8 @@ type, the occupant (or the household sharing the room), the isolation dates, and
 the stay ("ISD:<stay id>") that a phone or a scanner at the desk can read to open the stay."""
 from __future__ import annotations
 
+import os
+
 from datetime import datetime
 
 from reportlab.graphics.barcode import qrencoder
@@ -126,8 +128,15 @@ def build_door_cards(stays: list[dict], target, *, site_name: str, lang: str = "
     """One card per occupied room (``repositories.STAY_SELECT`` rows of the people in it),
     two per A4 page. Returns pages."""
     font = font or register_fonts(font_path or None)
-    c = Canvas(target if not hasattr(target, "__fspath__") else str(target), pagesize=A4,
-               pageCompression=1)
+    if isinstance(target, (str, os.PathLike)):
+        from ..io.atomic import atomic_write  # whole or not at all
+
+        def write(temporary):
+            with open(temporary, "wb") as fh:
+                return build_door_cards(stays, fh, site_name=site_name, lang=lang,
+                                        printed_at=printed_at, font=font)
+        return atomic_write(target, write)
+    c = Canvas(target, pagesize=A4, pageCompression=1)
     c.setTitle(label(lang, "door_cards_title"))
     c.setAuthor(site_name)
     c.setCreator("Isolation Desk")

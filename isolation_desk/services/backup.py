@@ -286,16 +286,22 @@ def _remove_sidecars(db_path: Path) -> None:
         _unlink(Path(str(db_path) + suffix))
 
 
-def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime) -> Path | None:
-    """Replace the (closed) database at ``db_path`` with the backup ``source``.
+def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime, *,
+            from_window: bool = False) -> Path | None:
+    """Restore the backup ``source`` into the database at ``db_path``.
 
-    The backup is checked first (integrity_check, one of ours, not from a newer version);
-    then the current file is backed up (a damaged current file is copied byte for byte);
-    then the checked copy replaces the database and the restore is written to the restored
-    database's audit trail. Returns the safety copy of the file that was replaced.
-
-    The caller must have closed every connection to ``db_path`` (and holds the instance lock).
+    The site lock is held exclusive throughout (a restore waits for running writers, or
+    refuses naming them; no writer starts meanwhile); this process's own connections to
+    ``db_path`` must be closed (``from_window``: the window restoring its own file turns its
+    own shared lock exclusive). The backup is checked first (integrity_check, one of ours,
+    not from a newer version); then a safety copy of the current file is taken through the
+    backup API (a damaged file is copied byte for byte); then the backup is copied *into*
+    the live file through SQLite's backup API, which takes SQLite's own write lock: a writer
+    that ignores the site lock waits for it or is waited for, and never writes into a file
+    deleted under it. The restore is written to the restored file's audit trail. Returns
+    the safety copy of what was replaced.
     """
+    from .instance_lock import SiteLock, held_site_lock
     actor.require("backup")
     db_path = Path(db_path)
     source = Path(source)
@@ -312,32 +318,55 @@ def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime
         if exc.code in ("not_our_database", "not_a_database", "database_damaged"):
             raise StorageError("backup_damaged", path=str(source), detail=exc.code) from exc
         raise
-    # 1. a checked copy of the backup beside the database (same file system: rename is atomic)
-    staged = db_path.with_name(db_path.name + ".restore.part")
-    conn = urepo.connect_plain(source)
+    own = held_site_lock(db_path) if from_window else None
+    if own is not None:
+        own.make_exclusive()
+    else:
+        lock = SiteLock(db_path).acquire(exclusive=True)
     try:
-        _write_backup(conn, staged)
+        safety = _restore_locked(db_path, source, actor, now)
     finally:
-        conn.close()
-    # 2. a safety copy of what is there now
+        if own is not None:
+            own.make_shared()
+        else:
+            lock.release()
+    return safety
+
+
+def _restore_locked(db_path: Path, source: Path, actor: Actor, now: datetime) -> Path | None:
+    # 1. a safety copy of what is there now
     safety = None
-    try:
-        if db_path.exists() and db_path.stat().st_size > 0:
-            if urepo.file_integrity(db_path) == "ok":
-                urepo.checkpoint(db_path)
-                safety = backup_file(db_path, now, "pre_restore")
-            else:
-                safety = _raw_copy(db_path, now)
-    except Exception:
-        _unlink(staged)
-        raise
-    # 3. swap: the WAL of the old file must not be replayed onto the new one
-    _remove_sidecars(db_path)
-    try:
-        os.replace(staged, db_path)
-    except OSError as exc:
-        _unlink(staged)
-        raise _known_error(exc) from exc
+    live_ok = False
+    if db_path.exists() and db_path.stat().st_size > 0:
+        if urepo.file_integrity(db_path, full=False) == "ok":
+            safety = backup_file(db_path, now, "pre_restore")
+            live_ok = True
+        else:
+            safety = _raw_copy(db_path, now)
+    # 2. the backup into the live file
+    if live_ok:
+        try:
+            urepo.copy_into(source, db_path)
+        except Exception as exc:  # sqlite3.Error or OSError: the live file is as it was
+            known = _known_error(exc)
+            if known is exc:
+                raise StorageError("file_error", detail=str(exc)) from exc
+            raise known from exc
+    else:
+        # A damaged (or missing) file cannot take pages through the backup API: a checked
+        # copy replaces it. Nobody writes a damaged file (every write checks it first).
+        staged = db_path.with_name(db_path.name + ".restore.part")
+        conn = urepo.connect_plain(source)
+        try:
+            _write_backup(conn, staged)
+        finally:
+            conn.close()
+        _remove_sidecars(db_path)  # the damaged file's WAL must not be replayed onto it
+        try:
+            os.replace(staged, db_path)
+        except OSError as exc:
+            _unlink(staged)
+            raise _known_error(exc) from exc
     db = open_with_backups(db_path, create=False)
     try:
         with db.transaction():

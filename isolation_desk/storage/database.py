@@ -31,6 +31,9 @@ class Database:
         self.check_wait = None
         self._check_thread: threading.Thread | None = None
         self._check_result: str | None = None
+        self._on_close: list = []
+        # What the file was when opened (see ``file_stamp``); None: not watched (readers)
+        self._stamp: tuple | None = None
 
     @property
     def db(self):
@@ -76,6 +79,69 @@ class Database:
         if result != "ok":
             raise StorageError("database_damaged", path=self.path, detail=result)
 
+    # -- a file restored or replaced under this connection ---------------------
+    def file_stamp(self) -> tuple:
+        """(data_version, the newest restore's audit entry, device, inode): what tells that
+        the file was restored (a restore always writes its audit entry, whose hash is
+        unique) or replaced by renaming another file over it (writes would go to the
+        deleted old file)."""
+        st = os.stat(self.path)
+        return (self.conn.execute("PRAGMA data_version").fetchone()[0], self._restore_marker(),
+                st.st_dev, st.st_ino)
+
+    def _restore_marker(self):
+        try:
+            return self.conn.execute(
+                "SELECT id, hash FROM audit WHERE entity = 'database' AND action = 'restore' "
+                "ORDER BY id DESC LIMIT 1").fetchone()
+        except sqlite3.Error:  # a file without the audit table (opened without migrating)
+            return None
+
+    def watch_file(self) -> None:
+        self._stamp = self.file_stamp()
+
+    def _replaced_gate(self) -> None:
+        """Inside BEGIN IMMEDIATE (no restore can run meanwhile): refuse to write when the
+        file was restored or replaced since this connection opened it or last reloaded."""
+        if self._stamp is None:
+            return
+        try:
+            st = os.stat(self.path)
+            data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        except OSError:
+            raise StorageError("database_replaced", path=self.path) from None
+        was = self._stamp
+        if (st.st_dev, st.st_ino) != was[2:]:
+            raise StorageError("database_replaced", path=self.path)
+        if data_version == was[0]:
+            return  # nobody else has committed anything since
+        marker = self._restore_marker()
+        if marker != was[1]:
+            raise StorageError("database_replaced", path=self.path)
+        self._stamp = (data_version, marker, *was[2:])
+
+    def reload_after_replace(self) -> None:
+        """Accept the file as it is now (the window, having told the user, shows it afresh):
+        a connection to a file replaced by a rename is reopened."""
+        try:
+            same_file = os.stat(self.path).st_ino == self._stamp[2] if self._stamp else True
+        except OSError:
+            same_file = False
+        if not same_file:
+            try:
+                self.conn.close()
+            except sqlite3.Error:
+                pass
+            self.conn = _connect(self.path)
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = FULL")
+            self._sqlite_utils_db = None
+        self.watch_file()
+
+    def on_close(self, fn) -> None:
+        """Call ``fn()`` when the database is closed (a command's site lock)."""
+        self._on_close.append(fn)
+
     # -- transactions ------------------------------------------------------
     @contextmanager
     def transaction(self):
@@ -103,6 +169,7 @@ class Database:
                 # never fails half-way because another process wrote since it began to read.
                 conn.execute("BEGIN IMMEDIATE")
                 try:
+                    self._replaced_gate()
                     yield self
                 except BaseException:
                     conn.rollback()  # a no-op if the error already ended the transaction
@@ -149,6 +216,9 @@ class Database:
             self.conn.close()
         except sqlite3.Error:
             pass
+        hooks, self._on_close = self._on_close, []
+        for fn in hooks:
+            fn()
 
     def __enter__(self):
         return self
@@ -212,6 +282,10 @@ def is_sqlite_file(path: str | Path) -> bool:
 def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
+        if not writable(path) and not Path(str(path) + "-wal").exists():
+            # a WAL file in a read-only folder: no -shm can be made, and nobody can be
+            # writing it (no -wal): read the file as it is
+            uri += "&immutable=1"
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
     else:
         conn = sqlite3.connect(path, check_same_thread=False)
@@ -251,14 +325,64 @@ def inspect(path: str | Path) -> None:
         except sqlite3.DatabaseError as exc:
             raise StorageError("database_damaged", path=str(p), detail=str(exc)) from exc
         unknown = [n for n in names if n not in KNOWN_MIGRATIONS]
-        if version > SCHEMA_VERSION or unknown:
+        if version > SCHEMA_VERSION:
             raise StorageError("schema_newer", path=str(p), found=version, supported=SCHEMA_VERSION)
+        if unknown:
+            # the same schema number, with changes this version does not know: the file
+            # was written by a newer version (a number like "schema 7 of 7" would puzzle)
+            raise StorageError("schema_unknown_changes", path=str(p),
+                               names=cut(", ".join(unknown), 200))
         has_tables = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
         if has_tables and app_id != APPLICATION_ID:
             raise StorageError("not_our_database", path=str(p))
     finally:
         conn.close()
+
+
+def cut(text: str, limit: int = 80) -> str:
+    """``text`` cut to ``limit`` characters for a message (a 10,000-character cell must not
+    be echoed whole)."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def writable(path: str | Path) -> bool:
+    """Whether this process can write the file at ``path`` and create files beside it (the
+    -wal and -shm): what a read-only folder or file fails."""
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    return not p.exists() or os.access(p, os.W_OK)
+
+
+def unwritable_error(path: str | Path) -> StorageError:
+    """The words for a file that cannot be written: the folder or the file, never "damaged"."""
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return StorageError("folder_read_only", path=str(folder.resolve()))
+    return StorageError("database_read_only", path=str(p))
+
+
+def open_read_only(path: str | Path) -> Database:
+    """Open an existing file only to read it (a read-only folder, a command that only reads).
+    In a folder where no -wal can exist nobody can be writing: read the file as it is."""
+    p = Path(path)
+    if not p.exists():
+        raise StorageError("database_missing", path=str(p))
+    inspect(p)
+    try:
+        conn = _connect(str(p), readonly=True)
+        pending = applied_migrations(conn) != KNOWN_MIGRATIONS
+    except sqlite3.DatabaseError as exc:
+        raise StorageError("database_damaged", path=str(p), detail=str(exc)) from exc
+    if pending:  # an upgrade is a write
+        conn.close()
+        raise unwritable_error(p) if not writable(p) else StorageError(
+            "database_read_only", path=str(p))
+    return Database(str(p), conn)
 
 
 def open_database(path: str | Path, *, create: bool = True, migrate: bool = True,
@@ -282,6 +406,9 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
         p.parent.mkdir(parents=True, exist_ok=True)
     existed = p.exists() and p.stat().st_size > 0
     inspect(p)
+    if not writable(p):
+        # SQLite would fail with "unable to open database file" and that read as damage
+        raise unwritable_error(p)
     try:
         conn = _connect(path)
         if existed and check and check != "background":
@@ -294,6 +421,9 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
         # FULL: a check-in confirmed on screen survives a power cut (see the notes).
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
+        known = _known_error(exc)
+        if isinstance(known, StorageError):
+            raise known from exc
         raise StorageError("database_damaged", path=path, detail=str(exc)) from exc
     database = Database(path, conn)
     if existed and check == "background":
@@ -312,4 +442,5 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
             except sqlite3.OperationalError as exc:
                 database.close()
                 raise _known_error(exc) from exc
+    database.watch_file()
     return database

@@ -140,6 +140,25 @@ def copy_database(source: sqlite3.Connection, target_path: str | Path) -> None:
         os.close(fd)
 
 
+def copy_into(source_path: str | Path, target_path: str | Path) -> None:
+    """Copy the database file ``source_path`` *into* the live database ``target_path``
+    through SQLite's backup API: one write transaction under SQLite's own locks (it waits
+    for a writer; readers keep their snapshot), committed whole or not at all."""
+    src = sqlite3.connect(Path(source_path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(str(target_path), timeout=30)
+        try:
+            dest.execute("PRAGMA busy_timeout = 30000")
+            dest.execute("PRAGMA synchronous = FULL")
+            src.backup(dest)
+            # fold the copy into the main file, so that the WAL stays small
+            dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            dest.close()
+    finally:
+        src.close()
+
+
 def checkpoint(path: str | Path) -> None:
     """Fold the WAL into the main file before the file is replaced (best effort)."""
     try:

@@ -130,7 +130,7 @@ def _offer_restore(path, error: DomainError, parent, lang: str):
     try:
         # The restore is recorded as the system's: nobody could sign in to a damaged file.
         from ..domain.roles import SYSTEM
-        backup.restore(path, good.path, SYSTEM, _now())
+        backup.restore(path, good.path, SYSTEM, _now(), from_window=True)
         return backup.open_with_backups(path, create=False, check="quick")
     except DomainError as exc:
         QMessageBox.critical(parent, title, describe(exc, lang))
@@ -288,7 +288,7 @@ class SessionActions(QObject):
         self.worker.wait()
         self.ctx.db.close()
         try:
-            backup.restore(path, file, self.ctx.actor, self.ctx.now())
+            backup.restore(path, file, self.ctx.actor, self.ctx.now(), from_window=True)
         except DomainError as exc:
             QMessageBox.warning(self.window, self.tr("Restore from a backup"), self.ctx.describe(exc))
             self.ctx.db = backup.open_with_backups(path, create=False)

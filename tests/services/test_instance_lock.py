@@ -102,6 +102,6 @@ def test_restore_from_the_command_line_is_refused_while_the_window_is_open(db, n
     with InstanceLock(db.path):
         result = CliRunner().invoke(main, ["restore", "--db", db.path, str(taken), "--yes"])
     assert result.exit_code != 0
-    assert "already open" in result.output
+    assert "window has it open" in result.output
     result = CliRunner().invoke(main, ["restore", "--db", db.path, str(taken), "--yes"])
     assert result.exit_code == 0, result.output

@@ -387,3 +387,23 @@ def test_run_session_signs_in_opens_the_window_and_releases_the_lock(qtbot, db, 
 def datetime_now():
     from datetime import datetime
     return datetime.now().replace(microsecond=0)
+
+
+def test_a_window_whose_file_was_restored_under_it_reloads_and_says_so(qtbot, ctx, db, now,
+                                                                       monkeypatch):
+    """Another program restored the file while the window was open: the window's next
+    write is refused in words and every screen re-reads the restored file (issue 15)."""
+    taken = backup.backup_now(db, ctx.actor, now)
+    site.update_settings(db, {"site_name": "改过的名字"}, ctx.actor, now)
+    backup.restore(db.path, taken, SYSTEM, now)  # by another program, as if
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    with qtbot.waitSignal(ctx.changed) as changed:
+        ok, _ = ctx.run(None, "settings", site.update_settings, ctx.db,
+                        {"site_name": "旧画面上的改动"}, ctx.actor, now)
+    assert not ok and changed.args == ["all"]
+    assert "restored from a backup" in shown[0] and "not saved" in shown[0]
+    assert site.get_settings(ctx.db).site_name == "测试隔离点"  # the restored state, untouched
+    ok, _ = ctx.run(None, "settings", site.update_settings, ctx.db,
+                    {"site_name": "重新输入"}, ctx.actor, now)
+    assert ok and site.get_settings(ctx.db).site_name == "重新输入"

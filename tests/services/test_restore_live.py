@@ -1,0 +1,95 @@
+"""Restore under running writers (issue 15): the backup is copied *into* the live file
+through SQLite's backup API under the site lock, so no committed write is lost: a writer
+that reported a commit finds it in the pre-restore copy, and a writer still holding the old
+state is refused instead of writing into a deleted file."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from isolation_desk.domain.roles import SYSTEM
+from isolation_desk.services import backup, instance_lock, site
+from isolation_desk.services.instance_lock import SiteLock
+from isolation_desk.storage.database import StorageError, open_database
+
+
+def test_a_writer_open_during_a_restore_never_writes_into_a_lost_file(db, now, tmp_path):
+    taken = backup.backup_now(db, SYSTEM, now)
+    site.update_settings(db, {"site_name": "改名一"}, SYSTEM, now)  # committed before the restore
+    safety = backup.restore(db.path, taken, SYSTEM, now)
+    # the commit before the restore is kept in the pre-restore copy
+    conn = sqlite3.connect(safety)
+    assert "改名一" in conn.execute("SELECT value FROM settings").fetchall().__repr__()
+    conn.close()
+    # the writer still open on the old state: refused (on main it wrote into the old,
+    # deleted file and reported success, and the change was in no file at all)
+    with pytest.raises(StorageError) as e:
+        site.update_settings(db, {"site_name": "改名二"}, SYSTEM, now)
+    assert e.value.code == "database_replaced"
+    fresh = open_database(db.path)
+    try:
+        assert site.get_settings(fresh).site_name == "测试隔离点"
+        assert fresh.scalar("SELECT action FROM audit ORDER BY id DESC LIMIT 1") == "restore"
+    finally:
+        fresh.close()
+    # once it has reloaded, it writes into the restored file
+    db.reload_after_replace()
+    site.update_settings(db, {"site_name": "改名三"}, SYSTEM, now)
+    fresh = open_database(db.path)
+    try:
+        assert site.get_settings(fresh).site_name == "改名三"
+    finally:
+        fresh.close()
+
+
+def test_a_restore_waits_for_running_commands_then_refuses(db, now, monkeypatch):
+    taken = backup.backup_now(db, SYSTEM, now)
+    monkeypatch.setattr(instance_lock, "RESTORE_WAIT_SECONDS", 0.05)
+    command = SiteLock(db.path).acquire()  # a command writing (shared)
+    try:
+        with pytest.raises(StorageError) as e:
+            backup.restore(db.path, taken, SYSTEM, now)
+        assert e.value.code == "restore_in_use_command"
+    finally:
+        command.release()
+    assert backup.restore(db.path, taken, SYSTEM, now) is not None
+
+
+def test_a_command_waits_for_a_restore_then_refuses(db, now, monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from isolation_desk.cli import main
+    monkeypatch.setattr(instance_lock, "WRITER_WAIT_SECONDS", 0.05)
+    restoring = SiteLock(db.path).acquire(exclusive=True)
+    try:
+        r = CliRunner().invoke(main, ["users", "list", "--db", db.path])
+    finally:
+        restoring.release()
+    assert r.exit_code == 2 and "being restored" in r.output and "Traceback" not in r.output
+
+
+def test_the_command_line_restore_is_refused_while_a_window_is_open(db, now):
+    from click.testing import CliRunner
+
+    from isolation_desk.cli import main
+    taken = backup.backup_now(db, SYSTEM, now)
+    window = instance_lock.InstanceLock(db.path).acquire()
+    try:
+        r = CliRunner().invoke(main, ["restore", "--db", db.path, str(taken), "--yes"])
+    finally:
+        window.release()
+    assert r.exit_code == 2 and "window has it open" in r.output
+
+
+def test_the_window_holds_the_site_lock_shared_for_as_long_as_it_is_open(db, monkeypatch):
+    monkeypatch.setattr(instance_lock, "RESTORE_WAIT_SECONDS", 0.05)
+    window = instance_lock.InstanceLock(db.path).acquire()
+    try:
+        assert SiteLock(db.path).acquire().held  # commands still run beside the window
+        with pytest.raises(StorageError) as e:  # a restore by something else does not
+            SiteLock(db.path).acquire(exclusive=True, window_check=False)
+        assert e.value.code == "restore_in_use_command"
+    finally:
+        window.release()
+    SiteLock(db.path).acquire(exclusive=True).release()
