@@ -79,7 +79,8 @@ def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, 
         text = json.dumps([{f: r.get(f) for f in fields} for r in rows], ensure_ascii=False,
                           indent=1, default=json_default)
         if out:
-            out.write_text(text + "\n", encoding="utf-8")
+            from ..io.files import write_bytes_atomic
+            write_bytes_atomic(out, (text + "\n").encode("utf-8"))
         else:
             click.echo(text)
     elif fmt == "csv":

@@ -345,25 +345,15 @@ _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def _atomic_write(path: Path, write) -> None:
-    """Write to a temporary file next to ``path`` and rename it into place.
-
-    A failed export (disk full, file open in Excel on Windows) then leaves the old
-    file intact instead of a half-written one.
-    """
-    path = Path(path)
+    """Write through ``io.files.atomic_write``: a temporary file (0600) beside ``path``,
+    renamed into place. A failed export (disk full, file open in Excel on Windows) then
+    leaves the old file intact instead of a half-written one."""
+    from .files import atomic_write
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=path.parent or ".")
-        os.close(handle)
+        with atomic_write(Path(path)) as temporary:
+            write(temporary)
     except OSError as exc:
         raise SpreadsheetError("file_unwritable", detail=f"{type(exc).__name__}: {exc}") from exc
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise SpreadsheetError("file_unwritable", detail=f"{type(exc).__name__}: {exc}") from exc
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def _sheet_title(title: str) -> str:

@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..domain.roles import Actor
+from ..io.files import PRIVATE_DIR, make_private, private_dir
 from ..storage import repo_accounts as urepo
 from ..storage import repositories as repo
 from ..storage.database import (Database, StorageError, _known_error, inspect, open_database)
@@ -89,7 +90,8 @@ def _copy_pages(source, target: Path) -> None:
 
 def _write_backup(source_conn, target: Path) -> Path:
     """Copy through the backup API into ``target.part``; check it; rename into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.exists():
+        private_dir(target.parent)
     part = target.with_name(target.name + ".part")
     try:
         _copy_pages(source_conn, part)
@@ -98,6 +100,7 @@ def _write_backup(source_conn, target: Path) -> Path:
         verdict = urepo.file_integrity(part, full=False)
         if verdict != "ok":
             raise StorageError("backup_damaged", path=str(target), detail=verdict)
+        make_private(part)
         os.replace(part, target)
     except StorageError:
         _unlink(part)
@@ -138,6 +141,7 @@ def backup_database(db: Database, now: datetime, kind: str = "manual",
         if target.resolve() == Path(db.path).resolve():
             raise StorageError("backup_same_file", path=str(target))
     else:
+        private_dir(backups_dir(db.path))
         target = _unique(backups_dir(db.path) / _file_name(db.path, kind, now))
     path = _write_backup(db.conn, target)
     if out is None:
@@ -161,6 +165,7 @@ def backup_file(db_path: str | Path, now: datetime, kind: str) -> Path | None:
     p = Path(db_path)
     if not p.exists() or p.stat().st_size == 0:
         return None
+    private_dir(backups_dir(p))
     conn = urepo.connect_plain(p)
     try:
         path = _write_backup(conn, _unique(backups_dir(p) / _file_name(p, kind, now)))
@@ -198,7 +203,39 @@ def _interval(db: Database) -> timedelta | None:
 
 
 def backup_at_start(db: Database, now: datetime) -> Path:
+    remove_stale_parts(db.path)
     return backup_database(db, now, "start")
+
+
+# A .part younger than this may belong to a backup another process is writing right now.
+PART_IN_USE = timedelta(minutes=1)
+
+
+def remove_stale_parts(db_path: str | Path, now: datetime | None = None) -> list[Path]:
+    """At start: delete the half-written copies (``.part``) that a killed backup, restore or
+    export left in the backups folder and beside the database, and make the folder and every
+    backup owner-only again (files an older version left readable). Returns what was
+    deleted."""
+    now = now or datetime.now()
+    db_path = Path(db_path)
+    folder = backups_dir(db_path)
+    candidates = list(db_path.parent.glob(db_path.name + "*.part"))
+    if folder.is_dir():
+        make_private(folder, PRIVATE_DIR)
+        candidates += list(folder.glob("*.part"))
+        for f in folder.iterdir():
+            if f.is_file():
+                make_private(f)
+    removed = []
+    for part in candidates:
+        try:
+            age = now - datetime.fromtimestamp(part.stat().st_mtime)
+        except OSError:
+            continue
+        if age >= PART_IN_USE:
+            _unlink(part)
+            removed.append(part)
+    return removed
 
 
 def backup_due(db: Database, now: datetime) -> bool:
@@ -351,15 +388,16 @@ def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime
 
 def _raw_copy(db_path: Path, now: datetime) -> Path:
     """A damaged file cannot go through the backup API: keep its bytes (and its WAL)."""
-    folder = backups_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(backups_dir(db_path))
     target = _unique(folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-damaged.sqlite.bin")
     try:
         shutil.copy2(db_path, target)
+        make_private(target)
         for suffix in ("-wal", "-shm"):
             side = Path(str(db_path) + suffix)
             if side.exists():
                 shutil.copy2(side, Path(str(target) + suffix))
+                make_private(Path(str(target) + suffix))
     except OSError as exc:
         raise _known_error(exc) from exc
     return target

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..domain.errors import DomainError
+from ..io.files import create_private, make_private, private_dir
 from .schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -162,6 +163,7 @@ class Database:
         target = Path(target)
         tmp = target.with_name(target.name + ".part")
         try:
+            create_private(tmp)
             dest = sqlite3.connect(str(tmp))
             try:
                 self.conn.backup(dest)
@@ -261,6 +263,15 @@ def inspect(path: str | Path) -> None:
         conn.close()
 
 
+def make_private_sidecars(path: str | Path) -> None:
+    """0600 for the WAL, shared-memory and journal files beside ``path`` (those an older
+    version left readable)."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = Path(str(path) + suffix)
+        if side.exists():
+            make_private(side)
+
+
 def open_database(path: str | Path, *, create: bool = True, migrate: bool = True,
                   check: str | None = "quick", before_migrate=None) -> Database:
     """Open (and create or upgrade) the database at ``path``.
@@ -279,9 +290,16 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
     if p.parent and not p.parent.exists():
         if not create:
             raise StorageError("database_missing", path=path)
-        p.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(p.parent)
     existed = p.exists() and p.stat().st_size > 0
     inspect(p)
+    # Only the owner reads the site file, whatever the umask: SQLite gives the WAL and the
+    # shared-memory file the main file's mode, so they follow.
+    if p.exists():
+        make_private(p)
+    else:
+        create_private(p)
+    make_private_sidecars(p)
     try:
         conn = _connect(path)
         if existed and check and check != "background":
@@ -293,6 +311,7 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a check-in confirmed on screen survives a power cut (see the notes).
         conn.execute("PRAGMA synchronous = FULL")
+        make_private_sidecars(p)
     except sqlite3.DatabaseError as exc:
         raise StorageError("database_damaged", path=path, detail=str(exc)) from exc
     database = Database(path, conn)

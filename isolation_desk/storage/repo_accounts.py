@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from .database import APPLICATION_ID, Database, is_sqlite_file
+from ..io.files import create_private
 
 USER_FIELDS = "id, username, display_name, role, failed_attempts, locked_until, active, created_at"
 
@@ -124,6 +125,7 @@ def file_integrity(path: str | Path, full: bool = True) -> str:
 def copy_database(source: sqlite3.Connection, target_path: str | Path) -> None:
     """Copy a live database into a new file through SQLite's online backup API; the
     target is synced to disk before this returns."""
+    create_private(target_path)  # 0600 before the first page is written
     dest = sqlite3.connect(str(target_path))
     try:
         # One step: in WAL mode the copy reads one snapshot while the window keeps writing
