@@ -228,8 +228,9 @@ def _merge_area_catalogs() -> None:
     # Each area keeps its own catalog so that work on one area never edits another's.
     from . import (messages_accounts, messages_handover, messages_imports, messages_supplies,
                    messages_tests, messages_ui)
+    from . import messages_i16
     for module in (messages_tests, messages_supplies, messages_handover, messages_imports,
-                   messages_accounts, messages_ui):
+                   messages_accounts, messages_ui, messages_i16):
         for code, pair in module.MESSAGES.items():
             MESSAGES.setdefault(code, pair)  # the core catalog wins over an area's copy
 

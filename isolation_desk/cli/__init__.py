@@ -71,13 +71,21 @@ def json_default(value):
     raise TypeError(type(value))
 
 
-def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, sheet: str) -> None:
-    """Write rows as json, csv or xlsx to ``out`` (stdout for json/csv without --out)."""
-    from ..io.spreadsheet import write_csv, write_xlsx
+def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, sheet: str,
+               made_by: str | None = None, made_at: datetime | None = None) -> None:
+    """Write rows as json, csv or xlsx to ``out`` (stdout for json/csv without --out).
+
+    csv and xlsx neutralise formula cells (on standard output too); a file is written to a
+    temporary file and renamed (io.files.atomic_write), so a failure leaves none behind.
+    ``made_by``: exports of personal data say who made them and when (csv: a first line;
+    xlsx: the document's properties)."""
+    from ..io.spreadsheet import write_csv, write_csv_rows, write_xlsx
     values = [[r.get(f) for f in fields] for r in rows]
     if fmt == "json":
-        text = json.dumps([{f: r.get(f) for f in fields} for r in rows], ensure_ascii=False,
-                          indent=1, default=json_default)
+        # json stays a plain list of rows for the scripts that read it (who made it is in
+        # the audit trail)
+        data = [{f: r.get(f) for f in fields} for r in rows]
+        text = json.dumps(data, ensure_ascii=False, indent=1, default=json_default)
         if out:
             from ..io.files import write_bytes_atomic
             write_bytes_atomic(out, (text + "\n").encode("utf-8"))
@@ -85,16 +93,13 @@ def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, 
             click.echo(text)
     elif fmt == "csv":
         if out:
-            write_csv(out, list(fields), values)
+            write_csv(out, list(fields), values, made_by=made_by, made_at=made_at)
         else:
-            import csv
-            w = csv.writer(sys.stdout)
-            w.writerow(fields)
-            w.writerows([["" if v is None else v for v in row] for row in values])
+            write_csv_rows(sys.stdout, list(fields), values, made_by=made_by, made_at=made_at)
     else:
         if not out:
             fail("xlsx needs --out FILE.xlsx")
-        write_xlsx(out, list(fields), values, sheet_title=sheet)
+        write_xlsx(out, list(fields), values, sheet_title=sheet, made_by=made_by, made_at=made_at)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -98,15 +98,20 @@ def export_occupants(db_path, fmt, out, include_ended):
     from ..domain.roles import SYSTEM
     from ..services.privacy import authorize_personal_export
     from ..services.queries import OCCUPANT_EXPORT_FIELDS, occupants_export
+    actor = SYSTEM
+    actor.require("export_personal")  # refused before anything is read
     db = open_db(db_path)
     try:
+        now = datetime.now().replace(microsecond=0)
         rows = occupants_export(db, include_ended=include_ended)
-        # personal data leaving the site: recorded in the audit trail (as the system account)
-        authorize_personal_export(db, SYSTEM, "occupants", datetime.now(), rows=len(rows),
+        write_rows(rows, list(OCCUPANT_EXPORT_FIELDS), fmt, out, "occupants",
+                   made_by=actor.label(), made_at=now)
+        # personal data left the site: audited once the export is complete (a failed one,
+        # e.g. on a full disk, leaves no file and no entry)
+        authorize_personal_export(db, actor, "occupants", now, rows=len(rows),
                                   target=str(out) if out else "stdout")
     finally:
         db.close()
-    write_rows(rows, list(OCCUPANT_EXPORT_FIELDS), fmt, out, "occupants")
 
 
 @export.command("rooms")

@@ -46,7 +46,8 @@ def write_handover(db: Database, path, now: datetime, *, actor: Actor, day: date
     _suffix(path, (".pdf",))
     sh = shift.resolve_shift(db, now, day, kind)
     summary = shift.shift_summary(db, sh, now)
-    pages = build_handover(summary, path, lang=lang, printed_at=now, font=font, font_path=_font_path(db))
+    pages = build_handover(summary, path, lang=lang, printed_at=now, font=font, font_path=_font_path(db),
+                           printed_by=actor.label())
     record_printed(db, actor, "handover", now, shift=f"{sh.date.isoformat()} {sh.kind}", pages=pages)
     return pages
 
@@ -57,7 +58,7 @@ def write_roster(db: Database, path, now: datetime, *, actor: Actor, lang: str =
     _suffix(path, (".pdf",))
     rows = [queries.occupant_row(s, now.date()) for s in shift.roster(db, now)]
     pages = build_roster(rows, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
-                         font=font, font_path=_font_path(db))
+                         font=font, font_path=_font_path(db), printed_by=actor.label())
     record_printed(db, actor, "roster", now, people=len(rows), pages=pages)
     return pages
 
@@ -72,7 +73,7 @@ def write_door_cards(db: Database, path, now: datetime, *, actor: Actor, rooms: 
         wanted = {r.strip().upper() for r in rooms}
         stays = [s for s in stays if (s["room"] or "").upper() in wanted]
     pages = build_door_cards(stays, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
-                             font=font, font_path=_font_path(db))
+                             font=font, font_path=_font_path(db), printed_by=actor.label())
     record_printed(db, actor, "door_cards", now, rooms=sorted(rooms) if rooms else "all", pages=pages)
     return pages
 
@@ -99,7 +100,7 @@ def write_release_notices(db: Database, path, now: datetime, *, actor: Actor, st
         if not stays:
             raise DomainError("no_releases_due", day=(due_on or now.date()).isoformat())
     pages = build_release_notices(stays, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
-                                  font=font, font_path=_font_path(db))
+                                  font=font, font_path=_font_path(db), printed_by=actor.label())
     record_printed(db, actor, "release_notices", now, stays=[s["id"] for s in stays], pages=pages)
     return pages
 
