@@ -120,16 +120,9 @@ def main(ctx, db_path, selftest, demo_rooms):
         sys.exit(run_selftest())
     path = resolve_db(db_path)
     if demo_rooms and not path.exists():
-        from ..services.demo import build_demo
+        from .core import create_demo_site
         with handle_db_errors():
-            db = open_db(path, create=True)
-            try:
-                build_demo(db, rooms=demo_rooms, now=datetime.now())
-                # A newcomer signs straight in to the demo with a known account.
-                from ..services.accounts import create_first_manager
-                create_first_manager(db, DEMO_USER, "演示负责人", DEMO_PASSWORD, datetime.now())
-            finally:
-                db.close()
+            create_demo_site(path, rooms=demo_rooms)
             click.echo(f"demo site written to {path}; sign in as '{DEMO_USER}' with the password "
                        f"'{DEMO_PASSWORD}'")
     from ..ui.app import run_gui
@@ -149,3 +142,4 @@ class handle_db_errors:
 # Subcommands live in their own modules; importing them registers them on ``main``.
 from . import core  # noqa: E402,F401
 from . import admin, arrivals, printing, results, stock  # noqa: E402,F401
+from . import auth  # noqa: E402,F401  (sign-in for every command: auth.signed_in)

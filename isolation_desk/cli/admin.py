@@ -14,8 +14,9 @@ from pathlib import Path
 import click
 
 from ..domain.errors import DomainError
-from ..domain.roles import ROLES, SYSTEM
-from . import db_option, handle_errors, main, resolve_db
+from ..domain.roles import ROLES
+from . import db_option, fail, handle_errors, main, resolve_db
+from .auth import NO_ACCOUNT, signed_in
 
 
 def _now() -> datetime:
@@ -28,6 +29,8 @@ def _open(db_path, create: bool = False):
 
 
 def _read_password(password_stdin: bool, prompt: str = "Password") -> str:
+    """A new password: the next line of standard input with --password-stdin (after the
+    signing-in person's own, when there is one), otherwise asked for twice."""
     if password_stdin:
         line = sys.stdin.readline()
         return line.rstrip("\r\n")
@@ -40,7 +43,8 @@ def _read_password(password_stdin: bool, prompt: str = "Password") -> str:
               help="Write the backup to FILE (default: the backups folder beside the database, rotated).")
 @click.option("--list", "list_only", is_flag=True, help="List the backups in the backups folder and exit.")
 @handle_errors
-def backup(db_path, out, list_only):
+@signed_in("backup")
+def backup(db_path, out, list_only, actor):
     """Back up the database through SQLite's online backup API (safe while the window is open)."""
     from ..services import backup as backups
     path = resolve_db(db_path)
@@ -52,7 +56,7 @@ def backup(db_path, out, list_only):
         raise DomainError("database_missing", path=str(path))
     db = _open(path)
     try:
-        written = backups.backup_now(db, SYSTEM, _now(), out=out)
+        written = backups.backup_now(db, actor, _now(), out=out)
     finally:
         db.close()
     click.echo(f"backup written to {written}")
@@ -63,7 +67,8 @@ def backup(db_path, out, list_only):
 @click.argument("backup_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @handle_errors
-def restore(db_path, backup_file, yes):
+@signed_in("backup")
+def restore(db_path, backup_file, yes, actor):
     """Replace the database with BACKUP_FILE. The backup is checked first and the current
     file is backed up before it is replaced. Refused while the window has the file open."""
     from ..services import backup as backups
@@ -77,7 +82,7 @@ def restore(db_path, backup_file, yes):
         click.confirm(f"Replace {path} with {backup_file}? (the current file is backed up first)",
                       abort=True)
     with InstanceLock(path):
-        safety = backups.restore(path, backup_file, SYSTEM, _now())
+        safety = backups.restore(path, backup_file, actor, _now())
     click.echo(f"restored {path} from {backup_file}")
     if safety:
         click.echo(f"the replaced file was kept as {safety}")
@@ -93,21 +98,27 @@ def users():
 @click.argument("username")
 @click.option("--name", "display_name", required=True, help="The person's name as the records show it.")
 @click.option("--role", type=click.Choice(ROLES), default="manager", show_default=True)
-@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
 @handle_errors
-def users_add(db_path, username, display_name, role, password_stdin):
-    """Add a user. On a database without users this creates the first manager account."""
+@signed_in(optional=True)
+def users_add(db_path, username, display_name, role, password_stdin, actor):
+    """Add a user (signed in as a manager). On a database without users this creates the
+    first manager account, without signing in. With --password-stdin: your own password on
+    the first line, the new account's on the second (only the new one for the first account)."""
     from ..services import accounts
     db = _open(db_path, create=True)
     try:
-        password = _read_password(password_stdin)
         if not accounts.has_users(db):
             if role != "manager":
                 raise DomainError("no_users")
-            actor = accounts.create_first_manager(db, username, display_name, password, _now())
-            click.echo(f"first manager account '{actor.username}' created")
+            password = _read_password(password_stdin)
+            first = accounts.create_first_manager(db, username, display_name, password, _now())
+            click.echo(f"first manager account '{first.username}' created")
         else:
-            accounts.create_user(db, username, display_name, role, password, SYSTEM, _now())
+            if actor is None:
+                fail(NO_ACCOUNT)
+            actor.require("users")
+            password = _read_password(password_stdin)
+            accounts.create_user(db, username, display_name, role, password, actor, _now())
             click.echo(f"user '{accounts.normalize_username(username)}' ({role}) created")
     finally:
         db.close()
@@ -117,7 +128,8 @@ def users_add(db_path, username, display_name, role, password_stdin):
 @db_option()
 @click.option("--json", "as_json", is_flag=True)
 @handle_errors
-def users_list(db_path, as_json):
+@signed_in("users")
+def users_list(db_path, as_json, actor):
     """List user accounts (never their passwords)."""
     from ..services import accounts
     db = _open(db_path)
@@ -138,15 +150,16 @@ def users_list(db_path, as_json):
 @users.command("passwd")
 @db_option()
 @click.argument("username")
-@click.option("--password-stdin", is_flag=True, help="Read the new password from the first line of standard input.")
 @handle_errors
-def users_passwd(db_path, username, password_stdin):
-    """Set a new password for USERNAME (and lift a lock-out)."""
+@signed_in("users")
+def users_passwd(db_path, username, password_stdin, actor):
+    """Set a new password for USERNAME (and lift a lock-out). With --password-stdin: your
+    own password on the first line, the new one on the second."""
     from ..services import accounts
     db = _open(db_path)
     try:
         password = _read_password(password_stdin, "New password")
-        accounts.reset_password(db, username, password, SYSTEM, _now())
+        accounts.reset_password(db, username, password, actor, _now())
     finally:
         db.close()
     click.echo(f"password of '{username}' changed")
@@ -156,12 +169,13 @@ def users_passwd(db_path, username, password_stdin):
 @db_option()
 @click.argument("username")
 @handle_errors
-def users_deactivate(db_path, username):
+@signed_in("users")
+def users_deactivate(db_path, username, actor):
     """Deactivate USERNAME (users are never deleted: the audit trail names them)."""
     from ..services import accounts
     db = _open(db_path)
     try:
-        accounts.set_active(db, username, False, SYSTEM, _now())
+        accounts.set_active(db, username, False, actor, _now())
     finally:
         db.close()
     click.echo(f"user '{username}' deactivated")
@@ -171,12 +185,13 @@ def users_deactivate(db_path, username):
 @db_option()
 @click.argument("username")
 @handle_errors
-def users_activate(db_path, username):
+@signed_in("users")
+def users_activate(db_path, username, actor):
     """Reactivate USERNAME."""
     from ..services import accounts
     db = _open(db_path)
     try:
-        accounts.set_active(db, username, True, SYSTEM, _now())
+        accounts.set_active(db, username, True, actor, _now())
     finally:
         db.close()
     click.echo(f"user '{username}' activated")
@@ -184,20 +199,21 @@ def users_activate(db_path, username):
 
 @main.command("audit")
 @db_option()
-@click.option("--user", "user", default=None, help="Only entries by this user.")
+@click.option("--by", "by_user", default=None, help="Only entries by this user.")
 @click.option("--action", default=None)
 @click.option("--entity", default=None)
 @click.option("--since", default=None, help="From this date (2022-11-20) or time.")
 @click.option("--limit", type=int, default=200, show_default=True)
 @handle_errors
-def audit_cmd(db_path, user, action, entity, since, limit):
+@signed_in("audit")
+def audit_cmd(db_path, by_user, action, entity, since, limit, actor):
     """Print the audit trail, newest first; fail when its hash chain is broken or entries
     that the newest backup holds were cut off or rewritten."""
     from ..services import accounts
     db = _open(db_path)
     try:
-        rows = accounts.audit_trail(db, SYSTEM, accounts.AuditFilter(
-            actor=user, action=action, entity=entity, since=since, limit=limit))
+        rows = accounts.audit_trail(db, actor, accounts.AuditFilter(
+            actor=by_user, action=action, entity=entity, since=since, limit=limit))
         broken = accounts.audit_chain_problems(db)
         from ..services.backup import audit_anchor
         anchor = audit_anchor(db)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
-from . import db_option, fail, handle_errors, main, open_db, resolve_db, write_rows
+from . import DEMO_PASSWORD, DEMO_USER, db_option, fail, handle_errors, main, open_db, resolve_db, write_rows
+from ..domain.errors import DomainError
+from .auth import NO_ACCOUNT, signed_in
 
 
 @main.command()
@@ -15,36 +17,42 @@ from . import db_option, fail, handle_errors, main, open_db, resolve_db, write_r
 @click.option("--rooms", type=click.IntRange(10, 60000), default=300, show_default=True,
               help="About how many rooms the demo site has.")
 @click.option("--seed", type=int, default=1, show_default=True, help="Random seed (same seed, same site).")
-@click.option("--force", is_flag=True, help="Replace an existing file at --db.")
+@click.option("--force", is_flag=True, help="Replace an existing file at --db (needs a manager's account of it).")
 @handle_errors
-def demo(db_path, rooms, seed, force):
-    """Create a realistic demo site, dated relative to today."""
-    from ..services.demo import build_demo
+@signed_in(optional=True)
+def demo(db_path, rooms, seed, force, actor):
+    """Create a realistic demo site, dated relative to today, with the demo account
+    (user 'demo', password 'demo-site', a manager)."""
     path = resolve_db(db_path)
     if path.exists() and path.stat().st_size > 0:
         if not force:
             fail(f"{path} already exists; use --force to replace it, or another --db.")
         from ..storage.database import inspect
         inspect(path)  # never delete a file that is not ours
+        if actor is None:
+            fail("replacing a site needs a manager's account of it: " + NO_ACCOUNT)
+        actor.require("users")
         for suffix in ("", "-wal", "-shm"):
             p = Path(str(path) + suffix)
             if p.exists():
                 p.unlink()
-    db = open_db(path, create=True)
-    try:
-        counts = build_demo(db, rooms=rooms, seed=seed, now=datetime.now())
-    finally:
-        db.close()
-    click.echo(f"demo site written to {path}: {counts['rooms']} rooms, {counts['occupants']} occupants")
+    counts = create_demo_site(path, rooms=rooms, seed=seed)
+    click.echo(f"demo site written to {path}: {counts['rooms']} rooms, {counts['occupants']} occupants; "
+               f"sign in as '{DEMO_USER}' with the password '{DEMO_PASSWORD}'")
 
 
 @main.command()
 @db_option()
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @handle_errors
-def check(db_path, as_json):
+@signed_in(optional=True)
+def check(db_path, as_json, actor):
     """Check the database: integrity, schema version, audit chain, counts.
-    Exit 0 when healthy, otherwise 1 with the reason."""
+    Exit 0 when healthy, otherwise 1 with the reason. Without an account (--user), only
+    what needs no key: the file, its header and size, the backups."""
+    if actor is None:
+        _check_without_account(resolve_db(db_path), as_json)
+        return
     from ..services.queries import health_report
     db = open_db(db_path, create=False)
     try:
@@ -62,6 +70,7 @@ def check(db_path, as_json):
         ids = ", ".join(str(i) for i in report["audit_broken"][:10])
         problems.append(f"audit trail broken at entries {ids}: an entry was edited or deleted")
     report["problems"] = problems
+    report["checked_by"] = actor.username
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=1))
     else:
@@ -74,6 +83,55 @@ def check(db_path, as_json):
         for p in problems:
             click.echo(f"PROBLEM: {p}", err=True)
     raise SystemExit(1 if problems else 0)
+
+
+def _check_without_account(path: Path, as_json: bool) -> None:
+    """What can be checked without signing in (and, once the file is encrypted, without its
+    key): that the file is there and is ours, its size, that backups exist."""
+    from ..services.backup import list_backups
+    from ..storage.database import inspect
+    if not path.exists():
+        raise DomainError("database_missing", path=str(path))
+    problems = []
+    try:
+        inspect(path)
+        header = "ok"
+    except DomainError as exc:  # reported with the other findings, not raised
+        from ..messages import describe
+        header = exc.code
+        problems.append(describe(exc))
+    backups = list_backups(path)
+    report = {"database": str(path), "size": path.stat().st_size, "header": header,
+              "backups": len(backups),
+              "newest_backup": backups[0].taken_at.isoformat() if backups else None,
+              "not_checked": "integrity, schema version, audit trail and counts need an account (--user NAME)",
+              "problems": problems}
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        click.echo(f"database: {path} ({report['size']} bytes)")
+        click.echo(f"header: {header}")
+        click.echo(f"backups: {len(backups)}" + (f", newest {report['newest_backup']}" if backups
+                                                  else " (none yet: the window takes one at every start)"))
+        click.echo("integrity, schema version, audit trail and counts need an account: "
+                   "run again with --user NAME.")
+        for p in problems:
+            click.echo(f"PROBLEM: {p}", err=True)
+    raise SystemExit(1 if problems else 0)
+
+
+def create_demo_site(path: Path, *, rooms: int, seed: int = 1) -> dict:
+    """A demo site at ``path`` (a new file) with the demo account README names."""
+    from ..services.accounts import create_first_manager
+    from ..services.demo import build_demo
+    db = open_db(path, create=True)
+    try:
+        now = datetime.now().replace(microsecond=0)
+        counts = build_demo(db, rooms=rooms, seed=seed, now=now)
+        create_first_manager(db, DEMO_USER, "演示负责人", DEMO_PASSWORD, now)
+    finally:
+        db.close()
+    return counts
 
 
 @main.group()
@@ -93,13 +151,11 @@ OUT = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), def
 @OUT
 @click.option("--all", "include_ended", is_flag=True, help="Include released and transferred people.")
 @handle_errors
-def export_occupants(db_path, fmt, out, include_ended):
+@signed_in("export_personal")  # refused before anything is read
+def export_occupants(db_path, fmt, out, include_ended, actor):
     """Occupants (expected, in isolation, awaiting transfer) with full ID numbers."""
-    from ..domain.roles import SYSTEM
     from ..services.privacy import authorize_personal_export
     from ..services.queries import OCCUPANT_EXPORT_FIELDS, occupants_export
-    actor = SYSTEM
-    actor.require("export_personal")  # refused before anything is read
     db = open_db(db_path)
     try:
         now = datetime.now().replace(microsecond=0)
@@ -119,7 +175,8 @@ def export_occupants(db_path, fmt, out, include_ended):
 @FORMAT
 @OUT
 @handle_errors
-def export_rooms(db_path, fmt, out):
+@signed_in()
+def export_rooms(db_path, fmt, out, actor):
     """Rooms with building, floor, beds and status."""
     from ..services.queries import ROOM_EXPORT_FIELDS, rooms_export
     db = open_db(db_path)

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import db_option, handle_errors, json_default, main, open_db
+from .auth import signed_in
 
 
 @main.group("import")
@@ -26,18 +27,18 @@ def import_group():
 @click.option("--json", "as_json", is_flag=True,
               help='Print {"rows", "recorded", "unmatched", "conflicts", "positives"} as JSON.')
 @handle_errors
-def import_results_command(file, db_path, dry_run, as_json):
+@signed_in()
+def import_results_command(file, db_path, dry_run, as_json, actor):
     """Import a lab's results sheet (xlsx, or csv in UTF-8 or GBK), keyed by ID number.
 
     Rows for people not at the site are reported as unmatched; rows whose name does not
     match the ID number, or that contradict a recorded result, as conflicts. A positive
     result is handled as an emergency (awaiting transfer, alert, room-mates restarted).
     """
-    from ..domain.roles import SYSTEM
     from ..services.results_import import import_results
     db = open_db(db_path, create=False, check="quick")
     try:
-        report = import_results(db, file, SYSTEM, datetime.now().replace(microsecond=0), dry_run=dry_run)
+        report = import_results(db, file, actor, datetime.now().replace(microsecond=0), dry_run=dry_run)
     finally:
         db.close()
     if as_json:
@@ -66,7 +67,8 @@ def import_results_command(file, db_path, dry_run, as_json):
               help="Write the printable PDF here; without it, print the list as JSON.")
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True)
 @handle_errors
-def sampling_list_command(db_path, day, building, floor, out, lang):
+@signed_in("view_personal")
+def sampling_list_command(db_path, day, building, floor, out, lang, actor):
     """Today's sampling list in room order (the Tests screen's list), as a PDF or JSON."""
     from ..services.testing import sampling_list
     now = datetime.now().replace(microsecond=0)
@@ -75,7 +77,10 @@ def sampling_list_command(db_path, day, building, floor, out, lang):
     try:
         if out:
             from ..reports.sampling_list import build_sampling_list
-            pages = build_sampling_list(db, out, day=day, now=now, lang=lang, building=building, floor=floor)
+            from ..services.papers import record_printed
+            pages = build_sampling_list(db, out, day=day, now=now, lang=lang, building=building, floor=floor,
+                                        printed_by=actor.label())
+            record_printed(db, actor, "sampling_list", now, day=day.isoformat(), pages=pages)
             click.echo(f"{out}: {pages} page(s)")
             return
         sl = sampling_list(db, day, building=building, floor=floor)

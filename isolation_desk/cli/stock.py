@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from . import db_option, handle_errors, main, open_db, write_rows
+from .auth import signed_in
 from .core import FORMAT, OUT, export
 
 
@@ -31,7 +32,8 @@ def _print_group():
 @FORMAT
 @OUT
 @handle_errors
-def export_stock(db_path, fmt, out):
+@signed_in()
+def export_stock(db_path, fmt, out, actor):
     """Stock of every item: on hand, reorder level, days of supply, run-out date and the
     basis of the forecast (recent use or coming demand)."""
     from ..services.supplies import EXPORT_FIELDS, export_rows
@@ -49,7 +51,8 @@ def export_stock(db_path, fmt, out):
               help="The PDF file to write.")
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True)
 @handle_errors
-def print_restock(db_path, out, lang):
+@signed_in()
+def print_restock(db_path, out, lang, actor):
     """The restock request (申领单) for every item below its reorder level."""
     from ..reports.restock import build_restock
     from ..services import queries

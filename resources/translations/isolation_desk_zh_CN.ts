@@ -438,6 +438,10 @@
         <translation>打印每日报表</translation>
     </message>
     <message>
+        <source>Sampling list printed</source>
+        <translation>打印采样名单</translation>
+    </message>
+    <message>
         <source>Shift log entry written</source>
         <translation>填写交班日志</translation>
     </message>

@@ -12,15 +12,17 @@ from isolation_desk.domain.policy import PRESETS
 from isolation_desk.storage.migrations import SCHEMA_VERSION
 
 
-def run(*args):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+from .helpers import DEMO_PASSWORD, DEMO_USER, run_as
+
+run = run_as  # every command below runs signed in as the demo account
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
-    r = run("demo", "--db", str(path), "--rooms", "120", "--seed", "3")
+    r = CliRunner().invoke(main, ["demo", "--db", str(path), "--rooms", "120", "--seed", "3"])
     assert r.exit_code == 0, r.output
+    assert f"sign in as '{DEMO_USER}' with the password '{DEMO_PASSWORD}'" in r.output
     return path
 
 
@@ -92,6 +94,9 @@ def test_newer_schema_refused_in_words(demo_file, tmp_path):
     conn.commit()
     conn.close()
     r = CliRunner().invoke(main, ["check", "--db", str(path)])
+    assert r.exit_code != 0
+    assert "newer version" in r.output
+    r = run("check", "--db", str(path), provision=False)  # signed in: refused before the sign-in
     assert r.exit_code != 0
     assert "newer version" in r.output
 

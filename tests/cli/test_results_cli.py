@@ -12,8 +12,7 @@ from isolation_desk.io.spreadsheet import write_xlsx
 from isolation_desk.storage.database import open_database
 
 
-def run(*args):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+from .helpers import run_as as run  # every command runs signed in as the demo account
 
 
 @pytest.fixture()
