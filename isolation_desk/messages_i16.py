@@ -7,3 +7,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what_zh}中含有不可见的控制字符(第{position}个字符),打印时会出现乱码或被截断。"
         "请重新输入,不要粘贴。"),
 }
+MESSAGES.update({
+    "anchor_invalid": (
+        "'{value}' is not an audit anchor: copy the code printed under the signatures of a "
+        "handover sheet, e.g. 1234-9f3a2b7c1d.",
+        "“{value}”不是审计锚码:请抄写交接班记录签名下方打印的锚码,例如 1234-9f3a2b7c1d。"),
+})

@@ -44,19 +44,36 @@ def demo(db_path, rooms, seed, force, actor):
 @main.command()
 @db_option()
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--anchor", "anchors", multiple=True, metavar="CODE",
+              help="An audit anchor printed on a handover sheet (e.g. 1234-9f3a2b7c1d): check that "
+                   "the trail still holds it; repeatable.")
 @handle_errors
 @signed_in(optional=True)
-def check(db_path, as_json, actor):
-    """Check the database: integrity, schema version, audit chain, counts.
-    Exit 0 when healthy, otherwise 1 with the reason. Without an account (--user), only
-    what needs no key: the file, its header and size, the backups."""
+def check(db_path, as_json, anchors, actor):
+    """Check the database: integrity, schema version, audit chain (and against the newest
+    backup and any --anchor), counts. Exit 0 when healthy, otherwise 1 with the reason.
+    Without an account (--user), only what needs no key: the file, its header and size,
+    the backups."""
     if actor is None:
+        if anchors:
+            fail("checking an anchor needs an account: " + NO_ACCOUNT)
         _check_without_account(resolve_db(db_path), as_json)
         return
+    from ..services import anchors as anchor_service
     from ..services.queries import health_report
+    from ..storage.repositories import audit_is_keyed
     db = open_db(db_path, create=False)
     try:
+        for code in anchors:
+            anchor_service.parse_anchor(code)  # a mistyped code is refused before anything
         report = health_report(db)
+        report["audit_keyed"] = audit_is_keyed(db)
+        report["audit_key_missing"] = db.audit_key_missing
+        report["audit_anchor"] = anchor_service.current_anchor(db).code
+        versus = anchor_service.compare_with_newest_backup(db)
+        report["audit_backup"] = {"file": versus.backup, "missing_at_end": versus.missing_at_end,
+                                  "rewritten": versus.rewritten}
+        report["anchors"] = {code: anchor_service.check_anchor(db, code) or "ok" for code in anchors}
     finally:
         db.close()
     problems = []
@@ -69,6 +86,27 @@ def check(db_path, as_json, actor):
     if report["audit_broken"]:
         ids = ", ".join(str(i) for i in report["audit_broken"][:10])
         problems.append(f"audit trail broken at entries {ids}: an entry was edited or deleted")
+    if report["audit_key_missing"]:
+        problems.append("the audit key file (<database>.auditkey) is missing: the sealed entries "
+                        "cannot be verified; put back the one that belongs to this file")
+    elif not report["audit_keyed"]:
+        problems.append("the newest audit entries are not sealed with the site's key: the trail "
+                        "was rewritten without it")
+    ab = report["audit_backup"]
+    if ab["missing_at_end"]:
+        problems.append(f"{len(ab['missing_at_end'])} audit entries that the newest backup holds are "
+                        f"missing at the end of the trail (from entry {ab['missing_at_end'][0]}): "
+                        f"the trail was cut off (backup {ab['file']})")
+    if ab["rewritten"]:
+        ids = ", ".join(str(i) for i in ab["rewritten"][:10])
+        problems.append(f"audit history rewritten: entries {ids} differ from the newest backup "
+                        f"({ab['file']})")
+    for code, verdict in report["anchors"].items():
+        if verdict == "anchor_missing":
+            problems.append(f"anchor {code}: the trail no longer reaches that entry (entries cut off)")
+        elif verdict == "anchor_rewritten":
+            problems.append(f"anchor {code}: another entry stands at that position (the history was "
+                            f"rewritten, or cut off and written on)")
     report["problems"] = problems
     report["checked_by"] = actor.username
     if as_json:
@@ -77,7 +115,12 @@ def check(db_path, as_json, actor):
         click.echo(f"database: {resolve_db(db_path)}")
         click.echo(f"schema version: {report['schema_version']}")
         click.echo(f"integrity: {report['integrity']}")
-        click.echo(f"audit trail: {'intact' if not report['audit_broken'] else 'BROKEN'}")
+        click.echo(f"audit trail: {'intact' if not report['audit_broken'] else 'BROKEN'}"
+                   f"; anchor now {report['audit_anchor']}")
+        if ab["file"]:
+            click.echo(f"audit trail against the newest backup: {'same' if versus.ok else 'DIFFERENT'}")
+        for code, verdict in report["anchors"].items():
+            click.echo(f"anchor {code}: {'held' if verdict == 'ok' else 'NOT HELD'}")
         for name, n in report["counts"].items():
             click.echo(f"  {name}: {n}")
         for p in problems:

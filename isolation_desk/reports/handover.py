@@ -252,6 +252,10 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
                 limit=None)
 
     d.story.append(base.signature_block(lang, d.st, when=None))
+    if s.audit_anchor:
+        # under the signatures: the chain's length and head, kept on paper (services.anchors)
+        d.story.append(Spacer(1, 4 * mm))
+        d.text(L("audit_anchor", n=s.audit_entries, code=s.audit_anchor))
     return d.story
 
 

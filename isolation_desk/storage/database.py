@@ -25,6 +25,9 @@ class Database:
     def __init__(self, path: str | Path, conn: sqlite3.Connection):
         self.path = str(path)
         self.conn = conn
+        # The key that seals the audit trail (storage.audit_key); None: plain hashes.
+        self.audit_key: bytes | None = None
+        self.audit_key_missing = False
         self._sqlite_utils_db = None
         self._savepoints = 0
         # Called with the check's thread when a write must wait for the background integrity
@@ -185,7 +188,10 @@ def open_reader(path: str | Path) -> Database:
     """A read-only connection of its own to an open site's file, for reads on another thread:
     in WAL mode it sees one committed snapshot and never blocks the window's writes."""
     try:
-        return Database(path, _connect(str(path), readonly=True))
+        from . import audit_key
+        reader = Database(path, _connect(str(path), readonly=True))
+        reader.audit_key = audit_key.load(path)
+        return reader
     except sqlite3.Error as exc:
         raise _known_error(exc) from exc
 
@@ -331,4 +337,34 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
             except sqlite3.OperationalError as exc:
                 database.close()
                 raise _known_error(exc) from exc
+    _seal_audit_trail(database)
     return database
+
+
+def _seal_audit_trail(database: Database) -> None:
+    """Load the site's audit key, making it on first use; a trail that has entries from before
+    the key gets one keyed entry now, so that from here on the chain must stay keyed. A trail
+    with keyed entries but no key file (a copy made without it) gets no new key: the check
+    says the key is missing."""
+    from . import audit_key
+    try:
+        has_audit = bool(database.scalar(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='audit'"))
+        keyed = has_audit and bool(database.scalar(
+            "SELECT 1 FROM audit WHERE hash LIKE 'k:%' LIMIT 1"))
+        entries = has_audit and bool(database.scalar("SELECT 1 FROM audit LIMIT 1"))
+    except sqlite3.Error:
+        return
+    key, created = audit_key.load_or_create(database.path, may_create=not keyed)
+    database.audit_key = key
+    database.audit_key_missing = keyed and key is None
+    if not created or key is None or not entries:
+        return
+    try:
+        from datetime import datetime
+        from .repositories import audit
+        with database.transaction():
+            audit(database, actor="system", action="audit_keyed", entity="database",
+                  at=datetime.now().replace(microsecond=0))
+    except (sqlite3.Error, DomainError):
+        pass  # a read-only or damaged file: the check reports what it finds

@@ -167,6 +167,24 @@ def audit_hashes(db: Database, up_to: int | None = None) -> dict[int, str]:
     return dict(db.execute(sql, params).fetchall())
 
 
+def audit_hashes_and_times(db: Database, up_to: int | None = None) -> dict[int, tuple[str, str]]:
+    sql, params = "SELECT id, hash, at FROM audit", ()
+    if up_to is not None:
+        sql, params = sql + " WHERE id <= ?", (up_to,)
+    return {i: (h, at) for i, h, at in db.execute(sql, params).fetchall()}
+
+
+def file_audit_hashes_and_times(path: str | Path) -> dict[int, tuple[str, str]]:
+    """The audit entries' (hash, time) in another file (a backup), read-only."""
+    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        return {i: (h, at) for i, h, at in conn.execute("SELECT id, hash, at FROM audit").fetchall()}
+    except sqlite3.Error:
+        return {}
+    finally:
+        conn.close()
+
+
 def file_audit_hashes(path: str | Path) -> dict[int, str]:
     """The audit entries' hashes in another file (a backup), read-only."""
     conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)

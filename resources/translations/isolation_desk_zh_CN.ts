@@ -454,6 +454,10 @@
         <translation>备份数据</translation>
     </message>
     <message>
+        <source>Audit trail sealed with the site key</source>
+        <translation>审计记录已用本点密钥封存</translation>
+    </message>
+    <message>
         <source>Restored from a backup</source>
         <translation>从备份恢复</translation>
     </message>

@@ -128,6 +128,7 @@ _AUDIT_ACTIONS = {
     "shift_log_resolved": QT_TRANSLATE_NOOP("AuditWords", "Shift log item resolved"),
     # data: backups, exports, imports
     "backup": QT_TRANSLATE_NOOP("AuditWords", "Backup made"),
+    "audit_keyed": QT_TRANSLATE_NOOP("AuditWords", "Audit trail sealed with the site key"),
     "restore": QT_TRANSLATE_NOOP("AuditWords", "Restored from a backup"),
     "export_personal": QT_TRANSLATE_NOOP("AuditWords", "Personal data exported"),
     "import_results": QT_TRANSLATE_NOOP("AuditWords", "Lab results imported"),
