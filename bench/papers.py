@@ -21,9 +21,35 @@ def _env() -> dict:
     return env
 
 
+BENCH_USER = "bench"
+BENCH_PASSWORD = "bench-password"
+
+
+def signed_in(args: list[str], db_path: str) -> list[str]:
+    """``args`` run as the bench's manager account (made in the file when it has none; the
+    demo's account when it is a demo site): every command signs in (cli/auth.py)."""
+    from isolation_desk.cli import DEMO_PASSWORD, DEMO_USER
+    from isolation_desk.services import accounts
+    from isolation_desk.storage.database import open_database
+    db = open_database(db_path, create=False, check=None)
+    try:
+        names = {u["username"] for u in accounts.list_users(db)}
+        if not names:
+            accounts.create_first_manager(db, BENCH_USER, "bench", BENCH_PASSWORD, datetime.now())
+            names = {BENCH_USER}
+    finally:
+        db.close()
+    user, password = (DEMO_USER, DEMO_PASSWORD) if DEMO_USER in names else (BENCH_USER, BENCH_PASSWORD)
+    return [*args, "--user", user, "--password-stdin", "\x00" + password]
+
+
 def processes(args: list[str], repeat: int, *, check_output: Path | None = None,
               env: dict | None = None) -> tuple[Stats, float, str]:
-    """Run a whole process ``repeat`` times (+1 warm-up run): wall and CPU seconds, peak RSS."""
+    """Run a whole process ``repeat`` times (+1 warm-up run): wall and CPU seconds, peak RSS.
+    A last argument "\\x00<password>" (``signed_in``) goes to its standard input instead."""
+    password = None
+    if args and args[-1].startswith("\x00"):
+        password, args = args[-1][1:], args[:-1]
     walls, cpus, rss = [], [], 0.0
     first = None
     err = ""
@@ -31,7 +57,16 @@ def processes(args: list[str], repeat: int, *, check_output: Path | None = None,
     for i in range(repeat + warmup):
         if check_output is not None and check_output.exists():
             check_output.unlink()
-        wall, peak, out, err, code, cpu = run_process(args, env=env or _env(), cwd=str(ROOT))
+        stdin = None
+        if password is not None:
+            stdin = tempfile.TemporaryFile("w+")
+            stdin.write(password + "\n")
+            stdin.seek(0)
+        try:
+            wall, peak, out, err, code, cpu = run_process(args, env=env or _env(), cwd=str(ROOT), stdin=stdin)
+        finally:
+            if stdin is not None:
+                stdin.close()
         if code != 0 or (check_output is not None and not check_output.exists()):
             raise RuntimeError(f"{' '.join(args)} failed ({code}): {err[-600:]}")
         rss = max(rss, peak)
@@ -50,7 +85,8 @@ def handover(db_path: str, size: str, repeat: int, now: datetime, *, target_s: f
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-handover-"))
     out = tmp / "handover.pdf"
-    whole, rss, _ = processes([CLI, "handover", "--db", db_path, "--out", str(out)], repeat, check_output=out)
+    whole, rss, _ = processes(signed_in([CLI, "handover", "--db", db_path, "--out", str(out)], db_path), repeat,
+                              check_output=out)
     db = open_database(db_path, create=False, check=None)
     summary_stats, summary = timed(lambda: shift.current_summary(db, now), repeat, scale=1.0)
     build, pages = timed(lambda: build_handover(summary, tmp / "build.pdf", lang="zh_CN", printed_at=now),
@@ -123,7 +159,8 @@ def roster(db_path: str, size: str, repeat: int, now: datetime) -> list[Figure]:
     tmp = Path(tempfile.mkdtemp(prefix="bench-roster-"))
     out = tmp / "roster.pdf"
     rows, site_name = _roster_rows(db_path, now)
-    whole, rss, _ = processes([CLI, "print", "roster", "--db", db_path, "--out", str(out)], repeat, check_output=out)
+    whole, rss, _ = processes(signed_in([CLI, "print", "roster", "--db", db_path, "--out", str(out)], db_path),
+                              repeat, check_output=out)
     figures = []
     lang = "zh_CN"
     header = [label(lang, k) for k in ("row_no", "room", "name", "sex", "age", "id_number", "category",
