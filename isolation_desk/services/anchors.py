@@ -79,7 +79,7 @@ def compare_with_backup(db: Database, backup_path) -> BackupComparison:
     that is gone, or whose place holds an entry written after the backup's newest one, was
     cut off at the end (new entries then take the freed numbers); an entry replaced by one
     dated within the backup's history was rewritten."""
-    anchored = urepo.file_audit_hashes_and_times(backup_path)
+    anchored = urepo.file_audit_hashes_and_times(backup_path, db.key)
     out = BackupComparison(str(backup_path))
     if not anchored:
         return out

@@ -29,12 +29,13 @@ from pathlib import Path
 
 from ..domain.roles import Actor
 from ..io.files import PRIVATE_DIR, make_private, private_dir
+from ..storage import cipher
 from ..storage import repo_accounts as urepo
 from ..storage import repositories as repo
 from ..storage.database import (Database, StorageError, _known_error, inspect, open_database)
 from ..storage.database import open_reader as _open_reader
 
-KINDS = ("start", "interval", "manual", "pre_migration", "pre_restore")
+KINDS = ("start", "interval", "manual", "pre_migration", "pre_restore", "pre_encryption")
 ROTATED_KINDS = ("start", "interval", "manual")
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -88,16 +89,20 @@ def _copy_pages(source, target: Path) -> None:
     urepo.copy_database(source, target)
 
 
-def _write_backup(source_conn, target: Path) -> Path:
-    """Copy through the backup API into ``target.part``; check it; rename into place."""
+def _write_backup(source_conn, target: Path, key: bytes | None = None) -> Path:
+    """Copy through the backup API into ``target.part``; check it; rename into place.
+    ``key``: the source is encrypted; the copy (and its .part) are, with the same key."""
     if not target.parent.exists():
         private_dir(target.parent)
     part = target.with_name(target.name + ".part")
     try:
-        _copy_pages(source_conn, part)
+        if key is None:
+            _copy_pages(source_conn, part)
+        else:
+            urepo.copy_database(source_conn, part, key)
         # quick_check: a fresh copy made by SQLite itself needs its structure checked, not
         # every index re-verified (integrity_check takes ~30 s on a 50,000-bed site here).
-        verdict = urepo.file_integrity(part, full=False)
+        verdict = urepo.file_integrity(part, full=False, key=key)
         if verdict != "ok":
             raise StorageError("backup_damaged", path=str(target), detail=verdict)
         make_private(part)
@@ -143,7 +148,7 @@ def backup_database(db: Database, now: datetime, kind: str = "manual",
     else:
         private_dir(backups_dir(db.path))
         target = _unique(backups_dir(db.path) / _file_name(db.path, kind, now))
-    path = _write_backup(db.conn, target)
+    path = _write_backup(db.conn, target, db.key)
     if out is None:
         rotate(db.path)
     return path
@@ -159,38 +164,41 @@ def backup_now(db: Database, actor: Actor, now: datetime, out: str | Path | None
     return path
 
 
-def backup_file(db_path: str | Path, now: datetime, kind: str) -> Path | None:
+def backup_file(db_path: str | Path, now: datetime, kind: str, key: bytes | None = None) -> Path | None:
     """Back up a database file that is not open as a Database (before a migration or a
     restore). Returns None when there is nothing to back up."""
     p = Path(db_path)
     if not p.exists() or p.stat().st_size == 0:
         return None
     private_dir(backups_dir(p))
-    conn = urepo.connect_plain(p)
+    encrypted = key is not None and not cipher.is_plain(p)
+    conn = urepo.connect_plain(p, key if encrypted else None)
     try:
-        path = _write_backup(conn, _unique(backups_dir(p) / _file_name(p, kind, now)))
+        path = _write_backup(conn, _unique(backups_dir(p) / _file_name(p, kind, now)),
+                             key if encrypted else None)
     finally:
         conn.close()
     rotate(p)
     return path
 
 
-def before_migrate_callback(now_fn=datetime.now):
+def before_migrate_callback(now_fn=datetime.now, key: bytes | None = None):
     """The ``before_migrate`` argument of ``open_database``: a backup before every migration."""
     def before_migrate(path):
-        backup_file(path, now_fn().replace(microsecond=0), "pre_migration")
+        backup_file(path, now_fn().replace(microsecond=0), "pre_migration", key)
     return before_migrate
 
 
-def open_reader(path: str | Path) -> Database:
+def open_reader(path: str | Path, key: bytes | None = None) -> Database:
     """A read-only connection of its own to the site's open file, for the window's reads on
     another thread (WAL: one committed snapshot, never blocking the window's writes)."""
-    return _open_reader(path)
+    return _open_reader(path, key)
 
 
 def open_with_backups(path: str | Path, now_fn=datetime.now, **kwargs) -> Database:
     """``open_database`` with a backup before any pending migration."""
-    return open_database(path, before_migrate=before_migrate_callback(now_fn), **kwargs)
+    return open_database(path, before_migrate=before_migrate_callback(now_fn, kwargs.get("key")),
+                         **kwargs)
 
 
 def _interval(db: Database) -> timedelta | None:
@@ -304,16 +312,16 @@ def rotate(db_path: str | Path) -> list[Path]:
     return removed
 
 
-def check_file(path: str | Path) -> str:
+def check_file(path: str | Path, key: bytes | None = None) -> str:
     """'ok' or what is wrong with a database or backup file (read-only)."""
-    return urepo.file_integrity(path)
+    return urepo.file_integrity(path, key=key)
 
 
-def latest_good_backup(db_path: str | Path) -> BackupFile | None:
+def latest_good_backup(db_path: str | Path, key: bytes | None = None) -> BackupFile | None:
     """The newest backup that passes the integrity check: what to offer when the database
     itself fails its check at start."""
     for b in list_backups(db_path):
-        if urepo.file_integrity(b.path) == "ok":
+        if urepo.file_integrity(b.path, key=key) == "ok":
             return b
     return None
 
@@ -323,7 +331,8 @@ def _remove_sidecars(db_path: Path) -> None:
         _unlink(Path(str(db_path) + suffix))
 
 
-def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime) -> Path | None:
+def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime,
+            key: bytes | None = None) -> Path | None:
     """Replace the (closed) database at ``db_path`` with the backup ``source``.
 
     The backup is checked first (integrity_check, one of ours, not from a newer version);
@@ -340,29 +349,30 @@ def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime
         raise StorageError("backup_missing", path=str(source))
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise StorageError("backup_same_file", path=str(source))
-    verdict = urepo.file_integrity(source)
+    verdict = urepo.file_integrity(source, key=key)
     if verdict != "ok":
         raise StorageError("backup_damaged", path=str(source), detail=verdict)
     try:
-        inspect(source)
+        inspect(source, key)
     except StorageError as exc:
         if exc.code in ("not_our_database", "not_a_database", "database_damaged"):
             raise StorageError("backup_damaged", path=str(source), detail=exc.code) from exc
         raise
     # 1. a checked copy of the backup beside the database (same file system: rename is atomic)
     staged = db_path.with_name(db_path.name + ".restore.part")
-    conn = urepo.connect_plain(source)
+    src_key = None if cipher.is_plain(source) else key
+    conn = urepo.connect_plain(source, src_key)
     try:
-        _write_backup(conn, staged)
+        _write_backup(conn, staged, src_key)
     finally:
         conn.close()
     # 2. a safety copy of what is there now
     safety = None
     try:
         if db_path.exists() and db_path.stat().st_size > 0:
-            if urepo.file_integrity(db_path) == "ok":
-                urepo.checkpoint(db_path)
-                safety = backup_file(db_path, now, "pre_restore")
+            if urepo.file_integrity(db_path, key=key) == "ok":
+                urepo.checkpoint(db_path, None if cipher.is_plain(db_path) else key)
+                safety = backup_file(db_path, now, "pre_restore", key)
             else:
                 safety = _raw_copy(db_path, now)
     except Exception:
@@ -375,7 +385,7 @@ def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime
     except OSError as exc:
         _unlink(staged)
         raise _known_error(exc) from exc
-    db = open_with_backups(db_path, create=False)
+    db = open_with_backups(db_path, create=False, key=src_key)
     try:
         with db.transaction():
             repo.audit(db, actor=actor.username, action="restore", entity="database",

@@ -65,3 +65,10 @@ def load_or_create(db_path: str | Path, *, may_create: bool = True) -> tuple[byt
     except OSError:
         return None, False
     return key, True
+
+
+def derive(database_key: bytes) -> bytes:
+    """The audit key of an encrypted site: derived from its database key (no file to keep)."""
+    import hashlib
+    import hmac
+    return hmac.new(database_key, b"isolation-desk audit trail v1", hashlib.sha256).digest()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..io.files import create_private, make_private, private_dir
+from . import cipher
 from .schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -22,9 +23,11 @@ class StorageError(DomainError):
 class Database:
     """One open database file. Services use ``transaction()`` for every write."""
 
-    def __init__(self, path: str | Path, conn: sqlite3.Connection):
+    def __init__(self, path: str | Path, conn: sqlite3.Connection, key: bytes | None = None):
         self.path = str(path)
         self.conn = conn
+        # The SQLCipher key (storage.keyring) of an encrypted file; None: a plain file.
+        self.key = key
         # The key that seals the audit trail (storage.audit_key); None: plain hashes.
         self.audit_key: bytes | None = None
         self.audit_key_missing = False
@@ -52,12 +55,12 @@ class Database:
         fails it is never written to (writes raise database_damaged)."""
         def run():
             try:
-                conn = _connect(self.path, readonly=True)
+                conn = _connect(self.path, readonly=True, key=self.key)
                 try:
                     self._check_result = conn.execute("PRAGMA quick_check").fetchone()[0]
                 finally:
                     conn.close()
-            except sqlite3.DatabaseError as exc:
+            except (cipher.DatabaseError + (DomainError,)) as exc:
                 self._check_result = str(exc)
         self._check_thread = threading.Thread(target=run, name="quick_check", daemon=True)
         self._check_thread.start()
@@ -116,7 +119,7 @@ class Database:
                 except BaseException:
                     conn.rollback()
                     raise
-        except sqlite3.OperationalError as exc:
+        except cipher.OperationalError as exc:
             raise _known_error(exc) from exc
 
     def execute(self, sql: str, params=()) -> sqlite3.Cursor:
@@ -134,7 +137,7 @@ class Database:
         """Rows read by column name like dicts (``dict(row)`` makes one), cheaper to build:
         for lists of thousands of rows that are only read."""
         cur = self.conn.execute(sql, params)
-        cur.row_factory = sqlite3.Row
+        cur.row_factory = cipher.row_factory(self.conn)
         return cur.fetchall()
 
     def query_one(self, sql: str, params=()) -> dict | None:
@@ -151,7 +154,7 @@ class Database:
     def close(self) -> None:
         try:
             self.conn.close()
-        except sqlite3.Error:
+        except cipher.Error:
             pass
 
     def __enter__(self):
@@ -166,14 +169,17 @@ class Database:
         target = Path(target)
         tmp = target.with_name(target.name + ".part")
         try:
-            create_private(tmp)
-            dest = sqlite3.connect(str(tmp))
-            try:
-                self.conn.backup(dest)
-            finally:
-                dest.close()
+            if self.key is not None:
+                cipher.copy(self.conn, tmp, self.key)  # encrypted with the same key
+            else:
+                create_private(tmp)
+                dest = sqlite3.connect(str(tmp))
+                try:
+                    self.conn.backup(dest)
+                finally:
+                    dest.close()
             os.replace(tmp, target)
-        except (sqlite3.Error, OSError) as exc:
+        except (cipher.Error + (OSError,)) as exc:
             try:
                 tmp.unlink()
             except OSError:
@@ -184,15 +190,15 @@ class Database:
         return int(self.scalar("PRAGMA user_version") or 0)
 
 
-def open_reader(path: str | Path) -> Database:
+def open_reader(path: str | Path, key: bytes | None = None) -> Database:
     """A read-only connection of its own to an open site's file, for reads on another thread:
     in WAL mode it sees one committed snapshot and never blocks the window's writes."""
     try:
         from . import audit_key
-        reader = Database(path, _connect(str(path), readonly=True))
+        reader = Database(path, _connect(str(path), readonly=True, key=key), key)
         reader.audit_key = audit_key.load(path)
         return reader
-    except sqlite3.Error as exc:
+    except cipher.Error as exc:
         raise _known_error(exc) from exc
 
 
@@ -217,7 +223,12 @@ def is_sqlite_file(path: str | Path) -> bool:
         return False
 
 
-def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
+def _connect(path: str, readonly: bool = False, key: bytes | None = None) -> sqlite3.Connection:
+    if key is not None:
+        conn = cipher.connect(path, key, readonly=readonly)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -239,8 +250,9 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
         (MIGRATION_SET,))]
 
 
-def inspect(path: str | Path) -> None:
-    """Refuse a file that is not an Isolation Desk database, without touching it."""
+def inspect(path: str | Path, key: bytes | None = None) -> None:
+    """Refuse a file that is not an Isolation Desk database, without touching it (an
+    encrypted file needs its ``key``: without one it is refused as database_encrypted)."""
     p = Path(path)
     if not p.exists():
         return
@@ -249,14 +261,20 @@ def inspect(path: str | Path) -> None:
     if p.stat().st_size == 0:
         return  # an empty file is a new database
     if not is_sqlite_file(p):
-        raise StorageError("not_a_database", path=str(p))
-    conn = _connect(str(p), readonly=True)
+        if key is None:
+            # an encrypted site file has its key slots beside it; anything else is not ours
+            from .keyring import slots_path
+            encrypted = slots_path(p).exists()
+            raise StorageError("database_encrypted" if encrypted else "not_a_database", path=str(p))
+    elif key is not None:
+        key = None  # a plain file (from before encryption): read it as it is
+    conn = _connect(str(p), readonly=True, key=key)
     try:
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
             names = applied_migrations(conn)
-        except sqlite3.DatabaseError as exc:
+        except cipher.DatabaseError as exc:
             raise StorageError("database_damaged", path=str(p), detail=str(exc)) from exc
         unknown = [n for n in names if n not in KNOWN_MIGRATIONS]
         if version > SCHEMA_VERSION or unknown:
@@ -279,7 +297,8 @@ def make_private_sidecars(path: str | Path) -> None:
 
 
 def open_database(path: str | Path, *, create: bool = True, migrate: bool = True,
-                  check: str | None = "quick", before_migrate=None) -> Database:
+                  check: str | None = "quick", before_migrate=None,
+                  key: bytes | None = None) -> Database:
     """Open (and create or upgrade) the database at ``path``.
 
     ``check``: "quick" (PRAGMA quick_check before anything else), "full" (integrity_check),
@@ -298,7 +317,9 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
             raise StorageError("database_missing", path=path)
         private_dir(p.parent)
     existed = p.exists() and p.stat().st_size > 0
-    inspect(p)
+    if key is not None and existed and is_sqlite_file(p):
+        raise StorageError("database_not_encrypted", path=path)  # storage.encrypt_in_place first
+    inspect(p, key)
     # Only the owner reads the site file, whatever the umask: SQLite gives the WAL and the
     # shared-memory file the main file's mode, so they follow.
     if p.exists():
@@ -307,7 +328,7 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
         create_private(p)
     make_private_sidecars(p)
     try:
-        conn = _connect(path)
+        conn = _connect(path, key=key)
         if existed and check and check != "background":
             pragma = "quick_check" if check == "quick" else "integrity_check"
             result = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
@@ -318,9 +339,9 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
         # FULL: a check-in confirmed on screen survives a power cut (see the notes).
         conn.execute("PRAGMA synchronous = FULL")
         make_private_sidecars(p)
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         raise StorageError("database_damaged", path=path, detail=str(exc)) from exc
-    database = Database(path, conn)
+    database = Database(path, conn, key)
     if existed and check == "background":
         database.start_background_check()
     if migrate and applied_migrations(conn) != KNOWN_MIGRATIONS:
@@ -334,7 +355,7 @@ def open_database(path: str | Path, *, create: bool = True, migrate: bool = True
                 migrations.apply(database.db)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            except sqlite3.OperationalError as exc:
+            except cipher.OperationalError as exc:
                 database.close()
                 raise _known_error(exc) from exc
     _seal_audit_trail(database)
@@ -353,9 +374,14 @@ def _seal_audit_trail(database: Database) -> None:
         keyed = has_audit and bool(database.scalar(
             "SELECT 1 FROM audit WHERE hash LIKE 'k:%' LIMIT 1"))
         entries = has_audit and bool(database.scalar("SELECT 1 FROM audit LIMIT 1"))
-    except sqlite3.Error:
+    except cipher.Error:
         return
-    key, created = audit_key.load_or_create(database.path, may_create=not keyed)
+    if database.key is not None and not audit_key.key_path(database.path).exists():
+        # an encrypted site: the audit key comes from the database key (a file encrypted
+        # from a plain one keeps the key file its trail was sealed with)
+        key, created = audit_key.derive(database.key), not keyed
+    else:
+        key, created = audit_key.load_or_create(database.path, may_create=not keyed)
     database.audit_key = key
     database.audit_key_missing = keyed and key is None
     if not created or key is None or not entries:
@@ -366,5 +392,5 @@ def _seal_audit_trail(database: Database) -> None:
         with database.transaction():
             audit(database, actor="system", action="audit_keyed", entity="database",
                   at=datetime.now().replace(microsecond=0))
-    except (sqlite3.Error, DomainError):
+    except (cipher.Error + (DomainError,)):
         pass  # a read-only or damaged file: the check reports what it finds

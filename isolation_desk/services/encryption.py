@@ -1,0 +1,103 @@
+"""The site file encrypted at rest: opening it with an account's key slot or the recovery
+code, a new encrypted site, and the upgrade of a plain file in place (storage.keyring,
+storage.cipher).
+
+Signing in to an encrypted site is two checks: the password unwraps the account's key slot
+(without it the file cannot even be read), then ``accounts.sign_in`` checks it against the
+account as before (lock-out, audit entry)."""
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from ..domain.roles import Actor
+from ..storage import cipher, keyring
+from ..storage.database import Database, StorageError, open_database
+from . import accounts
+from . import backup as backups
+
+
+def is_encrypted(path: str | Path) -> bool:
+    p = Path(path)
+    return p.exists() and p.stat().st_size > 0 and not cipher.is_plain(p)
+
+
+def create_site_file(path: str | Path) -> tuple[Database, bytes]:
+    """A new, empty, encrypted site file with a random 256-bit key (the caller creates the
+    first manager, whose slot wraps it, and shows the recovery sheet)."""
+    key = keyring.new_database_key()
+    return open_database(path, create=True, key=key), key
+
+
+def open_signed_in(path: str | Path, username: str, password: str, now: datetime,
+                   **open_kwargs) -> tuple[Database, Actor]:
+    """Open the site as ``username``: unwrap the slot, open the file with the key, sign in.
+    A plain file (from before encryption) is encrypted in place on this first sign-in."""
+    path = Path(path)
+    if not is_encrypted(path):
+        db = open_database(path, create=False, **open_kwargs)
+        try:
+            actor = accounts.sign_in(db, username, password, now)
+        finally:
+            db.close()
+        encrypt_in_place(path, actor.username, password, now)
+    # a wrong password opens no slot: refused (sign_in_failed) before the file can be read,
+    # so nothing can be written to its audit trail
+    key = keyring.KeySlots.load(path).open(accounts.normalize_username(username), password)
+    db = open_database(path, create=False, key=key, **open_kwargs)
+    try:
+        actor = accounts.sign_in(db, username, password, now)
+    except Exception:
+        db.close()
+        raise
+    return db, actor
+
+
+def open_with_recovery_code(path: str | Path, code: str, **open_kwargs) -> Database:
+    """Open the site with the key from its recovery sheet (every password lost); the manager
+    then resets passwords, which gives the accounts new slots."""
+    return open_database(path, create=False, key=keyring.parse_recovery_code(code), **open_kwargs)
+
+
+def encrypt_in_place(path: str | Path, username: str, password: str, now: datetime) -> bytes:
+    """Encrypt a plain site file where it is (the first sign-in after the upgrade).
+
+    1. a plain backup ``…-pre_encryption.sqlite`` in the backups folder;
+    2. an encrypted copy beside the file, ``<file>.encrypt.part``, checked with
+       integrity_check; only then it replaces the file (its WAL folded in first);
+    3. the signing-in account's key slot; the other accounts get theirs when a manager
+       resets their passwords (their passwords are not known here);
+    4. every plain backup in the backups folder is encrypted the same way;
+    5. the plain backup of step 1 is removed (the encrypted file has passed its check).
+    Returns the new database key."""
+    path = Path(path)
+    key = keyring.new_database_key()
+    plain_copy = backups.backup_file(path, now, "pre_encryption")
+    part = path.with_name(path.name + ".encrypt.part")
+    verdict = cipher.encrypt_file(path, part, key)
+    if verdict != "ok":
+        _unlink(part)
+        raise StorageError("database_damaged", path=str(path), detail=verdict)
+    for suffix in ("-wal", "-shm", "-journal"):
+        _unlink(Path(str(path) + suffix))
+    os.replace(part, path)
+    keyring.KeySlots.load(path).set(accounts.normalize_username(username), key, password)
+    for b in backups.list_backups(path):
+        if b.path == plain_copy or not cipher.is_plain(b.path):
+            continue
+        tmp = b.path.with_name(b.path.name + ".part")
+        if cipher.encrypt_file(b.path, tmp, key) == "ok":
+            os.replace(tmp, b.path)
+        else:
+            _unlink(tmp)
+    if plain_copy is not None:
+        _unlink(plain_copy)
+    return key
+
+
+def _unlink(p: Path) -> None:
+    try:
+        p.unlink()
+    except OSError:
+        pass
