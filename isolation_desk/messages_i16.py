@@ -26,6 +26,9 @@ MESSAGES.update({
         "That is not a recovery code: it has 13 groups of 4 letters and digits, as printed on "
         "the recovery sheet. Check each group and type it again.",
         "恢复码无效:恢复码由13组、每组4个字母或数字组成,见恢复单。请逐组核对后重新输入。"),
+    "database_not_encrypted": (
+        "{path} is not encrypted yet: it is encrypted on the first sign-in after the upgrade.",
+        "{path} 尚未加密:升级后第一次登录时会自动加密。"),
     "database_encrypted": (
         "{path} is encrypted: sign in with an account of this site, or use its recovery sheet.",
         "{path} 已加密:请用本隔离点的账号登录,或使用其恢复单。"),
