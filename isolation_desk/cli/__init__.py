@@ -62,7 +62,8 @@ def open_db(db_path: Path | None, *, create: bool = False, check: str | None = N
     exports skip it, because on a 50,000-bed file it costs seconds and they only read
     (plus one audit entry)."""
     from ..storage.database import open_database
-    return open_database(resolve_db(db_path), create=create, check=check)
+    from .auth import current_key
+    return open_database(resolve_db(db_path), create=create, check=check, key=current_key())
 
 
 def json_default(value):

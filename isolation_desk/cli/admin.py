@@ -25,7 +25,8 @@ def _now() -> datetime:
 
 def _open(db_path, create: bool = False):
     from ..services.backup import open_with_backups
-    return open_with_backups(resolve_db(db_path), create=create)
+    from .auth import current_key
+    return open_with_backups(resolve_db(db_path), create=create, key=current_key())
 
 
 def _read_password(password_stdin: bool, prompt: str = "Password") -> str:
@@ -74,7 +75,8 @@ def restore(db_path, backup_file, yes, actor):
     from ..services import backup as backups
     from ..services.instance_lock import InstanceLock
     path = resolve_db(db_path)
-    verdict = backups.check_file(backup_file)
+    from .auth import current_key
+    verdict = backups.check_file(backup_file, current_key())
     if verdict != "ok":
         from ..storage.database import StorageError
         raise StorageError("backup_damaged", path=str(backup_file), detail=verdict)
@@ -82,7 +84,7 @@ def restore(db_path, backup_file, yes, actor):
         click.confirm(f"Replace {path} with {backup_file}? (the current file is backed up first)",
                       abort=True)
     with InstanceLock(path):
-        safety = backups.restore(path, backup_file, actor, _now())
+        safety = backups.restore(path, backup_file, actor, _now(), key=current_key())
     click.echo(f"restored {path} from {backup_file}")
     if safety:
         click.echo(f"the replaced file was kept as {safety}")
@@ -104,8 +106,19 @@ def users_add(db_path, username, display_name, role, password_stdin, actor):
     """Add a user (signed in as a manager). On a database without users this creates the
     first manager account, without signing in. With --password-stdin: your own password on
     the first line, the new account's on the second (only the new one for the first account)."""
-    from ..services import accounts
-    db = _open(db_path, create=True)
+    from ..services import accounts, encryption
+    from ..storage import keyring
+    path = resolve_db(db_path)
+    new_site = not path.exists() or path.stat().st_size == 0
+    if actor is None and encryption.is_encrypted(path):
+        fail(NO_ACCOUNT)
+    key = None
+    if new_site:
+        if role != "manager":
+            raise DomainError("no_users")
+        db, key = encryption.create_site_file(path)  # a new site is encrypted from the start
+    else:
+        db = _open(db_path, create=True)
     try:
         if not accounts.has_users(db):
             if role != "manager":
@@ -113,6 +126,11 @@ def users_add(db_path, username, display_name, role, password_stdin, actor):
             password = _read_password(password_stdin)
             first = accounts.create_first_manager(db, username, display_name, password, _now())
             click.echo(f"first manager account '{first.username}' created")
+            if key is not None:
+                click.echo("The site file is encrypted. Its recovery code opens it when every "
+                           "password is forgotten; write it down now and lock it away "
+                           "(the window prints it as a recovery sheet):", err=True)
+                click.echo(f"recovery code: {keyring.recovery_code(key)}", err=True)
         else:
             if actor is None:
                 fail(NO_ACCOUNT)

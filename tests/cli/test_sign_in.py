@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from isolation_desk.cli import main
 
-from .helpers import DEMO_PASSWORD, DEMO_USER, ensure_account, run, run_as
+from .helpers import DEMO_PASSWORD, DEMO_USER, ensure_account, run, run_as, site_connection
 
 # Commands that run without an account: check (what needs no key) and demo (a new file).
 WITHOUT_ACCOUNT = {("check",), ("demo",)}
@@ -55,7 +55,7 @@ def site(tmp_path_factory):
 
 
 def _snapshot(path):
-    conn = sqlite3.connect(path)
+    conn = site_connection(path)
     try:
         return (conn.execute("SELECT count(*) FROM audit").fetchone()[0],
                 conn.execute("SELECT count(*) FROM users").fetchone()[0])
@@ -88,10 +88,21 @@ def test_only_help_version_and_selftest_need_no_account():
     assert CliRunner().invoke(main, ["export", "occupants", "--help"]).exit_code == 0
 
 
-def test_a_wrong_password_is_refused_and_recorded(site):
+def test_a_wrong_password_is_refused_and_opens_nothing(site):
+    before = _snapshot(site)
     r = run("export", "occupants", "--db", site, "--user", DEMO_USER, "--password-stdin", input="guess\n")
     assert r.exit_code == 2 and "Wrong user name or password" in r.output
-    conn = sqlite3.connect(site)
+    # the password opened no key slot: the encrypted file could not even be read
+    assert _snapshot(site) == before
+
+
+def test_a_wrong_password_on_a_plain_file_is_recorded(tmp_path, db):
+    path = db.path
+    db.close()
+    ensure_account(path)  # a plain file from before encryption, with an account
+    r = run("export", "occupants", "--db", path, "--user", DEMO_USER, "--password-stdin", input="guess\n")
+    assert r.exit_code == 2
+    conn = sqlite3.connect(path)
     last = conn.execute("SELECT actor, action FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     conn.close()
     assert last == (DEMO_USER, "sign_in_failed")
@@ -114,7 +125,7 @@ def test_a_viewer_signed_in_may_not_export_personal_data(site):
 def test_check_without_an_account_says_what_it_did_not_check(site):
     r = run("check", "--db", site)
     assert r.exit_code == 0, r.output
-    assert "header: ok" in r.output
+    assert "header: encrypted (" in r.output
     assert "need an account" in r.output
     r = run_as("check", "--db", site)
     assert r.exit_code == 0 and "audit trail: intact" in r.output
