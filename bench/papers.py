@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -26,21 +27,50 @@ BENCH_PASSWORD = "bench-password"
 
 
 def signed_in(args: list[str], db_path: str) -> list[str]:
-    """``args`` run as the bench's manager account (made in the file when it has none; the
-    demo's account when it is a demo site): every command signs in (cli/auth.py)."""
+    """``args`` run as the bench's manager account on a copy of the site (``<site>.cli.sqlite``:
+    the first sign-in encrypts a plain file in place, and the in-process figures read the
+    plain original): every command signs in (cli/auth.py), through the key slot."""
     from isolation_desk.cli import DEMO_PASSWORD, DEMO_USER
     from isolation_desk.services import accounts
     from isolation_desk.storage.database import open_database
-    db = open_database(db_path, create=False, check=None)
-    try:
-        names = {u["username"] for u in accounts.list_users(db)}
-        if not names:
-            accounts.create_first_manager(db, BENCH_USER, "bench", BENCH_PASSWORD, datetime.now())
-            names = {BENCH_USER}
-    finally:
-        db.close()
-    user, password = (DEMO_USER, DEMO_PASSWORD) if DEMO_USER in names else (BENCH_USER, BENCH_PASSWORD)
+    copy = Path(str(db_path) + ".cli.sqlite")
+    if not copy.exists():
+        for suffix in (".keys", ".auditkey", "-wal", "-shm"):
+            Path(str(copy) + suffix).unlink(missing_ok=True)
+        if _key(db_path) is not None:  # an encrypted site (the demo): copy it with its slots
+            shutil.copy(db_path, copy)
+            shutil.copy(str(db_path) + ".keys", str(copy) + ".keys")
+        else:
+            conn = sqlite3.connect(db_path)
+            dest = sqlite3.connect(copy)
+            conn.backup(dest)
+            dest.close()
+            conn.close()
+        if Path(str(db_path) + ".auditkey").exists():
+            shutil.copy(str(db_path) + ".auditkey", str(copy) + ".auditkey")
+        db = open_database(copy, create=False, check=None, key=_key(copy))
+        try:
+            if not accounts.has_users(db):
+                accounts.create_first_manager(db, BENCH_USER, "bench", BENCH_PASSWORD, datetime.now())
+            names = {u["username"] for u in accounts.list_users(db)}
+        finally:
+            db.close()
+        (copy.parent / (copy.name + ".user")).write_text(
+            DEMO_USER if DEMO_USER in names else BENCH_USER)
+    user = (copy.parent / (copy.name + ".user")).read_text()
+    password = DEMO_PASSWORD if user == DEMO_USER else BENCH_PASSWORD
+    args = [str(copy) if a == str(db_path) else a for a in args]
     return [*args, "--user", user, "--password-stdin", "\x00" + password]
+
+
+def _key(db_path) -> bytes | None:
+    """An encrypted site's key (the demo account's slot); None for a plain file."""
+    from isolation_desk.cli import DEMO_PASSWORD, DEMO_USER
+    from isolation_desk.services.encryption import is_encrypted
+    from isolation_desk.storage.keyring import KeySlots
+    if not is_encrypted(db_path):
+        return None
+    return KeySlots.load(db_path).open(DEMO_USER, DEMO_PASSWORD)
 
 
 def processes(args: list[str], repeat: int, *, check_output: Path | None = None,
@@ -87,7 +117,7 @@ def handover(db_path: str, size: str, repeat: int, now: datetime, *, target_s: f
     out = tmp / "handover.pdf"
     whole, rss, _ = processes(signed_in([CLI, "handover", "--db", db_path, "--out", str(out)], db_path), repeat,
                               check_output=out)
-    db = open_database(db_path, create=False, check=None)
+    db = open_database(db_path, create=False, check=None, key=_key(db_path))
     summary_stats, summary = timed(lambda: shift.current_summary(db, now), repeat, scale=1.0)
     build, pages = timed(lambda: build_handover(summary, tmp / "build.pdf", lang="zh_CN", printed_at=now),
                          repeat, scale=1.0)
@@ -107,7 +137,7 @@ def _roster_rows(db_path: str, now: datetime) -> tuple[list[dict], str]:
     from isolation_desk.services import queries, shift
     from isolation_desk.services.site import get_settings
     from isolation_desk.storage.database import open_database
-    db = open_database(db_path, create=False, check=None)
+    db = open_database(db_path, create=False, check=None, key=_key(db_path))
     rows = [queries.occupant_row(s, now.date()) for s in shift.roster(db, now)]
     name = get_settings(db).site_name
     db.close()
