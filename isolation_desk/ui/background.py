@@ -34,6 +34,7 @@ class BackgroundReader(QObject):
         return self._running or self._waiting is not None
 
     def read(self, db, fn) -> None:
+        self._key = getattr(db, "key", None)  # an encrypted site's reader needs its key
         if not Path(db.path).is_file():
             self.ready.emit(*self._call(fn, db))
             return
@@ -63,7 +64,7 @@ class BackgroundReader(QObject):
             return None, DomainError("read_failed", detail=f"{type(exc).__name__}: {exc}")
 
     def _run(self, path: str, fn) -> None:
-        reader, error = self._call(open_reader, path)
+        reader, error = self._call(lambda p: open_reader(p, getattr(self, "_key", None)), path)
         if error is None:
             try:
                 result, error = self._call(fn, reader)

@@ -22,7 +22,10 @@ from .base import ERROR_STYLE, FIELD_ERROR_STYLE
 
 
 def _split(ctx_or_db):
-    """(ctx or None, db, language, clock) from an AppContext or a bare Database."""
+    """(ctx or None, db, language, clock) from an AppContext or a bare Database (None: an
+    encrypted site not open yet, see LoginDialog's ``opener``)."""
+    if ctx_or_db is None:
+        return None, None, current_language(), lambda: datetime.now().replace(microsecond=0)
     if hasattr(ctx_or_db, "db") and hasattr(ctx_or_db, "now"):
         return ctx_or_db, ctx_or_db.db, ctx_or_db.lang, ctx_or_db.now
     return None, ctx_or_db, current_language(), lambda: datetime.now().replace(microsecond=0)
@@ -36,9 +39,12 @@ class LoginDialog(QDialog):
     signedIn = Signal(object)  # the Actor
 
     def __init__(self, ctx_or_db, parent: QWidget | None = None, *, mode: str | None = None,
-                 current: Actor | None = None):
+                 current: Actor | None = None, opener=None):
         super().__init__(parent)
         self.ctx, self.db, self.lang, self._clock = _split(ctx_or_db)
+        # opener(username, password, now) -> (db, actor): an encrypted site, opened by the
+        # password's key slot (services.encryption.open_signed_in); self.db is set then
+        self.opener = opener
         if mode is None:
             mode = "sign_in" if accounts.has_users(self.db) else "first_start"
         self.mode = mode
@@ -165,6 +171,8 @@ class LoginDialog(QDialog):
                 actor = accounts.create_first_manager(self.db, self.username.text(),
                                                       self.display_name.text(), password, now)
                 accounts.sign_in(self.db, actor.username, password, now)
+            elif self.opener is not None:
+                self.db, actor = self.opener(self.username.text(), password, now)
             else:
                 actor = accounts.sign_in(self.db, self.username.text(), password, now)
         except DomainError as exc:
