@@ -19,8 +19,8 @@ TEXT = {
                  "没有它,数据将无法恢复。",
         "code": "恢复码(13组,每组4个字符):",
         "keep": "请将本单装入信封封存,交负责人锁入保险柜;不要拍照,不要复印,不要存入电脑或手机。",
-        "use": "使用方法:启动 Isolation Desk,在登录窗口选择“用恢复码打开”,输入恢复码(或扫描二维码);"
-               "打开后请立即为负责人重设密码。命令行:isolation-desk … --recovery-code。",
+        "use": "使用方法:由负责人或技术人员用 Isolation Desk 的恢复功能输入恢复码(或扫描二维码)打开数据文件,"
+               "打开后立即为负责人重设密码。",
         "file": "数据文件:{file}",
     },
     "en": {
@@ -30,9 +30,9 @@ TEXT = {
         "code": "Recovery code (13 groups of 4 characters):",
         "keep": "Seal this sheet in an envelope and have the manager lock it in the safe; do not "
                 "photograph, copy or store it on a computer or phone.",
-        "use": "To use it: start Isolation Desk, choose \"Open with the recovery code\" at the "
-               "sign-in and type the code (or scan the QR code); then reset the manager's "
-               "password at once. Command line: isolation-desk … --recovery-code.",
+        "use": "To use it: the manager or a technician opens the data file with Isolation Desk's "
+               "recovery function, typing the code (or scanning the QR code), and resets the "
+               "manager's password at once.",
         "file": "Data file: {file}",
     },
 }
@@ -52,7 +52,9 @@ def build_recovery_sheet(code: str, target, *, site_name: str, db_file: str, pri
     lines = ["  ".join(groups[i:i + 5]) for i in range(0, len(groups), 5)]
     story = [base.para(t["title"], st["title"], font), base.para(t["intro"], st["body"], font),
              Spacer(1, 4 * mm), base.para(t["code"], st["heading"], font)]
-    story += [base.para(f'<font size="16">{line}</font>', st["body"], font) for line in lines]
+    from reportlab.lib.styles import ParagraphStyle
+    big = ParagraphStyle("recovery_code", parent=st["body"], fontSize=16, leading=24)
+    story += [base.para(line, big, font) for line in lines]
     story += [Spacer(1, 4 * mm), drawing, Spacer(1, 4 * mm),
               base.para(t["keep"], st["body"], font), base.para(t["use"], st["body"], font),
               base.para(t["file"].format(file=db_file), st["body"], font)]

@@ -99,6 +99,35 @@ def encrypt_in_place(path: str | Path, username: str, password: str, now: dateti
     return key
 
 
+def encrypt_open_site(db: Database, username: str, password: str, now: datetime) -> bytes:
+    """Encrypt the plain site that ``db`` has open (right after ``username`` signed in with
+    ``password``, or created the first manager): closed, encrypted in place, reopened with the
+    key, and ``db`` takes the new connection over. Returns the key (for the recovery sheet)."""
+    path = Path(db.path)
+    db.close()
+    key = encrypt_in_place(path, username, password, now)
+    db.adopt(open_database(path, create=False, check=None, key=key))
+    return key
+
+
+def recovery_code(key: bytes) -> str:
+    """The key as the recovery sheet prints it (13 groups of 4 characters)."""
+    return keyring.recovery_code(key)
+
+
+def write_recovery_sheet(db: Database, key: bytes, path, actor: Actor, now: datetime,
+                         lang: str = "zh_CN") -> int:
+    """The recovery sheet PDF (the key as a code and a QR code), recorded as printed."""
+    from ..reports.recovery_sheet import build_recovery_sheet
+    from .papers import record_printed
+    from .site import get_settings
+    actor.require("users")
+    pages = build_recovery_sheet(keyring.recovery_code(key), path, site_name=get_settings(db).site_name,
+                                 db_file=str(db.path), printed_at=now, printed_by=actor.label(), lang=lang)
+    record_printed(db, actor, "recovery_sheet", now, pages=pages)
+    return pages
+
+
 def _unlink(p: Path) -> None:
     try:
         p.unlink()

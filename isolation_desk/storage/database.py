@@ -157,6 +157,12 @@ class Database:
         except cipher.Error:
             pass
 
+    def adopt(self, other: "Database") -> None:
+        """Take over ``other``'s connection and state (the same file reopened, e.g. encrypted
+        in place), so that everyone holding this object sees the new connection."""
+        self.close()
+        self.__dict__.update(other.__dict__)
+
     def __enter__(self):
         return self
 

@@ -159,7 +159,8 @@ def start_session(app, db, parent: QWidget | None = None) -> Actor | None:
     """The first start creates the manager account; otherwise a user signs in.
     Returns the Actor every action of this session runs as, or None (cancelled)."""
     mode = "sign_in" if accounts.has_users(db) else "first_start"
-    return LoginDialog.ask(parent, db, mode=mode)
+    # a plain site (new, or from before encryption) is encrypted at this sign-in
+    return LoginDialog.ask(parent, db, mode=mode, encrypt_plain=True)
 
 
 class BackupWorker(QObject):

@@ -73,3 +73,33 @@ def test_the_background_reader_of_an_encrypted_site(qtbot, tmp_path, now):
         reader.wait()
     finally:
         db.close()
+
+
+def test_the_first_start_encrypts_the_site_and_shows_the_recovery_sheet(qtbot, empty_db, tmp_path):
+    from pypdf import PdfReader
+
+    from isolation_desk.ui.dialogs.login import LoginDialog
+    from isolation_desk.ui.dialogs.recovery import RecoveryDialog
+    db = empty_db
+    dialog = LoginDialog(db, mode="first_start", encrypt_plain=True)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("boss")
+    dialog.display_name.setText("Zhang")
+    dialog.password.setText("boss-pass-1")
+    dialog.password2.setText("boss-pass-1")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert dialog.actor is not None and dialog.recovery_key is not None
+    assert db.key == dialog.recovery_key  # the same object, now on the encrypted file
+    assert open(db.path, "rb").read(16) != b"SQLite format 3\x00"
+    assert db.scalar("SELECT count(*) FROM users") == 1
+    recovery = RecoveryDialog(db, dialog.actor, dialog.recovery_key, lang="en")
+    qtbot.addWidget(recovery)
+    code = encryption.recovery_code(dialog.recovery_key)
+    assert recovery.code.text() == code.replace("-", "  ")
+    assert "lost" in recovery.warning.text()
+    recovery.resize(560, 300)
+    recovery.grab().save(str(tmp_path / "recovery.png"))
+    out = recovery.save(tmp_path / "sheet.pdf")
+    text = PdfReader(out).pages[0].extract_text()
+    assert code.split("-")[0] in text
+    assert db.scalar("SELECT action FROM audit ORDER BY id DESC LIMIT 1") == "print_recovery_sheet"

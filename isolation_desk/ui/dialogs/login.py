@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from ...domain.errors import DomainError
 from ...domain.roles import Actor
 from ...messages import current_language, describe
-from ...services import accounts
+from ...services import accounts, encryption
 from .base import ERROR_STYLE, FIELD_ERROR_STYLE
 
 
@@ -39,12 +39,16 @@ class LoginDialog(QDialog):
     signedIn = Signal(object)  # the Actor
 
     def __init__(self, ctx_or_db, parent: QWidget | None = None, *, mode: str | None = None,
-                 current: Actor | None = None, opener=None):
+                 current: Actor | None = None, opener=None, encrypt_plain: bool = False):
         super().__init__(parent)
         self.ctx, self.db, self.lang, self._clock = _split(ctx_or_db)
         # opener(username, password, now) -> (db, actor): an encrypted site, opened by the
         # password's key slot (services.encryption.open_signed_in); self.db is set then
         self.opener = opener
+        # a plain site (new, or from before encryption) is encrypted at this sign-in; the
+        # first start keeps the key to show the recovery sheet (``recovery_key``)
+        self.encrypt_plain = encrypt_plain
+        self.recovery_key: bytes | None = None
         if mode is None:
             mode = "sign_in" if accounts.has_users(self.db) else "first_start"
         self.mode = mode
@@ -180,6 +184,14 @@ class LoginDialog(QDialog):
             self.password2.clear()
             self.show_error(exc)
             return
+        if self.encrypt_plain and self.db is not None and self.db.key is None:
+            try:
+                key = encryption.encrypt_open_site(self.db, actor.username, password, now)
+            except DomainError as exc:
+                self.show_error(exc)
+                return
+            if self.mode == "first_start":
+                self.recovery_key = key
         self.password.clear()
         self.password2.clear()
         self.actor = actor
@@ -188,11 +200,16 @@ class LoginDialog(QDialog):
 
     @classmethod
     def ask(cls, parent, ctx_or_db, *, mode: str | None = None,
-            current: Actor | None = None) -> Actor | None:
-        """Show the dialog; the signed-in Actor, or None when the user cancelled."""
-        dialog = cls(ctx_or_db, parent, mode=mode, current=current)
+            current: Actor | None = None, encrypt_plain: bool = False) -> Actor | None:
+        """Show the dialog; the signed-in Actor, or None when the user cancelled. A site
+        encrypted at its first start shows its recovery sheet next."""
+        dialog = cls(ctx_or_db, parent, mode=mode, current=current, encrypt_plain=encrypt_plain)
         try:
             if dialog.exec() == QDialog.Accepted:
+                if dialog.recovery_key is not None:
+                    from .recovery import RecoveryDialog
+                    RecoveryDialog.ask(parent, dialog.db, dialog.actor, dialog.recovery_key,
+                                       lang=dialog.lang)
                 return dialog.actor
             return None
         finally:

@@ -123,6 +123,7 @@ _AUDIT_ACTIONS = {
     "print_release_notices": QT_TRANSLATE_NOOP("AuditWords", "Release notices printed"),
     "print_daily_report": QT_TRANSLATE_NOOP("AuditWords", "Daily report printed"),
     "print_sampling_list": QT_TRANSLATE_NOOP("AuditWords", "Sampling list printed"),
+    "print_recovery_sheet": QT_TRANSLATE_NOOP("AuditWords", "Recovery sheet printed"),
     # shift log
     "shift_log_entry": QT_TRANSLATE_NOOP("AuditWords", "Shift log entry written"),
     "shift_log_resolved": QT_TRANSLATE_NOOP("AuditWords", "Shift log item resolved"),
