@@ -51,11 +51,21 @@ def sign_in(db_path, username: str | None, password_stdin: bool, *,
     if not path.exists():
         raise StorageError("database_missing", path=str(path))
     password = read_password(password_stdin, username)
+    was_plain = not encryption.is_encrypted(path)
     # the password unwraps the account's key slot, which opens the encrypted file; a plain
     # file (from before encryption) is encrypted in place on this first sign-in
     db, actor = encryption.open_signed_in(path, username, password,
                                           datetime.now().replace(microsecond=0), check=None)
     key = db.key
+    if was_plain and key is not None:  # this sign-in encrypted the site (a manager's)
+        from ..storage.keyring import recovery_code
+        waiting = encryption.accounts_without_slot(db)
+        click.echo("The site file is now encrypted. Its recovery code opens it when every "
+                   "password is forgotten; write it down now and lock it away:", err=True)
+        click.echo(f"recovery code: {recovery_code(key)}", err=True)
+        if waiting:
+            click.echo("These accounts need a new password (users passwd NAME) before they can "
+                       "sign in: " + ", ".join(waiting), err=True)
     db.close()
     ctx = click.get_current_context(silent=True)
     if ctx is not None:

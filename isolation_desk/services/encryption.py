@@ -36,14 +36,20 @@ def create_site_file(path: str | Path) -> tuple[Database, bytes]:
 def open_signed_in(path: str | Path, username: str, password: str, now: datetime,
                    **open_kwargs) -> tuple[Database, Actor]:
     """Open the site as ``username``: unwrap the slot, open the file with the key, sign in.
-    A plain file (from before encryption) is encrypted in place on this first sign-in."""
+    A plain file (from before encryption) is encrypted in place at the first sign-in of a
+    manager (``may_encrypt``): only a manager can then give the others their slots (by new
+    passwords) and keep the recovery sheet; anyone else opens it plain meanwhile."""
     path = Path(path)
     if not is_encrypted(path):
         db = open_database(path, create=False, **open_kwargs)
         try:
             actor = accounts.sign_in(db, username, password, now)
-        finally:
+        except Exception:
             db.close()
+            raise
+        if not may_encrypt(actor):
+            return db, actor
+        db.close()
         encrypt_in_place(path, actor.username, password, now)
     # a wrong password opens no slot: refused (sign_in_failed) before the file can be read,
     # so nothing can be written to its audit trail
@@ -55,6 +61,20 @@ def open_signed_in(path: str | Path, username: str, password: str, now: datetime
         db.close()
         raise
     return db, actor
+
+
+def may_encrypt(actor: Actor) -> bool:
+    """Whether this person's sign-in encrypts a plain site: a manager's (``users``)."""
+    return actor.can("users")
+
+
+def accounts_without_slot(db: Database) -> list[str]:
+    """Active accounts whose password opens nothing yet (after the upgrade): a manager gives
+    each a new password (which makes its slot)."""
+    if db.key is None:
+        return []
+    have = set(keyring.KeySlots.load(db.path).slots)
+    return [u["username"] for u in accounts.list_users(db) if u["active"] and u["username"] not in have]
 
 
 def open_with_recovery_code(path: str | Path, code: str, **open_kwargs) -> Database:

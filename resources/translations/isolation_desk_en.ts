@@ -1,237 +1,158 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>AlertDialog</name>
     <message numerus="yes">
         <source>Same floor: %n other person(s) to watch</source>
-        <translation>
-            <numerusform>Same floor: %n other person to watch</numerusform>
-            <numerusform>Same floor: %n other people to watch</numerusform>
-        </translation>
+        <translation><numerusform>Same floor: %n other person to watch</numerusform><numerusform>Same floor: %n other people to watch</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ApplyPolicyDialog</name>
     <message numerus="yes">
         <source>%n occupant(s) of this category would change:</source>
-        <translation>
-            <numerusform>%n occupant of this category would change:</numerusform>
-            <numerusform>%n occupants of this category would change:</numerusform>
-        </translation>
+        <translation><numerusform>%n occupant of this category would change:</numerusform><numerusform>%n occupants of this category would change:</numerusform></translation>
     </message>
 </context>
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
         <source>Showing the newest %n entries: narrow the filter to see older ones.</source>
-        <translation>
-            <numerusform>Showing the newest %n entries: narrow the filter to see older ones.</numerusform>
-            <numerusform>Showing the newest %n entries: narrow the filter to see older ones.</numerusform>
-        </translation>
+        <translation><numerusform>Showing the newest %n entries: narrow the filter to see older ones.</numerusform><numerusform>Showing the newest %n entries: narrow the filter to see older ones.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n entries</source>
-        <translation>
-            <numerusform>%n entries</numerusform>
-            <numerusform>%n entries</numerusform>
-        </translation>
+        <translation><numerusform>%n entries</numerusform><numerusform>%n entries</numerusform></translation>
     </message>
 </context>
 <context>
     <name>BulkCheckInDialog</name>
     <message numerus="yes">
         <source>%n person(s) checked in.</source>
-        <translation>
-            <numerusform>%n person checked in.</numerusform>
-            <numerusform>%n people checked in.</numerusform>
-        </translation>
+        <translation><numerusform>%n person checked in.</numerusform><numerusform>%n people checked in.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>EmergencyBanner</name>
     <message numerus="yes">
         <source>(and %n more alert(s))</source>
-        <translation>
-            <numerusform>(and %n more alert)</numerusform>
-            <numerusform>(and %n more alerts)</numerusform>
-        </translation>
+        <translation><numerusform>(and %n more alert)</numerusform><numerusform>(and %n more alerts)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>HandoverScreen</name>
     <message numerus="yes">
         <source>%n page(s). The preview shows the sheet exactly as it prints.</source>
-        <translation>
-            <numerusform>%n page. The preview shows the sheet exactly as it prints.</numerusform>
-            <numerusform>%n pages. The preview shows the sheet exactly as it prints.</numerusform>
-        </translation>
+        <translation><numerusform>%n page. The preview shows the sheet exactly as it prints.</numerusform><numerusform>%n pages. The preview shows the sheet exactly as it prints.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ImportArrivalsDialog</name>
     <message numerus="yes">
         <source>%n row(s) imported as expected arrivals.</source>
-        <translation>
-            <numerusform>%n row imported as expected arrivals.</numerusform>
-            <numerusform>%n rows imported as expected arrivals.</numerusform>
-        </translation>
+        <translation><numerusform>%n row imported as expected arrivals.</numerusform><numerusform>%n rows imported as expected arrivals.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) read: %1 valid, %2 refused, %3 duplicate</source>
-        <translation>
-            <numerusform>%n row read: %1 valid, %2 refused, %3 duplicate</numerusform>
-            <numerusform>%n rows read: %1 valid, %2 refused, %3 duplicate</numerusform>
-        </translation>
+        <translation><numerusform>%n row read: %1 valid, %2 refused, %3 duplicate</numerusform><numerusform>%n rows read: %1 valid, %2 refused, %3 duplicate</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Import %n valid row(s)</source>
-        <translation>
-            <numerusform>Import %n valid row</numerusform>
-            <numerusform>Import %n valid rows</numerusform>
-        </translation>
+        <translation><numerusform>Import %n valid row</numerusform><numerusform>Import %n valid rows</numerusform></translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message numerus="yes">
-        <source>No account exists yet. Create the site manager&apos;s account: the manager can then add an account for every member of staff. The password needs at least %n characters.</source>
-        <translation>
-            <numerusform>No account exists yet. Create the site manager&apos;s account: the manager can then add an account for every member of staff. The password needs at least %n characters.</numerusform>
-            <numerusform>No account exists yet. Create the site manager&apos;s account: the manager can then add an account for every member of staff. The password needs at least %n characters.</numerusform>
-        </translation>
+        <source>No account exists yet. Create the site manager's account: the manager can then add an account for every member of staff. The password needs at least %n characters.</source>
+        <translation><numerusform>No account exists yet. Create the site manager's account: the manager can then add an account for every member of staff. The password needs at least %n characters.</numerusform><numerusform>No account exists yet. Create the site manager's account: the manager can then add an account for every member of staff. The password needs at least %n characters.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>OccupantsScreen</name>
     <message numerus="yes">
         <source>%n person(s)</source>
-        <translation>
-            <numerusform>%n person</numerusform>
-            <numerusform>%n people</numerusform>
-        </translation>
+        <translation><numerusform>%n person</numerusform><numerusform>%n people</numerusform></translation>
     </message>
 </context>
 <context>
     <name>RegimeDialog</name>
     <message numerus="yes">
         <source>Applies from today to %1 (%n person(s)).</source>
-        <translation>
-            <numerusform>Applies from today to %1 (%n person).</numerusform>
-            <numerusform>Applies from today to %1 (%n people).</numerusform>
-        </translation>
+        <translation><numerusform>Applies from today to %1 (%n person).</numerusform><numerusform>Applies from today to %1 (%n people).</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ReleaseDateDialog</name>
     <message numerus="yes">
         <source>Extends the isolation by %n day(s)</source>
-        <translation>
-            <numerusform>Extends the isolation by %n day</numerusform>
-            <numerusform>Extends the isolation by %n days</numerusform>
-        </translation>
+        <translation><numerusform>Extends the isolation by %n day</numerusform><numerusform>Extends the isolation by %n days</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Brings the release forward by %n day(s)</source>
-        <translation>
-            <numerusform>Brings the release forward by %n day</numerusform>
-            <numerusform>Brings the release forward by %n days</numerusform>
-        </translation>
+        <translation><numerusform>Brings the release forward by %n day</numerusform><numerusform>Brings the release forward by %n days</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ReleaseDialog</name>
     <message numerus="yes">
         <source>%n day(s) left</source>
-        <translation>
-            <numerusform>%n day left</numerusform>
-            <numerusform>%n days left</numerusform>
-        </translation>
+        <translation><numerusform>%n day left</numerusform><numerusform>%n days left</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n result(s) pending</source>
-        <translation>
-            <numerusform>%n result pending</numerusform>
-            <numerusform>%n results pending</numerusform>
-        </translation>
+        <translation><numerusform>%n result pending</numerusform><numerusform>%n results pending</numerusform></translation>
     </message>
 </context>
 <context>
     <name>RoomsScreen</name>
     <message numerus="yes">
         <source>%n room(s)</source>
-        <translation>
-            <numerusform>%n room</numerusform>
-            <numerusform>%n rooms</numerusform>
-        </translation>
+        <translation><numerusform>%n room</numerusform><numerusform>%n rooms</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n bed(s)</source>
-        <translation>
-            <numerusform>%1 · %n bed</numerusform>
-            <numerusform>%1 · %n beds</numerusform>
-        </translation>
+        <translation><numerusform>%1 · %n bed</numerusform><numerusform>%1 · %n beds</numerusform></translation>
     </message>
 </context>
 <context>
     <name>StayPanel</name>
     <message numerus="yes">
         <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n year</numerusform>
-            <numerusform>%n years</numerusform>
-        </translation>
+        <translation><numerusform>%n year</numerusform><numerusform>%n years</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n day</numerusform>
-            <numerusform>%n days</numerusform>
-        </translation>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
     </message>
 </context>
 <context>
     <name>SuppliesScreen</name>
     <message numerus="yes">
         <source>%n lot(s) expired</source>
-        <translation>
-            <numerusform>%n lot expired</numerusform>
-            <numerusform>%n lots expired</numerusform>
-        </translation>
+        <translation><numerusform>%n lot expired</numerusform><numerusform>%n lots expired</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n lot(s) expiring</source>
-        <translation>
-            <numerusform>%n lot expiring</numerusform>
-            <numerusform>%n lots expiring</numerusform>
-        </translation>
+        <translation><numerusform>%n lot expiring</numerusform><numerusform>%n lots expiring</numerusform></translation>
     </message>
 </context>
 <context>
     <name>TestsScreen</name>
     <message numerus="yes">
         <source>pool %1 (%n sample(s))</source>
-        <translation>
-            <numerusform>pool %1 (%n sample)</numerusform>
-            <numerusform>pool %1 (%n samples)</numerusform>
-        </translation>
+        <translation><numerusform>pool %1 (%n sample)</numerusform><numerusform>pool %1 (%n samples)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n hour</numerusform>
-            <numerusform>%n hours</numerusform>
-        </translation>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
     </message>
 </context>
 <context>
     <name>TodayScreen</name>
     <message numerus="yes">
         <source>results awaited (%n over 24 h)</source>
-        <translation>
-            <numerusform>results awaited (%n over 24 h)</numerusform>
-            <numerusform>results awaited (%n over 24 h)</numerusform>
-        </translation>
+        <translation><numerusform>results awaited (%n over 24 h)</numerusform><numerusform>results awaited (%n over 24 h)</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AdjustDialog</name>
@@ -111,7 +110,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>No room-mates: nobody else&apos;s isolation restarted.</source>
+        <source>No room-mates: nobody else's isolation restarted.</source>
         <translation>无同室人员:没有人的隔离期需要重新计算。</translation>
     </message>
     <message numerus="yes">
@@ -916,7 +915,7 @@
         <translation>社区联系人</translation>
     </message>
     <message>
-        <source>Contact&apos;s phone</source>
+        <source>Contact's phone</source>
         <translation>联系人电话</translation>
     </message>
     <message>
@@ -1248,7 +1247,7 @@ building, floors, rooms)</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <source>The preview needs a PDF renderer (poppler&apos;s pdftoppm), which is not installed. Save the sheet as PDF and open it, or install poppler.</source>
+        <source>The preview needs a PDF renderer (poppler's pdftoppm), which is not installed. Save the sheet as PDF and open it, or install poppler.</source>
         <translation>预览需要PDF渲染程序(poppler的pdftoppm),本机未安装。请另存为PDF后打开,或安装poppler。</translation>
     </message>
     <message numerus="yes">
@@ -1274,7 +1273,7 @@ building, floors, rooms)</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <source>Printing needs a PDF renderer (poppler&apos;s pdftoppm), which is not installed. Save the sheet as PDF and print it from a PDF viewer.</source>
+        <source>Printing needs a PDF renderer (poppler's pdftoppm), which is not installed. Save the sheet as PDF and print it from a PDF viewer.</source>
         <translation>打印需要PDF渲染程序(poppler的pdftoppm),本机未安装。请另存为PDF后用PDF阅读器打印。</translation>
     </message>
     <message>
@@ -1840,7 +1839,7 @@ building, floors, rooms)</source>
         <translation>隔离点工作台 — 首次启动</translation>
     </message>
     <message numerus="yes">
-        <source>No account exists yet. Create the site manager&apos;s account: the manager can then add an account for every member of staff. The password needs at least %n characters.</source>
+        <source>No account exists yet. Create the site manager's account: the manager can then add an account for every member of staff. The password needs at least %n characters.</source>
         <translation>
             <numerusform>尚无任何账号。请创建隔离点负责人账号,负责人随后可为每位工作人员添加账号。密码至少需要%n个字符。</numerusform>
         </translation>
@@ -2107,7 +2106,7 @@ building, floors, rooms)</source>
         <translation>防控方案第九版(2022年6月)</translation>
     </message>
     <message>
-        <source>&quot;20 measures&quot; (November 2022)</source>
+        <source>"20 measures" (November 2022)</source>
         <translation>“二十条”(2022年11月)</translation>
     </message>
     <message>
@@ -2355,8 +2354,8 @@ building, floors, rooms)</source>
         </translation>
     </message>
     <message>
-        <source>Searched in %1 only. &lt;a href=&quot;all&quot;&gt;Search all buildings&lt;/a&gt;</source>
-        <translation>仅在%1中搜索。&lt;a href=&quot;all&quot;&gt;搜索全部楼栋&lt;/a&gt;</translation>
+        <source>Searched in %1 only. &lt;a href="all"&gt;Search all buildings&lt;/a&gt;</source>
+        <translation>仅在%1中搜索。&lt;a href="all"&gt;搜索全部楼栋&lt;/a&gt;</translation>
     </message>
     <message>
         <source>(expected)</source>
@@ -2464,12 +2463,16 @@ building, floors, rooms)</source>
         <translation>恢复单</translation>
     </message>
     <message>
-        <source>The site&apos;s file is now encrypted. Each account&apos;s password opens it. This recovery code is the file&apos;s key: when every password is forgotten, it alone opens the data.</source>
+        <source>The site's file is now encrypted. Each account's password opens it. This recovery code is the file's key: when every password is forgotten, it alone opens the data.</source>
         <translation>本隔离点的数据文件现已加密,每个账号的密码都能打开它。下面的恢复码就是文件的密钥:所有密码都遗忘时,只有凭它才能打开数据。</translation>
     </message>
     <message>
         <source>Without this code, a site whose every password is forgotten is lost. Save the recovery sheet, print it, and have it locked away; then delete the saved file.</source>
         <translation>没有此恢复码,一旦所有密码都遗忘,数据将无法恢复。请保存恢复单并打印,交负责人锁好保管;然后删除保存的文件。</translation>
+    </message>
+    <message>
+        <source>These accounts cannot open the encrypted file until you give them a new password (Account menu, Users): %1</source>
+        <translation>以下账号在您为其重设密码之前无法打开加密文件(“账号”菜单 → 用户):%1</translation>
     </message>
     <message>
         <source>Save the recovery sheet (PDF)…</source>
@@ -2851,7 +2854,7 @@ building, floors, rooms)</source>
         <translation>隔离点工作台</translation>
     </message>
     <message>
-        <source>Checking the site&apos;s file before the first change is saved. A large site&apos;s file takes up to a minute; nothing is lost meanwhile.</source>
+        <source>Checking the site's file before the first change is saved. A large site's file takes up to a minute; nothing is lost meanwhile.</source>
         <translation>正在检查站点数据文件,检查完成后才会保存第一处改动。大型站点的文件最多需要一分钟;期间不会丢失任何内容。</translation>
     </message>
     <message>
@@ -3005,11 +3008,11 @@ building, floors, rooms)</source>
         <translation>应用于在住人员…</translation>
     </message>
     <message>
-        <source>How days are counted: day 0 is the start date (the last exposure or the arrival, as the policy says); day k is the start date + k calendar days; the release date is day N for an N-day isolation. A test &quot;on day 4&quot; is due on start + 4. Everybody is sampled on the day they check in; a scheduled test day that fell before check-in is not owed twice (the check-in test covers it).</source>
+        <source>How days are counted: day 0 is the start date (the last exposure or the arrival, as the policy says); day k is the start date + k calendar days; the release date is day N for an N-day isolation. A test "on day 4" is due on start + 4. Everybody is sampled on the day they check in; a scheduled test day that fell before check-in is not owed twice (the check-in test covers it).</source>
         <translation>天数计算方法:第0天为起算日(按政策为末次暴露日或抵达日);第k天为起算日加k个自然日;N天隔离的解除日期为第N天。“第4天检测”即起算日加4天当天检测。所有人入住当天采样;入住前已过的检测日不再补检(由入住检测代替)。</translation>
     </message>
     <message>
-        <source>Presets are starting points from national protocols (8th edition 2021: 14 days, tests on days 1, 4, 7, 14; 9th edition June 2022: 7 days, tests on days 1, 2, 3, 5, 7; &quot;20 measures&quot; November 2022: 5 days, tests on days 1, 2, 3, 5). Local variants differed: edit the table to match your instructions. A change applies to new check-ins; current occupants keep their policy until you apply it to them.</source>
+        <source>Presets are starting points from national protocols (8th edition 2021: 14 days, tests on days 1, 4, 7, 14; 9th edition June 2022: 7 days, tests on days 1, 2, 3, 5, 7; "20 measures" November 2022: 5 days, tests on days 1, 2, 3, 5). Local variants differed: edit the table to match your instructions. A change applies to new check-ins; current occupants keep their policy until you apply it to them.</source>
         <translation>预设取自国家防控方案(第八版2021:14天,第1、4、7、14天检测;第九版2022年6月:7天,第1、2、3、5、7天检测;“二十条”2022年11月:5天,第1、2、3、5天检测)。各地做法不同,请按本地要求编辑此表。修改只适用于新入住人员;在住人员沿用原政策,直至您将新政策应用于他们。</translation>
     </message>
     <message>
@@ -3025,7 +3028,7 @@ building, floors, rooms)</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <source>Replace the policy of every category with the preset &quot;%1&quot;? Current occupants keep their policy until you apply it to them.</source>
+        <source>Replace the policy of every category with the preset "%1"? Current occupants keep their policy until you apply it to them.</source>
         <translation>用预设“%1”替换所有类别的政策?在住人员沿用原政策,直至您将新政策应用于他们。</translation>
     </message>
 </context>
@@ -3225,7 +3228,7 @@ building, floors, rooms)</source>
         <translation>第%1天/共%2天</translation>
     </message>
     <message>
-        <source>Site&apos;s own policy</source>
+        <source>Site's own policy</source>
         <translation>本点自定政策</translation>
     </message>
     <message numerus="yes">
@@ -3792,7 +3795,7 @@ building, floors, rooms)</source>
         <translation>检测频次</translation>
     </message>
     <message>
-        <source>Plan today&apos;s staff tests</source>
+        <source>Plan today's staff tests</source>
         <translation>安排今日工作人员检测</translation>
     </message>
     <message>

@@ -49,10 +49,12 @@ def site_connection(path, user: str = DEMO_USER, password: str = DEMO_PASSWORD):
 
 
 def ensure_account(path, user: str = DEMO_USER, password: str = DEMO_PASSWORD,
-                   role: str = "manager", display_name: str = "演示负责人") -> None:
+                   role: str = "manager", display_name: str = "演示负责人", encrypt: bool = True) -> None:
     """The account exists in the site file at ``path`` (the first manager of a file that has
-    none, as `demo` makes it; otherwise added by the demo manager)."""
-    from isolation_desk.services import accounts
+    none, as `demo` makes it; otherwise added by the demo manager). ``encrypt``: a plain file
+    is then encrypted as a manager's first sign-in does (so that a command's output does not
+    start with the upgrade's notice)."""
+    from isolation_desk.services import accounts, encryption
     now = datetime.now().replace(microsecond=0)
     with site_database(path, check=None) as db:
         if not accounts.has_users(db):
@@ -60,6 +62,9 @@ def ensure_account(path, user: str = DEMO_USER, password: str = DEMO_PASSWORD,
         elif not any(u["username"] == user for u in accounts.list_users(db)):
             first = accounts.sign_in(db, DEMO_USER, DEMO_PASSWORD, now)
             accounts.create_user(db, user, display_name, role, password, first, now)
+    if encrypt and not encryption.is_encrypted(path):
+        db, actor = encryption.open_signed_in(path, DEMO_USER, DEMO_PASSWORD, now, check=None)
+        db.close()
 
 
 def _db_arg(args) -> Path | None:

@@ -99,7 +99,7 @@ def test_a_wrong_password_is_refused_and_opens_nothing(site):
 def test_a_wrong_password_on_a_plain_file_is_recorded(tmp_path, db):
     path = db.path
     db.close()
-    ensure_account(path)  # a plain file from before encryption, with an account
+    ensure_account(path, encrypt=False)  # a plain file from before encryption, with an account
     r = run("export", "occupants", "--db", path, "--user", DEMO_USER, "--password-stdin", input="guess\n")
     assert r.exit_code == 2
     conn = sqlite3.connect(path)
@@ -141,3 +141,17 @@ def test_demo_creates_the_account_the_readme_names(tmp_path):
     # replacing it needs its manager
     assert run("demo", "--db", path, "--force").exit_code == 2
     assert run_as("demo", "--db", path, "--force", "--rooms", "12", provision=False).exit_code == 0
+
+
+def test_a_managers_first_sign_in_encrypts_a_plain_site_and_says_what_follows(tmp_path, db):
+    path = db.path
+    db.close()
+    ensure_account(path, encrypt=False)
+    ensure_account(path, "nurse1", "nurse-pass-1", role="medical", display_name="李护士", encrypt=False)
+    r = run_as("export", "rooms", "--db", path, "--format", "json", user="nurse1",
+               password="nurse-pass-1", provision=False)
+    assert r.exit_code == 0 and "recovery code" not in r.output  # a nurse's sign-in: still plain
+    r = run_as("export", "rooms", "--db", path, "--format", "json", provision=False)
+    assert r.exit_code == 0, r.output
+    assert "recovery code: " in r.output and "nurse1" in r.output
+    assert open(path, "rb").read(16) != b"SQLite format 3\x00"

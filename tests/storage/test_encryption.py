@@ -169,12 +169,18 @@ def test_a_plain_file_is_encrypted_in_place_on_the_first_sign_in(db, now):
     path = Path(db.path)
     db.close()
     assert path.read_bytes()[:16] == HEADER
+    # a nurse's sign-in leaves it plain: only a manager can give the others their slots
+    db, actor = encryption.open_signed_in(path, "nurse", "nurse-pass-1", now)
+    assert db.key is None
+    db.close()
+    assert path.read_bytes()[:16] == HEADER
     db, actor = encryption.open_signed_in(path, "boss", "boss-pass-1", now)
     try:
         assert actor.username == "boss"
         assert db.scalar("SELECT count(*) FROM rooms") == rooms
         assert repo.verify_audit_chain(db) == []  # the trail keeps its key file
         assert db.scalar("PRAGMA integrity_check") == "ok"
+        assert encryption.accounts_without_slot(db) == ["nurse"]
     finally:
         db.close()
     assert path.read_bytes()[:16] != HEADER

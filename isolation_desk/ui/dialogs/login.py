@@ -184,14 +184,14 @@ class LoginDialog(QDialog):
             self.password2.clear()
             self.show_error(exc)
             return
-        if self.encrypt_plain and self.db is not None and self.db.key is None:
+        if (self.encrypt_plain and self.db is not None and self.db.key is None
+                and encryption.may_encrypt(actor)):
             try:
-                key = encryption.encrypt_open_site(self.db, actor.username, password, now)
+                # the key is shown once, on the recovery sheet that follows
+                self.recovery_key = encryption.encrypt_open_site(self.db, actor.username, password, now)
             except DomainError as exc:
                 self.show_error(exc)
                 return
-            if self.mode == "first_start":
-                self.recovery_key = key
         self.password.clear()
         self.password2.clear()
         self.actor = actor

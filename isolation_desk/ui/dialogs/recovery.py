@@ -34,13 +34,19 @@ class RecoveryDialog(QDialog):
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.others = QLabel()
+        self.others.setObjectName("others")
+        self.others.setWordWrap(True)
+        waiting = encryption.accounts_without_slot(db)
+        self.others.setVisible(bool(waiting))
+        self._waiting = ", ".join(waiting)
         self.save_button = QPushButton()
         self.save_button.setObjectName("save")
         self.save_button.clicked.connect(lambda: self.save())
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok)
         self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
-        for w in (self.intro, self.code, self.warning, self.save_button, self.buttons):
+        for w in (self.intro, self.code, self.warning, self.others, self.save_button, self.buttons):
             layout.addWidget(w)
         self.retranslate()
 
@@ -52,6 +58,9 @@ class RecoveryDialog(QDialog):
         self.warning.setText(self.tr(
             "Without this code, a site whose every password is forgotten is lost. Save the "
             "recovery sheet, print it, and have it locked away; then delete the saved file."))
+        self.others.setText(self.tr(
+            "These accounts cannot open the encrypted file until you give them a new password "
+            "(Account menu, Users): %1").replace("%1", self._waiting))
         self.save_button.setText(self.tr("Save the recovery sheet (PDF)…"))
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("I have kept the code"))
 
