@@ -19,8 +19,8 @@ TEXT = {
                  "没有它,数据将无法恢复。",
         "code": "恢复码(13组,每组4个字符):",
         "keep": "请将本单装入信封封存,交负责人锁入保险柜;不要拍照,不要复印,不要存入电脑或手机。",
-        "use": "使用方法:由负责人或技术人员用 Isolation Desk 的恢复功能输入恢复码(或扫描二维码)打开数据文件,"
-               "打开后立即为负责人重设密码。",
+        "use": "使用方法:在工作站上运行 isolation-desk recover --db <数据文件> <负责人用户名>,"
+               "输入恢复码(或扫描二维码得到的文字)和新密码;负责人随即用新密码登录,并为其他人重设密码。",
         "file": "数据文件:{file}",
     },
     "en": {
@@ -30,9 +30,9 @@ TEXT = {
         "code": "Recovery code (13 groups of 4 characters):",
         "keep": "Seal this sheet in an envelope and have the manager lock it in the safe; do not "
                 "photograph, copy or store it on a computer or phone.",
-        "use": "To use it: the manager or a technician opens the data file with Isolation Desk's "
-               "recovery function, typing the code (or scanning the QR code), and resets the "
-               "manager's password at once.",
+        "use": "To use it: on the workstation run isolation-desk recover --db <data file> "
+               "<manager's user name>, type the code (or the text the QR code scans to) and a new "
+               "password; the manager then signs in with it and gives the others new passwords.",
         "file": "Data file: {file}",
     },
 }

@@ -13,8 +13,9 @@ from isolation_desk.cli import main
 
 from .helpers import DEMO_PASSWORD, DEMO_USER, ensure_account, run, run_as, site_connection
 
-# Commands that run without an account: check (what needs no key) and demo (a new file).
-WITHOUT_ACCOUNT = {("check",), ("demo",)}
+# Commands that run without an account: check (what needs no key), demo (a new file) and
+# recover (the recovery code instead: every password is lost).
+WITHOUT_ACCOUNT = {("check",), ("demo",), ("recover",)}
 # Arguments that a command needs before it gets as far as asking who you are.
 ARGS = {
     ("restore",): ["BACKUP"],
@@ -155,3 +156,20 @@ def test_a_managers_first_sign_in_encrypts_a_plain_site_and_says_what_follows(tm
     assert r.exit_code == 0, r.output
     assert "recovery code: " in r.output and "nurse1" in r.output
     assert open(path, "rb").read(16) != b"SQLite format 3\x00"
+
+
+def test_recover_opens_the_site_with_its_code_and_gives_the_manager_a_new_password(tmp_path):
+    from isolation_desk.services import encryption
+    from isolation_desk.storage import keyring
+    path = tmp_path / "demo.sqlite"
+    assert run("demo", "--db", path, "--rooms", "12").exit_code == 0
+    key = keyring.KeySlots.load(path).open(DEMO_USER, DEMO_PASSWORD)
+    keyring.slots_path(path).write_text('{"version": 1, "slots": {}}')  # every password lost
+    r = run("recover", "--db", path, DEMO_USER, "--password-stdin",
+            input="WRONG-CODE\nnew-pass-1\n")
+    assert r.exit_code == 2 and "not a recovery code" in r.output
+    r = run("recover", "--db", path, DEMO_USER, "--password-stdin",
+            input=keyring.recovery_code(key) + "\nnew-pass-1\n")
+    assert r.exit_code == 0, r.output
+    r = run_as("users", "list", "--db", path, password="new-pass-1", provision=False)
+    assert r.exit_code == 0 and DEMO_USER in r.output

@@ -24,6 +24,7 @@ EXEMPT = {
     "accounts.sign_out": "everyone signs themselves out",
     "accounts.change_password": "everyone changes their own password (old password required)",
     "privacy.shows_personal": "a question, writes nothing",
+    "encryption.may_encrypt": "a question, writes nothing",
     "papers.record_printed": "records that a paper the screen showed was printed",
     "papers.write_handover": "the handover sheet holds no personal data beyond what a viewer sees",
     "papers.write_daily_report": "counts only, no personal data",
