@@ -100,9 +100,11 @@ def users():
 @click.argument("username")
 @click.option("--name", "display_name", required=True, help="The person's name as the records show it.")
 @click.option("--role", type=click.Choice(ROLES), default="manager", show_default=True)
+@click.option("--recovery-sheet", "recovery_sheet", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="A new site: also write its recovery sheet (PDF) here, to print and lock away.")
 @handle_errors
 @signed_in(optional=True)
-def users_add(db_path, username, display_name, role, password_stdin, actor):
+def users_add(db_path, username, display_name, role, recovery_sheet, password_stdin, actor):
     """Add a user (signed in as a manager). On a database without users this creates the
     first manager account, without signing in. With --password-stdin: your own password on
     the first line, the new account's on the second (only the new one for the first account)."""
@@ -131,6 +133,9 @@ def users_add(db_path, username, display_name, role, password_stdin, actor):
                            "password is forgotten; write it down now and lock it away "
                            "(the window prints it as a recovery sheet):", err=True)
                 click.echo(f"recovery code: {keyring.recovery_code(key)}", err=True)
+                if recovery_sheet is not None:
+                    encryption.write_recovery_sheet(db, key, recovery_sheet, first, _now())
+                    click.echo(f"recovery sheet written to {recovery_sheet}", err=True)
         else:
             if actor is None:
                 fail(NO_ACCOUNT)

@@ -173,3 +173,17 @@ def test_recover_opens_the_site_with_its_code_and_gives_the_manager_a_new_passwo
     assert r.exit_code == 0, r.output
     r = run_as("users", "list", "--db", path, password="new-pass-1", provision=False)
     assert r.exit_code == 0 and DEMO_USER in r.output
+
+
+def test_a_new_site_made_on_the_command_line_is_encrypted_and_gets_its_recovery_sheet(tmp_path):
+    from pypdf import PdfReader
+
+    from isolation_desk.storage import keyring
+    path, sheet = tmp_path / "new.sqlite", tmp_path / "recovery.pdf"
+    r = run("users", "add", "--db", path, "boss", "--name", "张经理", "--password-stdin",
+            "--recovery-sheet", sheet, input="boss-pass-1\n")
+    assert r.exit_code == 0, r.output
+    code = r.output.split("recovery code: ")[1].split()[0]
+    assert open(path, "rb").read(16) != b"SQLite format 3\x00"
+    assert keyring.parse_recovery_code(code) == keyring.KeySlots.load(path).open("boss", "boss-pass-1")
+    assert code.split("-")[0] in PdfReader(sheet).pages[0].extract_text()
