@@ -257,11 +257,11 @@ def describe(error, lang: str | None = None) -> str:
 
 def _merge_area_catalogs() -> None:
     # Each area keeps its own catalog so that work on one area never edits another's.
-    from . import (messages_accounts, messages_handover, messages_i14a, messages_i15, messages_i17, messages_imports, messages_supplies,
+    from . import (messages_accounts, messages_handover, messages_i14a, messages_i15, messages_i16, messages_i17, messages_imports, messages_supplies,
                    messages_tests, messages_ui)
     for module in (messages_tests, messages_supplies, messages_handover, messages_imports,
                    messages_accounts, messages_ui,
-                   messages_i14a, messages_i17, messages_i15):
+                   messages_i14a, messages_i17, messages_i15, messages_i16):
         for code, pair in module.MESSAGES.items():
             MESSAGES.setdefault(code, pair)  # the core catalog wins over an area's copy
         for code, pair in getattr(module, "REASON_WORDS", {}).items():

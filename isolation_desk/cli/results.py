@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import db_option, handle_errors, json_default, open_db
+from .auth import signed_in
 
 
 @click.group("import")
@@ -26,18 +27,18 @@ def import_group():
 @click.option("--json", "as_json", is_flag=True,
               help='Print {"rows", "recorded", "unmatched", "conflicts", "positives"} as JSON.')
 @handle_errors
-def import_results_command(file, db_path, dry_run, as_json):
+@signed_in()
+def import_results_command(file, db_path, dry_run, as_json, actor):
     """Import a lab's results sheet (xlsx, or csv in UTF-8 or GBK), keyed by ID number.
 
     Rows for people not at the site are reported as unmatched; rows whose name does not
     match the ID number, or that contradict a recorded result, as conflicts. A positive
     result is handled as an emergency (awaiting transfer, alert, room-mates restarted).
     """
-    from ..domain.roles import SYSTEM
     from ..services.results_import import import_results
     db = open_db(db_path, create=False, check="quick")
     try:
-        report = import_results(db, file, SYSTEM, datetime.now().replace(microsecond=0), dry_run=dry_run)
+        report = import_results(db, file, actor, datetime.now().replace(microsecond=0), dry_run=dry_run)
     finally:
         db.close()
     if as_json:
@@ -67,7 +68,8 @@ def import_results_command(file, db_path, dry_run, as_json):
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
               help="Language of the printout.")
 @handle_errors
-def sampling_list_command(db_path, day, building, floor, out, lang):
+@signed_in("view_personal")
+def sampling_list_command(db_path, day, building, floor, out, lang, actor):
     """Today's sampling list in room order (the Tests screen's list), as a PDF or JSON."""
     from ..services.testing import sampling_list
     now = datetime.now().replace(microsecond=0)
@@ -75,9 +77,8 @@ def sampling_list_command(db_path, day, building, floor, out, lang):
     db = open_db(db_path, create=False, check="quick")
     try:
         if out:
-            from ..domain.roles import SYSTEM
             from ..services.papers import write_sampling_list
-            pages = write_sampling_list(db, out, now, actor=SYSTEM, day=day, lang=lang, building=building,
+            pages = write_sampling_list(db, out, now, actor=actor, day=day, lang=lang, building=building,
                                         floor=floor)
             click.echo(f"{out}: {pages} page(s)")
             return

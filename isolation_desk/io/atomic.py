@@ -34,10 +34,11 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: str | os.PathLike, write, *, error=DomainError):
+def atomic_write(path: str | os.PathLike, write, *, error=DomainError, mode: int = 0o600):
     """Call ``write(temporary_path)``, sync the file and rename it to ``path``; returns what
     ``write`` returned. An OSError becomes ``error("file_unwritable", path=…, detail=…)``;
-    any other exception passes through. Either way no temporary file is left."""
+    any other exception passes through. Either way no temporary file is left. The file gets
+    ``mode`` (0600: exports and printouts hold personal data; io.files.PRIVATE_FILE)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -53,6 +54,7 @@ def atomic_write(path: str | os.PathLike, write, *, error=DomainError):
             os.fsync(fd)
         finally:
             os.close(fd)
+        os.chmod(temporary, mode)  # mkstemp made it 0600; ``write`` may have replaced it
         os.replace(temporary, path)
         _fsync_folder(folder)
         return result

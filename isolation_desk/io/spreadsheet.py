@@ -447,10 +447,26 @@ _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def _atomic_write(path: Path, write) -> None:
-    """Write whole or not at all (io/atomic.py): a failed export (disk full, file open in
-    Excel on Windows) leaves the old file intact instead of a half-written one."""
+    """Write whole or not at all through ``io.atomic.atomic_write``: a temporary file (0600)
+    beside ``path``, renamed into place. A failed export (disk full, file open in Excel on
+    Windows) leaves the old file intact instead of a half-written one."""
     from .atomic import atomic_write
     atomic_write(path, write, error=SpreadsheetError)
+
+
+def neutralise(text: str) -> str:
+    """OWASP's rule against formula injection: a text that a spreadsheet would run as a
+    formula (it begins with = + - @, tab or CR) gets a leading single quote, so it is shown
+    as text and never run; plain numbers such as -5 stay as they are."""
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def export_mark(made_by: str, made_at: datetime) -> str:
+    """The line that says who made an export of personal data and when (csv's first line,
+    xlsx's document description)."""
+    return f"导出 Exported by {made_by} · {made_at.isoformat(sep=' ', timespec='minutes')}"
 
 
 def _sheet_title(title: str) -> str:
@@ -464,7 +480,7 @@ def _xlsx_value(value: object) -> object:
     if value is None or isinstance(value, (bool, int, float, datetime, date, time)):
         return value
     # Control characters make openpyxl refuse the whole file; they carry no meaning here.
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 
 
 def _display_width(value: object) -> int:
@@ -499,15 +515,25 @@ def _fill_sheet(worksheet, headers: Sequence[str], rows: Iterable[Sequence[objec
 
 
 def write_xlsx(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[Sequence[object]],
-               sheet_title: str = "Sheet1") -> None:
-    """Write one sheet: bold frozen header row, strings stored as text (number format "@").
+               sheet_title: str = "Sheet1", *, made_by: str | None = None,
+               made_at: datetime | None = None) -> None:
+    """Write one sheet: bold frozen header row, strings stored as text (number format "@"),
+    formulas neutralised (``neutralise``).
 
     Strings stay strings, so an ID number written as text opens in Excel with all 18
-    characters. Codes: ``file_unwritable``.
+    characters. ``made_by``/``made_at`` (exports of personal data) go into the document's
+    properties: creator, last modified by, created, and the description ``export_mark``.
+    Codes: ``file_unwritable``.
     """
     from openpyxl import Workbook
 
     workbook = Workbook()
+    if made_by:
+        made_at = made_at or datetime.now().replace(microsecond=0)
+        props = workbook.properties
+        props.creator = props.lastModifiedBy = made_by
+        props.created = props.modified = made_at
+        props.description = export_mark(made_by, made_at)
     worksheet = workbook.active
     worksheet.title = _sheet_title(sheet_title)
     _fill_sheet(worksheet, headers, rows)
@@ -521,23 +547,32 @@ def _csv_value(value: object) -> str:
         return value.isoformat(timespec="seconds")
     if isinstance(value, (date, time)):
         return value.isoformat()
-    text = str(value)
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
-        return "'" + text  # the usual defence: Excel shows it as text, never runs it
-    return text
+    return neutralise(str(value))
 
 
-def write_csv(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def write_csv(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[Sequence[object]],
+              *, made_by: str | None = None, made_at: datetime | None = None) -> None:
     """Write a CSV in UTF-8 with a BOM, so that Excel on a Chinese Windows shows the characters.
 
     Note that Excel still turns long digit strings (ID numbers) into numbers when it
     opens a CSV; exports that carry ID numbers should prefer :func:`write_xlsx`.
+    ``made_by``/``made_at`` (exports of personal data): a first line ``export_mark`` above
+    the column headers (``find_header`` skips it when the file is read back).
     Codes: ``file_unwritable``.
     """
     def write(target: Path) -> None:
         with open(target, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([_csv_value(h) for h in headers])
-            writer.writerows([_csv_value(v) for v in row] for row in rows)
+            write_csv_rows(handle, headers, rows, made_by=made_by, made_at=made_at)
 
     _atomic_write(Path(path), write)
+
+
+def write_csv_rows(handle, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
+                   made_by: str | None = None, made_at: datetime | None = None) -> None:
+    """The csv rows (formulas neutralised) onto an open text file: a file or standard output."""
+    writer = csv.writer(handle)
+    if made_by:
+        writer.writerow([export_mark(made_by, made_at or datetime.now().replace(microsecond=0))])
+    writer.writerow([_csv_value(h) for h in headers])
+    writer.writerows([_csv_value(v) for v in row] for row in rows)
+

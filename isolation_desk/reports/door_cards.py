@@ -124,18 +124,18 @@ def by_room(stays: list[dict]) -> list[list[dict]]:
 
 def build_door_cards(stays: list[dict], target, *, site_name: str, lang: str = "zh_CN",
                      printed_at: datetime, font: FontChoice | None = None,
-                     font_path: str | None = None) -> int:
+                     font_path: str | None = None, printed_by: str = "") -> int:
     """One card per occupied room (``repositories.STAY_SELECT`` rows of the people in it),
     two per A4 page. Returns pages."""
     font = font or register_fonts(font_path or None)
     if isinstance(target, (str, os.PathLike)):
-        from ..io.atomic import atomic_write  # whole or not at all
+        from ..io.atomic import atomic_write  # whole or not at all: no half-written cards
+        return atomic_write(target, lambda tmp: _door_cards(stays, str(tmp), site_name, lang,
+                                                            printed_at, font, printed_by))
+    return _door_cards(stays, target, site_name, lang, printed_at, font, printed_by)
 
-        def write(temporary):
-            with open(temporary, "wb") as fh:
-                return build_door_cards(stays, fh, site_name=site_name, lang=lang,
-                                        printed_at=printed_at, font=font)
-        return atomic_write(target, write)
+
+def _door_cards(stays, target, site_name, lang, printed_at, font, printed_by) -> int:
     c = Canvas(target, pagesize=A4, pageCompression=1)
     c.setTitle(label(lang, "door_cards_title"))
     c.setAuthor(site_name)
@@ -150,8 +150,10 @@ def build_door_cards(stays: list[dict], target, *, site_name: str, lang: str = "
         c.setStrokeColor(colors.HexColor("#999999"))
         c.line(8 * mm, half, A4[0] - 8 * mm, half)
         c.setDash()
-        c.setFont("Helvetica", 6)
-        c.drawRightString(A4[0] - 8 * mm, 6 * mm, printed_at.strftime("%Y-%m-%d %H:%M"))
+        stamp = printed_at.strftime("%Y-%m-%d %H:%M")
+        c.setFillColor(colors.black)
+        draw_text(c, A4[0] - 8 * mm, 6 * mm, f"{stamp} · {printed_by}" if printed_by else stamp,
+                  font, 6, align="right")
         c.showPage()
         pages += 1
     c.save()

@@ -17,6 +17,7 @@ LABELS: dict[str, dict[str, str]] = {
         # --- every page (reports/base.py) ---
         "page_x_of_y": "第 {page} 页,共 {pages} 页",
         "printed_at": "打印时间：{when}",
+        "printed_at_by": "{who} 打印于 {when}",
         "site": "隔离点",
         "unknown": "未知",
         # --- shifts ---
@@ -36,6 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
         # --- every page (reports/base.py) ---
         "page_x_of_y": "Page {page} of {pages}",
         "printed_at": "Printed {when}",
+        "printed_at_by": "Printed {when} by {who}",
         "site": "Site",
         "unknown": "unknown",
         # --- shifts ---

@@ -15,6 +15,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from ..io.files import make_private, private_dir
 from ..storage.database import StorageError
 
 
@@ -94,8 +95,10 @@ class InstanceLock:
     def _acquire_instance(self) -> "InstanceLock":
         if self._fd is not None:
             return self
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o644)
+        private_dir(self.path.parent) if not self.path.parent.exists() else None
+        # 0600: the note inside names the host and process (whatever the umask)
+        fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o600)
+        make_private(self.path)
         if not _try_lock(fd):
             info = _read_info(fd)
             os.close(fd)
@@ -229,7 +232,7 @@ class SiteLock:
             wait = RESTORE_WAIT_SECONDS if exclusive else WRITER_WAIT_SECONDS
         if self._fd is None:
             try:
-                self._fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o644)
+                self._fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o600)
             except OSError as exc:
                 raise _unwritable(self.db_path, exc) from exc
         if not self._take(exclusive, wait):

@@ -17,9 +17,7 @@ def demo_file(demo_db):
     return demo_db.path
 
 
-def run(*args):
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return result
+from .helpers import run_as as run  # every command runs signed in as the demo account
 
 
 def test_handover_default_shift(demo_file, tmp_path):

@@ -356,8 +356,9 @@ def test_run_session_signs_in_opens_the_window_and_releases_the_lock(qtbot, db, 
     db.close()
     shown = []
 
-    def sign_in(parent, db_, mode=None, current=None):
+    def sign_in(parent, db_, mode=None, current=None, encrypt_plain=False):
         shown.append(mode)
+        assert encrypt_plain  # the window encrypts a plain site at its sign-in
         return accounts.sign_in(db_, "nurse1", "nurse-pass-1", datetime_now())
 
     monkeypatch.setattr(LoginDialog, "ask", staticmethod(sign_in))
