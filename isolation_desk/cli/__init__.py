@@ -47,6 +47,11 @@ def fail(message: str, code: int = 2):
     sys.exit(code)
 
 
+def _database_errors() -> tuple:
+    from ..storage import cipher
+    return cipher.Error
+
+
 def handle_errors(fn):
     """Known errors become one clear sentence and a non-zero exit, never a traceback:
     a refusal, a file that cannot be written, a damaged database met half-way through a
@@ -58,7 +63,7 @@ def handle_errors(fn):
             return fn(*args, **kwargs)
         except DomainError as exc:
             fail(describe(exc))
-        except sqlite3.Error as exc:
+        except _database_errors() as exc:  # the standard library's and SQLCipher's
             fail(describe(database_error(exc, kwargs.get("db_path"))))
         except OSError as exc:
             if exc.filename is None:  # standard output (a full disk, a closed pipe)

@@ -51,11 +51,23 @@ def sign_in(db_path, username: str | None, password_stdin: bool, *,
     if not path.exists():
         raise StorageError("database_missing", path=str(path))
     password = read_password(password_stdin, username)
-    was_plain = not encryption.is_encrypted(path)
-    # the password unwraps the account's key slot, which opens the encrypted file; a plain
-    # file (from before encryption) is encrypted in place on this first sign-in
-    db, actor = encryption.open_signed_in(path, username, password,
-                                          datetime.now().replace(microsecond=0), check=None)
+    from ..storage.database import writable
+    if not writable(path):  # a read-only folder or file: sign in without writing anything
+        return _sign_in_read_only(path, username, password, permission)
+    from ..services.instance_lock import SiteLock
+    # the sign-in writes (its audit entry, an upgrade): under the site lock, shared, as every
+    # command (it waits for a restore)
+    lock = SiteLock(path).acquire()
+    try:
+        was_plain = not encryption.is_encrypted(path)
+        # the password unwraps the account's key slot, which opens the encrypted file; a plain
+        # file (from before encryption) is encrypted in place on this first sign-in
+        db, actor = encryption.open_signed_in(path, username, password,
+                                              datetime.now().replace(microsecond=0), check=None)
+    except BaseException:
+        lock.release()
+        raise
+    db.on_close(lock.release)
     key = db.key
     if was_plain and key is not None:  # this sign-in encrypted the site (a manager's)
         from ..storage.keyring import recovery_code
@@ -76,6 +88,28 @@ def sign_in(db_path, username: str | None, password_stdin: bool, *,
 
 
 KEY_META = "isolation_desk.database_key"
+
+
+def _sign_in_read_only(path, username: str, password: str, permission: str | None) -> Actor:
+    """A file that cannot be written: the password is checked (and unwraps the slot of an
+    encrypted file) but nothing is recorded; the command then opens the file read-only."""
+    from ..services import accounts, encryption
+    from ..storage.database import open_read_only
+    from ..storage.keyring import KeySlots
+    key = None
+    if encryption.is_encrypted(path):
+        key = KeySlots.load(path).open(accounts.normalize_username(username), password)
+    db = open_read_only(path, key=key)
+    try:
+        actor = accounts.verify_read_only(db, username, password, datetime.now().replace(microsecond=0))
+    finally:
+        db.close()
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.meta[KEY_META] = key
+    if permission:
+        actor.require(permission)
+    return actor
 
 
 def current_key() -> bytes | None:

@@ -10,7 +10,7 @@ import click
 from . import (DEMO_PASSWORD, DEMO_USER, check_output, db_option, fail, handle_errors, open_db,
                resolve_db, write_rows)
 from ..domain.errors import DomainError
-from .auth import NO_ACCOUNT, signed_in
+from .auth import NO_ACCOUNT, current_key, signed_in
 
 
 @click.command()
@@ -173,7 +173,6 @@ def _report_damage(path: Path, detail: str, as_json: bool):
     raise SystemExit(1)
 
 
-@click.group()
 def _check_without_account(path: Path, as_json: bool) -> None:
     """What can be checked without signing in (and, once the file is encrypted, without its
     key): that the file is there and is ours, its size, that backups exist."""

@@ -187,6 +187,26 @@ def sign_in(db: Database, username: str, password: str, now: datetime) -> Actor:
     return _actor_of(row)
 
 
+def verify_read_only(db: Database, username: str, password: str, now: datetime) -> Actor:
+    """Check a user name and password on a file that cannot be written (a read-only folder):
+    the same checks as ``sign_in`` but nothing is recorded (nothing can be); the commands that
+    then run only read, and any write is refused as read-only."""
+    name = normalize_text(username).strip().lower()
+    row = urepo.user_by_name(db, name) if name else None
+    if row is None:
+        raise DomainError("sign_in_failed", field="password")
+    if not row["active"]:
+        raise DomainError("account_inactive", field="username")
+    if row["locked_until"] and row["locked_until"] > _iso(now):
+        raise DomainError("account_locked", field="username",
+                          until=row["locked_until"].replace("T", " ")[:16])
+    try:
+        _hasher.verify(row["password_hash"], password or "")
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        raise DomainError("sign_in_failed", field="password") from None
+    return _actor_of(row)
+
+
 def sign_out(db: Database, actor: Actor, now: datetime, reason: str = "sign_out") -> None:
     """Recorded so that the trail shows who held the workstation when (shift change, idle lock)."""
     with db.transaction():

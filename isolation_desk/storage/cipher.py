@@ -36,13 +36,16 @@ def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-def connect(path: str | Path, key: bytes, *, readonly: bool = False, check_same_thread: bool = False):
+def connect(path: str | Path, key: bytes, *, readonly: bool = False, check_same_thread: bool = False,
+            immutable: bool = False):
     """A connection to the encrypted file at ``path`` (created when missing and not
-    ``readonly``); raises StorageError('database_key_wrong') when the key does not open it."""
+    ``readonly``); raises StorageError('database_key_wrong') when the key does not open it.
+    ``immutable``: a file in a read-only folder, that nobody can be writing (no -wal can
+    exist there); SQLCipher's SQLite cannot open a WAL-mode file read-only without it."""
     from .database import StorageError
     path = Path(path)
     if readonly:
-        conn = sqlcipher.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
+        conn = sqlcipher.connect(path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro"), uri=True,
                                  check_same_thread=check_same_thread)
     else:
         if not path.exists():

@@ -274,9 +274,8 @@ def open_reader(path: str | Path, key: bytes | None = None) -> Database:
     """A read-only connection of its own to an open site's file, for reads on another thread:
     in WAL mode it sees one committed snapshot and never blocks the window's writes."""
     try:
-        from . import audit_key
         reader = Database(path, _connect(str(path), readonly=True, key=key), key)
-        reader.audit_key = audit_key.load(path)
+        reader.audit_key = _audit_key_of(reader)
         return reader
     except cipher.Error as exc:
         raise _known_error(exc) from exc
@@ -305,7 +304,10 @@ def is_sqlite_file(path: str | Path) -> bool:
 
 def _connect(path: str, readonly: bool = False, key: bytes | None = None) -> sqlite3.Connection:
     if key is not None:
-        conn = cipher.connect(path, key, readonly=readonly)
+        # a read-only folder: nobody can be writing (no -wal can exist there), and SQLCipher's
+        # SQLite opens a WAL-mode file there only as immutable
+        conn = cipher.connect(path, key, readonly=readonly,
+                              immutable=readonly and not writable(path))
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
@@ -422,9 +424,17 @@ def open_read_only(path: str | Path, key: bytes | None = None) -> Database:
         raise unwritable_error(p) if not writable(p) else StorageError(
             "database_read_only", path=str(p))
     database = Database(str(p), conn, key)
-    from . import audit_key
-    database.audit_key = audit_key.load(p)
+    database.audit_key = _audit_key_of(database)
     return database
+
+
+def _audit_key_of(database: Database) -> bytes | None:
+    """The audit key of a site opened to read (never made here): an encrypted site's comes
+    from its database key unless it keeps a key file (encrypted from a plain one)."""
+    from . import audit_key
+    if database.key is not None and not audit_key.key_path(database.path).exists():
+        return audit_key.derive(database.key)
+    return audit_key.load(database.path)
 
 
 def make_private_sidecars(path: str | Path) -> None:

@@ -14,19 +14,23 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from isolation_desk.cli import main
+from isolation_desk.cli import DEMO_PASSWORD, DEMO_USER, main
+
+from .helpers import site_connection
 
 PAGE = 4096
 
 
 def run(*args):
-    return CliRunner().invoke(main, list(args))
+    """Signed in as the demo manager (every command runs as a named person, issue 16)."""
+    return CliRunner().invoke(main, [*args, "--user", DEMO_USER, "--password-stdin"],
+                              input=DEMO_PASSWORD + "\n")
 
 
 @pytest.fixture(scope="module")
 def demo_with_backup(tmp_path_factory):
     path = tmp_path_factory.mktemp("damaged") / "site.sqlite"
-    assert run("demo", "--db", str(path), "--rooms", "60", "--seed", "5").exit_code == 0
+    assert CliRunner().invoke(main, ["demo", "--db", str(path), "--rooms", "60", "--seed", "5"]).exit_code == 0
     r = run("backup", "--db", str(path))
     assert r.exit_code == 0, r.output
     return path
@@ -38,7 +42,10 @@ def damaged(demo_with_backup, tmp_path):
     path = tmp_path / "site.sqlite"
     shutil.copy(demo_with_backup, path)
     shutil.copytree(str(demo_with_backup) + ".backups", str(path) + ".backups")
-    conn = sqlite3.connect(path)
+    for suffix in (".keys", ".auditkey"):  # the key slots and the audit key go with the file
+        if os.path.exists(str(demo_with_backup) + suffix):
+            shutil.copy(str(demo_with_backup) + suffix, str(path) + suffix)
+    conn = site_connection(path)  # the demo site is encrypted: read it with its key
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'rooms'").fetchone()[0]
     conn.close()
     with open(path, "r+b") as fh:
@@ -67,14 +74,23 @@ def test_every_other_command_says_damaged_and_exits_2(damaged, tmp_path, args):
     # that reads no damaged page, such as `export stock` here, answers correctly; one that
     # meets the damage says so)
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    before = damaged.read_bytes()
+    before = _damaged_page(damaged)
     r = run(*args, "--db", str(damaged))
     assert r.exit_code == 2, (args, r.output, r.exception)
     assert isinstance(r.exception, SystemExit), r.exception
     assert "damaged" in r.output
     assert len(r.output.strip().splitlines()) == 1
-    assert damaged.read_bytes() == before
+    # the sign-in records itself (issue 16: every command runs as a person), so the file
+    # may grow by that entry; the damaged page is never written over
+    assert _damaged_page(damaged) == before == b"\xde\xad\xbe\xef" * (PAGE // 4)
     assert not (tmp_path / "h.pdf").exists() and not (tmp_path / "r.pdf").exists()
+
+
+def _damaged_page(path):
+    with open(path, "rb") as fh:
+        data = fh.read()
+    at = data.find(b"\xde\xad\xbe\xef" * 16)
+    return data[at:at + PAGE] if at >= 0 else None
 
 
 def _without_root_powers():
@@ -95,6 +111,9 @@ def read_only_folder(demo_with_backup, tmp_path):
     folder.mkdir()
     path = folder / "site.sqlite"
     shutil.copy(demo_with_backup, path)
+    for suffix in (".keys", ".auditkey"):
+        if os.path.exists(str(demo_with_backup) + suffix):
+            shutil.copy(str(demo_with_backup) + suffix, str(path) + suffix)
     os.chmod(path, 0o666)
     os.chmod(folder, 0o555)
     yield path
@@ -103,8 +122,9 @@ def read_only_folder(demo_with_backup, tmp_path):
 
 def _cli(prefix, *args):
     env = {"ISOLATION_DESK_LANG": "en", "PATH": os.environ.get("PATH", "/usr/bin")}
-    return subprocess.run(prefix + [sys.executable, "-m", "isolation_desk", *args],
-                           capture_output=True, text=True, env=env)
+    return subprocess.run(prefix + [sys.executable, "-m", "isolation_desk", *args,
+                                    "--user", DEMO_USER, "--password-stdin"],
+                          input=DEMO_PASSWORD + "\n", capture_output=True, text=True, env=env)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")

@@ -57,26 +57,26 @@ def test_a_restore_waits_for_running_commands_then_refuses(db, now, monkeypatch)
 
 
 def test_a_command_waits_for_a_restore_then_refuses(db, now, monkeypatch, tmp_path):
-    from click.testing import CliRunner
-
-    from isolation_desk.cli import main
+    from cli.helpers import ensure_account, run_as
+    db.close()
+    ensure_account(db.path)
     monkeypatch.setattr(instance_lock, "WRITER_WAIT_SECONDS", 0.05)
     restoring = SiteLock(db.path).acquire(exclusive=True)
     try:
-        r = CliRunner().invoke(main, ["users", "list", "--db", db.path])
+        r = run_as("users", "list", "--db", db.path, provision=False)
     finally:
         restoring.release()
     assert r.exit_code == 2 and "being restored" in r.output and "Traceback" not in r.output
 
 
 def test_the_command_line_restore_is_refused_while_a_window_is_open(db, now):
-    from click.testing import CliRunner
-
-    from isolation_desk.cli import main
+    from cli.helpers import ensure_account, run_as
     taken = backup.backup_now(db, SYSTEM, now)
+    db.close()
+    ensure_account(db.path)
     window = instance_lock.InstanceLock(db.path).acquire()
     try:
-        r = CliRunner().invoke(main, ["restore", "--db", db.path, str(taken), "--yes"])
+        r = run_as("restore", "--db", db.path, str(taken), "--yes", provision=False)
     finally:
         window.release()
     assert r.exit_code == 2 and "window has it open" in r.output
