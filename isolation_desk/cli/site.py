@@ -16,6 +16,15 @@ def site():
     """The site itself: set up a new site headless."""
 
 
+def _remove_new_site(path) -> None:
+    from pathlib import Path
+    for suffix in ("", "-wal", "-shm", "-journal", ".keys", ".auditkey", ".site-lock"):
+        try:
+            Path(str(path) + suffix).unlink()
+        except OSError:
+            pass
+
+
 def _presets() -> list[str]:
     from ..domain.policy import PRESETS
     return list(PRESETS)
@@ -61,10 +70,16 @@ def site_setup(db_path, name, address, ranges, beds, preset, day_shift, night_sh
         db = open_db(db_path, create=True)
     try:
         now = datetime.now().replace(microsecond=0)
-        actor = site_service.setup_site_with_manager(
-            db, name=name, address=address, preset=preset, now=now, room_ranges=room_ranges,
-            manager_username=manager, manager_name=manager_name, manager_password=password,
-            day_shift_start=day_shift, night_shift_start=night_shift)
+        try:
+            actor = site_service.setup_site_with_manager(
+                db, name=name, address=address, preset=preset, now=now, room_ranges=room_ranges,
+                manager_username=manager, manager_name=manager_name, manager_password=password,
+                day_shift_start=day_shift, night_shift_start=night_shift)
+        except BaseException:
+            if new_site:  # no encrypted file that no password opens is left behind
+                db.close()
+                _remove_new_site(path)
+            raise
         rooms = db.scalar("SELECT count(*) FROM rooms")
     finally:
         db.close()

@@ -171,6 +171,7 @@ def write_restock(db: Database, path, now: datetime, *, actor: Actor, lang: str 
     """The restock request (申领单): every item below its reorder level, with how much to ask for."""
     from ..reports.restock import build_restock
     from .supplies import restock_request
+    actor.require("supplies")
     _suffix(path, (".pdf",))
     request = restock_request(db, now)
     occupants = queries.census(db)["occupied"]

@@ -14,7 +14,9 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 
-from isolation_desk.cli import main
+from isolation_desk.cli import DEMO_PASSWORD, DEMO_USER, main
+
+from .helpers import site_connection
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +35,9 @@ def cli(*args, limit_file_size: int | None = None, stdout=subprocess.PIPE):
     env = {"ISOLATION_DESK_LANG": "en", "PATH": os.environ.get("PATH", "/usr/bin")}
     if limit_file_size:  # never leave a cut-off .pyc behind
         env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return subprocess.run([sys.executable, "-m", "isolation_desk", *map(str, args)],
+    # signed in as the demo manager (every command runs as a named person, issue 16)
+    return subprocess.run([sys.executable, "-m", "isolation_desk", *map(str, args),
+                           "--user", DEMO_USER, "--password-stdin"], input=DEMO_PASSWORD + "\n",
                           stdout=stdout, stderr=subprocess.PIPE, text=True, env=env,
                           preexec_fn=preexec if limit_file_size else None)
 
@@ -126,7 +130,7 @@ def test_a_failed_export_leaves_no_truncated_file(site, tmp_path):
 def test_xlsx_without_out_writes_nothing(site, tmp_path):
     p = cli("export", "occupants", "--format", "xlsx", "--db", site)
     refused(p)
-    conn = sqlite3.connect(site)
+    conn = site_connection(site)
     try:  # refused before anything was read or recorded
         assert conn.execute("SELECT count(*) FROM audit WHERE action LIKE '%export%' "
                             "AND after LIKE '%stdout%' AND after LIKE '%occupants%'").fetchone()[0] == 0
@@ -152,7 +156,8 @@ def test_an_unknown_migration_says_newer_version_without_equal_numbers(site, tmp
     import shutil
     path = tmp_path / "newer.sqlite"
     shutil.copy(site, path)
-    conn = sqlite3.connect(path)
+    shutil.copy(str(site) + ".keys", str(path) + ".keys")
+    conn = site_connection(path)
     conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
                  "VALUES ('isolation_desk', '0099_from_the_future', '2030-01-01')")
     conn.commit()

@@ -7,6 +7,8 @@ import sqlite3
 
 import click
 import pytest
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from isolation_desk.cli import main
@@ -31,6 +33,8 @@ ARGS = {
     ("print", "door-cards"): ["--out", "OUT.pdf"],
     ("print", "release-notice"): ["--due-today", "--out", "OUT.pdf"],
     ("print", "restock"): ["--out", "OUT.pdf"],
+    ("community", "notified"): ["--stay", "1"],
+    ("site", "setup"): ["--name", "X", "--rooms", "A, 2-3, 01-02", "--manager", "m", "--manager-name", "M"],
 }
 
 
@@ -155,7 +159,7 @@ def test_a_managers_first_sign_in_encrypts_a_plain_site_and_says_what_follows(tm
     r = run_as("export", "rooms", "--db", path, "--format", "json", provision=False)
     assert r.exit_code == 0, r.output
     assert "recovery code: " in r.output and "nurse1" in r.output
-    assert open(path, "rb").read(16) != b"SQLite format 3\x00"
+    assert Path(path).read_bytes()[:16] != b"SQLite format 3\x00"
 
 
 def test_recover_opens_the_site_with_its_code_and_gives_the_manager_a_new_password(tmp_path):
@@ -184,6 +188,6 @@ def test_a_new_site_made_on_the_command_line_is_encrypted_and_gets_its_recovery_
             "--recovery-sheet", sheet, input="boss-pass-1\n")
     assert r.exit_code == 0, r.output
     code = r.output.split("recovery code: ")[1].split()[0]
-    assert open(path, "rb").read(16) != b"SQLite format 3\x00"
+    assert Path(path).read_bytes()[:16] != b"SQLite format 3\x00"
     assert keyring.parse_recovery_code(code) == keyring.KeySlots.load(path).open("boss", "boss-pass-1")
     assert code.split("-")[0] in PdfReader(sheet).pages[0].extract_text()
