@@ -64,7 +64,7 @@ def _checkin_stream(path: str, tag: str, per_command: bool, conn, limit: int = 0
     lock = db = None
     if not per_command:
         lock = SiteLock(path).acquire()
-        db = open_database(path, check=None)
+        db = open_database(path, check=None, key=_site_key(path))
     conn.send(("ready",))
     i = 0
     # enough to cross a restore or a kill, and the rooms last for every run
@@ -74,7 +74,7 @@ def _checkin_stream(path: str, tag: str, per_command: bool, conn, limit: int = 0
         try:
             if per_command:
                 with SiteLock(path):
-                    d = open_database(path, check=None)
+                    d = open_database(path, check=None, key=_site_key(path))
                     try:
                         one(d, i)
                     finally:
@@ -89,12 +89,15 @@ def _checkin_stream(path: str, tag: str, per_command: bool, conn, limit: int = 0
 
 def _cli_import(path: str, csv_path: str, conn) -> None:
     """`isolation-desk import arrivals FILE --db PATH`, the command's own code in this process."""
+    import sys
     from isolation_desk.cli import main
     conn.send(("ready",))
     out = io.StringIO()
+    sys.stdin = io.StringIO(DESK_PASSWORD + "\n")
     try:
         with redirect_stdout(out):
-            main.main(["import", "arrivals", csv_path, "--db", path], standalone_mode=False)
+            main.main(["import", "arrivals", csv_path, "--db", path, "--user", DESK,
+                       "--password-stdin"], standalone_mode=False)
     except SystemExit as exc:
         conn.send(("import_failed", exc.code, out.getvalue()))
         return
@@ -105,9 +108,12 @@ def _cli_import(path: str, csv_path: str, conn) -> None:
 
 
 def _backup_or_restore(path: str, what: str, source: str, conn) -> None:
+    import sys
     from isolation_desk.cli import main
     conn.send(("ready",))
     args = ["backup", "--db", path] if what == "backup" else ["restore", "--db", path, source, "--yes"]
+    args += ["--user", MANAGER, "--password-stdin"]
+    sys.stdin = io.StringIO(MANAGER_PASSWORD + "\n")
     try:
         main.main(args, standalone_mode=False)
     except SystemExit:
@@ -146,11 +152,49 @@ def ctx():
     return ctx
 
 
-def _setup(path: Path) -> None:
-    db = open_database(path)
+MANAGER, MANAGER_PASSWORD = "demo", "demo-site"
+DESK, DESK_PASSWORD = "desk1", "desk-pass-1"
+
+
+def _setup(path: Path, encrypted: bool = False) -> bytes | None:
+    """The site, a manager and a front-desk account (commands run as a person, issue 16).
+    Plain unless ``encrypted`` (a manager's sign-in on the command line encrypts a plain
+    site: the tests whose commands sign in as the manager start encrypted). Returns the key."""
+    from isolation_desk.services import accounts, encryption
+    key = None
+    if encrypted:
+        db, key = encryption.create_site_file(path)
+    else:
+        db = open_database(path)
     site.setup_site(db, name="并发测试点", address="", preset="edition_9", actor=SYSTEM, now=NOW,
                     room_ranges=[site.RoomRange("A", "A", 1, 80, 1, 50, 1)])
+    manager = accounts.create_first_manager(db, MANAGER, "负责人", MANAGER_PASSWORD, NOW)
+    accounts.create_user(db, DESK, "前台", "front_desk", DESK_PASSWORD, manager, NOW)
     db.close()
+    return key
+
+
+_KEYS: dict[str, bytes | None] = {}
+
+
+def _site_key(path) -> bytes | None:
+    """The live site's key (from the manager's slot), None for a plain site; once a process."""
+    from isolation_desk.services import encryption
+    from isolation_desk.storage.keyring import KeySlots
+    path = str(path)
+    if path not in _KEYS:
+        _KEYS[path] = (KeySlots.load(path).open(MANAGER, MANAGER_PASSWORD)
+                       if encryption.is_encrypted(path) else None)
+    return _KEYS[path]
+
+
+def _connect(path, key: bytes | None = None, readonly: bool = False):
+    from isolation_desk.storage import cipher
+    if key is not None:
+        return cipher.connect(path, key, readonly=readonly)
+    if readonly:
+        return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    return sqlite3.connect(str(path))
 
 
 def _arrivals_csv(folder: Path, n: int, seed: int) -> tuple[Path, list[str]]:
@@ -201,17 +245,17 @@ def _kill(child) -> bool:
     return alive and child.exitcode == -signal.SIGKILL
 
 
-def _people(path: Path | str) -> set[str]:
-    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+def _people(path: Path | str, key: bytes | None = None) -> set[str]:
+    conn = _connect(path, key, readonly=True)
     try:
         return {r[0] for r in conn.execute("SELECT id_number FROM people")}
     finally:
         conn.close()
 
 
-def _whole(path: Path | str) -> None:
+def _whole(path: Path | str, key: bytes | None = None) -> None:
     """integrity_check passes and no check-in or import is half there."""
-    conn = sqlite3.connect(str(path))
+    conn = _connect(path, key)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -339,11 +383,11 @@ BACKUP_RESTORE_KILLS = 24
 
 def test_backup_and_restore_killed_at_random(ctx, tmp_path):
     path = tmp_path / "br.sqlite"
-    _setup(path)
-    db = open_database(path)
+    key = _setup(path, encrypted=True)  # the manager's commands: an encrypted site
+    db = open_database(path, key=key)
     source = backup.backup_database(db, NOW, "manual", out=tmp_path / "old.sqlite")
     db.close()
-    old_people = _people(source)
+    old_people = _people(source, key)
     rng = random.Random(2015)
     for run in range(BACKUP_RESTORE_KILLS):
         # something to lose: a few check-ins since the backup
@@ -352,23 +396,23 @@ def test_backup_and_restore_killed_at_random(ctx, tmp_path):
         _take(s_pipe, rng.randint(1, 4), reported)
         _kill(stream)
         _drain(s_pipe, reported)
-        before = _people(path)
+        before = _people(path, key)
         what = "restore" if run % 2 else "backup"
         child, pipe = _start(ctx, _backup_or_restore, str(path), what, str(source))
         # kill somewhere between start and end (the copy takes a few milliseconds)
         pipe.poll(rng.uniform(0, 0.05))
         _kill(child)
         pipe.close()
-        _whole(path)
-        after = _people(path)
+        _whole(path, key)
+        after = _people(path, key)
         # the live file is as it was, or (a restore that finished) the backup's content
         assert after == before or after == old_people, f"run {run}: neither state"
         for b in backup.list_backups(path):  # a finished backup is whole; a cut one is .part
-            assert backup.check_file(b.path) == "ok", b.path
+            assert backup.check_file(b.path, key) == "ok", b.path
         if after == old_people and before != old_people:
             kept = set()
             for b in backup.list_backups(path):
-                kept |= _people(b.path)
+                kept |= _people(b.path, key)
             assert before <= kept, "the pre-restore copy is missing"
     assert BACKUP_RESTORE_KILLS >= 20
 

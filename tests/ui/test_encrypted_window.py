@@ -2,6 +2,8 @@
 password unwraps the account's key slot); the background reader and the backups use the key."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -90,7 +92,7 @@ def test_the_first_start_encrypts_the_site_and_shows_the_recovery_sheet(qtbot, e
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     assert dialog.actor is not None and dialog.recovery_key is not None
     assert db.key == dialog.recovery_key  # the same object, now on the encrypted file
-    assert open(db.path, "rb").read(16) != b"SQLite format 3\x00"
+    assert Path(db.path).read_bytes()[:16] != b"SQLite format 3\x00"
     assert db.scalar("SELECT count(*) FROM users") == 1
     recovery = RecoveryDialog(db, dialog.actor, dialog.recovery_key, lang="en")
     qtbot.addWidget(recovery)
