@@ -93,3 +93,50 @@ def test_the_window_holds_the_site_lock_shared_for_as_long_as_it_is_open(db, mon
     finally:
         window.release()
     SiteLock(db.path).acquire(exclusive=True).release()
+
+
+def test_an_encrypted_site_is_restored_between_keyed_connections(tmp_path, now, monkeypatch):
+    """Issues 15 and 16 together: the backup goes *into* the live encrypted file (the same
+    file, no rename) through the backup API between two keyed connections, under the site
+    lock; the file stays encrypted and owner-only, and the pre-restore copy is encrypted."""
+    import os
+    import stat
+
+    from isolation_desk.services import encryption
+    from isolation_desk.storage import cipher
+    path = tmp_path / "site.sqlite"
+    db, key = encryption.create_site_file(path)
+    site.setup_site(db, name="加密点", address="", preset="edition_9", actor=SYSTEM, now=now,
+                    room_ranges=[site.RoomRange("A", "A栋", 2, 2, 1, 5, 1)])
+    taken = backup.backup_now(db, SYSTEM, now)
+    site.update_settings(db, {"site_name": "改名"}, SYSTEM, now)
+    db.close()
+    inode = os.stat(path).st_ino
+    safety = backup.restore(path, taken, SYSTEM, now, key)
+    assert os.stat(path).st_ino == inode  # copied into the live file, not renamed over it
+    for f in (path, taken, safety):
+        assert not cipher.is_plain(f), f  # the live file, the backup and the pre-restore copy
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(safety).st_mode) == 0o600
+    with pytest.raises(sqlite3.DatabaseError):  # plain sqlite3 reads none of them
+        sqlite3.connect(safety).execute("SELECT count(*) FROM sqlite_master").fetchone()
+    fresh = open_database(path, key=key)
+    try:
+        assert site.get_settings(fresh).site_name == "加密点"
+        assert fresh.scalar("SELECT action FROM audit ORDER BY id DESC LIMIT 1") == "restore"
+    finally:
+        fresh.close()
+    kept = open_database(safety, key=key, create=False, migrate=False)
+    try:
+        assert site.get_settings(kept).site_name == "改名"
+    finally:
+        kept.close()
+    # while another process writes (the site lock held shared), the restore waits and refuses
+    monkeypatch.setattr(instance_lock, "RESTORE_WAIT_SECONDS", 0.05)
+    writer = SiteLock(path).acquire()
+    try:
+        with pytest.raises(StorageError) as e:
+            backup.restore(path, taken, SYSTEM, now, key)
+        assert e.value.code == "restore_in_use_command"
+    finally:
+        writer.release()
