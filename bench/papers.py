@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -21,9 +22,64 @@ def _env() -> dict:
     return env
 
 
+BENCH_USER = "bench"
+BENCH_PASSWORD = "bench-password"
+
+
+def signed_in(args: list[str], db_path: str) -> list[str]:
+    """``args`` run as the bench's manager account on a copy of the site (``<site>.cli.sqlite``:
+    the first sign-in encrypts a plain file in place, and the in-process figures read the
+    plain original): every command signs in (cli/auth.py), through the key slot."""
+    from isolation_desk.cli import DEMO_PASSWORD, DEMO_USER
+    from isolation_desk.services import accounts
+    from isolation_desk.storage.database import open_database
+    copy = Path(str(db_path) + ".cli.sqlite")
+    if not copy.exists():
+        for suffix in (".keys", ".auditkey", "-wal", "-shm"):
+            Path(str(copy) + suffix).unlink(missing_ok=True)
+        if _key(db_path) is not None:  # an encrypted site (the demo): copy it with its slots
+            shutil.copy(db_path, copy)
+            shutil.copy(str(db_path) + ".keys", str(copy) + ".keys")
+        else:
+            conn = sqlite3.connect(db_path)
+            dest = sqlite3.connect(copy)
+            conn.backup(dest)
+            dest.close()
+            conn.close()
+        if Path(str(db_path) + ".auditkey").exists():
+            shutil.copy(str(db_path) + ".auditkey", str(copy) + ".auditkey")
+        db = open_database(copy, create=False, check=None, key=_key(copy))
+        try:
+            if not accounts.has_users(db):
+                accounts.create_first_manager(db, BENCH_USER, "bench", BENCH_PASSWORD, datetime.now())
+            names = {u["username"] for u in accounts.list_users(db)}
+        finally:
+            db.close()
+        (copy.parent / (copy.name + ".user")).write_text(
+            DEMO_USER if DEMO_USER in names else BENCH_USER)
+    user = (copy.parent / (copy.name + ".user")).read_text()
+    password = DEMO_PASSWORD if user == DEMO_USER else BENCH_PASSWORD
+    args = [str(copy) if a == str(db_path) else a for a in args]
+    return [*args, "--user", user, "--password-stdin", "\x00" + password]
+
+
+def _key(db_path) -> bytes | None:
+    """An encrypted site's key (the demo account's slot); None for a plain file."""
+    from isolation_desk.cli import DEMO_PASSWORD, DEMO_USER
+    from isolation_desk.services.encryption import is_encrypted
+    from isolation_desk.storage.keyring import KeySlots
+    if not is_encrypted(db_path):
+        return None
+    return KeySlots.load(db_path).open(DEMO_USER, DEMO_PASSWORD)
+
+
 def processes(args: list[str], repeat: int, *, check_output: Path | None = None,
               env: dict | None = None) -> tuple[Stats, float, str]:
-    """Run a whole process ``repeat`` times (+1 warm-up run): wall and CPU seconds, peak RSS."""
+    """Run a whole process ``repeat`` times (+1 warm-up run): wall and CPU seconds, peak RSS.
+    A last argument "\\x00<password>" (``signed_in``) goes to its standard input instead."""
+    password = None
+    if args and args[-1].startswith("\x00"):
+        password, args = args[-1][1:], args[:-1]
     walls, cpus, rss = [], [], 0.0
     first = None
     err = ""
@@ -31,7 +87,16 @@ def processes(args: list[str], repeat: int, *, check_output: Path | None = None,
     for i in range(repeat + warmup):
         if check_output is not None and check_output.exists():
             check_output.unlink()
-        wall, peak, out, err, code, cpu = run_process(args, env=env or _env(), cwd=str(ROOT))
+        stdin = None
+        if password is not None:
+            stdin = tempfile.TemporaryFile("w+")
+            stdin.write(password + "\n")
+            stdin.seek(0)
+        try:
+            wall, peak, out, err, code, cpu = run_process(args, env=env or _env(), cwd=str(ROOT), stdin=stdin)
+        finally:
+            if stdin is not None:
+                stdin.close()
         if code != 0 or (check_output is not None and not check_output.exists()):
             raise RuntimeError(f"{' '.join(args)} failed ({code}): {err[-600:]}")
         rss = max(rss, peak)
@@ -50,8 +115,9 @@ def handover(db_path: str, size: str, repeat: int, now: datetime, *, target_s: f
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-handover-"))
     out = tmp / "handover.pdf"
-    whole, rss, _ = processes([CLI, "handover", "--db", db_path, "--out", str(out)], repeat, check_output=out)
-    db = open_database(db_path, create=False, check=None)
+    whole, rss, _ = processes(signed_in([CLI, "handover", "--db", db_path, "--out", str(out)], db_path), repeat,
+                              check_output=out)
+    db = open_database(db_path, create=False, check=None, key=_key(db_path))
     summary_stats, summary = timed(lambda: shift.current_summary(db, now), repeat, scale=1.0)
     build, pages = timed(lambda: build_handover(summary, tmp / "build.pdf", lang="zh_CN", printed_at=now),
                          repeat, scale=1.0)
@@ -71,7 +137,7 @@ def _roster_rows(db_path: str, now: datetime) -> tuple[list[dict], str]:
     from isolation_desk.services import queries, shift
     from isolation_desk.services.site import get_settings
     from isolation_desk.storage.database import open_database
-    db = open_database(db_path, create=False, check=None)
+    db = open_database(db_path, create=False, check=None, key=_key(db_path))
     rows = [queries.occupant_row(s, now.date()) for s in shift.roster(db, now)]
     name = get_settings(db).site_name
     db.close()
@@ -123,7 +189,8 @@ def roster(db_path: str, size: str, repeat: int, now: datetime) -> list[Figure]:
     tmp = Path(tempfile.mkdtemp(prefix="bench-roster-"))
     out = tmp / "roster.pdf"
     rows, site_name = _roster_rows(db_path, now)
-    whole, rss, _ = processes([CLI, "print", "roster", "--db", db_path, "--out", str(out)], repeat, check_output=out)
+    whole, rss, _ = processes(signed_in([CLI, "print", "roster", "--db", db_path, "--out", str(out)], db_path),
+                              repeat, check_output=out)
     figures = []
     lang = "zh_CN"
     header = [label(lang, k) for k in ("row_no", "room", "name", "sex", "age", "id_number", "category",

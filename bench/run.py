@@ -140,6 +140,9 @@ def demo_2000(now: datetime) -> Path:
         if code != 0:
             raise RuntimeError(f"demo failed: {err[-800:]}")
         os.replace(part, path)
+        key = part.with_name(part.name + ".auditkey")  # the audit trail's key goes along
+        if key.exists():
+            os.replace(key, path.with_name(path.name + ".auditkey"))
     return path
 
 

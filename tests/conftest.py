@@ -51,6 +51,15 @@ def db(empty_db, now):
     return empty_db
 
 
+def copy_site_key(source, target) -> None:
+    """A copy of a site file takes the key that seals its audit trail along
+    (storage.audit_key), as whoever copies a site's folder does."""
+    import shutil
+    from isolation_desk.storage.audit_key import key_path
+    if key_path(source).exists():
+        shutil.copy(key_path(source), key_path(target))
+
+
 @pytest.fixture(scope="session")
 def demo_path(tmp_path_factory):
     """A demo site (300 rooms) built once per test session; copy it before writing."""
@@ -67,6 +76,7 @@ def demo_db(demo_path, tmp_path):
     import shutil
     target = tmp_path / "demo.sqlite"
     shutil.copy(demo_path, target)
+    copy_site_key(demo_path, target)
     d = open_database(target)
     yield d
     d.close()

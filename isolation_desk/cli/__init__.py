@@ -47,28 +47,89 @@ def fail(message: str, code: int = 2):
     sys.exit(code)
 
 
+def _database_errors() -> tuple:
+    from ..storage import cipher
+    return cipher.Error
+
+
 def handle_errors(fn):
-    """Known errors become one clear sentence and a non-zero exit, never a traceback."""
+    """Known errors become one clear sentence and a non-zero exit, never a traceback:
+    a refusal, a file that cannot be written, a damaged database met half-way through a
+    command that skipped the integrity check (exit 2)."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        import sqlite3
         try:
             return fn(*args, **kwargs)
         except DomainError as exc:
             fail(describe(exc))
-        except PermissionError as exc:
-            fail(f"permission denied: {exc.filename or exc}")
+        except _database_errors() as exc:  # the standard library's and SQLCipher's
+            fail(describe(database_error(exc, kwargs.get("db_path"))))
         except OSError as exc:
-            fail(describe(DomainError("file_error", detail=str(exc))))
+            if exc.filename is None:  # standard output (a full disk, a closed pipe)
+                _silence_stdout()
+                fail(describe(DomainError("stdout_unwritable", detail=exc.strerror or str(exc))))
+            fail(describe(DomainError("file_unwritable", path=exc.filename,
+                                      detail=exc.strerror or str(exc))))
     return wrapper
 
 
-def open_db(db_path: Path | None, *, create: bool = False, check: str | None = None):
-    """Open the database for a command. Commands that change occupants' data pass
-    check="quick" (an integrity check first: a damaged file is never written to); papers and
-    exports skip it, because on a 50,000-bed file it costs seconds and they only read
-    (plus one audit entry)."""
-    from ..storage.database import open_database
-    return open_database(resolve_db(db_path), create=create, check=check)
+def _silence_stdout() -> None:
+    """After standard output failed, point it at the null device: Python's own flush at exit
+    would otherwise print "Exception ignored ... OSError" after the message."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # not a real file (tests)
+        pass
+
+
+def check_output(fmt: str, out: Path | None) -> None:
+    """Before anything is read or recorded: xlsx cannot go to standard output."""
+    if fmt == "xlsx" and not out:
+        fail("xlsx needs --out FILE.xlsx")
+
+
+def database_error(exc: Exception, db_path: Path | None) -> DomainError:
+    """An SQLite error in words: disk full, locked, read-only, or else damage."""
+    from ..storage.database import StorageError, _known_error
+    known = _known_error(exc)
+    if isinstance(known, StorageError):
+        return known
+    return StorageError("database_damaged", path=str(resolve_db(db_path)), detail=str(exc))
+
+
+def open_db(db_path: Path | None, *, create: bool = False, check: str | None = None,
+            readonly: bool = False):
+    """Open the database for a command, holding the site lock shared until it is closed (a
+    restore waits for the command to finish, or refuses; the command waits for a restore).
+
+    Commands that change occupants' data pass check="quick" (an integrity check first: a
+    damaged file is never written to); papers and exports skip it, because on a 50,000-bed
+    file it costs seconds and they only read (plus one audit entry). ``readonly``: the
+    command only reads, so in a folder (or of a file) that cannot be written it opens the
+    file read-only instead of refusing."""
+    from ..services.backup import open_with_backups
+    from ..services.instance_lock import SiteLock
+    from ..storage.database import StorageError, open_read_only, writable
+    from .auth import current_key
+    key = current_key()  # the signed-in person's slot unwrapped it (None: a plain file)
+    path = resolve_db(db_path)
+    if not path.exists() and not create:
+        raise StorageError("database_missing", path=str(path))
+    if readonly and path.exists() and not writable(path):
+        return open_read_only(path, key=key)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    lock = SiteLock(path).acquire()
+    try:
+        db = open_with_backups(path, create=create, check=check, key=key)
+    except BaseException:
+        lock.release()
+        raise
+    db.on_close(lock.release)
+    return db
 
 
 def json_default(value):
@@ -77,29 +138,35 @@ def json_default(value):
     raise TypeError(type(value))
 
 
-def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, sheet: str) -> None:
-    """Write rows as json, csv or xlsx to ``out`` (stdout for json/csv without --out)."""
-    from ..io.spreadsheet import write_csv, write_xlsx
+def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, sheet: str,
+               made_by: str | None = None, made_at: datetime | None = None) -> None:
+    """Write rows as json, csv or xlsx to ``out`` (stdout for json/csv without --out).
+
+    csv and xlsx neutralise formula cells (on standard output too); a file is written to a
+    temporary file and renamed (io.atomic.atomic_write), so a failure leaves none behind.
+    ``made_by``: exports of personal data say who made them and when (csv: a first line;
+    xlsx: the document's properties)."""
+    from ..io.spreadsheet import write_csv, write_csv_rows, write_xlsx
     values = [[r.get(f) for f in fields] for r in rows]
     if fmt == "json":
-        text = json.dumps([{f: r.get(f) for f in fields} for r in rows], ensure_ascii=False,
-                          indent=1, default=json_default)
+        # json stays a plain list of rows for the scripts that read it (who made it is in
+        # the audit trail)
+        data = [{f: r.get(f) for f in fields} for r in rows]
+        text = json.dumps(data, ensure_ascii=False, indent=1, default=json_default)
         if out:
-            out.write_text(text + "\n", encoding="utf-8")
+            from ..io.atomic import atomic_write
+            atomic_write(out, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"))
         else:
             click.echo(text)
     elif fmt == "csv":
         if out:
-            write_csv(out, list(fields), values)
+            write_csv(out, list(fields), values, made_by=made_by, made_at=made_at)
         else:
-            import csv
-            w = csv.writer(sys.stdout)
-            w.writerow(fields)
-            w.writerows([["" if v is None else v for v in row] for row in values])
+            write_csv_rows(sys.stdout, list(fields), values, made_by=made_by, made_at=made_at)
+            sys.stdout.flush()  # a full disk is found here, inside handle_errors
     else:
-        if not out:
-            fail("xlsx needs --out FILE.xlsx")
-        write_xlsx(out, list(fields), values, sheet_title=sheet)
+        check_output(fmt, out)
+        write_xlsx(out, list(fields), values, sheet_title=sheet, made_by=made_by, made_at=made_at)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -120,16 +187,9 @@ def main(ctx, db_path, selftest, demo_rooms):
         sys.exit(run_selftest())
     path = resolve_db(db_path)
     if demo_rooms and not path.exists():
-        from ..services.demo import build_demo
+        from .core import create_demo_site
         with handle_db_errors():
-            db = open_db(path, create=True)
-            try:
-                build_demo(db, rooms=demo_rooms, now=datetime.now())
-                # A newcomer signs straight in to the demo with a known account.
-                from ..services.accounts import create_first_manager
-                create_first_manager(db, DEMO_USER, "演示负责人", DEMO_PASSWORD, datetime.now())
-            finally:
-                db.close()
+            create_demo_site(path, rooms=demo_rooms)
             click.echo(f"demo site written to {path}; sign in as '{DEMO_USER}' with the password "
                        f"'{DEMO_PASSWORD}'")
     from ..ui.app import run_gui
@@ -156,7 +216,7 @@ def register_commands() -> None:
     results.import_group.add_command(arrivals.import_arrivals_command)
     for command in (core.demo, core.check, core.export, results.import_group, results.sampling_list_command,
                     printing.handover, printing.report, printing.print_group, admin.backup, admin.restore,
-                    admin.users, admin.audit_cmd, site.site, community.community_group):
+                    admin.users, admin.audit_cmd, admin.recover, site.site, community.community_group):
         main.add_command(command)
 
 

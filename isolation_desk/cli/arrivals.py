@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from . import db_option, handle_errors, open_db
+from .auth import signed_in
 
 
 def arrivals_report(result, preview, lang: str) -> dict:
@@ -33,7 +34,8 @@ def arrivals_report(result, preview, lang: str) -> dict:
               help="Also write the refused rows with their reasons to this .xlsx, to send back.")
 @click.option("--sheet", default=None, help="Sheet name (default: the sheet that opens first).")
 @handle_errors
-def import_arrivals_command(file, db_path, dry_run, as_json, refused_out, sheet):
+@signed_in()
+def import_arrivals_command(file, db_path, dry_run, as_json, refused_out, sheet, actor):
     """Import a transfer list (xlsx, or csv in UTF-8 or GBK) as expected arrivals.
 
     Each row is valid, invalid (with a reason per cell) or a duplicate (already at the
@@ -42,7 +44,6 @@ def import_arrivals_command(file, db_path, dry_run, as_json, refused_out, sheet)
     "imported" counts the rows that would be imported. Exit 0 when the file was read,
     whatever its rows held; non-zero with a message when it could not be read.
     """
-    from ..domain.roles import SYSTEM
     from ..messages import current_language, describe
     from ..services import arrivals_import as ai
 
@@ -51,7 +52,7 @@ def import_arrivals_command(file, db_path, dry_run, as_json, refused_out, sheet)
     db = open_db(db_path, create=False, check="quick")
     try:
         preview = ai.read_arrivals(db, file, now, sheet=sheet)
-        result = ai.summary(preview) if dry_run else ai.import_arrivals(db, preview, SYSTEM, now)
+        result = ai.summary(preview) if dry_run else ai.import_arrivals(db, preview, actor, now)
     finally:
         db.close()
     if refused_out is not None and preview.refused:

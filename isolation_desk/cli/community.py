@@ -7,6 +7,7 @@ from datetime import datetime
 import click
 
 from . import db_option, handle_errors, open_db
+from .auth import signed_in
 
 
 @click.group("community")
@@ -17,7 +18,8 @@ def community_group():
 @community_group.command("pending")
 @db_option()
 @handle_errors
-def community_pending(db_path):
+@signed_in("view_personal")
+def community_pending(db_path, actor):
     """Released people whose destination community has not been told yet."""
     from ..services import stays
     db = open_db(db_path)
@@ -36,13 +38,13 @@ def community_pending(db_path):
 @click.option("--stay", "stay_id", type=int, required=True, help="The stay's number.")
 @click.option("--note", default="", help="How (e.g. phoned the community office, name of the person).")
 @handle_errors
-def community_notified(db_path, stay_id, note):
-    """Record that the community of a released person was told (now, by the system account)."""
-    from ..domain.roles import SYSTEM
+@signed_in()
+def community_notified(db_path, stay_id, note, actor):
+    """Record that the community of a released person was told (now, by you)."""
     from ..services import stays
     db = open_db(db_path, check="quick")
     try:
-        stays.mark_community_notified(db, stay_id, SYSTEM, datetime.now().replace(microsecond=0), note)
+        stays.mark_community_notified(db, stay_id, actor, datetime.now().replace(microsecond=0), note)
     finally:
         db.close()
     click.echo(f"stay {stay_id}: community notified")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from ..domain.roles import SYSTEM
 from . import db_option, handle_errors, open_db
+from .auth import signed_in
 
 LANG = click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
                     help="Language of the printout.")
@@ -51,13 +51,14 @@ def _font_note(db) -> str | None:
 @LANG
 @PDF_OUT
 @handle_errors
-def handover(db_path, day, kind, lang, out):
+@signed_in()
+def handover(db_path, day, kind, lang, out, actor):
     """The shift handover sheet (交接班记录) as an A4 PDF."""
     from ..services import papers
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_handover(db, out, now, actor=SYSTEM, day=day.date() if day else None, kind=kind, lang=lang)
+        pages = papers.write_handover(db, out, now, actor=actor, day=day.date() if day else None, kind=kind, lang=lang)
         note = _font_note(db)
     finally:
         db.close()
@@ -77,14 +78,15 @@ def report():
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="FILE.pdf or FILE.xlsx.")
 @handle_errors
-def report_daily(db_path, day, lang, notes, out):
+@signed_in()
+def report_daily(db_path, day, lang, notes, out, actor):
     """The daily report (census, arrivals, releases, transfers, positives, tests, supplies)
     in the columns of the site's template."""
     from ..services import papers
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_daily_report(db, out, now, actor=SYSTEM, day=day.date() if day else None, lang=lang, notes=notes)
+        pages = papers.write_daily_report(db, out, now, actor=actor, day=day.date() if day else None, lang=lang, notes=notes)
         note = _font_note(db) if pages is not None else None
     finally:
         db.close()
@@ -97,20 +99,21 @@ def report_daily(db_path, day, lang, notes, out):
               help="Comma-separated fields, each optionally field=Heading (e.g. 'date,site,persons_in_residence=在住').")
 @click.option("--reset", is_flag=True, help="Go back to the default columns.")
 @handle_errors
-def report_template(db_path, columns, reset):
+@signed_in()
+def report_template(db_path, columns, reset, actor):
     """Show or change the daily report's columns."""
     from ..services import shift
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
         if reset:
-            shift.set_daily_template(db, shift.DEFAULT_DAILY_TEMPLATE, SYSTEM, now)
+            shift.set_daily_template(db, shift.DEFAULT_DAILY_TEMPLATE, actor, now)
         elif columns is not None:
             cols = []
             for part in columns.split(","):
                 field, _, title = part.strip().partition("=")
                 cols.append({"field": field.strip(), **({"title": title.strip()} if title.strip() else {})})
-            shift.set_daily_template(db, cols, SYSTEM, now)
+            shift.set_daily_template(db, cols, actor, now)
         for c in shift.daily_template(db):
             click.echo(c["field"] + (f"={c['title']}" if c.get("title") else ""))
         click.echo("available: " + ", ".join(shift.DAILY_FIELDS))
@@ -128,13 +131,14 @@ def print_group():
 @LANG
 @PDF_OUT
 @handle_errors
-def print_roster(db_path, lang, out):
+@signed_in()
+def print_roster(db_path, lang, out, actor):
     """Everybody on site, by room (在住人员名单), ID numbers masked."""
     from ..services import papers
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_roster(db, out, now, actor=SYSTEM, lang=lang)
+        pages = papers.write_roster(db, out, now, actor=actor, lang=lang)
         note = _font_note(db)
     finally:
         db.close()
@@ -149,13 +153,14 @@ def print_roster(db_path, lang, out):
 @click.option("--floor", type=int, default=None, help="Only this floor (with --building).")
 @PDF_OUT
 @handle_errors
-def print_door_cards(db_path, lang, rooms, building, floor, out):
+@signed_in()
+def print_door_cards(db_path, lang, rooms, building, floor, out, actor):
     """Door cards of occupied rooms: room, occupant, dates, QR code of the stay."""
     from ..services import papers
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_door_cards(db, out, now, actor=SYSTEM, rooms=list(rooms), building=building,
+        pages = papers.write_door_cards(db, out, now, actor=actor, rooms=list(rooms), building=building,
                                         floor=floor, lang=lang)
         note = _font_note(db)
     finally:
@@ -173,7 +178,8 @@ def print_door_cards(db_path, lang, rooms, building, floor, out):
 @LANG
 @PDF_OUT
 @handle_errors
-def print_release_notice(db_path, stay_ids, due, due_today, lang, out):
+@signed_in()
+def print_release_notice(db_path, stay_ids, due, due_today, lang, out, actor):
     """Release notices (解除隔离告知书) with home-monitoring dates, one per page."""
     from ..services import papers
     if not stay_ids and not due and not due_today:
@@ -182,7 +188,7 @@ def print_release_notice(db_path, stay_ids, due, due_today, lang, out):
     db = open_db(db_path)
     left_out: list = []
     try:
-        pages = papers.write_release_notices(db, out, now, actor=SYSTEM, stay_ids=list(stay_ids) or None,
+        pages = papers.write_release_notices(db, out, now, actor=actor, stay_ids=list(stay_ids) or None,
                                              due_on=due.date() if due else None, lang=lang,
                                              left_out=left_out)
         note = _font_note(db)

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import db_option, handle_errors, json_default, open_db
+from .auth import signed_in
 
 
 @click.group("import")
@@ -27,7 +28,8 @@ def import_group():
               help='Print {"rows", "recorded", "unmatched", "conflicts", "positives", '
                    '"positives_unmatched"} as JSON (conflicts and unmatched rows carry their result).')
 @handle_errors
-def import_results_command(file, db_path, dry_run, as_json):
+@signed_in()
+def import_results_command(file, db_path, dry_run, as_json, actor):
     """Import a lab's results sheet (xlsx, or csv in UTF-8 or GBK), keyed by ID number.
 
     Rows are matched by ID number first. Rows for people not at the site are reported as
@@ -37,11 +39,10 @@ def import_results_command(file, db_path, dry_run, as_json):
     "confirm identity"); only negatives wait for confirmation. Exits 1 when any positive
     row was not matched to a person.
     """
-    from ..domain.roles import SYSTEM
     from ..services.results_import import import_results
     db = open_db(db_path, create=False, check="quick")
     try:
-        report = import_results(db, file, SYSTEM, datetime.now().replace(microsecond=0), dry_run=dry_run)
+        report = import_results(db, file, actor, datetime.now().replace(microsecond=0), dry_run=dry_run)
     finally:
         db.close()
     lost = report.positives_unmatched
@@ -72,13 +73,14 @@ def import_results_command(file, db_path, dry_run, as_json):
 @click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="The day (default: today).")
 @click.option("--building", default=None, help="Only this building (code, e.g. A).")
-@click.option("--floor", type=int, default=None, help="Only this floor (with --building).")
+@click.option("--floor", type=click.IntRange(-1000, 1000), default=None, help="Only this floor (with --building).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the printable PDF here; without it, print the list as JSON.")
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
               help="Language of the printout.")
 @handle_errors
-def sampling_list_command(db_path, day, building, floor, out, lang):
+@signed_in("view_personal")
+def sampling_list_command(db_path, day, building, floor, out, lang, actor):
     """Today's sampling list in room order (the Tests screen's list), as a PDF or JSON."""
     from ..services.testing import sampling_list
     now = datetime.now().replace(microsecond=0)
@@ -86,9 +88,8 @@ def sampling_list_command(db_path, day, building, floor, out, lang):
     db = open_db(db_path, create=False, check="quick")
     try:
         if out:
-            from ..domain.roles import SYSTEM
             from ..services.papers import write_sampling_list
-            pages = write_sampling_list(db, out, now, actor=SYSTEM, day=day, lang=lang, building=building,
+            pages = write_sampling_list(db, out, now, actor=actor, day=day, lang=lang, building=building,
                                         floor=floor)
             click.echo(f"{out}: {pages} page(s)")
             return

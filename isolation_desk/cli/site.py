@@ -7,12 +7,22 @@ from datetime import datetime
 
 import click
 
-from . import db_option, handle_errors, open_db, resolve_db
+from . import db_option, fail, handle_errors, open_db, resolve_db
+from .auth import NO_ACCOUNT, signed_in
 
 
 @click.group()
 def site():
     """The site itself: set up a new site headless."""
+
+
+def _remove_new_site(path) -> None:
+    from pathlib import Path
+    for suffix in ("", "-wal", "-shm", "-journal", ".keys", ".auditkey", ".site-lock"):
+        try:
+            Path(str(path) + suffix).unlink()
+        except OSError:
+            pass
 
 
 def _presets() -> list[str]:
@@ -34,26 +44,48 @@ def _presets() -> list[str]:
 @click.option("--night-shift", default="20:00", show_default=True, help="When the night shift starts (HH:MM).")
 @click.option("--manager", "manager", required=True, help="User name of the site manager's account.")
 @click.option("--manager-name", required=True, help="The manager's name as the records show it.")
-@click.option("--password-stdin", is_flag=True,
-              help="Read the manager's password from the first line of standard input (else asked).")
 @handle_errors
+@signed_in(optional=True)
 def site_setup(db_path, name, address, ranges, beds, preset, day_shift, night_shift, manager, manager_name,
-               password_stdin):
+               password_stdin, actor):
     """Set up a new site in a new or empty database: name, buildings and rooms, policy preset,
-    shift times and the first manager account, in one transaction."""
+    shift times and the first manager account, in one transaction. Like `users add` on a new
+    site it needs no account: it creates the first one (--password-stdin: its password on the
+    first line). A new site file is encrypted from the start; its recovery code is printed."""
+    from ..services import encryption
     from ..services import site as site_service
+    from ..storage import keyring
     from .admin import _read_password
     room_ranges = [replace(site_service.parse_room_range(text), beds=beds) for text in ranges]
+    path = resolve_db(db_path)
+    new_site = not path.exists() or path.stat().st_size == 0
+    if not new_site and actor is None and encryption.is_encrypted(path):
+        fail(NO_ACCOUNT)
     password = _read_password(password_stdin)
-    db = open_db(db_path, create=True)
+    key = None
+    if new_site:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db, key = encryption.create_site_file(path)  # encrypted from the start, like users add
+    else:
+        db = open_db(db_path, create=True)
     try:
         now = datetime.now().replace(microsecond=0)
-        actor = site_service.setup_site_with_manager(
-            db, name=name, address=address, preset=preset, now=now, room_ranges=room_ranges,
-            manager_username=manager, manager_name=manager_name, manager_password=password,
-            day_shift_start=day_shift, night_shift_start=night_shift)
+        try:
+            actor = site_service.setup_site_with_manager(
+                db, name=name, address=address, preset=preset, now=now, room_ranges=room_ranges,
+                manager_username=manager, manager_name=manager_name, manager_password=password,
+                day_shift_start=day_shift, night_shift_start=night_shift)
+        except BaseException:
+            if new_site:  # no encrypted file that no password opens is left behind
+                db.close()
+                _remove_new_site(path)
+            raise
         rooms = db.scalar("SELECT count(*) FROM rooms")
     finally:
         db.close()
+    if key is not None:
+        click.echo("The site file is encrypted. Its recovery code opens it when every password is "
+                   "forgotten; write it down now and lock it away:", err=True)
+        click.echo(f"recovery code: {keyring.recovery_code(key)}", err=True)
     click.echo(f"site '{name}' set up in {resolve_db(db_path)}: {rooms} rooms, preset {preset}; "
                f"manager account '{actor.username}'")

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from . import db_option, handle_errors, open_db, write_rows
+from . import check_output, db_option, handle_errors, open_db, write_rows
+from .auth import signed_in
 from .core import FORMAT, OUT
 
 
@@ -19,11 +20,13 @@ from .core import FORMAT, OUT
 @FORMAT
 @OUT
 @handle_errors
-def export_stock(db_path, fmt, out):
+@signed_in()
+def export_stock(db_path, fmt, out, actor):
     """Stock of every item: on hand, reorder level, days of supply, run-out date and the
     basis of the forecast (recent use or coming demand)."""
+    check_output(fmt, out)
     from ..services.supplies import EXPORT_FIELDS, export_rows
-    db = open_db(db_path)
+    db = open_db(db_path, readonly=True)
     try:
         rows = export_rows(db, datetime.now())
     finally:
@@ -38,16 +41,16 @@ def export_stock(db_path, fmt, out):
 @click.option("--lang", type=click.Choice(["zh_CN", "en"]), default="zh_CN", show_default=True,
               help="Language of the printout.")
 @handle_errors
-def print_restock(db_path, out, lang):
+@signed_in()
+def print_restock(db_path, out, lang, actor):
     """The restock request (申领单) for every item below its reorder level."""
-    from ..domain.roles import SYSTEM
     from ..services.papers import write_restock
     from ..services.supplies import restock_request
-    db = open_db(db_path)
+    db = open_db(db_path, readonly=True)
     try:
         now = datetime.now().replace(microsecond=0)
         request = restock_request(db, now)
-        pages = write_restock(db, out, now, actor=SYSTEM, lang=lang)
+        pages = write_restock(db, out, now, actor=actor, lang=lang)
     finally:
         db.close()
     click.echo(f"restock request written to {out}: {len(request.rows)} items, {pages} page(s)")

@@ -36,9 +36,36 @@ class Registration:
 
 NAME_MAX = 40
 
+# The words a refusal uses for each free-text field (English, Chinese).
+TEXT_FIELDS = {
+    "name": ("name", "姓名"),
+    "registered_address": ("registered address", "户籍地址"),
+    "current_address": ("current address", "现住址"),
+    "origin": ("place of origin", "来源地"),
+    "notes": ("notes", "备注"),
+    "destination_community": ("destination community", "去往街镇/社区"),
+    "community_contact": ("community contact", "社区联系人"),
+}
+# Right-to-left overrides and isolates (U+202A-U+202E, U+2066-U+2069) reorder what a
+# printout shows; the other control characters (NUL, BEL, ESC ...) cut or garble it.
+_BIDI_CONTROLS = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+
+
+def clean_text(raw, field: str) -> str:
+    """``normalize_text`` (tabs and line breaks become spaces), then refuse what is left of
+    the control characters: text_control_character with the field and the position."""
+    text = normalize_text(raw)
+    for position, ch in enumerate(text, start=1):
+        code = ord(ch)
+        if code < 0x20 or 0x7F <= code < 0xA0 or code in _BIDI_CONTROLS:
+            what, what_zh = TEXT_FIELDS.get(field, (field, field))
+            raise DomainError("text_control_character", field=field, position=position,
+                              what=what, what_zh=what_zh)
+    return text
+
 
 def validate_name(raw) -> str:
-    name = normalize_text(raw)
+    name = clean_text(raw, "name")
     # Minority names use a middle dot; spreadsheets write it several ways.
     for dot in ("•", "・", "∙", "‧", "．", "。"):
         name = name.replace(dot, "·")
@@ -95,11 +122,11 @@ def validate_registration(fields: dict, today: date, *, phone_required: bool = F
     return Registration(
         name=name, id_type=id_type, id_number=id_number, sex=sex, birth_date=birth, phone=phone,
         category=category, last_exposure_date=exposure, arrival_date=arrival,
-        registered_address=normalize_text(fields.get("registered_address")),
-        current_address=normalize_text(fields.get("current_address")),
-        origin=normalize_text(fields.get("origin")),
-        special_needs=needs, diet=diet, notes=normalize_text(fields.get("notes")),
-        destination_community=normalize_text(fields.get("destination_community")),
-        community_contact=normalize_text(fields.get("community_contact")),
+        registered_address=clean_text(fields.get("registered_address"), "registered_address"),
+        current_address=clean_text(fields.get("current_address"), "current_address"),
+        origin=clean_text(fields.get("origin"), "origin"),
+        special_needs=needs, diet=diet, notes=clean_text(fields.get("notes"), "notes"),
+        destination_community=clean_text(fields.get("destination_community"), "destination_community"),
+        community_contact=clean_text(fields.get("community_contact"), "community_contact"),
         community_phone=community_phone,
     )

@@ -27,6 +27,12 @@ class Actor:
     def can(self, permission: str) -> bool:
         return permission in PERMISSIONS.get(self.role, frozenset())
 
+    def label(self) -> str:
+        """How an export or printout names the person who made it: "王芳 (wangf)"."""
+        if self.display_name and self.display_name != self.username:
+            return f"{self.display_name} ({self.username})"
+        return self.username
+
     def require(self, permission: str) -> None:
         if not self.can(permission):
             raise DomainError("permission_denied", permission=permission, role=self.role)

@@ -75,28 +75,61 @@ def _number_rows(rows: Iterable[Sequence[object]]) -> list[Row]:
     return numbered
 
 
+# Hostile files: a list of people is at most tens of thousands of rows. Past these limits a
+# file is refused in words before it is parsed (a small xlsx that expands a hundredfold
+# otherwise costs minutes of CPU before "no header row"). The zip-level check stays whatever
+# parses the sheet.
+MAX_ROWS = 100_000
+MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024   # all parts of an xlsx, as they expand
+MAX_CSV_BYTES = 64 * 1024 * 1024
+MAX_FIELD_CHARS = 128 * 1024  # the csv module's own field limit
+
+
+def _too_large(path: Path, what: str, limit: str) -> SpreadsheetError:
+    code = "spreadsheet_too_many_rows" if what == "rows" else "spreadsheet_too_large"
+    return SpreadsheetError(code, file=path.name, limit=limit)
+
+
+def _check_xlsx_size(path: Path) -> None:
+    """Refuse a workbook whose parts expand past MAX_UNCOMPRESSED_BYTES or whose sheets
+    hold more than MAX_ROWS rows, reading the zip as a stream (the sizes a zip declares
+    are not trusted: the bytes are counted as they expand)."""
+    import zipfile
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _unreadable(exc) from exc
+    with archive:
+        infos = archive.infolist()
+        if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED_BYTES:
+            raise _too_large(path, "size", f"{MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB")
+        expanded = 0
+        for info in infos:
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            rows, tail = 0, b""
+            try:
+                with archive.open(info) as part:
+                    while chunk := part.read(1 << 20):
+                        expanded += len(chunk)
+                        if expanded > MAX_UNCOMPRESSED_BYTES:
+                            raise _too_large(path, "size", f"{MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB")
+                        both = tail + chunk
+                        rows += both.count(b"<row") - tail.count(b"<row")
+                        if rows > MAX_ROWS:
+                            raise _too_large(path, "rows", f"{MAX_ROWS:,}")
+                        tail = chunk[-4:]
+            except SpreadsheetError:
+                raise
+            except Exception as exc:  # BadZipFile, zlib.error, NotImplementedError (method)
+                raise _unreadable(exc) from exc
+
+
 def _unreadable(exc: BaseException) -> SpreadsheetError:
     return SpreadsheetError("file_unreadable", detail=f"{type(exc).__name__}: {exc}")
 
 
-# A workbook is a zip (xlsx, xlsm, ods) of XML: a few kilobytes can unpack to gigabytes. The
-# uncompressed size is checked in the zip's directory before calamine unpacks anything. A
-# 50,000-row transfer list is about 15 MB of XML; 256 MB leaves room for any real list.
-MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
 _MAX_EXACT_FLOAT = 2 ** 53
-
-
-def _check_zip_size(path: Path) -> None:
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _unreadable(exc) from exc
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise SpreadsheetError("file_unreadable", detail=f"uncompressed size {total // (1024 * 1024)} MB "
-                               f"exceeds {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB")
 
 
 def _active_xlsx_sheet(path: Path) -> int | None:
@@ -132,7 +165,7 @@ def _read_workbook(path: Path, sheet: str | int | None, *, zipped: bool) -> list
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     if zipped:
-        _check_zip_size(path)
+        _check_xlsx_size(path)  # before calamine unpacks anything
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except CalamineError as exc:
@@ -210,10 +243,12 @@ def _read_csv(data: bytes) -> list[list[object]]:
         text = _decode(data)
     except UnicodeDecodeError as exc:
         raise _unreadable(exc) from exc
-    delimiter = _sniff_delimiter(text)
     try:
+        delimiter = _sniff_delimiter(text)
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise SpreadsheetError("field_too_long", limit=f"{MAX_FIELD_CHARS:,}") from exc
         raise _unreadable(exc) from exc
     # Empty text is "no value", as an empty Excel cell is None.
     return [[value if value != "" else None for value in row] for row in rows]
@@ -244,16 +279,29 @@ def read_rows(path: str | os.PathLike, sheet: str | int | None = None) -> list[R
     if head.startswith(_OLE_MAGIC):
         if suffix in _XLSX_SUFFIXES:  # an encrypted workbook is an OLE container too
             raise SpreadsheetError("file_unreadable", detail="password_protected")
-        return _number_rows(_read_workbook(path, sheet, zipped=False))  # .xls (BIFF8)
+        return _capped(path, _number_rows(_read_workbook(path, sheet, zipped=False)))  # .xls (BIFF8)
     if head.startswith(_ZIP_MAGIC):
-        return _number_rows(_read_workbook(path, sheet, zipped=True))  # xlsx, xlsm, ods
+        return _capped(path, _number_rows(_read_workbook(path, sheet, zipped=True)))  # xlsx, xlsm, ods
     if suffix == ".xls" and head.lstrip().startswith(b"<"):
         raise SpreadsheetError("xls_unsupported")  # an HTML page saved as .xls
     try:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise _too_large(path, "size", f"{MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB")
         data = path.read_bytes()
     except OSError as exc:
         raise _unreadable(exc) from exc
-    return _number_rows(_read_csv(data))
+    try:
+        return _capped(path, _number_rows(_read_csv(data)))
+    except SpreadsheetError as exc:
+        if exc.code == "field_too_long":
+            exc.params["file"] = path.name
+        raise
+
+
+def _capped(path: Path, rows: list[Row]) -> list[Row]:
+    if len(rows) > MAX_ROWS:
+        raise _too_large(path, "rows", f"{MAX_ROWS:,}")
+    return rows
 
 
 # ---------------------------------------------------------------------------
@@ -399,25 +447,26 @@ _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
 def _atomic_write(path: Path, write) -> None:
-    """Write to a temporary file next to ``path`` and rename it into place.
+    """Write whole or not at all through ``io.atomic.atomic_write``: a temporary file (0600)
+    beside ``path``, renamed into place. A failed export (disk full, file open in Excel on
+    Windows) leaves the old file intact instead of a half-written one."""
+    from .atomic import atomic_write
+    atomic_write(path, write, error=SpreadsheetError)
 
-    A failed export (disk full, file open in Excel on Windows) then leaves the old
-    file intact instead of a half-written one.
-    """
-    path = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=path.parent or ".")
-        os.close(handle)
-    except OSError as exc:
-        raise SpreadsheetError("file_unwritable", detail=f"{type(exc).__name__}: {exc}") from exc
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise SpreadsheetError("file_unwritable", detail=f"{type(exc).__name__}: {exc}") from exc
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+
+def neutralise(text: str) -> str:
+    """OWASP's rule against formula injection: a text that a spreadsheet would run as a
+    formula (it begins with = + - @, tab or CR) gets a leading single quote, so it is shown
+    as text and never run; plain numbers such as -5 stay as they are."""
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def export_mark(made_by: str, made_at: datetime) -> str:
+    """The line that says who made an export of personal data and when (csv's first line,
+    xlsx's document description)."""
+    return f"导出 Exported by {made_by} · {made_at.isoformat(sep=' ', timespec='minutes')}"
 
 
 def _sheet_title(title: str) -> str:
@@ -431,7 +480,7 @@ def _xlsx_value(value: object) -> object:
     if value is None or isinstance(value, (bool, int, float, datetime, date, time)):
         return value
     # Control characters make openpyxl refuse the whole file; they carry no meaning here.
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
 
 
 def _display_width(value: object) -> int:
@@ -466,15 +515,25 @@ def _fill_sheet(worksheet, headers: Sequence[str], rows: Iterable[Sequence[objec
 
 
 def write_xlsx(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[Sequence[object]],
-               sheet_title: str = "Sheet1") -> None:
-    """Write one sheet: bold frozen header row, strings stored as text (number format "@").
+               sheet_title: str = "Sheet1", *, made_by: str | None = None,
+               made_at: datetime | None = None) -> None:
+    """Write one sheet: bold frozen header row, strings stored as text (number format "@"),
+    formulas neutralised (``neutralise``).
 
     Strings stay strings, so an ID number written as text opens in Excel with all 18
-    characters. Codes: ``file_unwritable``.
+    characters. ``made_by``/``made_at`` (exports of personal data) go into the document's
+    properties: creator, last modified by, created, and the description ``export_mark``.
+    Codes: ``file_unwritable``.
     """
     from openpyxl import Workbook
 
     workbook = Workbook()
+    if made_by:
+        made_at = made_at or datetime.now().replace(microsecond=0)
+        props = workbook.properties
+        props.creator = props.lastModifiedBy = made_by
+        props.created = props.modified = made_at
+        props.description = export_mark(made_by, made_at)
     worksheet = workbook.active
     worksheet.title = _sheet_title(sheet_title)
     _fill_sheet(worksheet, headers, rows)
@@ -488,23 +547,32 @@ def _csv_value(value: object) -> str:
         return value.isoformat(timespec="seconds")
     if isinstance(value, (date, time)):
         return value.isoformat()
-    text = str(value)
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
-        return "'" + text  # the usual defence: Excel shows it as text, never runs it
-    return text
+    return neutralise(str(value))
 
 
-def write_csv(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def write_csv(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[Sequence[object]],
+              *, made_by: str | None = None, made_at: datetime | None = None) -> None:
     """Write a CSV in UTF-8 with a BOM, so that Excel on a Chinese Windows shows the characters.
 
     Note that Excel still turns long digit strings (ID numbers) into numbers when it
     opens a CSV; exports that carry ID numbers should prefer :func:`write_xlsx`.
+    ``made_by``/``made_at`` (exports of personal data): a first line ``export_mark`` above
+    the column headers (``find_header`` skips it when the file is read back).
     Codes: ``file_unwritable``.
     """
     def write(target: Path) -> None:
         with open(target, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([_csv_value(h) for h in headers])
-            writer.writerows([_csv_value(v) for v in row] for row in rows)
+            write_csv_rows(handle, headers, rows, made_by=made_by, made_at=made_at)
 
     _atomic_write(Path(path), write)
+
+
+def write_csv_rows(handle, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
+                   made_by: str | None = None, made_at: datetime | None = None) -> None:
+    """The csv rows (formulas neutralised) onto an open text file: a file or standard output."""
+    writer = csv.writer(handle)
+    if made_by:
+        writer.writerow([export_mark(made_by, made_at or datetime.now().replace(microsecond=0))])
+    writer.writerow([_csv_value(h) for h in headers])
+    writer.writerows([_csv_value(v) for v in row] for row in rows)
+

@@ -38,6 +38,8 @@ AREAS: tuple[str, ...] = (
     "lab_results",   # lab batches, positive-first import, holding (issue 14)
     "papers",        # preview, print, spreadsheets, site setup (issue 17)
     "workstation",   # the window at a real workstation (issue 18)
+    "reliability",   # restore, damaged and read-only files, hostile input (issue 15)
+    "privacy",       # sign-in, encryption, exports, the anchored audit trail (issue 16)
 )
 
 Words = dict[str, tuple[str, str]]
@@ -91,6 +93,22 @@ def reason_words(code: str, lang: str) -> str:
     return zh if lang.startswith("zh") else en
 
 
+def _cut(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _column_name(field: str, lang: str) -> str:
+    """A spreadsheet column as staff see it (身份证号), not its code (id_number)."""
+    from ..io.spreadsheet import FIELD_ALIASES
+    aliases = FIELD_ALIASES.get(field)
+    if not aliases:
+        return field
+    if lang.startswith("zh"):
+        return f"“{aliases[0]}”"
+    english = next((a for a in aliases if a.isascii()), field)
+    return f"'{aliases[0]}' ({english})"
+
+
 class _Blank(dict):
     def __missing__(self, key):
         return ""
@@ -115,6 +133,12 @@ def describe(error, lang: str | None = None) -> str:
     sep = "、" if lang.startswith("zh") else "; "
     if reasons:
         params["reasons"] = sep.join(_reason_with_details(r, params, lang) for r in reasons)
+    if code == "header_not_found":
+        for key in ("required", "missing"):
+            if isinstance(params.get(key), (list, tuple)):
+                params[key] = sep.join(_column_name(c, lang) for c in params[key])
+    # a 10,000-character cell is not echoed whole
+    params = {k: _cut(v) if isinstance(v, str) else v for k, v in params.items()}
     if code == "room_unknown" and params.get("room"):
         params["room"] = f" {params['room']}"
     en, zh = MESSAGES.get(code, (code, code))

@@ -875,7 +875,8 @@ class NumberedCanvas(Canvas):
 
 
 def _draw_frame_furniture(canvas: Canvas, doc, *, font: FontChoice, lang: str, title: str,
-                          site_name: str, subtitle: str, printed_at: datetime) -> None:
+                          site_name: str, subtitle: str, printed_at: datetime,
+                          printed_by: str = "") -> None:
     width, height = canvas._pagesize
     left, right = MARGIN, width - MARGIN
     canvas.saveState()
@@ -899,7 +900,10 @@ def _draw_frame_furniture(canvas: Canvas, doc, *, font: FontChoice, lang: str, t
     canvas.setLineWidth(0.4)
     canvas.line(left, foot_rule_y, right, foot_rule_y)
     canvas.setFillColor(RULE_COLOUR)
-    when = label(lang, "printed_at", when=printed_at.strftime("%Y-%m-%d %H:%M"))
+    stamp = printed_at.strftime("%Y-%m-%d %H:%M")
+    # personal data on paper says who printed it and when
+    when = (label(lang, "printed_at_by", when=stamp, who=printed_by) if printed_by
+            else label(lang, "printed_at", when=stamp))
     draw_text(canvas, left, MARGIN - FOOTER_HEIGHT + 1.5 * mm, when, font, FOOTER_FONT_SIZE,
               max_width=(right - left) * 0.6)
     canvas.restoreState()
@@ -907,11 +911,24 @@ def _draw_frame_furniture(canvas: Canvas, doc, *, font: FontChoice, lang: str, t
 
 def build_pdf(path_or_buffer, story: list[Flowable], *, title: str, lang: str, site_name: str,
               subtitle: str = "", printed_at: datetime, font: FontChoice,
-              landscape: bool = False) -> int:
+              landscape: bool = False, printed_by: str = "") -> int:
     """Lay out ``story`` on A4 pages with the header and footer; write it to a path or a
-    binary file object. Returns the number of pages."""
-    if isinstance(path_or_buffer, os.PathLike):
-        path_or_buffer = os.fspath(path_or_buffer)  # reportlab takes str paths only
+    binary file object. Returns the number of pages. ``printed_by``: who made it (the
+    footer says "Printed <when> by <who>"). A path is written through io.atomic.atomic_write
+    (a temporary file renamed into place: a failure leaves no half PDF)."""
+    if isinstance(path_or_buffer, (str, os.PathLike)):
+        from ..io.atomic import atomic_write
+        return atomic_write(path_or_buffer, lambda tmp: _build_pdf(
+            os.fspath(tmp), story, title=title, lang=lang, site_name=site_name,
+            subtitle=subtitle, printed_at=printed_at, font=font, landscape=landscape,
+            printed_by=printed_by))
+    return _build_pdf(path_or_buffer, story, title=title, lang=lang, site_name=site_name,
+                      subtitle=subtitle, printed_at=printed_at, font=font, landscape=landscape,
+                      printed_by=printed_by)
+
+
+def _build_pdf(path_or_buffer, story, *, title, lang, site_name, subtitle, printed_at, font,
+               landscape, printed_by) -> int:
     pagesize = page_size(landscape)
     width, height = pagesize
     # The body frame sits between the header rule (at the top margin) and the footer rule.
@@ -920,7 +937,8 @@ def build_pdf(path_or_buffer, story: list[Flowable], *, title: str, lang: str, s
     frame = Frame(MARGIN, frame_bottom, width - 2 * MARGIN, frame_top - frame_bottom,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     on_page = functools.partial(_draw_frame_furniture, font=font, lang=lang, title=title,
-                                site_name=site_name, subtitle=subtitle, printed_at=printed_at)
+                                site_name=site_name, subtitle=subtitle, printed_at=printed_at,
+                                printed_by=printed_by)
     doc = BaseDocTemplate(
         path_or_buffer,
         pagesize=pagesize,

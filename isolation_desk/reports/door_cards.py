@@ -3,6 +3,8 @@ type, the occupant (or the household sharing the room), the isolation dates, and
 the stay ("ISD:<stay id>") that a phone or a scanner at the desk can read to open the stay."""
 from __future__ import annotations
 
+import os
+
 from datetime import datetime
 
 from reportlab.graphics.barcode import qrencoder
@@ -121,12 +123,19 @@ def by_room(stays: list[dict]) -> list[list[dict]]:
 
 def build_door_cards(stays: list[dict], target, *, site_name: str, lang: str = "zh_CN",
                      printed_at: datetime, font: FontChoice | None = None,
-                     font_path: str | None = None) -> int:
+                     font_path: str | None = None, printed_by: str = "") -> int:
     """One card per occupied room (``repositories.STAY_SELECT`` rows of the people in it),
     two per A4 page. Returns pages."""
     font = font or register_fonts(font_path or None)
-    c = Canvas(target if not hasattr(target, "__fspath__") else str(target), pagesize=A4,
-               pageCompression=1)
+    if isinstance(target, (str, os.PathLike)):
+        from ..io.atomic import atomic_write  # whole or not at all: no half-written cards
+        return atomic_write(target, lambda tmp: _door_cards(stays, str(tmp), site_name, lang,
+                                                            printed_at, font, printed_by))
+    return _door_cards(stays, target, site_name, lang, printed_at, font, printed_by)
+
+
+def _door_cards(stays, target, site_name, lang, printed_at, font, printed_by) -> int:
+    c = Canvas(target, pagesize=A4, pageCompression=1)
     c.setTitle(label(lang, "door_cards_title"))
     c.setAuthor(site_name)
     c.setCreator("Isolation Desk")
@@ -140,8 +149,10 @@ def build_door_cards(stays: list[dict], target, *, site_name: str, lang: str = "
         c.setStrokeColor(colors.HexColor("#999999"))
         c.line(8 * mm, half, A4[0] - 8 * mm, half)
         c.setDash()
-        c.setFont("Helvetica", 6)
-        c.drawRightString(A4[0] - 8 * mm, 6 * mm, printed_at.strftime("%Y-%m-%d %H:%M"))
+        stamp = printed_at.strftime("%Y-%m-%d %H:%M")
+        c.setFillColor(colors.black)
+        draw_text(c, A4[0] - 8 * mm, 6 * mm, f"{stamp} · {printed_by}" if printed_by else stamp,
+                  font, 6, align="right")
         c.showPage()
         pages += 1
     c.save()

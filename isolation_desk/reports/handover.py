@@ -269,16 +269,22 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
                 limit=None)
 
     d.story.append(base.signature_block(lang, d.st, when=None))
+    if s.audit_anchor:
+        # under the signatures: the chain's length and head, kept on paper (services.anchors)
+        d.story.append(Spacer(1, 4 * mm))
+        d.text(L("audit_anchor", n=s.audit_entries, code=s.audit_anchor))
     d.append_annexes()
     return d.story
 
 
 def build_handover(summary, target, *, lang: str = "zh_CN", font: FontChoice | None = None,
-                   printed_at: datetime | None = None, font_path: str | None = None) -> int:
+                   printed_at: datetime | None = None, font_path: str | None = None,
+                   printed_by: str = "") -> int:
     """Write the handover sheet of ``summary`` to ``target`` (path or binary file object).
     Returns the number of pages."""
     font = font or register_fonts(font_path or None)
     title = label(lang, "handover_title")
     return base.build_pdf(target, handover_story(summary, lang, font), title=title, lang=lang,
                           site_name=summary.site_name, subtitle=shift_words(lang, summary.shift),
-                          printed_at=printed_at or summary.computed_at, font=font)
+                          printed_at=printed_at or summary.computed_at, font=font,
+                          printed_by=printed_by)

@@ -77,7 +77,8 @@ def notice_story(stay: dict, *, site_name: str, lang: str, printed_at: datetime,
 
 def build_release_notices(stays: list[dict], target, *, site_name: str, lang: str = "zh_CN",
                           printed_at: datetime, font: FontChoice | None = None,
-                          font_path: str | None = None, office: str | None = None) -> int:
+                          font_path: str | None = None, office: str | None = None,
+                          printed_by: str = "") -> int:
     """One notice per stay, each on its own page (a day's releases printed in one go)."""
     font = font or register_fonts(font_path or None)
     story: list = []
@@ -88,11 +89,13 @@ def build_release_notices(stays: list[dict], target, *, site_name: str, lang: st
                               office=office)
     subtitle = stays[0].get("room") or "" if len(stays) == 1 else ""
     return base.build_pdf(target, story, title=label(lang, "release_notice_title"), lang=lang,
-                          site_name=site_name, subtitle=subtitle, printed_at=printed_at, font=font)
+                          site_name=site_name, subtitle=subtitle, printed_at=printed_at, font=font,
+                          printed_by=printed_by)
 
 
 def build_release_notice(stay: dict, target, *, site_name: str, lang: str = "zh_CN",
                          printed_at: datetime, font: FontChoice | None = None,
-                         font_path: str | None = None, office: str | None = None) -> int:
+                         font_path: str | None = None, office: str | None = None,
+                         printed_by: str = "") -> int:
     return build_release_notices([stay], target, site_name=site_name, lang=lang, printed_at=printed_at,
-                                 font=font, font_path=font_path, office=office)
+                                 font=font, font_path=font_path, office=office, printed_by=printed_by)

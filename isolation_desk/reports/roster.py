@@ -34,7 +34,7 @@ def roster_rows(rows: list[dict], lang: str) -> list[list[str]]:
 
 def build_roster(rows: list[dict], target, *, site_name: str, lang: str = "zh_CN",
                  printed_at: datetime, font: FontChoice | None = None,
-                 font_path: str | None = None) -> int:
+                 font_path: str | None = None, printed_by: str = "") -> int:
     """``rows``: occupant_row dicts in room order. Returns the number of pages."""
     font = font or register_fonts(font_path or None)
     st = base.styles(font)
@@ -49,4 +49,5 @@ def build_roster(rows: list[dict], target, *, site_name: str, lang: str = "zh_CN
         roster_rows(rows, lang), widths, st,
         align=["RIGHT", "LEFT", "LEFT", "CENTER", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT", "RIGHT", "LEFT", "LEFT"])
     return base.build_pdf(target, story, title=title, lang=lang, site_name=site_name, subtitle=subtitle,
-                          printed_at=printed_at, font=font, landscape=True)
+                          printed_at=printed_at, font=font, landscape=True,
+                          printed_by=printed_by)

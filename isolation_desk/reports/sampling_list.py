@@ -19,7 +19,7 @@ COLUMNS_MM = (10, 20, 30, 38, 14, 18, 12, 16, 22)
 
 def build_sampling_list(db, target, *, day: date, now: datetime, lang: str = "zh_CN",
                         building: str | None = None, floor: int | None = None,
-                        font: FontChoice | None = None) -> int:
+                        font: FontChoice | None = None, printed_by: str = "") -> int:
     """Write the list for ``day`` (one building or floor, or the whole site) to ``target``.
     Returns the number of pages."""
     settings = get_settings(db)
@@ -59,4 +59,4 @@ def build_sampling_list(db, target, *, day: date, now: datetime, lang: str = "zh
             story += table
     story += [Spacer(1, 6 * mm), base.para(L("sampling_signature"), st["body"], font)]
     return base.build_pdf(target, story, title=title, lang=lang, site_name=settings.site_name,
-                          subtitle=subtitle, printed_at=now, font=font)
+                          subtitle=subtitle, printed_at=now, font=font, printed_by=printed_by)

@@ -89,7 +89,22 @@ def create_first_manager(db: Database, username: str, display_name: str, passwor
         user_id = urepo.insert_user(db, row)
         repo.audit(db, actor=SYSTEM.username, action="create_first_manager", entity="user",
                    entity_id=user_id, after={"username": name, "role": "manager"}, at=now)
+    _set_slot(db, name, password)
     return Actor(name, "manager", row["display_name"])
+
+
+def _set_slot(db: Database, username: str, password: str) -> None:
+    """An encrypted site: (re)wrap the database key for this account's password
+    (storage.keyring); a plain site has no slots."""
+    if db.key is not None:
+        from ..storage.keyring import KeySlots
+        KeySlots.load(db.path).set(username, db.key, password)
+
+
+def _remove_slot(db: Database, username: str) -> None:
+    if db.key is not None:
+        from ..storage.keyring import KeySlots
+        KeySlots.load(db.path).remove(username)
 
 
 def create_user(db: Database, username: str, display_name: str, role: str, password: str,
@@ -104,6 +119,7 @@ def create_user(db: Database, username: str, display_name: str, role: str, passw
         repo.audit(db, actor=actor.username, action="create_user", entity="user", entity_id=user_id,
                    after={"username": name, "display_name": row["display_name"], "role": role},
                    at=now)
+    _set_slot(db, name, password)
     return user_id
 
 
@@ -171,6 +187,26 @@ def sign_in(db: Database, username: str, password: str, now: datetime) -> Actor:
     return _actor_of(row)
 
 
+def verify_read_only(db: Database, username: str, password: str, now: datetime) -> Actor:
+    """Check a user name and password on a file that cannot be written (a read-only folder):
+    the same checks as ``sign_in`` but nothing is recorded (nothing can be); the commands that
+    then run only read, and any write is refused as read-only."""
+    name = normalize_text(username).strip().lower()
+    row = urepo.user_by_name(db, name) if name else None
+    if row is None:
+        raise DomainError("sign_in_failed", field="password")
+    if not row["active"]:
+        raise DomainError("account_inactive", field="username")
+    if row["locked_until"] and row["locked_until"] > _iso(now):
+        raise DomainError("account_locked", field="username",
+                          until=row["locked_until"].replace("T", " ")[:16])
+    try:
+        _hasher.verify(row["password_hash"], password or "")
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        raise DomainError("sign_in_failed", field="password") from None
+    return _actor_of(row)
+
+
 def sign_out(db: Database, actor: Actor, now: datetime, reason: str = "sign_out") -> None:
     """Recorded so that the trail shows who held the workstation when (shift change, idle lock)."""
     with db.transaction():
@@ -197,6 +233,7 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
                                           "failed_attempts": 0, "locked_until": None})
         repo.audit(db, actor=actor.username, action="change_password", entity="user",
                    entity_id=row["id"], at=now)
+    _set_slot(db, row["username"], new_password)  # one slot rewrapped; the others untouched
 
 
 def reset_password(db: Database, username: str, new_password: str, actor: Actor,
@@ -210,6 +247,8 @@ def reset_password(db: Database, username: str, new_password: str, actor: Actor,
                                           "failed_attempts": 0, "locked_until": None})
         repo.audit(db, actor=actor.username, action="reset_password", entity="user",
                    entity_id=row["id"], after={"username": row["username"]}, at=now)
+    if row["active"]:
+        _set_slot(db, row["username"], new_password)
 
 
 def set_active(db: Database, username: str, active: bool, actor: Actor, now: datetime) -> None:
@@ -228,6 +267,10 @@ def set_active(db: Database, username: str, active: bool, actor: Actor, now: dat
         repo.audit(db, actor=actor.username, action="activate_user" if active else "deactivate_user",
                    entity="user", entity_id=row["id"], before={"active": bool(row["active"])},
                    after={"active": bool(active)}, at=now)
+    if not active:
+        # its password opens nothing any more; a reactivated account gets a slot again
+        # with its next password reset (the manager cannot wrap for a password unknown)
+        _remove_slot(db, row["username"])
 
 
 def deactivate_user(db: Database, username: str, actor: Actor, now: datetime) -> None:
@@ -291,7 +334,7 @@ def audit_backup_mismatches(db: Database, backup_path) -> list[int]:
     The hash chain alone cannot see the newest entries cut off, or a chain recomputed from
     an edited entry onwards by someone who knows the algorithm; a backup taken earlier can:
     every entry it holds must still be in the database with the same hash."""
-    anchored = urepo.file_audit_hashes(backup_path)
+    anchored = urepo.file_audit_hashes(backup_path, db.key)
     if not anchored:
         return []
     current = urepo.audit_hashes(db, up_to=max(anchored))

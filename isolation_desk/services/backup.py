@@ -28,12 +28,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..domain.roles import Actor
+from ..io.files import PRIVATE_DIR, make_private, private_dir
+from ..storage import cipher
 from ..storage import repo_accounts as urepo
 from ..storage import repositories as repo
 from ..storage.database import (Database, StorageError, _known_error, inspect, open_database)
 from ..storage.database import open_reader as _open_reader
 
-KINDS = ("start", "interval", "manual", "pre_migration", "pre_restore")
+KINDS = ("start", "interval", "manual", "pre_migration", "pre_restore", "pre_encryption")
 ROTATED_KINDS = ("start", "interval", "manual")
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -87,17 +89,23 @@ def _copy_pages(source, target: Path) -> None:
     urepo.copy_database(source, target)
 
 
-def _write_backup(source_conn, target: Path) -> Path:
-    """Copy through the backup API into ``target.part``; check it; rename into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _write_backup(source_conn, target: Path, key: bytes | None = None) -> Path:
+    """Copy through the backup API into ``target.part``; check it; rename into place.
+    ``key``: the source is encrypted; the copy (and its .part) are, with the same key."""
+    if not target.parent.exists():
+        private_dir(target.parent)
     part = target.with_name(target.name + ".part")
     try:
-        _copy_pages(source_conn, part)
+        if key is None:
+            _copy_pages(source_conn, part)
+        else:
+            urepo.copy_database(source_conn, part, key)
         # quick_check: a fresh copy made by SQLite itself needs its structure checked, not
         # every index re-verified (integrity_check re-reads every index: long on a large site).
-        verdict = urepo.file_integrity(part, full=False)
+        verdict = urepo.file_integrity(part, full=False, key=key)
         if verdict != "ok":
             raise StorageError("backup_damaged", path=str(target), detail=verdict)
+        make_private(part)
         os.replace(part, target)
     except StorageError:
         _unlink(part)
@@ -138,8 +146,9 @@ def backup_database(db: Database, now: datetime, kind: str = "manual",
         if target.resolve() == Path(db.path).resolve():
             raise StorageError("backup_same_file", path=str(target))
     else:
+        private_dir(backups_dir(db.path))
         target = _unique(backups_dir(db.path) / _file_name(db.path, kind, now))
-    path = _write_backup(db.conn, target)
+    path = _write_backup(db.conn, target, db.key)
     if out is None:
         rotate(db.path)
     return path
@@ -155,37 +164,41 @@ def backup_now(db: Database, actor: Actor, now: datetime, out: str | Path | None
     return path
 
 
-def backup_file(db_path: str | Path, now: datetime, kind: str) -> Path | None:
+def backup_file(db_path: str | Path, now: datetime, kind: str, key: bytes | None = None) -> Path | None:
     """Back up a database file that is not open as a Database (before a migration or a
     restore). Returns None when there is nothing to back up."""
     p = Path(db_path)
     if not p.exists() or p.stat().st_size == 0:
         return None
-    conn = urepo.connect_plain(p)
+    private_dir(backups_dir(p))
+    encrypted = key is not None and not cipher.is_plain(p)
+    conn = urepo.connect_plain(p, key if encrypted else None)
     try:
-        path = _write_backup(conn, _unique(backups_dir(p) / _file_name(p, kind, now)))
+        path = _write_backup(conn, _unique(backups_dir(p) / _file_name(p, kind, now)),
+                             key if encrypted else None)
     finally:
         conn.close()
     rotate(p)
     return path
 
 
-def before_migrate_callback(now_fn=datetime.now):
+def before_migrate_callback(now_fn=datetime.now, key: bytes | None = None):
     """The ``before_migrate`` argument of ``open_database``: a backup before every migration."""
     def before_migrate(path):
-        backup_file(path, now_fn().replace(microsecond=0), "pre_migration")
+        backup_file(path, now_fn().replace(microsecond=0), "pre_migration", key)
     return before_migrate
 
 
-def open_reader(path: str | Path) -> Database:
+def open_reader(path: str | Path, key: bytes | None = None) -> Database:
     """A read-only connection of its own to the site's open file, for the window's reads on
     another thread (WAL: one committed snapshot, never blocking the window's writes)."""
-    return _open_reader(path)
+    return _open_reader(path, key)
 
 
 def open_with_backups(path: str | Path, now_fn=datetime.now, **kwargs) -> Database:
     """``open_database`` with a backup before any pending migration."""
-    return open_database(path, before_migrate=before_migrate_callback(now_fn), **kwargs)
+    return open_database(path, before_migrate=before_migrate_callback(now_fn, kwargs.get("key")),
+                         **kwargs)
 
 
 def _interval(db: Database) -> timedelta | None:
@@ -198,7 +211,39 @@ def _interval(db: Database) -> timedelta | None:
 
 
 def backup_at_start(db: Database, now: datetime) -> Path:
+    remove_stale_parts(db.path)
     return backup_database(db, now, "start")
+
+
+# A .part younger than this may belong to a backup another process is writing right now.
+PART_IN_USE = timedelta(minutes=1)
+
+
+def remove_stale_parts(db_path: str | Path, now: datetime | None = None) -> list[Path]:
+    """At start: delete the half-written copies (``.part``) that a killed backup, restore or
+    export left in the backups folder and beside the database, and make the folder and every
+    backup owner-only again (files an older version left readable). Returns what was
+    deleted."""
+    now = now or datetime.now()
+    db_path = Path(db_path)
+    folder = backups_dir(db_path)
+    candidates = list(db_path.parent.glob(db_path.name + "*.part"))
+    if folder.is_dir():
+        make_private(folder, PRIVATE_DIR)
+        candidates += list(folder.glob("*.part"))
+        for f in folder.iterdir():
+            if f.is_file():
+                make_private(f)
+    removed = []
+    for part in candidates:
+        try:
+            age = now - datetime.fromtimestamp(part.stat().st_mtime)
+        except OSError:
+            continue
+        if age >= PART_IN_USE:
+            _unlink(part)
+            removed.append(part)
+    return removed
 
 
 def backup_due(db: Database, now: datetime) -> bool:
@@ -267,16 +312,16 @@ def rotate(db_path: str | Path) -> list[Path]:
     return removed
 
 
-def check_file(path: str | Path) -> str:
+def check_file(path: str | Path, key: bytes | None = None) -> str:
     """'ok' or what is wrong with a database or backup file (read-only)."""
-    return urepo.file_integrity(path)
+    return urepo.file_integrity(path, key=key)
 
 
-def latest_good_backup(db_path: str | Path) -> BackupFile | None:
+def latest_good_backup(db_path: str | Path, key: bytes | None = None) -> BackupFile | None:
     """The newest backup that passes the integrity check: what to offer when the database
     itself fails its check at start."""
     for b in list_backups(db_path):
-        if urepo.file_integrity(b.path) == "ok":
+        if urepo.file_integrity(b.path, key=key) == "ok":
             return b
     return None
 
@@ -286,16 +331,26 @@ def _remove_sidecars(db_path: Path) -> None:
         _unlink(Path(str(db_path) + suffix))
 
 
-def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime) -> Path | None:
-    """Replace the (closed) database at ``db_path`` with the backup ``source``.
+def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime,
+            key: bytes | None = None, *, from_window: bool = False) -> Path | None:
+    """Restore the backup ``source`` into the database at ``db_path``.
 
-    The backup is checked first (integrity_check, one of ours, not from a newer version);
-    then the current file is backed up (a damaged current file is copied byte for byte);
-    then the checked copy replaces the database and the restore is written to the restored
-    database's audit trail. Returns the safety copy of the file that was replaced.
+    The site lock is held exclusive throughout (a restore waits for running writers, or
+    refuses naming them; no writer starts meanwhile); this process's own connections to
+    ``db_path`` must be closed (``from_window``: the window restoring its own file turns its
+    own shared lock exclusive). The backup is checked first (integrity_check, one of ours,
+    not from a newer version); then a safety copy of the current file is taken through the
+    backup API (a damaged file is copied byte for byte); then the backup is copied *into*
+    the live file through SQLite's backup API, which takes SQLite's own write lock: a writer
+    that ignores the site lock waits for it or is waited for, and never writes into a file
+    deleted under it. The restore is written to the restored file's audit trail. Returns
+    the safety copy of what was replaced.
 
-    The caller must have closed every connection to ``db_path`` (and holds the instance lock).
+    ``key``: the site's database key (an encrypted site). The copy goes between two keyed
+    connections and the safety copy is encrypted with the same key; a plain backup (from
+    before encryption) restores a plain file, as it is.
     """
+    from .instance_lock import SiteLock, held_site_lock
     actor.require("backup")
     db_path = Path(db_path)
     source = Path(source)
@@ -303,42 +358,70 @@ def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime
         raise StorageError("backup_missing", path=str(source))
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise StorageError("backup_same_file", path=str(source))
-    verdict = urepo.file_integrity(source)
+    verdict = urepo.file_integrity(source, key=key)
     if verdict != "ok":
         raise StorageError("backup_damaged", path=str(source), detail=verdict)
     try:
-        inspect(source)
+        inspect(source, key)
     except StorageError as exc:
         if exc.code in ("not_our_database", "not_a_database", "database_damaged"):
             raise StorageError("backup_damaged", path=str(source), detail=exc.code) from exc
         raise
-    # 1. a checked copy of the backup beside the database (same file system: rename is atomic)
-    staged = db_path.with_name(db_path.name + ".restore.part")
-    conn = urepo.connect_plain(source)
+    own = held_site_lock(db_path) if from_window else None
+    if own is not None:
+        own.make_exclusive()
+    else:
+        lock = SiteLock(db_path).acquire(exclusive=True)
     try:
-        _write_backup(conn, staged)
+        safety = _restore_locked(db_path, source, actor, now, key)
     finally:
-        conn.close()
-    # 2. a safety copy of what is there now
+        if own is not None:
+            own.make_shared()
+        else:
+            lock.release()
+    return safety
+
+
+def _restore_locked(db_path: Path, source: Path, actor: Actor, now: datetime,
+                    key: bytes | None) -> Path | None:
+    src_key = None if cipher.is_plain(source) else key
+    # 1. a safety copy of what is there now (encrypted when the live file is)
     safety = None
-    try:
-        if db_path.exists() and db_path.stat().st_size > 0:
-            if urepo.file_integrity(db_path) == "ok":
-                urepo.checkpoint(db_path)
-                safety = backup_file(db_path, now, "pre_restore")
-            else:
-                safety = _raw_copy(db_path, now)
-    except Exception:
-        _unlink(staged)
-        raise
-    # 3. swap: the WAL of the old file must not be replayed onto the new one
-    _remove_sidecars(db_path)
-    try:
-        os.replace(staged, db_path)
-    except OSError as exc:
-        _unlink(staged)
-        raise _known_error(exc) from exc
-    db = open_with_backups(db_path, create=False)
+    live_ok = False
+    live_key = None
+    if db_path.exists() and db_path.stat().st_size > 0:
+        live_key = None if cipher.is_plain(db_path) else key
+        if urepo.file_integrity(db_path, full=False, key=live_key) == "ok":
+            safety = backup_file(db_path, now, "pre_restore", key)
+            live_ok = True
+        else:
+            safety = _raw_copy(db_path, now)
+    # 2. the backup into the live file: both plain, or both keyed with the site's key
+    if live_ok and live_key == src_key:
+        try:
+            urepo.copy_into(source, db_path, src_key)
+        except Exception as exc:  # sqlite3.Error or OSError: the live file is as it was
+            known = _known_error(exc)
+            if known is exc:
+                raise StorageError("file_error", detail=str(exc)) from exc
+            raise known from exc
+    else:
+        # A damaged (or missing) file cannot take pages through the backup API, nor can a
+        # plain backup go into an encrypted file: a checked copy replaces it (under the
+        # exclusive site lock). Nobody writes a damaged file (every write checks it first).
+        staged = db_path.with_name(db_path.name + ".restore.part")
+        conn = urepo.connect_plain(source, src_key)
+        try:
+            _write_backup(conn, staged, src_key)
+        finally:
+            conn.close()
+        _remove_sidecars(db_path)  # the damaged file's WAL must not be replayed onto it
+        try:
+            os.replace(staged, db_path)
+        except OSError as exc:
+            _unlink(staged)
+            raise _known_error(exc) from exc
+    db = open_with_backups(db_path, create=False, key=src_key)
     try:
         with db.transaction():
             repo.audit(db, actor=actor.username, action="restore", entity="database",
@@ -351,15 +434,16 @@ def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime
 
 def _raw_copy(db_path: Path, now: datetime) -> Path:
     """A damaged file cannot go through the backup API: keep its bytes (and its WAL)."""
-    folder = backups_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(backups_dir(db_path))
     target = _unique(folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-damaged.sqlite.bin")
     try:
         shutil.copy2(db_path, target)
+        make_private(target)
         for suffix in ("-wal", "-shm"):
             side = Path(str(db_path) + suffix)
             if side.exists():
                 shutil.copy2(side, Path(str(target) + suffix))
+                make_private(Path(str(target) + suffix))
     except OSError as exc:
         raise _known_error(exc) from exc
     return target

@@ -46,7 +46,8 @@ def write_handover(db: Database, path, now: datetime, *, actor: Actor, day: date
     _suffix(path, (".pdf",))
     sh = shift.resolve_shift(db, now, day, kind)
     summary = shift.shift_summary(db, sh, now)
-    pages = build_handover(summary, path, lang=lang, printed_at=now, font=font, font_path=_font_path(db))
+    pages = build_handover(summary, path, lang=lang, printed_at=now, font=font, font_path=_font_path(db),
+                           printed_by=actor.label())
     record_printed(db, actor, "handover", now, shift=f"{sh.date.isoformat()} {sh.kind}", pages=pages)
     return pages
 
@@ -57,7 +58,7 @@ def write_roster(db: Database, path, now: datetime, *, actor: Actor, lang: str =
     _suffix(path, (".pdf",))
     rows = [queries.occupant_row(s, now.date()) for s in shift.roster(db, now)]
     pages = build_roster(rows, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
-                         font=font, font_path=_font_path(db))
+                         font=font, font_path=_font_path(db), printed_by=actor.label())
     record_printed(db, actor, "roster", now, people=len(rows), pages=pages)
     return pages
 
@@ -80,7 +81,7 @@ def write_door_cards(db: Database, path, now: datetime, *, actor: Actor, rooms: 
     if not stays:
         raise DomainError("no_occupied_rooms")
     pages = build_door_cards(stays, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
-                             font=font, font_path=_font_path(db))
+                             font=font, font_path=_font_path(db), printed_by=actor.label())
     record_printed(db, actor, "door_cards", now, rooms=sorted(rooms) if rooms else "all", building=building,
                    floor=floor, pages=pages)
     return pages
@@ -145,7 +146,8 @@ def write_release_notices(db: Database, path, now: datetime, *, actor: Actor, st
     settings = get_settings(db)
     pages = build_release_notices(stays, path, site_name=settings.site_name,
                                   office=settings["command_office"] or settings.site_name, lang=lang,
-                                  printed_at=now, font=font, font_path=_font_path(db))
+                                  printed_at=now, font=font, font_path=_font_path(db),
+                                  printed_by=actor.label())
     record_printed(db, actor, "release_notices", now, stays=[s["id"] for s in stays], pages=pages)
     return pages
 
@@ -158,7 +160,8 @@ def write_sampling_list(db: Database, path, now: datetime, *, actor: Actor, day:
     actor.require("view_personal")
     _suffix(path, (".pdf",))
     day = day or now.date()
-    pages = build_sampling_list(db, path, day=day, now=now, lang=lang, building=building, floor=floor, font=font)
+    pages = build_sampling_list(db, path, day=day, now=now, lang=lang, building=building, floor=floor, font=font,
+                                printed_by=actor.label())
     record_printed(db, actor, "sampling_list", now, day=day.isoformat(), building=building, floor=floor,
                    pages=pages)
     return pages
@@ -168,6 +171,7 @@ def write_restock(db: Database, path, now: datetime, *, actor: Actor, lang: str 
     """The restock request (申领单): every item below its reorder level, with how much to ask for."""
     from ..reports.restock import build_restock
     from .supplies import restock_request
+    actor.require("supplies")
     _suffix(path, (".pdf",))
     request = restock_request(db, now)
     occupants = queries.census(db)["occupied"]

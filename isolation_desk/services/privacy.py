@@ -21,12 +21,11 @@ def shows_personal(actor: Actor) -> bool:
 def authorize_personal_export(db: Database, actor: Actor, what: str, now: datetime, *,
                               rows: int | None = None, target: str | None = None,
                               details: dict | None = None) -> None:
-    """Call before writing an export that holds personal data (full ID numbers, phones,
-    health data). Refuses (permission_denied) unless the role has ``export_personal``;
-    otherwise records the export in the audit trail, as one transaction.
-
-    The command line runs as the system account; the window passes the signed-in user.
-    """
+    """Call once an export that holds personal data (full ID numbers, phones, health data)
+    is complete (written and renamed into place): an export that failed is not recorded as
+    made. Refuses (permission_denied) unless the role has ``export_personal`` (callers also
+    check ``actor.can("export_personal")`` before they write); otherwise records the export
+    in the audit trail, as one transaction."""
     actor.require("export_personal")
     after = {"what": what}
     if rows is not None:

@@ -293,6 +293,9 @@ class ShiftSummary:
     fever_threshold: float = 37.3
     # children (or people who need a carer) alone in a room at the end: open child_alone alerts
     children_alone: list[dict] = field(default_factory=list)
+    # the audit trail's anchor printed under the signatures (services.anchors)
+    audit_entries: int = 0
+    audit_anchor: str = ""
 
     @property
     def supplies_known(self) -> bool:
@@ -442,7 +445,10 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     next_by_building = {b: n for b, n in next_by_building.items() if n}
     next_releases = [_person(r) for r in rs.releases_due(db, census_at, nxt.days[-1].isoformat())]
 
+    from .anchors import current_anchor
+    anchor = current_anchor(db)
     return ShiftSummary(
+        audit_entries=anchor.entries, audit_anchor=anchor.code,
         site_name=settings.site_name, shift=sh, next_shift=nxt, as_of=as_of,
         computed_at=now.replace(microsecond=0), under_way=under_way,
         census_total=sum(census_by_category.values()), census_by_category=census_by_category,

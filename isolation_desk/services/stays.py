@@ -266,6 +266,7 @@ def registration_of(s: dict) -> Registration:
 
 def check_in_expected(db: Database, stay_id: int, actor: Actor, now: datetime,
                       room_id: int | None = None) -> CheckInResult:
+    actor.require("check_in")
     s = _stay_or_fail(db, stay_id)
     if s["status"] != "expected":
         raise DomainError("stay_not_expected")
@@ -425,7 +426,9 @@ def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, acto
 def restart_isolation(db: Database, stay_id: int, new_start: date, reason: str, actor: Actor,
                       now: datetime) -> date:
     """Restart a stay's isolation from ``new_start`` (a room-mate tested positive):
-    a new release date and a new test schedule from the stay's own policy."""
+    a new release date and a new test schedule from the stay's own policy. Who may record a
+    positive result ("tests") may restart its room-mates' isolation."""
+    actor.require("tests")
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
     s = _stay_or_fail(db, stay_id)
@@ -558,6 +561,8 @@ TRANSFER_KINDS = ("hospital", "other_site")
 
 
 def mark_awaiting_transfer(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
+    """An occupant who tested positive waits for the transfer (see testing._emergency)."""
+    actor.require("tests")
     s = _stay_or_fail(db, stay_id)
     if s["status"] == "awaiting_transfer":
         return

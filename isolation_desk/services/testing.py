@@ -846,6 +846,7 @@ def record_health_check(db: Database, stay_id: int, taken_at: datetime, slot: st
 def record_temperature(db: Database, stay_id: int, slot: str, raw: object, symptoms: list[str],
                        actor: Actor, now: datetime, taken_at: datetime | None = None) -> float:
     """A temperature as typed (36.5, 36,5, 36.5℃); 3.7 or 373 is refused, never guessed."""
+    actor.require("health")
     value = parse_temperature(raw)
     record_health_check(db, stay_id, taken_at or now, slot, value, symptoms, actor, now)
     return value

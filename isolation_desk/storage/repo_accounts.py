@@ -8,7 +8,17 @@ import os
 import sqlite3
 from pathlib import Path
 
+from ..domain.errors import DomainError
+from . import cipher
 from .database import APPLICATION_ID, Database, is_sqlite_file
+from ..io.files import create_private
+
+
+def _open_ro(path: str | Path, key: bytes | None):
+    """A read-only connection to another file (a backup): keyed when it is encrypted."""
+    if key is not None and not is_sqlite_file(path):
+        return cipher.connect(path, key, readonly=True)
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
 
 USER_FIELDS = "id, username, display_name, role, failed_attempts, locked_until, active, created_at"
 
@@ -93,7 +103,7 @@ def audit_count(db: Database) -> int:
 
 
 # -- files (backups) ---------------------------------------------------------------
-def file_integrity(path: str | Path, full: bool = True) -> str:
+def file_integrity(path: str | Path, full: bool = True, key: bytes | None = None) -> str:
     """'ok', or what is wrong with the SQLite file at ``path`` (read-only, never writes).
 
     ``full``: PRAGMA integrity_check (also checks every index against its table); otherwise
@@ -103,12 +113,12 @@ def file_integrity(path: str | Path, full: bool = True) -> str:
     p = Path(path)
     if not p.is_file():
         return "missing"
-    if not is_sqlite_file(p):
+    if not is_sqlite_file(p) and key is None:
         return "not an SQLite file"
     try:
-        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        return str(exc)
+        conn = _open_ro(p, key)
+    except (cipher.Error + (DomainError,)) as exc:
+        return getattr(exc, "code", None) or str(exc)
     try:
         rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
         result = "; ".join(r[0] for r in rows[:5])
@@ -116,15 +126,20 @@ def file_integrity(path: str | Path, full: bool = True) -> str:
             return result
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         return "ok" if app_id == APPLICATION_ID else "not an Isolation Desk database"
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         return str(exc)
     finally:
         conn.close()
 
 
-def copy_database(source: sqlite3.Connection, target_path: str | Path) -> None:
+def copy_database(source: sqlite3.Connection, target_path: str | Path, key: bytes | None = None) -> None:
     """Copy a live database into a new file through SQLite's online backup API; the
-    target is synced to disk before this returns."""
+    target is synced to disk before this returns. ``key``: the source is encrypted, and so is
+    the copy (with the same key)."""
+    if key is not None:
+        cipher.copy(source, target_path, key)
+        return
+    create_private(target_path)  # 0600 before the first page is written
     dest = sqlite3.connect(str(target_path))
     try:
         # One step: in WAL mode the copy reads one snapshot while the window keeps writing
@@ -141,21 +156,49 @@ def copy_database(source: sqlite3.Connection, target_path: str | Path) -> None:
         os.close(fd)
 
 
-def checkpoint(path: str | Path) -> None:
+def copy_into(source_path: str | Path, target_path: str | Path, key: bytes | None = None) -> None:
+    """Copy the database file ``source_path`` *into* the live database ``target_path``
+    through SQLite's backup API: one write transaction under SQLite's own locks (it waits
+    for a writer; readers keep their snapshot), committed whole or not at all. ``key``: both
+    files are encrypted with it (the copy goes between two keyed connections)."""
+    if key is not None:
+        src = cipher.connect(source_path, key, readonly=True)
+    else:
+        src = sqlite3.connect(Path(source_path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        if key is not None:
+            dest = cipher.connect(target_path, key)
+        else:
+            dest = sqlite3.connect(str(target_path), timeout=30)
+        try:
+            dest.execute("PRAGMA busy_timeout = 30000")
+            dest.execute("PRAGMA synchronous = FULL")
+            src.backup(dest)
+            # fold the copy into the main file, so that the WAL stays small
+            dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            dest.close()
+    finally:
+        src.close()
+
+
+def checkpoint(path: str | Path, key: bytes | None = None) -> None:
     """Fold the WAL into the main file before the file is replaced (best effort)."""
     try:
-        conn = sqlite3.connect(str(path))
+        conn = cipher.connect(path, key) if key is not None else sqlite3.connect(str(path))
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (cipher.Error + (DomainError,)):
         pass
 
 
-def connect_plain(path: str | Path) -> sqlite3.Connection:
+def connect_plain(path: str | Path, key: bytes | None = None) -> sqlite3.Connection:
     """A bare connection for copying a file that is not open as a Database (before a
-    migration, before a restore)."""
+    migration, before a restore); keyed when the file is encrypted."""
+    if key is not None and not is_sqlite_file(path):
+        return cipher.connect(path, key)
     return sqlite3.connect(str(path))
 
 
@@ -166,12 +209,36 @@ def audit_hashes(db: Database, up_to: int | None = None) -> dict[int, str]:
     return dict(db.execute(sql, params).fetchall())
 
 
-def file_audit_hashes(path: str | Path) -> dict[int, str]:
+def audit_hashes_and_times(db: Database, up_to: int | None = None) -> dict[int, tuple[str, str]]:
+    sql, params = "SELECT id, hash, at FROM audit", ()
+    if up_to is not None:
+        sql, params = sql + " WHERE id <= ?", (up_to,)
+    return {i: (h, at) for i, h, at in db.execute(sql, params).fetchall()}
+
+
+def file_audit_hashes_and_times(path: str | Path, key: bytes | None = None) -> dict[int, tuple[str, str]]:
+    """The audit entries' (hash, time) in another file (a backup), read-only."""
+    try:
+        conn = _open_ro(path, key)
+    except (cipher.Error + (DomainError,)):
+        return {}
+    try:
+        return {i: (h, at) for i, h, at in conn.execute("SELECT id, hash, at FROM audit").fetchall()}
+    except cipher.Error:
+        return {}
+    finally:
+        conn.close()
+
+
+def file_audit_hashes(path: str | Path, key: bytes | None = None) -> dict[int, str]:
     """The audit entries' hashes in another file (a backup), read-only."""
-    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        conn = _open_ro(path, key)
+    except (cipher.Error + (DomainError,)):
+        return {}
     try:
         return dict(conn.execute("SELECT id, hash FROM audit").fetchall())
-    except sqlite3.Error:
+    except cipher.Error:
         return {}
     finally:
         conn.close()

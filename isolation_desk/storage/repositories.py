@@ -6,6 +6,7 @@ transactions: the service that calls them does.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from datetime import date, datetime
 
@@ -56,16 +57,29 @@ def set_setting(db: Database, key: str, value: str) -> None:
 
 
 # -- audit trail ---------------------------------------------------------------
-def _audit_hash(prev_hash: str, row: dict) -> str:
-    payload = json.dumps([prev_hash, row["at"], row["actor"], row["action"], row["entity"],
-                          row["entity_id"], row["before"], row["after"]],
-                         ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+# A keyed entry's hash is "k:" + HMAC-SHA256(site key, payload); entries written before the
+# site had a key are plain SHA-256 hex. Once one keyed entry is in the chain, every later one
+# must be keyed (see verify_audit_chain).
+KEYED_PREFIX = "k:"
+
+
+def _payload(prev_hash: str, row: dict) -> bytes:
+    return json.dumps([prev_hash, row["at"], row["actor"], row["action"], row["entity"],
+                       row["entity_id"], row["before"], row["after"]],
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _audit_hash(prev_hash: str, row: dict, key: bytes | None = None) -> str:
+    payload = _payload(prev_hash, row)
+    if key:
+        return KEYED_PREFIX + hmac.new(key, payload, hashlib.sha256).hexdigest()
+    return hashlib.sha256(payload).hexdigest()
 
 
 def audit(db: Database, *, actor: str, action: str, entity: str, entity_id=None,
           before: dict | None = None, after: dict | None = None, at: datetime) -> None:
-    """Append one entry to the hash-chained audit trail (inside the caller's transaction)."""
+    """Append one entry to the hash-chained audit trail (inside the caller's transaction),
+    sealed with the site's key when the database has one (``db.audit_key``)."""
     last = db.query_one("SELECT hash FROM audit ORDER BY id DESC LIMIT 1")
     prev = last["hash"] if last else GENESIS_HASH
     row = {
@@ -75,23 +89,60 @@ def audit(db: Database, *, actor: str, action: str, entity: str, entity_id=None,
         "after": None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True, default=str),
     }
     row["prev_hash"] = prev
-    row["hash"] = _audit_hash(prev, row)
+    row["hash"] = _audit_hash(prev, row, getattr(db, "audit_key", None))
     insert(db, "audit", row)
 
 
 def verify_audit_chain(db: Database) -> list[int]:
-    """Ids of audit entries whose hash or link does not match (an edit or a deletion)."""
+    """Ids of audit entries whose hash or link does not match (an edit or a deletion), or
+    that are not sealed with the site's key where they must be (after the first keyed entry;
+    a keyed entry cannot be verified without the key and is reported)."""
     broken: list[int] = []
     prev = GENESIS_HASH
+    key = getattr(db, "audit_key", None)
+    keyed_seen = False
+    plain: list[int] = []  # unkeyed entries before the first keyed one
     cur = db.execute("SELECT id, at, actor, action, entity, entity_id, before, after, "
                      "prev_hash, hash FROM audit ORDER BY id")
     names = [d[0] for d in cur.description]
     for values in cur:
         row = dict(zip(names, values))
-        if row["prev_hash"] != prev or _audit_hash(row["prev_hash"], row) != row["hash"]:
+        stored = row["hash"] or ""
+        if stored.startswith(KEYED_PREFIX):
+            if not keyed_seen and plain and row["action"] != "audit_keyed":
+                # plain entries are the history from before the key only when the first
+                # keyed entry is the one written when the key was made (storage.database)
+                broken.extend(plain)
+            keyed_seen = True
+            ok = key is not None and hmac.compare_digest(_audit_hash(row["prev_hash"], row, key), stored)
+        else:
+            ok = not keyed_seen and _audit_hash(row["prev_hash"], row) == stored
+            if not keyed_seen:
+                plain.append(row["id"])
+        if row["prev_hash"] != prev or not ok:
             broken.append(row["id"])
-        prev = row["hash"]
-    return broken
+        prev = stored
+    return sorted(set(broken))
+
+
+def audit_is_keyed(db: Database) -> bool:
+    """Whether the newest entry is sealed with the key (a site with a key must end keyed: a
+    chain rewritten without the key as plain hashes does not)."""
+    last = db.scalar("SELECT hash FROM audit ORDER BY id DESC LIMIT 1")
+    return last is None or str(last).startswith(KEYED_PREFIX)
+
+
+def audit_head(db: Database) -> tuple[int, int, str]:
+    """(entries, id of the newest, its hash): what a handover sheet prints as the anchor."""
+    row = db.query_one("SELECT count(*) AS n, max(id) AS last FROM audit")
+    if not row or not row["n"]:
+        return 0, 0, GENESIS_HASH
+    head = db.scalar("SELECT hash FROM audit WHERE id = ?", (row["last"],))
+    return int(row["n"]), int(row["last"]), str(head)
+
+
+def audit_hash_at(db: Database, entry_id: int) -> str | None:
+    return db.scalar("SELECT hash FROM audit WHERE id = ?", (entry_id,))
 
 
 def audit_entries(db: Database, *, entity: str | None = None, actor: str | None = None,

@@ -45,12 +45,19 @@ def run_gui(db_path: Path) -> int:
     if opened is None:
         return 2
     db, lock = opened
+    actor = None
+    if db is None:  # an encrypted site: signing in (the key slot) opens it
+        unlocked = session.unlock_site(db_path)
+        if unlocked is None:
+            lock.release()
+            return 0
+        db, actor = unlocked
     try:
         if not is_set_up(db):
             from .dialogs.first_start import FirstStartDialog
             if FirstStartDialog.ask(AppContext(db, SYSTEM, lang)) is None:
                 return 0
-        actor = session.start_session(app, db)
+        actor = actor or session.start_session(app, db)
         try:
             session.damaged_at_start(db)  # the background check of a large file, finished
         except DomainError as exc:

@@ -34,13 +34,14 @@ class BackgroundReader(QObject):
         return self._running or self._waiting is not None
 
     def read(self, db, fn) -> None:
+        key = getattr(db, "key", None)  # an encrypted site's reader needs its key
         if not Path(db.path).is_file():
             self.ready.emit(*self._call(fn, db))
             return
         if self._running:
-            self._waiting = (db.path, fn)
+            self._waiting = ((db.path, key), fn)
             return
-        self._start(db.path, fn)
+        self._start((db.path, key), fn)
 
     def wait(self, timeout: float | None = None) -> None:
         """Join the worker thread (tests, closing the window)."""
@@ -63,7 +64,8 @@ class BackgroundReader(QObject):
             return None, DomainError("read_failed", detail=f"{type(exc).__name__}: {exc}")
 
     def _run(self, path: str, fn) -> None:
-        reader, error = self._call(open_reader, path)
+        path, key = path
+        reader, error = self._call(lambda p: open_reader(p, key), path)
         if error is None:
             try:
                 result, error = self._call(fn, reader)

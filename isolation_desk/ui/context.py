@@ -35,7 +35,18 @@ class AppContext(QObject):
         self.actor_changed.emit()
 
     def describe(self, error) -> str:
+        """The error in words. A write refused because the file was restored under this
+        window (by another program) also reloads every screen, once the message is read:
+        the window never writes into the state it showed before the restore."""
+        if isinstance(error, DomainError) and error.code == "database_replaced":
+            self.reload_after_replace()
         return describe(error, self.lang)
+
+    def reload_after_replace(self) -> None:
+        from PySide6.QtCore import QTimer
+        self.db.reload_after_replace()
+        # after the message box that shows the words has been closed
+        QTimer.singleShot(0, lambda: self.changed.emit("all"))
 
     def run(self, parent: QWidget | None, what: str, fn, *args, **kwargs):
         """Call a service; a refused action becomes a message box in words, not a crash.

@@ -34,18 +34,18 @@ _DISPLAY = int(Qt.DisplayRole)
 
 
 def write_table(path: str | Path, headers: Sequence[str], rows: Sequence[Sequence[object]],
-                sheet_title: str = "Sheet1") -> Path:
+                sheet_title: str = "Sheet1", made_by: str | None = None) -> Path:
     """Write ``rows`` to ``path``: csv when the name ends in .csv, otherwise xlsx.
 
     Raises ``SpreadsheetError`` (``file_unwritable``) when the file cannot be written.
     """
     path = Path(path)
     if path.suffix.lower() == ".csv":
-        write_csv(path, list(headers), rows)
+        write_csv(path, list(headers), rows, made_by=made_by)
     else:
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
-        write_xlsx(path, list(headers), rows, sheet_title=sheet_title)
+        write_xlsx(path, list(headers), rows, sheet_title=sheet_title, made_by=made_by)
     return path
 
 
@@ -93,14 +93,15 @@ def ask_save_path(parent: QWidget | None, suggested_name: str) -> Path | None:
 
 def export_table(parent: QWidget | None, headers: Sequence[str], rows: Sequence[Sequence[object]],
                  suggested_name: str, *, path: str | Path | None = None,
-                 lang: str | None = None) -> Path | None:
-    """Ask where to save (unless ``path`` is given) and write the table. Returns the path or None."""
+                 lang: str | None = None, made_by: str | None = None) -> Path | None:
+    """Ask where to save (unless ``path`` is given) and write the table. Returns the path or None.
+    ``made_by``: who made the export (csv first line, xlsx document properties)."""
     if path is None:
         path = ask_save_path(parent, suggested_file_name(suggested_name))
         if path is None:
             return None
     try:
-        return write_table(path, headers, rows, sheet_title=suggested_name or "Sheet1")
+        return write_table(path, headers, rows, sheet_title=suggested_name or "Sheet1", made_by=made_by)
     except DomainError as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("export", "Export failed"), describe(exc, lang))
         return None
@@ -108,7 +109,7 @@ def export_table(parent: QWidget | None, headers: Sequence[str], rows: Sequence[
 
 def export_model(parent: QWidget | None, model, suggested_name: str, *,
                  columns: Sequence[int] | None = None, path: str | Path | None = None,
-                 lang: str | None = None) -> Path | None:
+                 lang: str | None = None, made_by: str | None = None) -> Path | None:
     """Export what a table model shows (its current rows, in its current order)."""
     headers, rows = model_contents(model, columns)
-    return export_table(parent, headers, rows, suggested_name, path=path, lang=lang)
+    return export_table(parent, headers, rows, suggested_name, path=path, lang=lang, made_by=made_by)

@@ -150,7 +150,8 @@ class MainWindow(QMainWindow):
                 "permission_denied", permission="export_personal", role=self.ctx.actor.role)))
             return None
         key = self.current_screen_key()
-        written = export_model(self, view.model(), self._title(key), path=path, lang=self.ctx.lang)
+        written = export_model(self, view.model(), self._title(key), path=path, lang=self.ctx.lang,
+                               made_by=self.ctx.actor.label())
         if written is not None and personal:
             self.ctx.run(self, "audit", authorize_personal_export, self.ctx.db, self.ctx.actor,
                          f"{key}_table", self.ctx.now(), rows=view.model().rowCount(), target=str(written))

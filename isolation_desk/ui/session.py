@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
 from ..messages import current_language, describe
-from ..services import accounts, backup
+from ..services import accounts, backup, encryption
 from ..services.instance_lock import InstanceLock
 from .dialogs.login import ChangePasswordDialog, LoginDialog, UsersDialog
 from .idle_lock import IdleLock
@@ -53,6 +53,9 @@ def open_site_database(path: str | Path, parent: QWidget | None = None):
     except DomainError as exc:
         QMessageBox.critical(parent, title, describe(exc, lang))
         return None
+    if encryption.is_encrypted(path):
+        # the file cannot be read before someone signs in: (None, lock), see unlock_site
+        return None, lock
     try:
         # quick_check at every start, in the background: it reads the whole file (long for
         # the file of a large site), so it runs while the sign-in dialog is up; every write
@@ -130,18 +133,34 @@ def _offer_restore(path, error: DomainError, parent, lang: str):
     try:
         # The restore is recorded as the system's: nobody could sign in to a damaged file.
         from ..domain.roles import SYSTEM
-        backup.restore(path, good.path, SYSTEM, _now())
+        backup.restore(path, good.path, SYSTEM, _now(), from_window=True)
         return backup.open_with_backups(path, create=False, check="quick")
     except DomainError as exc:
         QMessageBox.critical(parent, title, describe(exc, lang))
         return None
 
 
+def unlock_site(path, parent: QWidget | None = None):
+    """An encrypted site: the sign-in comes first, its password unwraps the account's key
+    slot that opens the file (services.encryption.open_signed_in). (db, actor), or None when
+    cancelled."""
+    def opener(username, password, now):
+        return encryption.open_signed_in(path, username, password, now, check="background")
+    dialog = LoginDialog(None, parent, mode="sign_in", opener=opener)
+    try:
+        if dialog.exec() == LoginDialog.Accepted and dialog.db is not None:
+            return dialog.db, dialog.actor
+        return None
+    finally:
+        dialog.deleteLater()
+
+
 def start_session(app, db, parent: QWidget | None = None) -> Actor | None:
     """The first start creates the manager account; otherwise a user signs in.
     Returns the Actor every action of this session runs as, or None (cancelled)."""
     mode = "sign_in" if accounts.has_users(db) else "first_start"
-    return LoginDialog.ask(parent, db, mode=mode)
+    # a plain site (new, or from before encryption) is encrypted at this sign-in
+    return LoginDialog.ask(parent, db, mode=mode, encrypt_plain=True)
 
 
 class BackupWorker(QObject):
@@ -162,18 +181,18 @@ class BackupWorker(QObject):
         # ``finished``, and a backup started from that signal's slot must not be refused.
         return self._running
 
-    def start(self, db_path: str, now: datetime, kind: str) -> bool:
+    def start(self, db_path: str, now: datetime, kind: str, key: bytes | None = None) -> bool:
         if self._running:
             return False
         self._running = True
-        self._thread = threading.Thread(target=self._run, args=(db_path, now, kind),
+        self._thread = threading.Thread(target=self._run, args=(db_path, now, kind, key),
                                         name=f"backup-{kind}", daemon=True)
         self._thread.start()
         return True
 
-    def _run(self, db_path, now, kind) -> None:
+    def _run(self, db_path, now, kind, key=None) -> None:
         try:
-            path, error = backup.backup_file(db_path, now, kind), None
+            path, error = backup.backup_file(db_path, now, kind, key), None
         except DomainError as exc:
             path, error = None, exc
         except Exception as exc:  # never let a backup failure pass unseen
@@ -240,7 +259,7 @@ class SessionActions(QObject):
 
     def start_backup(self, kind: str = "start") -> bool:
         """A backup in the background (at start, and when the periodic one is due)."""
-        return self.worker.start(self.ctx.db.path, self.ctx.now(), kind)
+        return self.worker.start(self.ctx.db.path, self.ctx.now(), kind, self.ctx.db.key)
 
     def periodic_backup(self) -> bool:
         if self.worker.busy or not backup.backup_due(self.ctx.db, self.ctx.now()):
@@ -279,7 +298,8 @@ class SessionActions(QObject):
                         "first.").replace("%1", Path(file).name))
             if answer != QMessageBox.Yes:
                 return False
-        verdict = backup.check_file(file)
+        key = self.ctx.db.key
+        verdict = backup.check_file(file, key)
         if verdict != "ok":
             QMessageBox.warning(self.window, self.tr("Restore from a backup"), self.ctx.describe(
                 DomainError("backup_damaged", path=str(file), detail=verdict)))
@@ -288,12 +308,14 @@ class SessionActions(QObject):
         self.worker.wait()
         self.ctx.db.close()
         try:
-            backup.restore(path, file, self.ctx.actor, self.ctx.now())
+            backup.restore(path, file, self.ctx.actor, self.ctx.now(), key=key, from_window=True)
         except DomainError as exc:
             QMessageBox.warning(self.window, self.tr("Restore from a backup"), self.ctx.describe(exc))
-            self.ctx.db = backup.open_with_backups(path, create=False)
+            self.ctx.db = backup.open_with_backups(path, create=False, key=key)
             return False
-        self.ctx.db = backup.open_with_backups(path, create=False)
+        # a plain backup (from before encryption) restores a plain file
+        self.ctx.db = backup.open_with_backups(path, create=False,
+                                               key=key if encryption.is_encrypted(path) else None)
         self.ctx.changed.emit("all")
         return True
 
@@ -325,8 +347,16 @@ def run_session(app, db_path: str | Path, lang: str | None = None) -> int:
     if opened is None:
         return 2
     db, lock = opened
+    if db is None:  # encrypted: signing in opens it
+        unlocked = unlock_site(db_path)
+        if unlocked is None:
+            lock.release()
+            return 0
+        db, actor = unlocked
+    else:
+        actor = None
     try:
-        actor = start_session(app, db)
+        actor = actor or start_session(app, db)
         if actor is None:
             return 0
         ctx = AppContext(db, actor, lang)

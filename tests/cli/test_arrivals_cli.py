@@ -16,8 +16,7 @@ from isolation_desk.services import site
 from isolation_desk.storage.database import open_database
 
 
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+from .helpers import run_as as run  # every command runs signed in as the demo account
 
 
 @pytest.fixture

@@ -12,15 +12,17 @@ from isolation_desk.domain.policy import PRESETS
 from isolation_desk.storage.migrations import SCHEMA_VERSION
 
 
-def run(*args):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+from .helpers import DEMO_PASSWORD, DEMO_USER, run_as, site_connection
+
+run = run_as  # every command below runs signed in as the demo account
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
-    r = run("demo", "--db", str(path), "--rooms", "120", "--seed", "3")
+    r = CliRunner().invoke(main, ["demo", "--db", str(path), "--rooms", "120", "--seed", "3"])
     assert r.exit_code == 0, r.output
+    assert f"sign in as '{DEMO_USER}' with the password '{DEMO_PASSWORD}'" in r.output
     return path
 
 
@@ -46,7 +48,7 @@ def test_demo_check_export_release_dates_agree_with_presets(demo_file):
 
 
 def test_demo_has_every_stage(demo_file):
-    conn = sqlite3.connect(demo_file)
+    conn = site_connection(demo_file)
     today = date.today().isoformat()
     q = lambda sql: conn.execute(sql, ()).fetchone()[0]  # noqa: E731
     assert q(f"SELECT count(*) FROM stays WHERE substr(checked_in_at, 1, 10) = '{today}'") > 0
@@ -86,12 +88,14 @@ def test_not_a_database_is_refused_untouched_without_traceback(tmp_path):
 def test_newer_schema_refused_in_words(demo_file, tmp_path):
     import shutil
     path = tmp_path / "newer.sqlite"
-    shutil.copy(demo_file, path)
-    conn = sqlite3.connect(path)
+    for suffix in ("", ".keys"):
+        shutil.copy(str(demo_file) + suffix, str(path) + suffix)
+    conn = site_connection(path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 3}")
     conn.commit()
     conn.close()
-    r = CliRunner().invoke(main, ["check", "--db", str(path)])
+    # (without an account the encrypted file's schema cannot be read: check says so)
+    r = run("check", "--db", str(path), provision=False)  # signed in: refused before the sign-in
     assert r.exit_code != 0
     assert "newer version" in r.output
 

@@ -17,9 +17,7 @@ def demo_file(demo_db):
     return demo_db.path
 
 
-def run(*args):
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return result
+from .helpers import run_as as run  # every command runs signed in as the demo account
 
 
 def test_handover_default_shift(demo_file, tmp_path):
@@ -84,7 +82,11 @@ def test_release_notices_due_today_and_usage(demo_db, demo_file, tmp_path):
     r = run("print", "release-notice", "--db", demo_file, "--stay", str(due[0]["id"]), "--out",
             str(tmp_path / "n.pdf"))  # not releasable yet (release-day sample not taken)
     assert r.exit_code == 2 and "cannot be released now" in r.output, r.output
-    make_releasable(demo_db, datetime.now())
+    # the first sign-in encrypted the file in place: reach it again with its key
+    demo_db.close()
+    from .helpers import site_database
+    with site_database(demo_file) as db:
+        make_releasable(db, datetime.now())
     r = run("print", "release-notice", "--db", demo_file, "--due", "2022-11-20", "--out", str(tmp_path / "n.pdf"))
     assert r.exit_code == 0, r.output
     r = run("print", "release-notice", "--db", demo_file, "--out", str(tmp_path / "n.pdf"))

@@ -11,9 +11,10 @@ from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.io.spreadsheet import write_xlsx
 from isolation_desk.storage.database import open_database
 
+from .helpers import site_key
 
-def run(*args):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+from .helpers import run_as as run  # every command runs signed in as the demo account
 
 
 @pytest.fixture()
@@ -25,7 +26,7 @@ def demo_file(tmp_path):
 
 
 def pending_people(path, n):
-    db = open_database(path)
+    db = open_database(path, key=site_key(path))
     try:
         return db.query("SELECT p.name, p.id_number, t.sampled_at, s.id AS stay_id FROM tests t "
                         "JOIN stays s ON s.id = t.stay_id JOIN people p ON p.id = s.person_id "
@@ -60,7 +61,7 @@ def test_import_results_json_dry_run_then_real(demo_file, tmp_path):
     r = run("import", "results", str(sheet), "--db", str(demo_file), "--json")
     real = json.loads(r.output)
     assert real == dry
-    db = open_database(demo_file)
+    db = open_database(demo_file, key=site_key(demo_file))
     try:
         assert db.scalar("SELECT status FROM stays WHERE id = ?", (people[0]["stay_id"],)) == "awaiting_transfer"
         assert db.scalar("SELECT count(*) FROM alerts WHERE stay_id = ? AND handled_at IS NULL",

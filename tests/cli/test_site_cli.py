@@ -9,7 +9,9 @@ from click.testing import CliRunner
 import isolation_desk.cli as cli
 from isolation_desk.cli import main
 from isolation_desk.services import accounts, site
-from isolation_desk.storage.database import open_database
+from isolation_desk.storage.database import open_database  # noqa: F401
+
+from .helpers import site_database
 
 
 def run(*args, input=None, env=None):
@@ -36,20 +38,21 @@ def test_site_setup_headless(tmp_path):
             "--day-shift", "07:30", "--night-shift", "19:30", "--manager", "Boss", "--manager-name", "王经理",
             "--password-stdin", input="long-enough-pass\n")
     assert r.exit_code == 0, r.output
-    assert "35 rooms" in r.output
-    db = open_database(path)
-    try:
+    assert "35 rooms" in r.output and "recovery code: " in r.output  # a new site is encrypted
+    with site_database(path, "boss", "long-enough-pass") as db:
         assert site.is_set_up(db)
         s = site.get_settings(db)
         assert s.site_name == "滨江路隔离点" and s["day_shift_start"] == "07:30"
         assert db.scalar("SELECT count(*) FROM rooms WHERE beds = 2") == 35
         assert {p["preset"] for p in db.query("SELECT preset FROM policies WHERE retired_at IS NULL")} == {"edition_9"}
         assert accounts.sign_in(db, "boss", "long-enough-pass", s_now()).role == "manager"
-    finally:
-        db.close()
-    # a second setup on the same file is refused in words, nothing changed
+    # a second setup on the same file needs an account, and is then refused in words
     r = run("--db", str(path), "site", "setup", "--name", "X", "--rooms", "C, 1-1, 01-02", "--manager", "x",
             "--manager-name", "X", "--password-stdin", input="long-enough-pass\n")
+    assert r.exit_code == 2 and "needs an account" in r.output
+    r = run("--db", str(path), "site", "setup", "--name", "X", "--rooms", "C, 1-1, 01-02", "--manager", "x",
+            "--manager-name", "X", "--user", "boss", "--password-stdin",
+            input="long-enough-pass\nlong-enough-pass\n")
     assert r.exit_code == 2 and "already holds the site '滨江路隔离点'" in r.output
 
 
@@ -63,12 +66,8 @@ def test_a_refused_password_leaves_no_half_set_up_site(tmp_path):
     r = run("--db", str(path), "site", "setup", "--name", "X", "--rooms", "A, 2-3, 01-05", "--manager", "boss",
             "--manager-name", "王经理", "--password-stdin", input="short\n")
     assert r.exit_code == 2, r.output
-    db = open_database(path)
-    try:
-        assert not site.is_set_up(db) and db.scalar("SELECT count(*) FROM rooms") == 0
-        assert not accounts.has_users(db)
-    finally:
-        db.close()
+    # nothing left behind: no file that no password opens
+    assert not path.exists() and not path.with_name(path.name + ".keys").exists()
     r = run("--db", str(path), "site", "setup", "--name", "X", "--rooms", "nonsense", "--manager", "boss",
             "--manager-name", "王经理", "--password-stdin", input="long-enough-pass\n")
     assert r.exit_code == 2 and "nonsense" in r.output

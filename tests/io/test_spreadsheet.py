@@ -238,10 +238,10 @@ def test_write_xlsx_keeps_ids_as_text_and_round_trips(tmp_path):
     assert ws.title == "名单_3_27"
     assert ws["B2"].value == ID_A and ws["B2"].data_type == "s" and ws["B2"].number_format == "@"
     assert ws["B3"].value == "00123"
-    assert ws["H2"].value == "=1+1" and ws["H2"].data_type == "s"  # text, not a live formula
+    assert ws["H2"].value == "'=1+1" and ws["H2"].data_type == "s"  # text, neutralised (OWASP)
     assert ws.freeze_panes == "A2"
     read_back = read_rows(path)
-    assert read_back[1] == (2, ["张三", ID_A, "13800138000", datetime(2022, 3, 27, 8, 5), date(2022, 3, 27), 36.5, None, "=1+1"])
+    assert read_back[1] == (2, ["张三", ID_A, "13800138000", datetime(2022, 3, 27, 8, 5), date(2022, 3, 27), 36.5, None, "'=1+1"])
     assert read_back[2] == (3, ["李四", "00123", None, None, None, 37, True, "badchar"])
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
 

@@ -106,7 +106,7 @@ def _verify_new_audit_entries(db, chain: dict) -> None:
     for values in cur:
         row = dict(zip(names, values))
         assert row["prev_hash"] == chain["hash"], f"audit chain broken at {row['id']}"
-        assert repo._audit_hash(row["prev_hash"], row) == row["hash"], f"audit entry {row['id']} altered"
+        assert repo._audit_hash(row["prev_hash"], row, db.audit_key) == row["hash"], f"audit entry {row['id']} altered"
         chain.update(id=row["id"], hash=row["hash"])
 
 

@@ -92,16 +92,16 @@ def test_a_child_is_refused_while_this_process_holds_the_lock(tmp_path):
 
 
 def test_restore_from_the_command_line_is_refused_while_the_window_is_open(db, now, tmp_path):
-    from click.testing import CliRunner
+    from cli.helpers import ensure_account, run_as
 
-    from isolation_desk.cli import main
     from isolation_desk.domain.roles import SYSTEM
     from isolation_desk.services import backup
     taken = backup.backup_now(db, SYSTEM, now)
     db.close()
+    ensure_account(db.path)
     with InstanceLock(db.path):
-        result = CliRunner().invoke(main, ["restore", "--db", db.path, str(taken), "--yes"])
+        result = run_as("restore", "--db", db.path, str(taken), "--yes")
     assert result.exit_code != 0
-    assert "already open" in result.output
-    result = CliRunner().invoke(main, ["restore", "--db", db.path, str(taken), "--yes"])
+    assert "window has it open" in result.output
+    result = run_as("restore", "--db", db.path, str(taken), "--yes")
     assert result.exit_code == 0, result.output

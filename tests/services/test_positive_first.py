@@ -7,9 +7,8 @@ import shutil
 from datetime import date, timedelta
 
 import pytest
-from click.testing import CliRunner
+from cli.helpers import run_as
 
-from isolation_desk.cli import main
 from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
@@ -104,11 +103,11 @@ def test_a_positive_nobody_has_fails_the_command(db, now, site, tmp_path):
     dbfile = tmp_path / "cli.sqlite"
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(db.path, dbfile)
-    r = CliRunner().invoke(main, ["import", "results", str(path), "--db", str(dbfile), "--json"])
+    r = run_as("import", "results", str(path), "--db", str(dbfile), "--json")
     assert r.exit_code == 1, r.output
     js = json.loads(r.output)
     assert js["positives_unmatched"] == 1 and js["unmatched"][0]["result"] == "positive"
-    r = CliRunner().invoke(main, ["import", "results", str(path), "--db", str(dbfile)])
+    r = run_as("import", "results", str(path), "--db", str(dbfile))
     assert r.exit_code == 1 and "POSITIVE row(s) not matched" in r.output
 
 

@@ -307,12 +307,17 @@ def test_release_records_whether_the_community_was_told_and_the_daily_report_cou
     later = now + timedelta(hours=1)
     assert shift.daily_figures(db, now.date(), later)["releases_not_notified"] == 1
     assert [r["id"] for r in stays.releases_not_notified(db)] == [untold.stay_id]
-    r = CliRunner().invoke(main, ["community", "notified", "--db", str(db.path), "--stay",
-                                  str(untold.stay_id), "--note", "电话告知社区"])
+    # the command runs as a named person (issue 16): a nurse, whose sign-in leaves the file plain
+    from cli.helpers import ensure_account, run_as
+    ensure_account(db.path, encrypt=False)
+    ensure_account(db.path, "nurse2", "nurse-pass-2", role="medical", display_name="护士", encrypt=False)
+    r = run_as("community", "notified", "--db", str(db.path), "--stay", str(untold.stay_id),
+               "--note", "电话告知社区", user="nurse2", password="nurse-pass-2", provision=False)
     assert r.exit_code == 0, r.output
-    assert repo.stay(db, untold.stay_id)["community_notified_by"] == "system"
+    assert repo.stay(db, untold.stay_id)["community_notified_by"] == "nurse2"
     assert stays.releases_not_notified(db) == []
-    r = CliRunner().invoke(main, ["community", "notified", "--db", str(db.path), "--stay", str(untold.stay_id)])
+    r = run_as("community", "notified", "--db", str(db.path), "--stay", str(untold.stay_id),
+               user="nurse2", password="nurse-pass-2", provision=False)
     assert r.exit_code == 2 and "already told" in r.output
     assert db.scalar("SELECT count(*) FROM audit WHERE action = 'community_notified'") == 1
 

@@ -8,10 +8,9 @@ import shutil
 from datetime import date, timedelta
 
 import pytest
-from click.testing import CliRunner
+from cli.helpers import run_as
 from pypdf import PdfReader
 
-from isolation_desk.cli import main
 from isolation_desk.domain import policy as pol
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
@@ -73,7 +72,7 @@ def test_surface_sample_is_on_the_sampling_list_and_recorded(db8, now, tmp_path)
     dbfile = tmp_path / "cli.sqlite"
     db8.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(db8.path, dbfile)
-    r = CliRunner().invoke(main, ["sampling-list", "--db", str(dbfile), "--date", now.date().isoformat()])
+    r = run_as("sampling-list", "--db", str(dbfile), "--date", now.date().isoformat())
     assert r.exit_code == 0, r.output
     assert "surface" in [row["purpose"] for row in json.loads(r.output)["rows"]]
     # sampled with the person (one scan), never into a pool, and entered row by row

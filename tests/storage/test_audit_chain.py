@@ -19,7 +19,13 @@ def _attacker(path):
 
 
 def _check(path):
-    return CliRunner().invoke(main, ["check", "--db", str(path)])
+    from cli.helpers import run_as  # tests/ is on sys.path (tests/conftest.py)
+    return run_as("check", "--db", str(path))
+
+
+def _audit_cmd(path):
+    from cli.helpers import run_as
+    return run_as("audit", "--db", str(path), "--limit", "1")
 
 
 def test_the_triggers_refuse_updates_and_deletes(db):
@@ -92,7 +98,7 @@ def test_a_truncated_or_recomputed_trail_is_caught_by_the_newest_backup(db, now)
         assert accounts.audit_backup_mismatches(d, anchor.path) == [last - 1, last]
     finally:
         d.close()
-    result = CliRunner().invoke(main, ["audit", "--db", str(path), "--limit", "1"])
+    result = _audit_cmd(path)
     assert result.exit_code != 0 and "tampered" in result.output
 
 
@@ -111,5 +117,5 @@ def test_backups_from_before_a_restore_are_not_compared(db, now, tmp_path):
         assert backup.audit_anchor(d) is None
     finally:
         d.close()
-    result = CliRunner().invoke(main, ["audit", "--db", str(path), "--limit", "1"])
+    result = _audit_cmd(path)
     assert result.exit_code == 0, result.output

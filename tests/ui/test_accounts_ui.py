@@ -356,8 +356,9 @@ def test_run_session_signs_in_opens_the_window_and_releases_the_lock(qtbot, db, 
     db.close()
     shown = []
 
-    def sign_in(parent, db_, mode=None, current=None):
+    def sign_in(parent, db_, mode=None, current=None, encrypt_plain=False):
         shown.append(mode)
+        assert encrypt_plain  # the window encrypts a plain site at its sign-in
         return accounts.sign_in(db_, "nurse1", "nurse-pass-1", datetime_now())
 
     monkeypatch.setattr(LoginDialog, "ask", staticmethod(sign_in))
@@ -387,3 +388,23 @@ def test_run_session_signs_in_opens_the_window_and_releases_the_lock(qtbot, db, 
 def datetime_now():
     from datetime import datetime
     return datetime.now().replace(microsecond=0)
+
+
+def test_a_window_whose_file_was_restored_under_it_reloads_and_says_so(qtbot, ctx, db, now,
+                                                                       monkeypatch):
+    """Another program restored the file while the window was open: the window's next
+    write is refused in words and every screen re-reads the restored file (issue 15)."""
+    taken = backup.backup_now(db, ctx.actor, now)
+    site.update_settings(db, {"site_name": "改过的名字"}, ctx.actor, now)
+    backup.restore(db.path, taken, SYSTEM, now)  # by another program, as if
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    with qtbot.waitSignal(ctx.changed) as changed:
+        ok, _ = ctx.run(None, "settings", site.update_settings, ctx.db,
+                        {"site_name": "旧画面上的改动"}, ctx.actor, now)
+    assert not ok and changed.args == ["all"]
+    assert "restored from a backup" in shown[0] and "not saved" in shown[0]
+    assert site.get_settings(ctx.db).site_name == "测试隔离点"  # the restored state, untouched
+    ok, _ = ctx.run(None, "settings", site.update_settings, ctx.db,
+                    {"site_name": "重新输入"}, ctx.actor, now)
+    assert ok and site.get_settings(ctx.db).site_name == "重新输入"

@@ -8,6 +8,7 @@ ZH: dict[str, str] = {
     # --- every page (reports/base.py) ---
     "page_x_of_y": "第 {page} 页,共 {pages} 页",
     "printed_at": "打印时间：{when}",
+    "printed_at_by": "{who} 打印于 {when}",
     "site": "隔离点",
     "unknown": "未知",
     # --- shifts ---
@@ -28,6 +29,7 @@ EN: dict[str, str] = {
     # --- every page (reports/base.py) ---
     "page_x_of_y": "Page {page} of {pages}",
     "printed_at": "Printed {when}",
+    "printed_at_by": "Printed {when} by {who}",
     "site": "Site",
     "unknown": "unknown",
     # --- shifts ---

@@ -200,6 +200,7 @@ ZH: dict[str, str] = {
     "col_contact_phone": "联系电话",
     "col_notes": "备注",
     "daily_signature": "填报人:______________    审核人:______________",
+    "audit_anchor": "审计记录:共 {n} 条 · 锚码 {code}(核对:isolation-desk check --anchor {code})",
 }
 
 EN: dict[str, str] = {
@@ -391,4 +392,5 @@ EN: dict[str, str] = {
     "col_contact_phone": "Contact phone",
     "col_notes": "Notes",
     "daily_signature": "Filled in by: ______________    Checked by: ______________",
+    "audit_anchor": "Audit trail: {n} entries · anchor {code} (verify: isolation-desk check --anchor {code})",
 }

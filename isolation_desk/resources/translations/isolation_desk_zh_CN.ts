@@ -474,6 +474,10 @@
         <translation>打印物资申领单</translation>
     </message>
     <message>
+        <source>Recovery sheet printed</source>
+        <translation>打印恢复单</translation>
+    </message>
+    <message>
         <source>Shift log entry written</source>
         <translation>填写交班日志</translation>
     </message>
@@ -484,6 +488,10 @@
     <message>
         <source>Backup made</source>
         <translation>备份数据</translation>
+    </message>
+    <message>
+        <source>Audit trail sealed with the site key</source>
+        <translation>审计记录已用本点密钥封存</translation>
     </message>
     <message>
         <source>Restored from a backup</source>
@@ -3366,6 +3374,41 @@ building, floors, rooms)</source>
     <message>
         <source>This item tracks expiry: enter its lot and expiry date.</source>
         <translation>该物资管理有效期:请填写批号和有效期。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recovery sheet</source>
+        <translation>恢复单</translation>
+    </message>
+    <message>
+        <source>The site's file is now encrypted. Each account's password opens it. This recovery code is the file's key: when every password is forgotten, it alone opens the data.</source>
+        <translation>本隔离点的数据文件现已加密,每个账号的密码都能打开它。下面的恢复码就是文件的密钥:所有密码都遗忘时,只有凭它才能打开数据。</translation>
+    </message>
+    <message>
+        <source>Without this code, a site whose every password is forgotten is lost. Save the recovery sheet, print it, and have it locked away; then delete the saved file.</source>
+        <translation>没有此恢复码,一旦所有密码都遗忘,数据将无法恢复。请保存恢复单并打印,交负责人锁好保管;然后删除保存的文件。</translation>
+    </message>
+    <message>
+        <source>These accounts cannot open the encrypted file until you give them a new password (Account menu, Users): %1</source>
+        <translation>以下账号在您为其重设密码之前无法打开加密文件(“账号”菜单 → 用户):%1</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet (PDF)…</source>
+        <translation>保存恢复单(PDF)…</translation>
+    </message>
+    <message>
+        <source>I have kept the code</source>
+        <translation>我已妥善保存恢复码</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>保存恢复单</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>

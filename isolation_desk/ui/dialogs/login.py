@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from ...domain.errors import DomainError
 from ...domain.roles import Actor
 from ...messages import current_language, describe
-from ...services import accounts
+from ...services import accounts, encryption
 from .base import ERROR_STYLE, FIELD_ERROR_STYLE
 
 
 def _split(ctx_or_db):
-    """(ctx or None, db, language, clock) from an AppContext or a bare Database."""
+    """(ctx or None, db, language, clock) from an AppContext or a bare Database (None: an
+    encrypted site not open yet, see LoginDialog's ``opener``)."""
+    if ctx_or_db is None:
+        return None, None, current_language(), lambda: datetime.now().replace(microsecond=0)
     if hasattr(ctx_or_db, "db") and hasattr(ctx_or_db, "now"):
         return ctx_or_db, ctx_or_db.db, ctx_or_db.lang, ctx_or_db.now
     return None, ctx_or_db, current_language(), lambda: datetime.now().replace(microsecond=0)
@@ -36,9 +39,16 @@ class LoginDialog(QDialog):
     signedIn = Signal(object)  # the Actor
 
     def __init__(self, ctx_or_db, parent: QWidget | None = None, *, mode: str | None = None,
-                 current: Actor | None = None):
+                 current: Actor | None = None, opener=None, encrypt_plain: bool = False):
         super().__init__(parent)
         self.ctx, self.db, self.lang, self._clock = _split(ctx_or_db)
+        # opener(username, password, now) -> (db, actor): an encrypted site, opened by the
+        # password's key slot (services.encryption.open_signed_in); self.db is set then
+        self.opener = opener
+        # a plain site (new, or from before encryption) is encrypted at this sign-in; the
+        # first start keeps the key to show the recovery sheet (``recovery_key``)
+        self.encrypt_plain = encrypt_plain
+        self.recovery_key: bytes | None = None
         if mode is None:
             mode = "sign_in" if accounts.has_users(self.db) else "first_start"
         self.mode = mode
@@ -165,6 +175,8 @@ class LoginDialog(QDialog):
                 actor = accounts.create_first_manager(self.db, self.username.text(),
                                                       self.display_name.text(), password, now)
                 accounts.sign_in(self.db, actor.username, password, now)
+            elif self.opener is not None:
+                self.db, actor = self.opener(self.username.text(), password, now)
             else:
                 actor = accounts.sign_in(self.db, self.username.text(), password, now)
         except DomainError as exc:
@@ -172,6 +184,14 @@ class LoginDialog(QDialog):
             self.password2.clear()
             self.show_error(exc)
             return
+        if (self.encrypt_plain and self.db is not None and self.db.key is None
+                and encryption.may_encrypt(actor)):
+            try:
+                # the key is shown once, on the recovery sheet that follows
+                self.recovery_key = encryption.encrypt_open_site(self.db, actor.username, password, now)
+            except DomainError as exc:
+                self.show_error(exc)
+                return
         self.password.clear()
         self.password2.clear()
         self.actor = actor
@@ -180,11 +200,16 @@ class LoginDialog(QDialog):
 
     @classmethod
     def ask(cls, parent, ctx_or_db, *, mode: str | None = None,
-            current: Actor | None = None) -> Actor | None:
-        """Show the dialog; the signed-in Actor, or None when the user cancelled."""
-        dialog = cls(ctx_or_db, parent, mode=mode, current=current)
+            current: Actor | None = None, encrypt_plain: bool = False) -> Actor | None:
+        """Show the dialog; the signed-in Actor, or None when the user cancelled. A site
+        encrypted at its first start shows its recovery sheet next."""
+        dialog = cls(ctx_or_db, parent, mode=mode, current=current, encrypt_plain=encrypt_plain)
         try:
             if dialog.exec() == QDialog.Accepted:
+                if dialog.recovery_key is not None:
+                    from .recovery import RecoveryDialog
+                    RecoveryDialog.ask(parent, dialog.db, dialog.actor, dialog.recovery_key,
+                                       lang=dialog.lang)
                 return dialog.actor
             return None
         finally:

@@ -335,7 +335,8 @@ class HandoverScreen(Screen):
         if self.summary is None:
             raise DomainError("shift_in_future", day="", shift="")
         path = Path(target) if target else Path(self._pdf_dir.name) / f"handover-{self.lang()}.pdf"
-        pages = build_handover(self.summary, path, lang=self.lang(), font=self._font(), printed_at=self.ctx.now())
+        pages = build_handover(self.summary, path, lang=self.lang(), font=self._font(), printed_at=self.ctx.now(),
+                               printed_by=self.ctx.actor.label())
         if target is None:
             self.pdf_path = path
         return pages

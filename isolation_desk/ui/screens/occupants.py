@@ -177,7 +177,8 @@ class OccupantsScreen(Screen):
             QMessageBox.warning(self, self.tr("Not done"), self.ctx.describe(
                 DomainError("permission_denied", permission="export_personal", role=self.ctx.actor.role)))
             return None
-        written = export_model(self, self.model, self.tr("occupants"), path=path, lang=self.ctx.lang)
+        written = export_model(self, self.model, self.tr("occupants"), path=path, lang=self.ctx.lang,
+                               made_by=self.ctx.actor.label())
         if written is not None:
             self.ctx.run(self, "audit", authorize_personal_export, self.ctx.db, self.ctx.actor,
                          "occupants_table", self.ctx.now(), rows=self.model.rowCount(), target=str(written))

@@ -125,11 +125,13 @@ _AUDIT_ACTIONS = {
     "print_daily_report": QT_TRANSLATE_NOOP("AuditWords", "Daily report printed"),
     "print_sampling_list": QT_TRANSLATE_NOOP("AuditWords", "Sampling list printed"),
     "print_restock": QT_TRANSLATE_NOOP("AuditWords", "Restock request printed"),
+    "print_recovery_sheet": QT_TRANSLATE_NOOP("AuditWords", "Recovery sheet printed"),
     # shift log
     "shift_log_entry": QT_TRANSLATE_NOOP("AuditWords", "Shift log entry written"),
     "shift_log_resolved": QT_TRANSLATE_NOOP("AuditWords", "Shift log item resolved"),
     # data: backups, exports, imports
     "backup": QT_TRANSLATE_NOOP("AuditWords", "Backup made"),
+    "audit_keyed": QT_TRANSLATE_NOOP("AuditWords", "Audit trail sealed with the site key"),
     "restore": QT_TRANSLATE_NOOP("AuditWords", "Restored from a backup"),
     "export_personal": QT_TRANSLATE_NOOP("AuditWords", "Personal data exported"),
     "import_results": QT_TRANSLATE_NOOP("AuditWords", "Lab results imported"),

@@ -1,0 +1,108 @@
+"""Encrypted (SQLCipher) against plain SQLite, side by side in one run: the screens' queries on
+the same site, the file opened and read cold, and the sign-in's key unwrap.
+
+    .venv/bin/python -m bench.crypto [--beds 2000] [--repeat 7]
+
+Prints a Markdown table for BENCHMARKS.md. The encrypted copy is made from the plain file by
+``cipher.encrypt_file`` (the upgrade's own path). Page cache: the encrypted connection uses
+``cipher.CACHE_KIB`` (64 MiB, set in cipher.connect); the plain one SQLite's default (2 MiB)
+and, in a second column, the same 64 MiB.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from datetime import datetime
+from pathlib import Path
+
+from . import generate
+
+
+def _median_ms(fn, repeat: int) -> float:
+    fn()  # warm
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - t) * 1000)
+    return statistics.median(runs)
+
+
+def cases(db, now):
+    from isolation_desk.services import boards, shift, testing
+    from isolation_desk.storage import repo_shift
+    today = now.date()
+    at = now.replace(microsecond=0).isoformat()
+    return [
+        ("room board (boards.room_tiles)", lambda: boards.room_tiles(db, now)),
+        ("occupants list (boards.occupant_sources)", lambda: boards.occupant_sources(db)),
+        ("occupants search (boards.occupant_sources, search)", lambda: boards.occupant_sources(db, search="王")),
+        ("today's due tests (testing.sampling_sources)", lambda: testing.sampling_sources(db, today)),
+        ("release list (repo_shift.releases_due)", lambda: repo_shift.releases_due(db, at, today.isoformat())),
+        ("shift summary (shift.current_summary)", lambda: shift.current_summary(db, now)),
+    ]
+
+
+def main(argv=None) -> int:
+    from isolation_desk.storage import cipher, keyring
+    from isolation_desk.storage.database import open_database
+    p = argparse.ArgumentParser()
+    p.add_argument("--beds", type=int, default=2000)
+    p.add_argument("--repeat", type=int, default=7)
+    args = p.parse_args(argv)
+    now = datetime.now().replace(microsecond=0)
+    out = generate.OUT_DIR / f"crypto-{args.beds}-{now.date().isoformat()}"
+    out.mkdir(parents=True, exist_ok=True)
+    plain = out / "plain.sqlite"
+    if not plain.exists():
+        generate.generate(args.beds, plain, now=now)
+    key = keyring.new_database_key()
+    enc = out / "encrypted.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        if Path(str(enc) + suffix).exists():
+            os.unlink(str(enc) + suffix)
+    t = time.perf_counter()
+    verdict = cipher.encrypt_file(plain, enc, key)
+    encrypt_s = time.perf_counter() - t
+    assert verdict == "ok", verdict
+
+    # cold: open + the room board, the page cache empty (a new connection)
+    def cold(path, k=None):
+        def f():
+            d = open_database(path, create=False, check=None, migrate=False, key=k)
+            from isolation_desk.services import boards
+            boards.room_tiles(d, now)
+            d.close()
+        return f
+
+    rows = []
+    plain_db = open_database(plain, create=False, check=None, migrate=False)
+    plain_big = open_database(plain, create=False, check=None, migrate=False)
+    plain_big.execute(f"PRAGMA cache_size = -{cipher.CACHE_KIB}")
+    enc_db = open_database(enc, create=False, check=None, migrate=False, key=key)
+    for (name, fp), (_, fb), (_, fe) in zip(cases(plain_db, now), cases(plain_big, now), cases(enc_db, now)):
+        a, b, c = (_median_ms(f, args.repeat) for f in (fp, fb, fe))
+        rows.append((name, a, b, c))
+    for d in (plain_db, plain_big, enc_db):
+        d.close()
+    a, c = _median_ms(cold(plain), args.repeat), _median_ms(cold(enc, key), args.repeat)
+    rows.append(("open + room board, new connection (cold cache)", a, None, c))
+
+    slot = keyring.wrap(key, "a-password-1")
+    unwrap = _median_ms(lambda: keyring.unwrap(slot, "a-password-1"), 5)
+
+    print(f"### Encrypted against plain, {args.beds:,} beds ({now:%Y-%m-%d}, median of {args.repeat})\n")
+    print(f"File {plain.stat().st_size / 1e6:.1f} MB; encrypting it (sqlcipher_export + integrity_check): "
+          f"{encrypt_s:.2f} s. Key unwrap at sign-in (argon2id t=2, m=19 MiB): {unwrap:.0f} ms.\n")
+    print("| query | plain, default cache (ms) | plain, 64 MiB cache (ms) | encrypted, 64 MiB cache (ms) | encrypted / plain default |")
+    print("|---|---:|---:|---:|---:|")
+    for name, a, b, c in rows:
+        bb = f"{b:.1f}" if b is not None else "—"
+        print(f"| {name} | {a:.1f} | {bb} | {c:.1f} | {c / a:.2f}x |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
