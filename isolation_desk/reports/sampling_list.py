@@ -1,6 +1,7 @@
 """The printable sampling list (核酸采样登记表): today's tests in room order, floor by floor,
 with a tick box per sample, for the nurse who walks the corridor. Rows come from
-``services.testing.sampling_list``, the same list the tests screen shows."""
+``services.testing.sampling_list`` (the same list the tests screen shows), passed in by
+``services.papers.write_sampling_list``: papers never call services."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -8,8 +9,6 @@ from datetime import date, datetime
 from reportlab.platypus import KeepTogether, Spacer
 from reportlab.lib.units import mm
 
-from ..services.site import get_settings
-from ..services.testing import sampling_list
 from . import base
 from .fonts import FontChoice, register_fonts
 from .labels import label
@@ -17,16 +16,15 @@ from .labels import label
 COLUMNS_MM = (10, 20, 30, 38, 14, 18, 12, 16, 22)
 
 
-def build_sampling_list(db, target, *, day: date, now: datetime, lang: str = "zh_CN",
+def build_sampling_list(sl, target, *, day: date, now: datetime, site_name: str, lang: str = "zh_CN",
                         building: str | None = None, floor: int | None = None,
-                        font: FontChoice | None = None, printed_by: str = "") -> int:
-    """Write the list for ``day`` (one building or floor, or the whole site) to ``target``.
-    Returns the number of pages."""
-    settings = get_settings(db)
-    font = font or register_fonts(settings["pdf_font_path"] or None)
+                        font: FontChoice | None = None, font_path: str | None = None,
+                        printed_by: str = "") -> int:
+    """Write ``sl`` (services.testing.sampling_list of ``day`` for the site, one building or one
+    floor) to ``target``. Returns the number of pages."""
+    font = font or register_fonts(font_path)
     st = base.styles(font)
     L = lambda key, **fmt: label(lang, key, **fmt)  # noqa: E731
-    sl = sampling_list(db, day, building=building, floor=floor)
     where = L("sampling_all_site") if building is None else (
         L("sampling_building", building=building) if floor is None else
         L("sampling_where_floor", building=building, floor=floor))
@@ -58,5 +56,5 @@ def build_sampling_list(db, target, *, day: date, now: datetime, lang: str = "zh
         if not (len(table) == 1 and len(rows) <= 30):
             story += table
     story += [Spacer(1, 6 * mm), base.para(L("sampling_signature"), st["body"], font)]
-    return base.build_pdf(target, story, title=title, lang=lang, site_name=settings.site_name,
+    return base.build_pdf(target, story, title=title, lang=lang, site_name=site_name,
                           subtitle=subtitle, printed_at=now, font=font, printed_by=printed_by)

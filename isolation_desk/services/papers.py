@@ -159,8 +159,11 @@ def write_sampling_list(db: Database, path, now: datetime, *, actor: Actor, day:
     from ..reports.sampling_list import build_sampling_list
     actor.require("view_personal")
     _suffix(path, (".pdf",))
+    from .testing import sampling_list
     day = day or now.date()
-    pages = build_sampling_list(db, path, day=day, now=now, lang=lang, building=building, floor=floor, font=font,
+    sl = sampling_list(db, day, building=building, floor=floor)
+    pages = build_sampling_list(sl, path, day=day, now=now, site_name=get_settings(db).site_name, lang=lang,
+                                building=building, floor=floor, font=font, font_path=_font_path(db),
                                 printed_by=actor.label())
     record_printed(db, actor, "sampling_list", now, day=day.isoformat(), building=building, floor=floor,
                    pages=pages)

@@ -5,7 +5,8 @@ from pypdf import PdfReader
 
 from isolation_desk.reports.labels import LABELS
 from isolation_desk.reports.labels.testing import EN, ZH
-from isolation_desk.reports.sampling_list import build_sampling_list
+from isolation_desk.domain.roles import SYSTEM
+from isolation_desk.services.papers import write_sampling_list
 from isolation_desk.services import testing
 
 
@@ -13,7 +14,7 @@ def test_sampling_list_pdf_reads_back(demo_db, now, tmp_path):
     sl = testing.sampling_list(demo_db, now.date())
     assert sl.rows
     path = tmp_path / "sl.pdf"
-    pages = build_sampling_list(demo_db, path, day=now.date(), now=now, lang="zh_CN")
+    pages = write_sampling_list(demo_db, path, now, actor=SYSTEM, day=now.date(), lang="zh_CN")
     reader = PdfReader(str(path))
     assert len(reader.pages) == pages >= 1
     text = "".join(p.extract_text() for p in reader.pages)
@@ -29,7 +30,8 @@ def test_sampling_list_pdf_reads_back(demo_db, now, tmp_path):
 def test_one_floor_in_english(demo_db, now, tmp_path):
     f = testing.sampling_list(demo_db, now.date()).floors[0]
     path = tmp_path / "floor.pdf"
-    build_sampling_list(demo_db, path, day=now.date(), now=now, lang="en", building=f.building, floor=f.floor)
+    write_sampling_list(demo_db, path, now, actor=SYSTEM, day=now.date(), lang="en", building=f.building,
+                        floor=f.floor)
     text = "".join(p.extract_text() for p in PdfReader(str(path)).pages)
     assert "Sampling list" in text and f"due {f.due}, sampled {f.sampled}" in text
 

@@ -15,7 +15,7 @@ from isolation_desk.domain import policy as pol
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import SYSTEM, Actor
-from isolation_desk.reports.sampling_list import build_sampling_list
+from isolation_desk.services.papers import write_sampling_list
 from isolation_desk.services import site, stays, testing
 from isolation_desk.storage import repositories as repo
 
@@ -64,7 +64,7 @@ def test_surface_sample_is_on_the_sampling_list_and_recorded(db8, now, tmp_path)
     assert sorted(r["purpose"] for r in sl.rows) == ["release", "second_lab", "surface"]
     # PDF: the row with its purpose (物表 or 环境, as the labels say)
     pdf = tmp_path / "list.pdf"
-    build_sampling_list(db8, pdf, day=now.date(), now=now)
+    write_sampling_list(db8, pdf, now, actor=SYSTEM, day=now.date())
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
     from isolation_desk.reports.labels import label
     assert label("zh_CN", "purpose_surface") in text and label("zh_CN", "purpose_second_lab") in text
