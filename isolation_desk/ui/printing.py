@@ -106,7 +106,18 @@ class PrintMenu(QMenu):
             self.actions_by_key[key] = action
             if key in ("roster", "door_cards_selected", "release_notice_person", "sampling_list_place"):
                 self.addSeparator()
+        self.setToolTipsVisible(True)
+        self.aboutToShow.connect(self._update_person_notice)
         self.retranslate()
+
+    def _update_person_notice(self) -> None:
+        """One person's release notice only for a person releasable now: greyed, with the
+        reason as its tooltip, otherwise (as the occupants screen's menu does)."""
+        occupants = self.window.screens["occupants"]
+        why_not = occupants.release_notice_refusal(occupants.selected_stay_id())
+        action = self.actions_by_key["release_notice_person"]
+        action.setEnabled(not why_not)
+        action.setToolTip(why_not)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("&Print"))

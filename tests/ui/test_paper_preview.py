@@ -249,3 +249,24 @@ def test_the_print_dialogs_page_range_is_printed(qtbot, ctx, tmp_path):
     assert differing < original.width() * original.height() // 4 // 50
     back.close()
     dialog.close()
+
+
+def test_a_release_notice_is_greyed_for_a_person_not_releasable_now(qtbot, ctx, demo_db, now):
+    """Issue 14: the window disables the notice of a person who may not be released now,
+    and says why (File ▸ Print and the occupants screen's menu use one rule)."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    menu = window.findChild(PrintMenu)
+    occ = window.screens["occupants"]
+    window.show_screen("occupants")
+    occ.refresh()
+    releasable = set(make_releasable(demo_db, now))
+    waiting = next(s for s in shift.roster(demo_db, now) if s["id"] not in releasable)
+    occ.show_stay(waiting["id"])
+    menu.aboutToShow.emit()
+    action = menu.actions_by_key["release_notice_person"]
+    assert not action.isEnabled() and action.toolTip()   # greyed, with the reason in words
+    assert occ.release_notice_refusal(waiting["id"]) == action.toolTip()
+    occ.show_stay(sorted(releasable)[0])
+    menu.aboutToShow.emit()
+    assert action.isEnabled() and occ.release_notice_refusal(sorted(releasable)[0]) == ""

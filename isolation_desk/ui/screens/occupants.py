@@ -350,6 +350,15 @@ class OccupantsScreen(Screen):
         stay_id = self.selected_stay_id()
         return open_paper(self, self.ctx, "release_notices", stay_ids=[stay_id]) if stay_id else None
 
+    def release_notice_refusal(self, stay_id: int | None) -> str:
+        """Why no release notice can be printed for this person now, in words ("" if it can):
+        the same rule the release itself obeys (services.papers.release_notice_refusal)."""
+        from ...services import papers
+        if stay_id is None:
+            return ""
+        refusal = papers.release_notice_refusal(self.ctx.db, stay_id, self.ctx.now())
+        return self.ctx.describe(refusal) if refusal is not None else ""
+
     def select_stay(self, stay_id: int) -> bool:
         row = self.model.row_of_key(stay_id)
         if row < 0:
@@ -388,6 +397,10 @@ class OccupantsScreen(Screen):
             action.triggered.connect(button.click)
         menu.addSeparator()
         notice = menu.addAction(self.tr("Release notice…"))
+        why_not = self.release_notice_refusal(self.model.row_key(index.row()))
+        notice.setEnabled(not why_not)  # a notice only for a person releasable now
+        notice.setToolTip(why_not)
+        menu.setToolTipsVisible(True)
         notice.triggered.connect(lambda: self.print_release_notice())
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
