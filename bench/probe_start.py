@@ -10,12 +10,11 @@ shows a QMainWindow with a QTableView over the room board's rows. An application
 filter catches the first Paint event of a widget of that window; the probe prints the elapsed
 time as JSON and quits.
 """
-import time  # first: nothing before the clock matters less than what follows
-
 import json
 import os
 import sys
 import tempfile
+import time  # first: nothing before the clock matters less than what follows
 
 
 def main() -> int:

@@ -77,6 +77,7 @@ def machine() -> dict:
     lo = ""
     try:
         import subprocess
+
         from .papers import libreoffice
         if libreoffice():
             lo = subprocess.run([libreoffice(), "--version"], capture_output=True, text=True,

@@ -25,9 +25,17 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QStackedWidget, QTableView, QWidget  # noqa: E402
 
 from bench.measure import Figure, Stats  # noqa: E402
-from bench.queries import (_OCCUPANTS, RAW_DUE_TESTS, RAW_DUE_TESTS_BUILDING, RAW_OCCUPANTS,  # noqa: E402
-                           RAW_OCCUPANTS_BUILDING, RAW_OCCUPANTS_SEARCH, RAW_ROOM_BOARD,
-                           RAW_ROOM_BOARD_BUILDING, Tracer)
+from bench.queries import (  # noqa: E402
+    _OCCUPANTS,
+    RAW_DUE_TESTS,
+    RAW_DUE_TESTS_BUILDING,
+    RAW_OCCUPANTS,
+    RAW_OCCUPANTS_BUILDING,
+    RAW_OCCUPANTS_SEARCH,
+    RAW_ROOM_BOARD,
+    RAW_ROOM_BOARD_BUILDING,
+    Tracer,
+)
 
 SEARCH_KEY = "A"  # the first keystroke of a room number: wide (every room of buildings A, AA, AB ...)
 _DISPLAY = int(Qt.DisplayRole)

@@ -22,7 +22,6 @@ NOW = datetime(2026, 12, 3, 9, 30)
 
 def main(out: Path, prefix: str = "") -> None:
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from isolation_desk.domain.roles import Actor
     from isolation_desk.messages import current_language

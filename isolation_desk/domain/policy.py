@@ -80,7 +80,7 @@ class Policy:
         return row
 
     @classmethod
-    def from_row(cls, row: dict) -> "Policy":
+    def from_row(cls, row: dict) -> Policy:
         days = row["test_days"]
         if isinstance(days, str):
             days = json.loads(days)
@@ -98,7 +98,7 @@ class Policy:
             preset=row.get("preset"),
         )
 
-    def with_changes(self, **changes) -> "Policy":
+    def with_changes(self, **changes) -> Policy:
         return replace(self, **changes)
 
 

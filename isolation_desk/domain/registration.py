@@ -7,8 +7,15 @@ from datetime import date
 
 from .errors import DomainError
 from .households import DIETS, SPECIAL_NEEDS
-from .identity import (normalize_phone, normalize_text, parse_date, parse_id_type,
-                       parse_resident_id, parse_sex, validate_document)
+from .identity import (
+    normalize_phone,
+    normalize_text,
+    parse_date,
+    parse_id_type,
+    parse_resident_id,
+    parse_sex,
+    validate_document,
+)
 from .policy import parse_category
 
 

@@ -13,11 +13,10 @@ import csv
 import io
 import os
 import re
-import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.identity import normalize_text

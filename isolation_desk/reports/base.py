@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import functools
 import os
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -23,13 +24,12 @@ from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as _landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -41,6 +41,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.tables import CellStyle
 
 from .fonts import FontChoice, covers, text_runs

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from ..domain import policy as pol
 from ..domain.errors import DomainError
@@ -33,8 +33,7 @@ from ..domain.households import Member, age_on, check_household
 from ..domain.identity import mask_id, normalize_text
 from ..domain.registration import Registration, validate_registration
 from ..domain.roles import Actor
-from ..io.spreadsheet import (FIELD_ALIASES, Header, SpreadsheetError, find_header, header_key,
-                              read_rows, write_xlsx)
+from ..io.spreadsheet import FIELD_ALIASES, Header, SpreadsheetError, find_header, header_key, read_rows, write_xlsx
 from ..messages import describe
 from ..storage import repo_arrivals
 from ..storage import repositories as repo

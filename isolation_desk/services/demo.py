@@ -19,9 +19,13 @@ from ..domain.roles import Actor
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import rooms as room_service
-from . import site, stays, testing
-from . import shift  # issue 6: the shift log of the demo
-from . import supplies  # issue 5: the supplies ledger of the demo
+from . import (
+    shift,  # issue 6: the shift log of the demo
+    site,
+    stays,
+    supplies,  # issue 5: the supplies ledger of the demo
+    testing,
+)
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉鹏宇浩然欣怡子涵梓轩思雨佳琪俊杰晓东海燕雪梅春生秋月冬梅丹阳子墨一诺雨桐"

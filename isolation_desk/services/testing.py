@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from ..domain import policy as pol
 from ..domain import schedule as sched
@@ -421,15 +421,15 @@ class LabBatch:
     before: datetime | None = None
 
     @classmethod
-    def pool(cls, pool_id: int) -> "LabBatch":
+    def pool(cls, pool_id: int) -> LabBatch:
         return cls("pool", pool_id=pool_id)
 
     @classmethod
-    def run(cls, day: date, building: str | None = None, floor: int | None = None) -> "LabBatch":
+    def run(cls, day: date, building: str | None = None, floor: int | None = None) -> LabBatch:
         return cls("run", day=day, building=building, floor=floor)
 
     @classmethod
-    def taken_before(cls, before: datetime) -> "LabBatch":
+    def taken_before(cls, before: datetime) -> LabBatch:
         return cls("before", before=before)
 
     def describe(self) -> dict:

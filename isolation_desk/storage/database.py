@@ -227,7 +227,7 @@ class Database:
         for fn in hooks:
             fn()
 
-    def adopt(self, other: "Database") -> None:
+    def adopt(self, other: Database) -> None:
         """Take over ``other``'s connection and state (the same file reopened, e.g. encrypted
         in place), so that everyone holding this object sees the new connection. The close
         hooks (a command's site lock) stay with this object: they are not run here."""
@@ -545,6 +545,7 @@ def _seal_audit_trail(database: Database) -> None:
         return
     try:
         from datetime import datetime
+
         from .repositories import audit
         with database.transaction():
             audit(database, actor="system", action="audit_keyed", entity="database",

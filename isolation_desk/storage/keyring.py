@@ -81,7 +81,7 @@ class KeySlots:
     slots: dict
 
     @classmethod
-    def load(cls, db_path: str | Path) -> "KeySlots":
+    def load(cls, db_path: str | Path) -> KeySlots:
         path = slots_path(db_path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

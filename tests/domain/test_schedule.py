@@ -11,9 +11,18 @@ from hypothesis import strategies as st
 from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.policy import PRESETS
 from isolation_desk.domain.release import HealthRecord, TestRecord, release_decision
-from isolation_desk.domain.schedule import (DueTest, check_pool_size, check_regime, policy_schedule,
-                                            pool_retests, regime_days, regime_schedule,
-                                            short_windows, staff_due, windows)
+from isolation_desk.domain.schedule import (
+    DueTest,
+    check_pool_size,
+    check_regime,
+    policy_schedule,
+    pool_retests,
+    regime_days,
+    regime_schedule,
+    short_windows,
+    staff_due,
+    windows,
+)
 
 D = date
 

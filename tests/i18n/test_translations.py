@@ -59,6 +59,7 @@ def test_placeholders_survive_translation():
 
 def test_the_app_speaks_chinese(qapp):
     from PySide6.QtCore import QCoreApplication
+
     from isolation_desk.ui import i18n
     assert i18n.install("zh_CN", qapp)
     assert QCoreApplication.translate("AppContext", "Not done") == "未完成"

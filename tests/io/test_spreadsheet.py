@@ -136,7 +136,7 @@ def test_header_text_normalisation():
     assert all(isinstance(v, tuple) for v in FIELD_ALIASES.values())
 
 
-CSV_TEXT = "姓名,身份证号,手机号,备注\r\n张三,{a},13800138000,\"住址,含逗号\"\r\n\r\n李四,{b},,\r\n,,,\r\n".format(a=ID_A, b=ID_B)
+CSV_TEXT = f"姓名,身份证号,手机号,备注\r\n张三,{ID_A},13800138000,\"住址,含逗号\"\r\n\r\n李四,{ID_B},,\r\n,,,\r\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])

@@ -94,8 +94,9 @@ def test_daily_report_pdf_and_xlsx_follow_the_template(demo_db, now, manager, tm
 
 
 def test_release_notices_of_a_day_one_per_page(demo_db, now, tmp_path, manager):
-    from isolation_desk.services import papers
     from conftest import make_releasable
+
+    from isolation_desk.services import papers
     releasable = make_releasable(demo_db, now)
     due = [s for s in shift.release_due_stays(demo_db, now.date()) if s["id"] in releasable]
     assert due

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -6,7 +6,7 @@ from isolation_desk.domain.errors import DomainError, Refused
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
-from isolation_desk.services import queries, rooms, stays, testing
+from isolation_desk.services import rooms, stays, testing
 from isolation_desk.storage import repositories as repo
 
 FRONT = Actor("desk1", "front_desk")

@@ -194,8 +194,8 @@ def test_item_validation(db, manager, now, water):
 
 def test_forecast_uses_occupants_present(db, manager, now, water):
     """Implied demand follows the people present: check in 5 people, 3 bottles a day each."""
-    from isolation_desk.domain.registration import Registration
     from isolation_desk.domain.identity import make_resident_id
+    from isolation_desk.domain.registration import Registration
     from isolation_desk.services import stays
     for i in range(5):
         reg = Registration(name=f"张{'一二三四五'[i]}", id_type="resident_id",

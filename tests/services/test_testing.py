@@ -1,7 +1,7 @@
 """Sampling, pools, results, the positive emergency, regimes and health checks."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 

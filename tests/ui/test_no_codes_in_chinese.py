@@ -7,8 +7,16 @@ import re
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QHeaderView,
-                               QLabel, QLineEdit, QTabWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+)
 
 from isolation_desk.ui import i18n
 from isolation_desk.ui.context import AppContext

@@ -1,8 +1,7 @@
 """Register and check in: live ID validation, category, dates, household, suggested room."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QVBoxLayout)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from ...domain import policy as pol
 from ...domain.errors import DomainError

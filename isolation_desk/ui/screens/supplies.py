@@ -13,14 +13,23 @@ from datetime import date, datetime, time
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import stock
 from ...services import supplies
-from ..dialogs.supplies import (AdjustDialog, CountDialog, IssueDialog, ItemDialog, ReceiveDialog,
-                                category_name, number)
+from ..dialogs.supplies import AdjustDialog, CountDialog, IssueDialog, ItemDialog, ReceiveDialog, category_name, number
 from ..models import Row, RowTableModel
 from .base import Screen
 

@@ -5,7 +5,7 @@ as itself, so that a new code shows up on screen rather than crashing it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 
 
 def _t(context: str, text: str) -> str:
