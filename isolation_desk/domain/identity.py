@@ -211,7 +211,7 @@ def check_character(first17: str) -> str:
     """The ISO 7064 MOD 11-2 check character of the first 17 digits of a resident ID."""
     if not isinstance(first17, str) or not _DIGITS_17.fullmatch(first17):
         raise _id_error("id_chars")
-    total = sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS))
+    total = sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS, strict=True))
     return _CHECK_MAP[total % 11]
 
 

@@ -638,22 +638,22 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
                 return
             lot_seq += 1
             lot_id, exp = None, None
-            if expiry:
+            if expiry:  # noqa: B023 -- called in this iteration only
                 exp = d + timedelta(days=expiry_days if expiry_days is not None else rng.randint(90, 700))
-                lot_id = rs.insert_lot(db, item_id, f"{d:%Y%m%d}{lot_seq:03d}", exp, rng.choice(DEMO_MAKERS))
-            balances.append([lot_id, exp, qty])
-            party = party or rng.choice(DEMO_FOOD_SUPPLIERS if category == "food_and_water"
+                lot_id = rs.insert_lot(db, item_id, f"{d:%Y%m%d}{lot_seq:03d}", exp, rng.choice(DEMO_MAKERS))  # noqa: B023 -- called in this iteration only
+            balances.append([lot_id, exp, qty])  # noqa: B023 -- called in this iteration only
+            party = party or rng.choice(DEMO_FOOD_SUPPLIERS if category == "food_and_water"  # noqa: B023 -- called in this iteration only
                                         else DEMO_SUPPLIERS)
-            movements.append((item_id, lot_id, at, "receipt", qty, party, None,
+            movements.append((item_id, lot_id, at, "receipt", qty, party, None,  # noqa: B023 -- called in this iteration only
                               f"RK{d:%m%d}-{lot_seq:03d}", user))
 
         def take(d: date, qty: float, at: str | None, kind_: str, party: str | None,
                  reason: str | None = None) -> float:
             if at is None or qty <= 0:
                 return 0.0
-            balances.sort(key=lambda b: (b[1] is None, b[1] or date.max))
+            balances.sort(key=lambda b: (b[1] is None, b[1] or date.max))  # noqa: B023 -- called in this iteration only
             left, taken = qty, 0.0
-            for b in balances:
+            for b in balances:  # noqa: B023 -- called in this iteration only
                 if left <= 0:
                     break
                 if b[1] is not None and b[1] < d:
@@ -664,7 +664,7 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
                 b[2] -= q
                 left -= q
                 taken += q
-                movements.append((item_id, b[0], at, kind_, -q, party, reason, None, user))
+                movements.append((item_id, b[0], at, kind_, -q, party, reason, None, user))  # noqa: B023 -- called in this iteration only
             return taken
 
         if name == "医用隔离鞋套":

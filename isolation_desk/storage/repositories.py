@@ -106,7 +106,7 @@ def verify_audit_chain(db: Database) -> list[int]:
                      "prev_hash, hash FROM audit ORDER BY id")
     names = [d[0] for d in cur.description]
     for values in cur:
-        row = dict(zip(names, values))
+        row = dict(zip(names, values, strict=True))
         stored = row["hash"] or ""
         if stored.startswith(KEYED_PREFIX):
             if not keyed_seen and plain and row["action"] != "audit_keyed":

@@ -177,7 +177,7 @@ def text_positions(path):
     for n, page in enumerate(PdfReader(str(path)).pages, 1):
         width, height = float(page.mediabox.width), float(page.mediabox.height)
 
-        def visit(text, cm, tm, font, size, n=n):
+        def visit(text, cm, tm, font, size, n=n, width=width, height=height):
             if text.strip():
                 x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
                 y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]

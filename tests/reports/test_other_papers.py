@@ -106,7 +106,7 @@ def test_release_notices_of_a_day_one_per_page(demo_db, now, tmp_path, manager):
     assert pages == len(due)
     assert len(left_out) == len(shift.release_due_stays(demo_db, now.date())) - len(due)
     reader = PdfReader(str(path))
-    for stay, page in zip(due, reader.pages):
+    for stay, page in zip(due, reader.pages, strict=True):
         assert stay["name"] in page.extract_text().replace("\n", "")
 
 

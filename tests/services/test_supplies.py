@@ -287,7 +287,7 @@ def test_people_present_per_day_in_one_pass(demo_db, now):
     from datetime import date as _date
     days = [now.date() - timedelta(days=k) for k in range(15, -1, -1)]
     counts = supplies._present_per_day(demo_db, days)
-    for d, n in zip(days, counts):
+    for d, n in zip(days, counts, strict=True):
         start, end = d.isoformat(), (d + timedelta(days=1)).isoformat()
         assert n == demo_db.scalar("SELECT count(*) FROM stays WHERE checked_in_at IS NOT NULL AND "
                                    "checked_in_at < ? AND (ended_at IS NULL OR ended_at >= ?)", (end, start))

@@ -69,7 +69,7 @@ def test_one_building_or_floor_lists_the_same_rows_as_the_whole_site(demo_db, no
     places = {(r["building"], r["floor"]) for r in whole.rows}
     assert len(places) > 1 and units
     for building, floor in sorted(places)[:3] + [(sorted(places)[-1][0], None), ("NO-SUCH", None)]:
-        def here(r):
+        def here(r, building=building, floor=floor):
             return r["building"] == building and (floor is None or r["floor"] == floor)
         part = testing.sampling_list(demo_db, day, building=building, floor=floor)
         assert part.rows == [r for r in whole.rows if here(r)]

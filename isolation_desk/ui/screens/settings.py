@@ -169,7 +169,7 @@ class SettingsScreen(Screen):
         self._site_labels = [QLabel() for _ in range(8)]
         for label, w in zip(self._site_labels, (self.site_name, self.site_address, self.day_start,
                                                 self.night_start, self.fever, self.contact_person,
-                                                self.contact_phone, self.command_office)):
+                                                self.contact_phone, self.command_office), strict=True):
             label.setBuddy(w)
             self.site_form.addRow(label, w)
         self.l_language = QLabel()
@@ -257,7 +257,7 @@ class SettingsScreen(Screen):
                 self.tr("Site &name"), self.tr("&Address"), self.tr("Day shift starts"),
                 self.tr("Night shift starts"), self.tr("Fever at or above (°C)"),
                 self.tr("Contact person"), self.tr("Contact phone"),
-                self.tr("Release notices signed by (command office)"))):
+                self.tr("Release notices signed by (command office)")), strict=True):
             label.setText(text)
         self.b_save.setText(self.tr("Save"))
         self.l_language.setText(self.tr("&Language (this workstation)"))

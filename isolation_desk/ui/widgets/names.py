@@ -349,7 +349,9 @@ def _each(word):
 
 def _flag(value):
     """1/0 and true/false of switches (a policy's, an item's) as ✓ and ✗."""
-    return {1: "✓", 0: "✗", True: "✓", False: "✗"}.get(value, value) if not isinstance(value, str) else value
+    if isinstance(value, str):
+        return value
+    return {1: "✓", 0: "✗"}.get(value, value)  # True == 1 and False == 0 as dict keys
 
 
 def _policy_label(value):
