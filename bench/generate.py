@@ -364,7 +364,7 @@ def generate(beds: int, out: str | Path, *, now: datetime | None = None, seed: i
         for rid in extra:
             room_updates.append(("out_of_service", "基准测试:超出床位数", iso(hist_start), rid))
         # Expected arrivals from today's transfer list.
-        for i in range(max(3, beds // 100)):
+        for _ in range(max(3, beds // 100)):
             category = _pick_category(rng)
             k = rng.choice((0, 1, 2)) if category == "close_contact" else 0
             start = today - timedelta(days=k)

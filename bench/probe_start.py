@@ -80,14 +80,15 @@ def main() -> int:
 
         from bench.queries import RAW_ROOM_BOARD
 
+        _ROOT = QModelIndex()  # the invisible root: the default parent of a flat table
         class BareModel(QAbstractTableModel):
             def set_rows(self, rows):
                 self.rows = [tuple("" if v is None else str(v) for v in r) for r in rows]
 
-            def rowCount(self, parent=QModelIndex()):
+            def rowCount(self, parent=_ROOT):
                 return 0 if parent.isValid() else len(self.rows)
 
-            def columnCount(self, parent=QModelIndex()):
+            def columnCount(self, parent=_ROOT):
                 return 0 if parent.isValid() else (len(self.rows[0]) if self.rows else 1)
 
             def data(self, index, role=Qt.DisplayRole):

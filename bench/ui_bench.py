@@ -41,6 +41,9 @@ SEARCH_KEY = "A"  # the first keystroke of a room number: wide (every room of bu
 _DISPLAY = int(Qt.DisplayRole)
 
 
+_ROOT = QModelIndex()  # the invisible root: the default parent of a flat table
+
+
 class BareModel(QAbstractTableModel):
     def __init__(self):
         super().__init__()
@@ -58,10 +61,10 @@ class BareModel(QAbstractTableModel):
         self.rows.sort(key=lambda r: r[column], reverse=order == Qt.DescendingOrder)
         self.layoutChanged.emit()
 
-    def rowCount(self, parent=QModelIndex()):
+    def rowCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()):
+    def columnCount(self, parent=_ROOT):
         return 0 if parent.isValid() else self.cols
 
     def data(self, index, role=_DISPLAY):

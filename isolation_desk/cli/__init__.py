@@ -58,7 +58,6 @@ def handle_errors(fn):
     command that skipped the integrity check (exit 2)."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        import sqlite3
         try:
             return fn(*args, **kwargs)
         except DomainError as exc:

@@ -196,5 +196,5 @@ def print_release_notice(db_path, stay_ids, due, due_today, lang, out, actor):
         db.close()
     _written(out, pages, note)
     from ..messages import describe
-    for stay, refusal in left_out:  # not releasable now: no notice (issue 14)
+    for _stay, refusal in left_out:  # not releasable now: no notice (issue 14)
         click.echo(f"left out: {describe(refusal)}", err=True)

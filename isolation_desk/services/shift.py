@@ -660,7 +660,7 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
     rows = []
     for back in range(6, -1, -1):
         day = now.date() - timedelta(days=back)
-        for kind_of_shift, hour in (("night", 2), ("day", 10), ("day", 16), ("night", 22)):
+        for _kind_of_shift, hour in (("night", 2), ("day", 10), ("day", 16), ("night", 22)):
             at = datetime.combine(day, time(hour, rng.randint(0, 59)))
             if at >= now:
                 continue

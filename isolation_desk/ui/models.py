@@ -54,6 +54,9 @@ class Row:
     align: Sequence[Any] | None = None
 
 
+_ROOT = QModelIndex()  # the invisible root: the default parent of a flat table
+
+
 class RowTableModel(QAbstractTableModel):
     """Read-only table of ``Row`` objects. API: ``set_rows``, ``sort_by``, ``row_key``,
     ``row_of_key``, ``row_at``, ``set_headers``. Roles: DisplayRole, ToolTipRole,
@@ -161,10 +164,10 @@ class RowTableModel(QAbstractTableModel):
         return moved
 
     # -- Qt model API -------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index, role=_DISPLAY):

@@ -8,13 +8,12 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from .helpers import run_as as run  # every command runs signed in as the demo account
+
 
 @pytest.fixture
 def demo_file(demo_db):
     return demo_db.path
-
-
-from .helpers import run_as as run  # every command runs signed in as the demo account
 
 
 def test_handover_default_shift(demo_file, tmp_path):

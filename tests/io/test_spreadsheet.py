@@ -165,7 +165,7 @@ def test_csv_delimiters_with_title_line(tmp_path, delimiter):
 
 def test_tab_file_with_commas_in_addresses(tmp_path):
     path = tmp_path / "list.csv"
-    path.write_text("姓名\t证件号码\t地址\n张三\t%s\t某路1号,2单元\n李四\t%s\t某路3号\n" % (ID_A, ID_B), encoding="utf-8")
+    path.write_text(f"姓名\t证件号码\t地址\n张三\t{ID_A}\t某路1号,2单元\n李四\t{ID_B}\t某路3号\n", encoding="utf-8")
     assert read_rows(path)[1] == (2, ["张三", ID_A, "某路1号,2单元"])
 
 

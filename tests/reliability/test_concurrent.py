@@ -61,9 +61,9 @@ def _checkin_stream(path: str, tag: str, per_command: bool, conn, limit: int = 0
         stays.check_in(db, reg, actor, NOW, room_id=room_id)
         conn.send(("checkin", reg.id_number))
 
-    lock = db = None
+    _lock = db = None  # the site lock is held as long as this worker lives
     if not per_command:
-        lock = SiteLock(path).acquire()
+        _lock = SiteLock(path).acquire()
         db = open_database(path, check=None, key=_site_key(path))
     conn.send(("ready",))
     i = 0

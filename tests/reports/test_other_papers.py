@@ -122,7 +122,7 @@ def test_landscape_roster_and_daily_report_stay_inside_the_page(demo_db, now, tm
     for path in (roster, daily):
         runs = text_positions(path)
         assert runs
-        for page, x, y, text, width, height, est in runs:
+        for page, x, _y, text, width, _height, est in runs:
             assert margin <= x and x + est <= width - margin, (path.name, page, x, est, text)
 
 

@@ -90,6 +90,9 @@ def column_letter(index: int) -> str:
     return letters
 
 
+_ROOT = QModelIndex()  # the invisible root: the default parent of a flat table
+
+
 class ArrivalsPreviewModel(QAbstractTableModel):
     """The preview rows: Excel row, status, reasons, then one column per mapped field.
 
@@ -154,10 +157,10 @@ class ArrivalsPreviewModel(QAbstractTableModel):
         return 3 + self._fields.index(field_name) if field_name in self._fields else -1
 
     # -- Qt model API -------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index, role=_DISPLAY):
