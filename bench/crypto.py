@@ -96,7 +96,8 @@ def main(argv=None) -> int:
     print(f"### Encrypted against plain, {args.beds:,} beds ({now:%Y-%m-%d}, median of {args.repeat})\n")
     print(f"File {plain.stat().st_size / 1e6:.1f} MB; encrypting it (sqlcipher_export + integrity_check): "
           f"{encrypt_s:.2f} s. Key unwrap at sign-in (argon2id t=2, m=19 MiB): {unwrap:.0f} ms.\n")
-    print("| query | plain, default cache (ms) | plain, 64 MiB cache (ms) | encrypted, 64 MiB cache (ms) | encrypted / plain default |")
+    print("| query | plain, default cache (ms) | plain, 64 MiB cache (ms) | encrypted, 64 MiB cache (ms) | encrypted / "
+          "plain default |")
     print("|---|---:|---:|---:|---:|")
     for name, a, b, c in rows:
         bb = f"{b:.1f}" if b is not None else "—"

@@ -119,7 +119,8 @@ PEOPLE_SQL = ("INSERT INTO people (id, name, sex, birth_date, id_type, id_number
 STAYS_SQL = ("INSERT INTO stays (id, person_id, room_id, category, policy_id, status, last_exposure_date, "
              "arrival_date, start_date, release_date, checked_in_at, ended_at, end_reason, "
              "transfer_destination, destination_community, community_contact, community_phone, "
-             "community_notified, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+             "community_notified, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+             "?)")
 TESTS_SQL = ("INSERT INTO tests (id, stay_id, staff_id, kind, purpose, due_date, sampled_at, result, result_at, "
              "lab, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 CHECKS_SQL = ("INSERT INTO health_checks (stay_id, taken_at, slot, temperature, symptoms, recorded_by) "

@@ -96,7 +96,8 @@ def report_daily(db_path, day, lang, notes, out, actor):
 @report.command("template")
 @db_option()
 @click.option("--set", "columns", default=None,
-              help="Comma-separated fields, each optionally field=Heading (e.g. 'date,site,persons_in_residence=在住').")
+              help="Comma-separated fields, each optionally field=Heading (e.g. "
+                   "'date,site,persons_in_residence=在住').")
 @click.option("--reset", is_flag=True, help="Go back to the default columns.")
 @handle_errors
 @signed_in()

@@ -382,14 +382,16 @@ def record_results(db: Database, results: list[tuple[str, int, str]], actor: Act
                 if p is None:
                     raise DomainError("pool_unknown", pool_id=unit_id)
                 if p["result"]:
-                    raise DomainError("result_already_recorded", result=p["result"], result_zh=RESULT_ZH.get(p["result"]))
+                    raise DomainError("result_already_recorded", result=p["result"], result_zh=RESULT_ZH.get(p["resul"
+                                                                                                               "t"]))
                 if how == "bulk":
                     _bulk_allowed(rt.pool_members(db, unit_id), now)
                 _pool_result(db, p, result, actor, now, lab, out, source=how)
             else:
                 t = _resultable(db, unit_id)
                 if t["result"] and t["result"] != "invalid":
-                    raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["result"]))
+                    raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["resul"
+                                                                                                               "t"]))
                 if how == "bulk":
                     _bulk_allowed([t], now)
                 _check_double_sample_lab(db, t, lab)

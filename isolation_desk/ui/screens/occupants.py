@@ -336,7 +336,8 @@ class OccupantsScreen(Screen):
         result = r["last_test_result"]
         last = f"{r['last_test_at'][5:]} {names.result(result)}" if result else ""
         held = r["status"] == "expected" and result == "positive"  # issue 14: positive before arrival
-        room = self.tr("(expected: POSITIVE, holding room or transfer)") if held else (r["room"] or self.tr("(expected)"))
+        room = self.tr("(expected: POSITIVE, holding room or transfer)") if held else (r["room"] or self.tr("(expected"
+                                                                                                            ")"))
         display = (room, r["name"], names.sex(r["sex"]),
                    "" if age is None else str(age), names.category(r["category"]), r["id_masked"],
                    r["start_date"].isoformat() if r["start_date"] else "",

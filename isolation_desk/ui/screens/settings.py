@@ -52,7 +52,8 @@ class PolicyDialog(ActionDialog):
         self.check_in_test.setChecked(p.test_at_check_in if p else True)
         self.double = QCheckBox(self.tr("Two samples before release, two labs (双采双检)"))
         self.double.setChecked(p.double_sampling if p else False)
-        self.surface = QCheckBox(self.tr("Last day: belongings and room surfaces sampled too (a positive holds the release)"))
+        self.surface = QCheckBox(self.tr("Last day: belongings and room surfaces sampled too (a positive holds the "
+                                         "release)"))
         self.surface.setChecked(p.surface_sampling if p else False)
         self.home_days = QSpinBox()
         self.home_days.setRange(0, 60)

@@ -330,7 +330,9 @@ class TestsScreen(Screen):
                                          self.tr("Test"), self.tr("Purpose"), self.tr("Sampled"),
                                          self.tr("Pool"), self.tr("Result")])
         self.lab.setPlaceholderText(self.tr("Lab (optional)"))
-        self.results_hint.setText(self.tr("Keys: P marks positive, I invalid, N clears. The batch button records the unmarked rows of one lab batch as negative (never samples of the last hour, never last-day samples)."))
+        self.results_hint.setText(self.tr("Keys: P marks positive, I invalid, N clears. The batch button records the "
+                                          "unmarked rows of one lab batch as negative (never samples of the last hour, "
+                                          "never last-day samples)."))
         self.results_model.set_headers([self.tr("Room"), self.tr("Name"), self.tr("Test"),
                                          self.tr("Sample"), self.tr("Sampled at"), self.tr("Waiting"),
                                          self.tr("To record")])

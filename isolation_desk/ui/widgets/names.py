@@ -320,9 +320,15 @@ _CONSUMPTION = {
     "unplanned": QT_TRANSLATE_NOOP("SupplyWords", "Unplanned"),
 }
 _TEST_KINDS = {"pcr": QT_TRANSLATE_NOOP("TestsScreen", "PCR"), "antigen": QT_TRANSLATE_NOOP("TestsScreen", "Antigen")}
-_MOVEMENT_KINDS = {"receipt": QT_TRANSLATE_NOOP("AuditWords", "Receipt"), "count": QT_TRANSLATE_NOOP("AuditWords", "Stock count"),
+_MOVEMENT_KINDS = {"receipt": QT_TRANSLATE_NOOP("AuditWords", "Receipt"), "count": QT_TRANSLATE_NOOP("AuditWords", "Sto"
+                                                                                                                   "ck "
+                                                                                                                   "cou"
+                                                                                                                   "n"
+                                                                                                                   "t"),
                    "adjustment": QT_TRANSLATE_NOOP("AuditWords", "Adjustment"),
-                   "results": QT_TRANSLATE_NOOP("AuditWords", "Results"), "pcr": QT_TRANSLATE_NOOP("AuditWords", "PCR test")}
+                   "results": QT_TRANSLATE_NOOP("AuditWords", "Results"), "pcr": QT_TRANSLATE_NOOP("AuditWords", "PCR "
+                                                                                                                 "tes"
+                                                                                                                 "t")}
 
 
 def _words(*tables):
