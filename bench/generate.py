@@ -129,7 +129,8 @@ STAY_EVENTS_SQL = ("INSERT INTO stay_events (stay_id, at, kind, from_value, to_v
                    "VALUES (?, ?, ?, ?, ?, ?, ?)")
 ROOM_EVENTS_SQL = ("INSERT INTO room_events (room_id, at, from_status, to_status, reason, actor, stay_id) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?)")
-ALERTS_SQL = "INSERT INTO alerts (kind, stay_id, test_id, raised_at, handled_at, handled_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)"
+ALERTS_SQL = ("INSERT INTO alerts (kind, stay_id, test_id, raised_at, handled_at, handled_by, note) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)")
 # The big tables lose their indexes during the load and get them back, built once, after it.
 BIG_TABLES = ("people", "stays", "tests", "health_checks", "stay_events", "room_events", "supply_movements")
 

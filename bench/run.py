@@ -284,7 +284,9 @@ def table(results: dict, markdown: bool = False) -> str:
         a, limit, u = f["app"], f["limit"], f["unit"]
         cpu = _fmt(a.get("cpu_median") if a.get("cpu_median") is not None else a["median"], u) if a else "—"
         wall = f"{_fmt(a['median'], u)} ({_fmt(a['min'], u)}–{_fmt(a['max'], u)})" if a else "—"
-        lcpu = _fmt(limit.get("cpu_median") if limit.get("cpu_median") is not None else limit["median"], u) if limit else "—"
+        limit_cpu = (limit.get("cpu_median") if limit.get("cpu_median") is not None else limit["median"]) \
+            if limit else None
+        lcpu = _fmt(limit_cpu, u) if limit else "—"
         verdict = "" if f["passed"] is None else ("pass" if f["passed"] else "**MISS**" if markdown else "MISS")
         ratio = f"{f['ratio']:.2f}×" if f["ratio"] is not None else "—"
         name = f["name"] + (f" ({f['note']})" if f["note"] else "")

@@ -267,7 +267,8 @@ def run(db_path: str, size: int, repeat: int) -> list[dict]:
             label = f"switch to the {key} screen (painted; its figures are read in the background)"
         figures.append(Figure("interactions", label, str(size), "ms",
                               app_stats, limit,
-                              "bare sqlite3 + QTableView" + (" (replay of the screen's SQL)" if key not in raw_sql else ""),
+                              "bare sqlite3 + QTableView"
+                              + (" (replay of the screen's SQL)" if key not in raw_sql else ""),
                               ratio, target, app_stats.best() < target_ms, note,
                               extra={"rows": view.model().rowCount() if view else None,
                                      "statements": len(tr.statements)}))

@@ -86,7 +86,8 @@ def report_daily(db_path, day, lang, notes, out, actor):
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_daily_report(db, out, now, actor=actor, day=day.date() if day else None, lang=lang, notes=notes)
+        pages = papers.write_daily_report(db, out, now, actor=actor, day=day.date() if day else None, lang=lang,
+                                          notes=notes)
         note = _font_note(db) if pages is not None else None
     finally:
         db.close()

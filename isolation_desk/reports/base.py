@@ -792,7 +792,8 @@ def fast_table(header: list[str] | None, rows: Sequence[Sequence[Any]], col_widt
 def signature_block(lang: str, style_dict: dict, *, handed_over_by: str | None = None,
                     received_by: str | None = None, when: datetime | None = None) -> Flowable:
     """Two columns: the outgoing shift leader and the incoming one (交班班长 / 接班班长, not the
-    command system's A/B roles), each with name, signature, date and time lines; names and time pre-filled when known. Kept together."""
+    command system's A/B roles), each with name, signature, date and time lines; names and time
+    pre-filled when known. Kept together."""
     font = _font_of(style_dict)
     cell, bold = style_dict["cell"], style_dict.get("cell_bold", style_dict["cell"])
     sig = ParagraphStyle("sig", parent=cell, fontSize=9, leading=12)

@@ -717,7 +717,8 @@ def sampling_sources(db: Database, day: date, *, building: str | None = None, fl
         fc.due += 1
         if r["sampled_at"]:
             fc.sampled += 1
-    return SamplingList(day, rows, [counts[k] for k in sorted(counts, key=lambda k: (k[0] or 0, k[1] or "", k[2] or 0))])
+    order = sorted(counts, key=lambda k: (k[0] or 0, k[1] or "", k[2] or 0))
+    return SamplingList(day, rows, [counts[k] for k in order])
 
 
 def sampling_view(r) -> dict:

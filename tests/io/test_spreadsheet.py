@@ -232,7 +232,8 @@ def test_write_xlsx_keeps_ids_as_text_and_round_trips(tmp_path):
     path = tmp_path / "out.xlsx"
     rows = [["张三", ID_A, "13800138000", datetime(2022, 3, 27, 8, 5), date(2022, 3, 27), 36.5, None, "=1+1"],
             ["李四", "00123", "", None, None, 37, True, "bad\x07char"]]
-    write_xlsx(path, ["姓名", "身份证号", "电话", "采样时间", "日期", "体温", "备注", "公式"], rows, sheet_title="名单:3/27")
+    write_xlsx(path, ["姓名", "身份证号", "电话", "采样时间", "日期", "体温", "备注", "公式"], rows,
+               sheet_title="名单:3/27")
 
     wb = openpyxl.load_workbook(path)
     ws = wb.active
@@ -242,7 +243,8 @@ def test_write_xlsx_keeps_ids_as_text_and_round_trips(tmp_path):
     assert ws["H2"].value == "'=1+1" and ws["H2"].data_type == "s"  # text, neutralised (OWASP)
     assert ws.freeze_panes == "A2"
     read_back = read_rows(path)
-    assert read_back[1] == (2, ["张三", ID_A, "13800138000", datetime(2022, 3, 27, 8, 5), date(2022, 3, 27), 36.5, None, "'=1+1"])
+    assert read_back[1] == (2, ["张三", ID_A, "13800138000", datetime(2022, 3, 27, 8, 5), date(2022, 3, 27), 36.5, None,
+                                "'=1+1"])
     assert read_back[2] == (3, ["李四", "00123", None, None, None, 37, True, "badchar"])
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
 
@@ -250,7 +252,8 @@ def test_write_xlsx_keeps_ids_as_text_and_round_trips(tmp_path):
 def test_write_csv_is_utf8_with_bom_and_defuses_formulas(tmp_path):
     path = tmp_path / "out.csv"
     write_csv(path, ["姓名", "身份证号", "时间", "备注"],
-              [["张三", ID_A, datetime(2022, 3, 27, 8, 5), "=HYPERLINK(\"x\")"], ["李四", ID_B, None, "-5"], ["王五", "", date(2022, 3, 1), "@x"]])
+              [["张三", ID_A, datetime(2022, 3, 27, 8, 5), "=HYPERLINK(\"x\")"], ["李四", ID_B, None, "-5"],
+               ["王五", "", date(2022, 3, 1), "@x"]])
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     with open(path, encoding="utf-8-sig", newline="") as handle:

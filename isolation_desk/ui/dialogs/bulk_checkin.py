@@ -118,7 +118,8 @@ class BulkCheckInDialog(QDialog):
             names = "、".join(unit.names) if self.ctx.lang.startswith("zh") else ", ".join(unit.names)
             household = ""
             if unit.beds_needed > 1:
-                household = ", ".join(f"{n} ({roles.get(r or '', r or '')})" for n, r in zip(unit.names, unit.roles, strict=False))
+                household = ", ".join(f"{n} ({roles.get(r or '', r or '')})"
+                                      for n, r in zip(unit.names, unit.roles, strict=False))
             room = unit.room or self.tr("no room ready")
             if unit.held_positive:  # a positive before arrival: holding room or transfer
                 room = self.tr("POSITIVE: holding room %1 or transfer").replace("%1", unit.room or "—")

@@ -332,7 +332,8 @@ class HandoverScreen(Screen):
         key = self.log_model.row_key(row)
         if key is None:
             return
-        ok, _ = self.ctx.run(self, "shift_log", shift.resolve_log_entry, self.ctx.db, key, self.ctx.actor, self.ctx.now())
+        ok, _ = self.ctx.run(self, "shift_log", shift.resolve_log_entry, self.ctx.db, key, self.ctx.actor,
+                             self.ctx.now())
         if ok:
             self.refresh()
 

@@ -170,8 +170,8 @@ class AlertDialog(QDialog):
             text = self.tr("Pool %1 tested positive. Each member has a single-sample re-test due today on the Tests "
                            "screen.").replace("%1", a["note"] or "")
         elif a["kind"] == "staff_positive":
-            text = self.tr("Staff member %1 tested positive (sampled %2). Send them off duty and inform headquarters.").replace("%1", a["name"] or "") \
-                .replace("%2", _fmt_time(a["sampled_at"]))
+            text = self.tr("Staff member %1 tested positive (sampled %2). Send them off duty and inform "
+                           "headquarters.").replace("%1", a["name"] or "").replace("%2", _fmt_time(a["sampled_at"]))
         else:
             text = self.tr("%1, room %2: positive result (sampled %3). Status: %4. Arrange the transfer to the "
                            "designated hospital; the room goes to terminal disinfection after "
