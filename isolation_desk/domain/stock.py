@@ -193,21 +193,19 @@ def forecast(*, today: date, lots: list[StockLot], recent_use_per_day: float,
         known = list(implied or [])
         tail = implied_avg or 0.0
 
-        def demand(i: int) -> float:
+        def full_demand(i: int) -> float:
             return known[i] if i < len(known) else tail
         daily = implied_avg or 0.0
     elif basis == BASIS_RECENT:
-        def demand(i: int) -> float:
+        def full_demand(i: int) -> float:
             return recent_use_per_day
         daily = recent_use_per_day
     else:
-        def demand(i: int) -> float:
+        def full_demand(i: int) -> float:
             return 0.0
         daily = 0.0
 
-    full_demand = demand
-
-    def demand(i: int) -> float:  # noqa: F811 - today's demand less what today already took
+    def demand(i: int) -> float:  # today's demand less what today already took
         need = full_demand(i)
         return max(0.0, need - used_today) if i == 0 else need
 
@@ -283,10 +281,11 @@ def restock_quantity(on_hand: float, reorder_level: float, daily_use: float,
     return float(max(0, math.ceil(target - on_hand - 1e-9)))
 
 
-def count_adjustments(book: dict, counted: dict) -> dict:
+def count_adjustments(book: dict[int | None, float],
+                      counted: dict[int | None, float | None]) -> dict[int | None, float]:
     """Stock count: for each counted bucket (lot id or None), counted minus book. Buckets not
     counted are left alone; zero differences are dropped."""
-    out = {}
+    out: dict[int | None, float] = {}
     for key, value in counted.items():
         if value is None:
             continue
@@ -298,7 +297,7 @@ def count_adjustments(book: dict, counted: dict) -> dict:
     return out
 
 
-def validate_quantity(value, *, allow_zero: bool = False, field_name: str = "quantity") -> float:
+def validate_quantity(value: object, *, allow_zero: bool = False, field_name: str = "quantity") -> float:
     """A positive quantity from a number or a text typed by a user (identity.parse_quantity
     reads full-width digits and thousands separators)."""
     try:
