@@ -630,6 +630,8 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
         balances: list[list] = []  # [lot_id, expiry date or None, quantity]
         daily = final_use[name]
 
+        # receive_lot and take read this item's loop variables (noqa: B023): both are
+        # called in this iteration only, never after the loop moves on.
         def receive_lot(d: date, qty: float, hh: int, expiry_days: int | None = None,
                         party: str | None = None) -> None:
             nonlocal lot_seq
@@ -638,22 +640,23 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
                 return
             lot_seq += 1
             lot_id, exp = None, None
-            if expiry:  # noqa: B023 -- called in this iteration only
+            if expiry:  # noqa: B023
                 exp = d + timedelta(days=expiry_days if expiry_days is not None else rng.randint(90, 700))
-                lot_id = rs.insert_lot(db, item_id, f"{d:%Y%m%d}{lot_seq:03d}", exp, rng.choice(DEMO_MAKERS))  # noqa: B023 -- called in this iteration only
-            balances.append([lot_id, exp, qty])  # noqa: B023 -- called in this iteration only
-            party = party or rng.choice(DEMO_FOOD_SUPPLIERS if category == "food_and_water"  # noqa: B023 -- called in this iteration only
+                lot_id = rs.insert_lot(db, item_id, f"{d:%Y%m%d}{lot_seq:03d}",  # noqa: B023
+                                       exp, rng.choice(DEMO_MAKERS))
+            balances.append([lot_id, exp, qty])  # noqa: B023
+            party = party or rng.choice(DEMO_FOOD_SUPPLIERS if category == "food_and_water"  # noqa: B023
                                         else DEMO_SUPPLIERS)
-            movements.append((item_id, lot_id, at, "receipt", qty, party, None,  # noqa: B023 -- called in this iteration only
+            movements.append((item_id, lot_id, at, "receipt", qty, party, None,  # noqa: B023
                               f"RK{d:%m%d}-{lot_seq:03d}", user))
 
         def take(d: date, qty: float, at: str | None, kind_: str, party: str | None,
                  reason: str | None = None) -> float:
             if at is None or qty <= 0:
                 return 0.0
-            balances.sort(key=lambda b: (b[1] is None, b[1] or date.max))  # noqa: B023 -- called in this iteration only
+            balances.sort(key=lambda b: (b[1] is None, b[1] or date.max))  # noqa: B023
             left, taken = qty, 0.0
-            for b in balances:  # noqa: B023 -- called in this iteration only
+            for b in balances:  # noqa: B023
                 if left <= 0:
                     break
                 if b[1] is not None and b[1] < d:
@@ -664,7 +667,7 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
                 b[2] -= q
                 left -= q
                 taken += q
-                movements.append((item_id, b[0], at, kind_, -q, party, reason, None, user))  # noqa: B023 -- called in this iteration only
+                movements.append((item_id, b[0], at, kind_, -q, party, reason, None, user))  # noqa: B023
             return taken
 
         if name == "医用隔离鞋套":
