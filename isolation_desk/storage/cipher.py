@@ -46,8 +46,7 @@ def connect(path: str | Path, key: bytes, *, readonly: bool = False, check_same_
     path = Path(path)
     if readonly:
         conn = sqlcipher.connect(path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro"),
-                                 uri=True,
-                                 check_same_thread=check_same_thread)
+                                 uri=True, check_same_thread=check_same_thread)
     else:
         if not path.exists():
             create_private(path)
