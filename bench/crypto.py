@@ -95,7 +95,8 @@ def main(argv=None) -> int:
     plain_big.execute(f"PRAGMA cache_size = -{cache_kib}")
     enc_db = open_database(enc, create=False, check=None, migrate=False, key=key)
     enc_db.execute(f"PRAGMA cache_size = -{cache_kib}")
-    for (name, fp), (_, fb), (_, fe) in zip(cases(plain_db, now), cases(plain_big, now), cases(enc_db, now)):
+    for (name, fp), (_, fb), (_, fe) in zip(cases(plain_db, now), cases(plain_big, now), cases(enc_db, now),
+                                            strict=True):
         a, b, c = (_median_ms(f, args.repeat) for f in (fp, fb, fe))
         rows.append((name, a, b, c))
     for d in (plain_db, plain_big, enc_db):

@@ -119,7 +119,8 @@ PEOPLE_SQL = ("INSERT INTO people (id, name, sex, birth_date, id_type, id_number
 STAYS_SQL = ("INSERT INTO stays (id, person_id, room_id, category, policy_id, status, last_exposure_date, "
              "arrival_date, start_date, release_date, checked_in_at, ended_at, end_reason, "
              "transfer_destination, destination_community, community_contact, community_phone, "
-             "community_notified, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+             "community_notified, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+             "?)")
 TESTS_SQL = ("INSERT INTO tests (id, stay_id, staff_id, kind, purpose, due_date, sampled_at, result, result_at, "
              "lab, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 CHECKS_SQL = ("INSERT INTO health_checks (stay_id, taken_at, slot, temperature, symptoms, recorded_by) "
@@ -128,7 +129,8 @@ STAY_EVENTS_SQL = ("INSERT INTO stay_events (stay_id, at, kind, from_value, to_v
                    "VALUES (?, ?, ?, ?, ?, ?, ?)")
 ROOM_EVENTS_SQL = ("INSERT INTO room_events (room_id, at, from_status, to_status, reason, actor, stay_id) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?)")
-ALERTS_SQL = "INSERT INTO alerts (kind, stay_id, test_id, raised_at, handled_at, handled_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)"
+ALERTS_SQL = ("INSERT INTO alerts (kind, stay_id, test_id, raised_at, handled_at, handled_by, note) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)")
 # The big tables lose their indexes during the load and get them back, built once, after it.
 BIG_TABLES = ("people", "stays", "tests", "health_checks", "stay_events", "room_events", "supply_movements")
 
@@ -364,7 +366,7 @@ def generate(beds: int, out: str | Path, *, now: datetime | None = None, seed: i
         for rid in extra:
             room_updates.append(("out_of_service", "基准测试:超出床位数", iso(hist_start), rid))
         # Expected arrivals from today's transfer list.
-        for i in range(max(3, beds // 100)):
+        for _ in range(max(3, beds // 100)):
             category = _pick_category(rng)
             k = rng.choice((0, 1, 2)) if category == "close_contact" else 0
             start = today - timedelta(days=k)

@@ -108,7 +108,8 @@ def run(db_path: str, size: str, repeat: int, now: datetime, rows: int = 5000) -
             s0 = raw.execute("SELECT coalesce(max(id), 0) + 1 FROM stays").fetchone()[0]
             raw.executemany("INSERT INTO stays (person_id, category, policy_id, status, last_exposure_date, "
                             "arrival_date, start_date, release_date, destination_community, community_contact, "
-                            "community_phone, source, created_at) VALUES (?, ?, ?, 'expected', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            "community_phone, source, created_at) VALUES (?, ?, ?, 'expected', ?, ?, ?, ?, ?, ?, ?, ?, "
+                            "?)",
                             [(first + i, r.registration.category, r.policy_id,
                               r.registration.last_exposure_date and r.registration.last_exposure_date.isoformat(),
                               r.registration.arrival_date and r.registration.arrival_date.isoformat(),
@@ -116,7 +117,8 @@ def run(db_path: str, size: str, repeat: int, now: datetime, rows: int = 5000) -
                               r.registration.destination_community, r.registration.community_contact,
                               r.registration.community_phone, "arrivals:x.xlsx", now.isoformat())
                              for i, r in enumerate(valid)])
-            raw.executemany("INSERT INTO stay_events (stay_id, at, kind, reason, actor) VALUES (?, ?, 'expected', ?, ?)",
+            raw.executemany("INSERT INTO stay_events (stay_id, at, kind, reason, actor) VALUES (?, ?, 'expected', ?, "
+                            "?)",
                             [(s0 + i, now.isoformat(), "arrivals:x.xlsx", "bench") for i in range(len(valid))])
         finally:
             raw.execute("ROLLBACK")

@@ -31,7 +31,7 @@ class Stats:
     cpu_max: float | None = None
 
     @classmethod
-    def of(cls, values: list[float], first: float | None = None, cpu: list[float] | None = None) -> "Stats":
+    def of(cls, values: list[float], first: float | None = None, cpu: list[float] | None = None) -> Stats:
         s = cls(statistics.median(values), min(values), max(values), len(values), first)
         if cpu:
             s.cpu_median, s.cpu_min, s.cpu_max = statistics.median(cpu), min(cpu), max(cpu)

@@ -209,7 +209,8 @@ def roster(db_path: str, size: str, repeat: int, now: datetime) -> list[Figure]:
         lo, lo_rss, _ = processes(args, repeat, check_output=lo_pdf / "roster.pdf")
     ratio = whole.best() / lo.best() if lo else None
     figures.append(Figure("pdf", f"roster PDF of {len(rows)} occupants, whole `isolation-desk print roster` process",
-                          size, "s", whole, lo, "LibreOffice: same rows, xlsx -> PDF (soffice --headless --convert-to pdf)",
+                          size, "s", whole, lo, "LibreOffice: same rows, xlsx -> PDF (soffice --headless --convert-to "
+                                                "pdf)",
                           ratio, "<= 0.7x LibreOffice", (ratio <= 0.7) if ratio is not None else None,
                           "" if soffice else "LibreOffice not installed",
                           extra={"peak_rss_mb": rss, "occupants": len(rows)}))

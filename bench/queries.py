@@ -180,11 +180,12 @@ def run(db_path: str, size: int, repeat: int, now: datetime) -> list[Figure]:
         # median of more runs (15) for those under 0.1 s; the ones of seconds keep ``repeat``.
         reps = repeat if once > 0.1 else max(repeat, 15)
         app_stats, result = timed(app_fn, reps)
-        replay_stats, replay_rows = timed(lambda: replay(raw, statements), reps)
+        replay_stats, replay_rows = timed(lambda statements=statements: replay(raw, statements), reps)
         limit, limit_name = replay_stats, f"replay of the app's {len(statements)} SQL statement(s)"
         extra = {"app_statements": len(statements), "replay_ms": replay_stats.best(), "replay_rows": replay_rows}
         if raw_sql is not None:
-            raw_stats, rows = timed(lambda: raw.execute(raw_sql, params).fetchall(), reps)
+            raw_stats, rows = timed(lambda raw_sql=raw_sql, params=params: raw.execute(raw_sql, params).fetchall(),
+                                 reps)
             extra.update(raw_ms=raw_stats.best(), raw_rows=len(rows))
             if raw_stats.best() < replay_stats.best():
                 limit, limit_name = raw_stats, "hand-written raw query"

@@ -77,6 +77,7 @@ def machine() -> dict:
     lo = ""
     try:
         import subprocess
+
         from .papers import libreoffice
         if libreoffice():
             lo = subprocess.run([libreoffice(), "--version"], capture_output=True, text=True,
@@ -280,15 +281,17 @@ def table(results: dict, markdown: bool = False) -> str:
         if not markdown and f["section"] != section:
             section = f["section"]
             lines.append(f"-- {section}")
-        a, l, u = f["app"], f["limit"], f["unit"]
+        a, limit, u = f["app"], f["limit"], f["unit"]
         cpu = _fmt(a.get("cpu_median") if a.get("cpu_median") is not None else a["median"], u) if a else "—"
         wall = f"{_fmt(a['median'], u)} ({_fmt(a['min'], u)}–{_fmt(a['max'], u)})" if a else "—"
-        lcpu = _fmt(l.get("cpu_median") if l.get("cpu_median") is not None else l["median"], u) if l else "—"
+        limit_cpu = (limit.get("cpu_median") if limit.get("cpu_median") is not None else limit["median"]) \
+            if limit else None
+        lcpu = _fmt(limit_cpu, u) if limit else "—"
         verdict = "" if f["passed"] is None else ("pass" if f["passed"] else "**MISS**" if markdown else "MISS")
         ratio = f"{f['ratio']:.2f}×" if f["ratio"] is not None else "—"
         name = f["name"] + (f" ({f['note']})" if f["note"] else "")
         row = [f["size"], name, f"{cpu} {u}" if a else "—", f"{wall} {u}" if a else "—",
-               f"{lcpu} {u}" if l else "—", f["limit_name"] or "—", ratio, f["target"] or "—", verdict]
+               f"{lcpu} {u}" if limit else "—", f["limit_name"] or "—", ratio, f["target"] or "—", verdict]
         if markdown:
             lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |")
         else:

@@ -25,12 +25,23 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QStackedWidget, QTableView, QWidget  # noqa: E402
 
 from bench.measure import Figure, Stats  # noqa: E402
-from bench.queries import (_OCCUPANTS, RAW_DUE_TESTS, RAW_DUE_TESTS_BUILDING, RAW_OCCUPANTS,  # noqa: E402
-                           RAW_OCCUPANTS_BUILDING, RAW_OCCUPANTS_SEARCH, RAW_ROOM_BOARD,
-                           RAW_ROOM_BOARD_BUILDING, Tracer)
+from bench.queries import (  # noqa: E402
+    _OCCUPANTS,
+    RAW_DUE_TESTS,
+    RAW_DUE_TESTS_BUILDING,
+    RAW_OCCUPANTS,
+    RAW_OCCUPANTS_BUILDING,
+    RAW_OCCUPANTS_SEARCH,
+    RAW_ROOM_BOARD,
+    RAW_ROOM_BOARD_BUILDING,
+    Tracer,
+)
 
 SEARCH_KEY = "A"  # the first keystroke of a room number: wide (every room of buildings A, AA, AB ...)
 _DISPLAY = int(Qt.DisplayRole)
+
+
+_ROOT = QModelIndex()  # the invisible root: the default parent of a flat table
 
 
 class BareModel(QAbstractTableModel):
@@ -50,10 +61,10 @@ class BareModel(QAbstractTableModel):
         self.rows.sort(key=lambda r: r[column], reverse=order == Qt.DescendingOrder)
         self.layoutChanged.emit()
 
-    def rowCount(self, parent=QModelIndex()):
+    def rowCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()):
+    def columnCount(self, parent=_ROOT):
         return 0 if parent.isValid() else self.cols
 
     def data(self, index, role=_DISPLAY):
@@ -256,7 +267,8 @@ def run(db_path: str, size: int, repeat: int) -> list[dict]:
             label = f"switch to the {key} screen (painted; its figures are read in the background)"
         figures.append(Figure("interactions", label, str(size), "ms",
                               app_stats, limit,
-                              "bare sqlite3 + QTableView" + (" (replay of the screen's SQL)" if key not in raw_sql else ""),
+                              "bare sqlite3 + QTableView"
+                              + (" (replay of the screen's SQL)" if key not in raw_sql else ""),
                               ratio, target, app_stats.best() < target_ms, note,
                               extra={"rows": view.model().rowCount() if view else None,
                                      "statements": len(tr.statements)}))

@@ -22,7 +22,6 @@ NOW = datetime(2026, 12, 3, 9, 30)
 
 def main(out: Path, prefix: str = "") -> None:
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from isolation_desk.domain.roles import Actor
     from isolation_desk.messages import current_language
@@ -108,10 +107,12 @@ def main(out: Path, prefix: str = "") -> None:
     shutil.copy(next(tmp.glob("h*.png")), out / f"{prefix}handover_pdf.png")
     from pypdf import PdfReader
     signed = next((n for n, page in enumerate(PdfReader(str(pdf)).pages, 1)
-                   if "交班班长" in (page.extract_text() or "") or "Outgoing shift leader" in (page.extract_text() or "")), 1)
-    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(signed), "-l", str(signed + 1), str(pdf), str(tmp / "hp")],
+                   if "交班班长" in (page.extract_text() or "")
+                   or "Outgoing shift leader" in (page.extract_text() or "")), 1)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(signed), "-l", str(signed + 1), str(pdf),
+                    str(tmp / "hp")],
                    check=True)
-    for page, name in zip(sorted(tmp.glob("hp*.png")), ("handover_pdf_signed", "handover_pdf_annex")):
+    for page, name in zip(sorted(tmp.glob("hp*.png")), ("handover_pdf_signed", "handover_pdf_annex"), strict=False):
         shutil.copy(page, out / f"{prefix}{name}.png")
     window.close()
     db.close()

@@ -55,6 +55,7 @@ def copy_site_key(source, target) -> None:
     """A copy of a site file takes the key that seals its audit trail along
     (storage.audit_key), as whoever copies a site's folder does."""
     import shutil
+
     from isolation_desk.storage.audit_key import key_path
     if key_path(source).exists():
         shutil.copy(key_path(source), key_path(target))

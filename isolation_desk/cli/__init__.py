@@ -58,7 +58,6 @@ def handle_errors(fn):
     command that skipped the integrity check (exit 2)."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        import sqlite3
         try:
             return fn(*args, **kwargs)
         except DomainError as exc:
@@ -171,7 +170,8 @@ def write_rows(rows: list[dict], fields: list[str], fmt: str, out: Path | None, 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option()
-@click.option("--selftest", is_flag=True, help="Open a demo database in a temporary folder, build a handover PDF, exit 0 when all works.")
+@click.option("--selftest", is_flag=True, help="Open a demo database in a temporary folder, build a handover PDF, exit "
+                                               "0 when all works.")
 @click.option("--demo", "demo_rooms", type=int, default=None, metavar="ROOMS",
               help="Create a demo site of about ROOMS rooms at --db when it does not exist yet, then open it.")
 @click.version_option(package_name="isolation-desk")

@@ -42,9 +42,9 @@ def sign_in(db_path, username: str | None, password_stdin: bool, *,
             permission: str | None = None) -> Actor:
     """Open the file, sign ``username`` in with the password, close; the Actor the command
     runs as. Raises SystemExit(2) with one sentence when no user is given."""
-    from . import fail, resolve_db
     from ..services import encryption
     from ..storage.database import StorageError
+    from . import fail, resolve_db
     if not username:
         fail(NO_ACCOUNT)
     path = resolve_db(db_path)

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from . import (DEMO_PASSWORD, DEMO_USER, check_output, db_option, fail, handle_errors, open_db,
-               resolve_db, write_rows)
 from ..domain.errors import DomainError
+from . import DEMO_PASSWORD, DEMO_USER, check_output, db_option, fail, handle_errors, open_db, resolve_db, write_rows
 from .auth import NO_ACCOUNT, current_key, signed_in
 
 

@@ -86,7 +86,8 @@ def report_daily(db_path, day, lang, notes, out, actor):
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
-        pages = papers.write_daily_report(db, out, now, actor=actor, day=day.date() if day else None, lang=lang, notes=notes)
+        pages = papers.write_daily_report(db, out, now, actor=actor, day=day.date() if day else None, lang=lang,
+                                          notes=notes)
         note = _font_note(db) if pages is not None else None
     finally:
         db.close()
@@ -96,7 +97,8 @@ def report_daily(db_path, day, lang, notes, out, actor):
 @report.command("template")
 @db_option()
 @click.option("--set", "columns", default=None,
-              help="Comma-separated fields, each optionally field=Heading (e.g. 'date,site,persons_in_residence=在住').")
+              help="Comma-separated fields, each optionally field=Heading (e.g. "
+                   "'date,site,persons_in_residence=在住').")
 @click.option("--reset", is_flag=True, help="Go back to the default columns.")
 @handle_errors
 @signed_in()
@@ -196,5 +198,5 @@ def print_release_notice(db_path, stay_ids, due, due_today, lang, out, actor):
         db.close()
     _written(out, pages, note)
     from ..messages import describe
-    for stay, refusal in left_out:  # not releasable now: no notice (issue 14)
+    for _stay, refusal in left_out:  # not releasable now: no notice (issue 14)
         click.echo(f"left out: {describe(refusal)}", err=True)

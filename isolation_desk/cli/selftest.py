@@ -69,6 +69,7 @@ def run_selftest() -> int:
             # The handover sheet in the preview dialog (QtPdf), then printed: rendered page by
             # page on the dialog's print thread onto a PDF QPrinter. No poppler, no subprocess.
             from PySide6.QtPrintSupport import QPrinter
+
             from ..ui.app import create_application
             from ..ui.preview import PaperPreview, load_document, render_page
             app = create_application()
@@ -104,6 +105,7 @@ def run_selftest() -> int:
             # The window's own files, wherever the package was installed from (checkout, wheel,
             # one-folder build): both translations load, the icons and the style are there.
             from PySide6.QtCore import QTranslator
+
             from ..paths import icons_dir, resources_dir, translations_dir
             from ..ui.app import create_application
             create_application()

@@ -5,11 +5,13 @@ The UI and the command line turn codes into translated sentences (see
 """
 from __future__ import annotations
 
+from typing import Any
+
 
 class DomainError(Exception):
     """A refused action or invalid input, identified by a stable reason code."""
 
-    def __init__(self, code: str, field: str | None = None, **params):
+    def __init__(self, code: str, field: str | None = None, **params: Any) -> None:
         self.code = code
         self.field = field
         self.params = params
@@ -22,6 +24,6 @@ class DomainError(Exception):
 class Refused(DomainError):
     """An action that the rules do not allow now (may carry several reasons)."""
 
-    def __init__(self, code: str, reasons: list[str] | None = None, **params):
+    def __init__(self, code: str, reasons: list[str] | None = None, **params: Any) -> None:
         super().__init__(code, **params)
         self.reasons = list(reasons or [])

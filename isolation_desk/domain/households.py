@@ -29,7 +29,7 @@ def age_on(birth_date: date | None, today: date) -> int | None:
 class Member:
     role: str  # parent, child, carer, dependant
     age: int | None
-    needs: frozenset = field(default_factory=frozenset)
+    needs: frozenset[str] = field(default_factory=frozenset)
 
 
 def check_household(members: list[Member]) -> None:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any, TypeGuard
 
 from isolation_desk.domain.errors import DomainError
 
@@ -65,7 +66,7 @@ def normalize_text(value: object) -> str:
     return _WHITESPACE_RUN.sub(" ", text).strip()
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     """True for int/float cell values; bool is excluded because True is not 1 here."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -94,7 +95,7 @@ _ID_TYPE_LABELS = {
 }
 
 
-def _label_key(text: str) -> str:
+def _label_key(text: object) -> str:
     """Compare labels without case, spaces, hyphens or underscores ("Resident-ID" == "resident_id")."""
     return re.sub(r"[\s_\-]", "", normalize_text(text).lower())
 
@@ -136,7 +137,7 @@ _DIGITS_POINT_ZERO = re.compile(r"(\d+)\.0+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
-def _id_error(code: str, **params) -> DomainError:
+def _id_error(code: str, **params: Any) -> DomainError:
     return DomainError(code, field="id_number", **params)
 
 
@@ -160,6 +161,7 @@ def _scientific_digits(text: str) -> str:
     Works on the decimal digit tuple (no arithmetic), so absurd exponents cannot overflow.
     """
     sign, digits, exponent = Decimal(text).as_tuple()
+    assert isinstance(exponent, int)  # _SCIENTIFIC text is finite: never NaN or Infinity
     significant = "".join(map(str, digits)).lstrip("0").rstrip("0")
     magnitude = len(digits) + exponent  # number of digits before the decimal point
     if len(significant) > _MAX_EXACT_DIGITS or magnitude > _MAX_EXACT_DIGITS:
@@ -211,7 +213,7 @@ def check_character(first17: str) -> str:
     """The ISO 7064 MOD 11-2 check character of the first 17 digits of a resident ID."""
     if not isinstance(first17, str) or not _DIGITS_17.fullmatch(first17):
         raise _id_error("id_chars")
-    total = sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS))
+    total = sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS, strict=True))
     return _CHECK_MAP[total % 11]
 
 
@@ -413,7 +415,7 @@ _TIME_PATTERN = (
 _DATE_TIME = re.compile(r"(?P<date>.+?)(?:\s+|T|(?<=[日号]))" + _TIME_PATTERN)
 
 
-def _date_error(code: str, field: str, **params) -> DomainError:
+def _date_error(code: str, field: str, **params: Any) -> DomainError:
     return DomainError(code, field=field, **params)
 
 
@@ -474,7 +476,7 @@ def _parse_date_text(text: str, today: date, field: str) -> date:
     raise _date_error("date_invalid", field)
 
 
-def _parse_time_match(match: re.Match, field: str) -> time:
+def _parse_time_match(match: re.Match[str], field: str) -> time:
     hour = int(match["h"])
     minute = int(match["mi"] or match["mi2"] or 0)
     second = int(match["s"] or match["s2"] or 0)

@@ -7,8 +7,10 @@ release date is day N for an N-day isolation; a test "on day 4" is due on start 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from .errors import DomainError
 from .identity import normalize_text
@@ -40,7 +42,7 @@ _CATEGORY_LOOKUP = {
 }
 
 
-def parse_category(raw) -> str:
+def parse_category(raw: object) -> str:
     """Map a category as people write it (密接, 'close contact', close_contact) to its code."""
     text = normalize_text(raw).replace(" ", "").lower()
     if not text:
@@ -67,10 +69,10 @@ class Policy:
     label: str = ""
     preset: str | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         validate_policy(self)
 
-    def to_row(self) -> dict:
+    def to_row(self) -> dict[str, Any]:
         row = asdict(self)
         row["test_days"] = json.dumps(list(self.test_days))
         row["test_at_check_in"] = int(self.test_at_check_in)
@@ -80,7 +82,7 @@ class Policy:
         return row
 
     @classmethod
-    def from_row(cls, row: dict) -> "Policy":
+    def from_row(cls, row: dict[str, Any]) -> Policy:
         days = row["test_days"]
         if isinstance(days, str):
             days = json.loads(days)
@@ -98,7 +100,7 @@ class Policy:
             preset=row.get("preset"),
         )
 
-    def with_changes(self, **changes) -> "Policy":
+    def with_changes(self, **changes: Any) -> Policy:
         return replace(self, **changes)
 
 
@@ -167,7 +169,7 @@ def home_monitoring_end(policy: Policy, released_on: date) -> date:
     return released_on + timedelta(days=policy.home_monitoring_days)
 
 
-def _p(category, days, counted_from, test_days, **kw) -> Policy:
+def _p(category: str, days: int, counted_from: str, test_days: Iterable[int], **kw: Any) -> Policy:
     return Policy(category=category, isolation_days=days, counted_from=counted_from,
                   test_days=tuple(test_days), **kw)
 

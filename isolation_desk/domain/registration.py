@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .errors import DomainError
 from .households import DIETS, SPECIAL_NEEDS
-from .identity import (normalize_phone, normalize_text, parse_date, parse_id_type,
-                       parse_resident_id, parse_sex, validate_document)
+from .identity import (
+    normalize_phone,
+    normalize_text,
+    parse_date,
+    parse_id_type,
+    parse_resident_id,
+    parse_sex,
+    validate_document,
+)
 from .policy import parse_category
 
 
@@ -51,7 +59,7 @@ TEXT_FIELDS = {
 _BIDI_CONTROLS = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
 
 
-def clean_text(raw, field: str) -> str:
+def clean_text(raw: object, field: str) -> str:
     """``normalize_text`` (tabs and line breaks become spaces), then refuse what is left of
     the control characters: text_control_character with the field and the position."""
     text = normalize_text(raw)
@@ -64,7 +72,7 @@ def clean_text(raw, field: str) -> str:
     return text
 
 
-def validate_name(raw) -> str:
+def validate_name(raw: object) -> str:
     name = clean_text(raw, "name")
     # Minority names use a middle dot; spreadsheets write it several ways.
     for dot in ("•", "・", "∙", "‧", "．", "。"):
@@ -76,7 +84,7 @@ def validate_name(raw) -> str:
     return name
 
 
-def validate_registration(fields: dict, today: date, *, phone_required: bool = False) -> Registration:
+def validate_registration(fields: dict[str, Any], today: date, *, phone_required: bool = False) -> Registration:
     """Validate raw form or spreadsheet fields; raise DomainError naming the first bad field."""
     name = validate_name(fields.get("name"))
     id_type = parse_id_type(fields.get("id_type"))

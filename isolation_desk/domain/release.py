@@ -1,8 +1,10 @@
 """The release decision: allowed, or refused with reason codes."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 FEVER_THRESHOLD = 37.3
 
@@ -68,7 +70,7 @@ class HealthRecord:
 class ReleaseDecision:
     allowed: bool
     reasons: tuple[str, ...] = field(default_factory=tuple)
-    details: dict = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
 
 
 def release_decision(
@@ -79,7 +81,7 @@ def release_decision(
     tests: list[TestRecord],
     checks: list[HealthRecord],
     fever_threshold: float = FEVER_THRESHOLD,
-    open_positives: list[tuple[str, str]] = (),
+    open_positives: Sequence[tuple[str, str]] = (),
 ) -> ReleaseDecision:
     """Release needs: the release date reached, every test due so far sampled and negative
     (``missing_tests``: with a double sample, two labs), no positive surface sample, a lab's
@@ -90,7 +92,7 @@ def release_decision(
     ``details["missing"]`` lists each missing test as (purpose, ISO date), in date order;
     the words say the purpose so that two tests due on one day read as two different things."""
     reasons: list[str] = []
-    details: dict = {}
+    details: dict[str, Any] = {}
     today = now.date()
     if status != "in_isolation":
         reasons.append("not_in_isolation")
@@ -125,7 +127,7 @@ def release_decision(
               and c.temperature >= fever_threshold]
     if fevers:
         reasons.append("fever_24h")
-        details["max_temperature"] = max(c.temperature for c in fevers)
+        details["max_temperature"] = max(c.temperature for c in fevers if c.temperature is not None)
     if open_positives:
         reasons.append("positive_nearby")
         details["positive_rooms"] = sorted({room for room, _ in open_positives if room})

@@ -16,6 +16,7 @@ on a single sample.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -98,7 +99,7 @@ def _needed(window: tuple[date, date], tests: int, length: int) -> int:
     return min(span, -(-tests * span // length))
 
 
-def short_windows(test_dates, first: date, last: date,
+def short_windows(test_dates: Iterable[date], first: date, last: date,
                   rule: tuple[int, int] = THREE_IN_FIVE) -> list[tuple[date, date, int]]:
     """The 五天三检 windows in [first, last] that hold fewer tests than the rule asks:
     ``(window start, window end, tests held)``. Several tests on one day count once."""
@@ -112,7 +113,7 @@ def short_windows(test_dates, first: date, last: date,
     return out
 
 
-def regime_days(regime: str | None, first: date, last: date, existing=()) -> list[date]:
+def regime_days(regime: str | None, first: date, last: date, existing: Iterable[date] = ()) -> list[date]:
     """The days a regime adds in [first, last], given days that already hold a test.
 
     ``daily``: every day without a test. ``three_in_five``: left to right, a window that
@@ -140,7 +141,7 @@ def regime_days(regime: str | None, first: date, last: date, existing=()) -> lis
     return sorted(added)
 
 
-def regime_schedule(regime: str | None, first: date, last: date, existing=(),
+def regime_schedule(regime: str | None, first: date, last: date, existing: Iterable[date] = (),
                     kind: str = "pcr", purpose: str = "regime") -> list[DueTest]:
     check_kind(kind)
     return [DueTest(d, purpose, kind) for d in regime_days(regime, first, last, existing)]
@@ -163,7 +164,7 @@ def check_pool_size(size: int) -> int:
     return size
 
 
-def pool_retests(member_stays, today: date, kind: str = "pcr") -> list[tuple[int, DueTest]]:
+def pool_retests(member_stays: Iterable[int], today: date, kind: str = "pcr") -> list[tuple[int, DueTest]]:
     """A positive pool: one single-sample re-test, due today, for every member
     (``member_stays`` are their stay ids, in the order sampled; each once)."""
     seen: list[int] = []

@@ -135,8 +135,8 @@ def choose_basis(recent: float, implied: list[float] | None, consumption: str,
 
 def _fefo_order(lots: list[StockLot]) -> list[StockLot]:
     """First expiry first; lots without expiry after them; stock without a lot last."""
-    return sorted(lots, key=lambda l: (l.expiry_date is None, l.expiry_date or date.max,
-                                       l.lot_id is None, l.lot_id or 0))
+    return sorted(lots, key=lambda lot: (lot.expiry_date is None, lot.expiry_date or date.max,
+                                       lot.lot_id is None, lot.lot_id or 0))
 
 
 def fefo_allocate(lots: list[StockLot], quantity: float, today: date) -> list[tuple[StockLot, float]]:
@@ -144,9 +144,9 @@ def fefo_allocate(lots: list[StockLot], quantity: float, today: date) -> list[tu
     issued. Raises ``stock_insufficient`` when the usable stock is not enough."""
     if quantity <= 0:
         raise DomainError("quantity_not_positive", field="quantity", value=quantity)
-    usable = [l for l in _fefo_order(lots)
-              if l.on_hand > 0 and (l.expiry_date is None or l.expiry_date >= today)]
-    available = sum(l.on_hand for l in usable)
+    usable = [lot for lot in _fefo_order(lots)
+              if lot.on_hand > 0 and (lot.expiry_date is None or lot.expiry_date >= today)]
+    available = sum(lot.on_hand for lot in usable)
     if quantity > available + 1e-9:
         raise DomainError("stock_insufficient", field="quantity", requested=_fmt(quantity),
                           available=_fmt(available))
@@ -186,37 +186,35 @@ def forecast(*, today: date, lots: list[StockLot], recent_use_per_day: float,
     nothing; beyond its length the implied demand continues at its window average.
     ``used_today`` (already issued today, so no longer on hand) is taken off today's demand.
     """
-    on_hand = sum(l.on_hand for l in lots)
+    on_hand = sum(lot.on_hand for lot in lots)
     basis, reason, implied_window = choose_basis(recent_use_per_day, implied, consumption, window)
     implied_avg = None if implied_window is None else sum(implied_window) / window
     if basis == BASIS_IMPLIED:
         known = list(implied or [])
         tail = implied_avg or 0.0
 
-        def demand(i: int) -> float:
+        def full_demand(i: int) -> float:
             return known[i] if i < len(known) else tail
         daily = implied_avg or 0.0
     elif basis == BASIS_RECENT:
-        def demand(i: int) -> float:
+        def full_demand(i: int) -> float:
             return recent_use_per_day
         daily = recent_use_per_day
     else:
-        def demand(i: int) -> float:
+        def full_demand(i: int) -> float:
             return 0.0
         daily = 0.0
 
-    full_demand = demand
-
-    def demand(i: int) -> float:  # noqa: F811 - today's demand less what today already took
+    def demand(i: int) -> float:  # today's demand less what today already took
         need = full_demand(i)
         return max(0.0, need - used_today) if i == 0 else need
 
     # Simulate: balances per lot, FEFO, expiry losses.
-    order = _fefo_order([l for l in lots if l.on_hand > 0])
-    left = {id(l): l.on_hand for l in order}
-    expired_now = [l for l in order if l.expiry_date is not None and l.expiry_date < today]
-    for l in expired_now:
-        left[id(l)] = 0.0
+    order = _fefo_order([lot for lot in lots if lot.on_hand > 0])
+    left = {id(lot): lot.on_hand for lot in order}
+    expired_now = [lot for lot in order if lot.expiry_date is not None and lot.expiry_date < today]
+    for lot in expired_now:
+        left[id(lot)] = 0.0
     usable_on_hand = sum(left.values())
     unused_at_expiry: dict[int, float] = {}
     wasted = 0.0
@@ -230,13 +228,13 @@ def forecast(*, today: date, lots: list[StockLot], recent_use_per_day: float,
     for i in range(horizon if days_of_supply is None else 0):
         day = today + timedelta(days=i)
         need = demand(i)
-        for l in order:
+        for lot in order:
             if need <= 1e-12:
                 break
-            if l.expiry_date is not None and l.expiry_date < day:
+            if lot.expiry_date is not None and lot.expiry_date < day:
                 continue
-            q = min(left[id(l)], need)
-            left[id(l)] -= q
+            q = min(left[id(lot)], need)
+            left[id(lot)] -= q
             need -= q
         if need > 1e-9:
             met = demand(i) - need
@@ -245,24 +243,24 @@ def forecast(*, today: date, lots: list[StockLot], recent_use_per_day: float,
             projection.append((day + timedelta(days=1), 0.0))
             break
         # End of the day: lots expiring today are lost from tomorrow.
-        for l in order:
-            if l.expiry_date == day and left[id(l)] > 1e-9:
-                unused_at_expiry[id(l)] = left[id(l)]
-                wasted += left[id(l)]
-                left[id(l)] = 0.0
+        for lot in order:
+            if lot.expiry_date == day and left[id(lot)] > 1e-9:
+                unused_at_expiry[id(lot)] = left[id(lot)]
+                wasted += left[id(lot)]
+                left[id(lot)] = 0.0
         projection.append((day + timedelta(days=1), sum(left.values())))
         if basis == BASIS_NONE and i >= window:
             break
     alerts = []
-    for l in order:
-        if l.expiry_date is None:
+    for lot in order:
+        if lot.expiry_date is None:
             continue
-        days_left = (l.expiry_date - today).days
+        days_left = (lot.expiry_date - today).days
         if days_left <= expiry_warning_days:
-            unused = l.on_hand if days_left < 0 else unused_at_expiry.get(id(l), 0.0)
-            if days_left >= 0 and run_out is not None and l.expiry_date >= run_out:
+            unused = lot.on_hand if days_left < 0 else unused_at_expiry.get(id(lot), 0.0)
+            if days_left >= 0 and run_out is not None and lot.expiry_date >= run_out:
                 unused = 0.0
-            alerts.append(ExpiryAlert(l.lot_id, l.lot, l.expiry_date, l.on_hand, days_left,
+            alerts.append(ExpiryAlert(lot.lot_id, lot.lot, lot.expiry_date, lot.on_hand, days_left,
                                       round(unused, 6)))
     if days_of_supply is not None:
         days_of_supply = round(days_of_supply, 6)
@@ -283,10 +281,11 @@ def restock_quantity(on_hand: float, reorder_level: float, daily_use: float,
     return float(max(0, math.ceil(target - on_hand - 1e-9)))
 
 
-def count_adjustments(book: dict, counted: dict) -> dict:
+def count_adjustments(book: dict[int | None, float],
+                      counted: dict[int | None, float | None]) -> dict[int | None, float]:
     """Stock count: for each counted bucket (lot id or None), counted minus book. Buckets not
     counted are left alone; zero differences are dropped."""
-    out = {}
+    out: dict[int | None, float] = {}
     for key, value in counted.items():
         if value is None:
             continue
@@ -298,7 +297,7 @@ def count_adjustments(book: dict, counted: dict) -> dict:
     return out
 
 
-def validate_quantity(value, *, allow_zero: bool = False, field_name: str = "quantity") -> float:
+def validate_quantity(value: object, *, allow_zero: bool = False, field_name: str = "quantity") -> float:
     """A positive quantity from a number or a text typed by a user (identity.parse_quantity
     reads full-width digits and thousands separators)."""
     try:

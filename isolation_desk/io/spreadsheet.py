@@ -13,11 +13,10 @@ import csv
 import io
 import os
 import re
-import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.identity import normalize_text
@@ -36,7 +35,8 @@ __all__ = [
 
 
 class SpreadsheetError(DomainError):
-    """A file that cannot be read or written as a table (codes ``file_*``, ``xls_unsupported``, ``header_not_found``)."""
+    """A file that cannot be read or written as a table (codes ``file_*``, ``xls_unsupported``,
+    ``header_not_found``)."""
 
 
 Row = tuple[int, list[object]]
@@ -313,7 +313,8 @@ HEADER_SEARCH_ROWS = 20
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "name", "full name"),
     "id_type": ("证件类型", "id type", "document type"),
-    "id_number": ("身份证号", "身份证号码", "证件号码", "证件号", "身份证", "id number", "id no", "id", "document number"),
+    "id_number": ("身份证号", "身份证号码", "证件号码", "证件号", "身份证", "id number", "id no", "id",
+                  "document number"),
     "sex": ("性别", "sex", "gender"),
     "phone": ("联系电话", "手机号", "手机号码", "电话", "电话号码", "phone", "mobile"),
     "category": ("人员类别", "类别", "人员类型", "category"),

@@ -14,11 +14,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "居民身份证号码应为18位,此号码为{length}位,请对照证件核对。"),
     "id_chars": ("The ID number may hold only digits and a final X. Check it against the card.",
                  "身份证号码只能包含数字,最后一位可以是X,请对照证件核对。"),
-    "id_checksum": ("The ID number's check character does not match: one character is wrong. Check it against the card.",
+    "id_checksum": ("The ID number's check character does not match: one character is wrong. Check it against the "
+                    "card.",
                     "身份证号码校验位不符,有一位输入错误,请对照证件核对。"),
     "id_birth_date": ("The birth date inside the ID number is not a real date. Check the number.",
                       "身份证号码中的出生日期无效,请核对号码。"),
-    "id_stored_as_number": ("The ID number was stored as a number; the last digits are lost. Format the column as text and export again.",
+    "id_stored_as_number": ("The ID number was stored as a number; the last digits are lost. Format the column as text "
+                            "and export again.",
                             "证件号码被存为数字,末几位已丢失。请将该列设为文本格式后重新导出。"),
     "id_format": ("The document number does not have the form of a {id_type}. Check it.",
                   "证件号码不符合该证件类型的格式,请核对。"),
@@ -42,7 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quantity_negative": ("A quantity cannot be negative.", "数量不能为负数。"),
     "category_empty": ("The category is empty. Choose close contact, inbound traveller …",
                        "人员类别为空,请选择密接、入境人员等。"),
-    "category_unknown": ("Unknown category '{value}'. Use close contact, secondary contact, inbound traveller, risk-area arrival or other.",
+    "category_unknown": ("Unknown category '{value}'. Use close contact, secondary contact, inbound traveller, "
+                         "risk-area arrival or other.",
                          "未知的人员类别“{value}”。可用:密接、次密接、入境人员、中高风险地区来(返)人员、其他。"),
     "category_not_admitted": ("Under the current policy this category is not isolated at the site.",
                               "按现行政策,该类人员不在隔离点集中隔离。"),
@@ -90,19 +93,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "household_mixed": ("A household is either parents with children or one carer with the person cared for.",
                         "同住人员只能是家长与子女,或一名陪护人与被照护人。"),
     "household_one_carer": ("Exactly one designated carer may share the room.", "只能有一名指定陪护人同住。"),
-    "household_carer_unfit": ("The elderly and the chronically ill may not be carers.", "老年人和慢性病患者不能作为陪护人。"),
+    "household_carer_unfit": ("The elderly and the chronically ill may not be carers.", "老年人和慢性病患者不能作为陪护"
+                                                                                        "人。"),
     "household_no_dependant": ("A carer shares a room only with the person cared for.", "陪护人只能与被照护人同住。"),
-    "household_dependant_not_eligible": ("Only a child, a pregnant woman or a person who cannot look after themselves may have a carer.",
+    "household_dependant_not_eligible": ("Only a child, a pregnant woman or a person who cannot look after themselves "
+                                         "may have a carer.",
                                          "只有儿童、孕妇或生活不能自理者可以有陪护人。"),
     "household_role_unknown": ("Unknown household role '{value}'.", "未知的同住身份“{value}”。"),
     "transfer_kind_unknown": ("Unknown transfer kind '{value}'.", "未知的转运类型“{value}”。"),
     "destination_required": ("Enter where the person is transferred to.", "请填写转运去向。"),
-    "policy_missing": ("No policy is set for {category}. Set it in Settings.", "尚未设置{category}的隔离政策,请在设置中设置。"),
-    "permission_denied": ("Your role ({role}) may not do this. Ask a manager.", "您的角色({role})无权执行此操作,请联系负责人。"),
+    "policy_missing": ("No policy is set for {category}. Set it in Settings.", "尚未设置{category}的隔离政策,"
+                                                                               "请在设置中设置。"),
+    "permission_denied": ("Your role ({role}) may not do this. Ask a manager.", "您的角色({role})无权执行此操作,"
+                                                                                "请联系负责人。"),
     # settings and site
     "setting_unknown": ("Unknown setting '{value}'.", "未知的设置项“{value}”。"),
     "time_invalid": ("'{value}' is not a time: write it as 08:00.", "“{value}”不是有效时间,请写作08:00。"),
-    "fever_threshold_invalid": ("The fever threshold must be between 37.0 and 38.5 °C.", "发热标准应在37.0至38.5 °C之间。"),
+    "fever_threshold_invalid": ("The fever threshold must be between 37.0 and 38.5 °C.", "发热标准应在37.0至38.5 "
+                                                                                         "°C之间。"),
     "preset_unknown": ("Unknown preset '{value}'.", "未知的预设“{value}”。"),
     "site_name_empty": ("Enter the site's name.", "请填写隔离点名称。"),
     "room_range_invalid": ("'{value}' is not a room range. Write it as: A, 2-15, 01-30.",
@@ -110,24 +118,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "building_code_invalid": ("The building code '{value}' is not valid (1 to 12 letters or digits).",
                               "楼栋编号“{value}”无效(1至12位字母或数字)。"),
     "floor_range_invalid": ("The floors {first} to {last} are not a valid range.", "楼层{first}至{last}不是有效范围。"),
-    "room_number_range_invalid": ("The rooms {first} to {last} are not a valid range.", "房号{first}至{last}不是有效范围。"),
+    "room_number_range_invalid": ("The rooms {first} to {last} are not a valid range.", "房号{first}至{last}不是有效范"
+                                                                                        "围。"),
     "beds_invalid": ("A room has 1 to 8 beds.", "每个房间应有1至8张床。"),
     "too_many_rooms": ("{count} rooms at once is too many; create them building by building.",
                        "一次创建{count}个房间过多,请按楼栋分批创建。"),
     "isolation_days_out_of_range": ("Isolation days must be 1 to 60.", "隔离天数应为1至60天。"),
     "home_days_out_of_range": ("Home monitoring days must be 0 to 60.", "居家监测天数应为0至60天。"),
-    "test_day_out_of_range": ("Test day {value} is outside the isolation (0 to {days}).", "检测日{value}超出隔离期(0至{days})。"),
+    "test_day_out_of_range": ("Test day {value} is outside the isolation (0 to {days}).", "检测日{value}超出隔离期(0至{"
+                                                                                          "days})。"),
     "test_days_not_increasing": ("List each test day once, in order.", "检测日请按顺序填写,且不重复。"),
-    "test_days_invalid": ("'{value}' is not a list of days: write 1, 4, 7, 14.", "“{value}”不是有效的检测日,请写作1, 4, 7, 14。"),
+    "test_days_invalid": ("'{value}' is not a list of days: write 1, 4, 7, 14.", "“{value}”不是有效的检测日,请写作1, "
+                                                                                 "4, 7, 14。"),
     "counted_from_unknown": ("Unknown start rule '{value}'.", "未知的起算方式“{value}”。"),
     # storage
     "not_a_database": ("{path} is not an Isolation Desk database (not an SQLite file). It was left untouched.",
                        "{path}不是隔离点数据库(不是SQLite文件),文件未被改动。"),
     "not_our_database": ("{path} is an SQLite file of another program. It was left untouched.",
                          "{path}是其他程序的SQLite文件,文件未被改动。"),
-    "schema_newer": ("{path} was written by a newer version of Isolation Desk (schema {found}, this version reads up to {supported}). Install the newer version.",
+    "schema_newer": ("{path} was written by a newer version of Isolation Desk (schema {found}, this version reads up "
+                     "to {supported}). Install the newer version.",
                      "{path}由更新版本的软件写入(结构版本{found},本版本最高支持{supported}),请安装新版本。"),
-    "database_damaged": ("The database {path} is damaged ({detail}). It will not be written to; restore the latest good backup.",
+    "database_damaged": ("The database {path} is damaged ({detail}). It will not be written to; restore the latest "
+                         "good backup.",
                          "数据库{path}已损坏({detail}),不会再写入,请恢复最近的完好备份。"),
     "database_missing": ("There is no database at {path}.", "{path}处没有数据库。"),
     "database_is_folder": ("{path} is a folder, not a database file.", "{path}是文件夹,不是数据库文件。"),
@@ -146,25 +159,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "id_region": ("The region code '{value}' is not six digits.", "地区代码“{value}”不是6位数字。"),
     "id_sequence": ("The sequence number must be 0 to 499.", "顺序码应为0至499。"),
     "temperature_empty": ("The temperature is empty.", "体温为空。"),
-    "xls_unsupported": ("This .xls file is a web page, not a workbook. Open it in Excel or WPS and save it as .xlsx or .csv.",
+    "xls_unsupported": ("This .xls file is a web page, not a workbook. Open it in Excel or WPS and save it as .xlsx or "
+                        ".csv.",
                         "该.xls文件实为网页而非工作簿,请用Excel或WPS另存为.xlsx或.csv后再导入。"),
     "file_empty": ("The file is empty: there are no rows to read.", "文件为空,没有可读取的行。"),
-    "file_unreadable": ("The file could not be read ({detail}). Check that it is an .xlsx, .xls, .ods or .csv file and not open elsewhere.",
+    "file_unreadable": ("The file could not be read ({detail}). Check that it is an .xlsx, .xls, .ods or .csv file and "
+                        "not open elsewhere.",
                         "无法读取文件({detail}),请确认是.xlsx、.xls、.ods或.csv文件且未被其他程序占用。"),
     "sheet_not_found": ("The sheet '{value}' is not in the workbook.", "工作簿中没有工作表“{value}”。"),
-    "header_not_found": ("No header row with the columns {required} was found in the first rows. Check the file or map the columns by hand.",
+    "header_not_found": ("No header row with the columns {required} was found in the first rows. Check the file or map "
+                         "the columns by hand.",
                          "在前几行中找不到包含{required}列的表头,请检查文件或手动指定列。"),
     "column_override_invalid": ("The column '{value}' chosen for a field does not exist in the file.",
                                 "为字段指定的列“{value}”在文件中不存在。"),
-    "file_unwritable": ("The file {path} could not be written ({detail}). Close it if it is open in Excel, or choose another folder.",
+    "file_unwritable": ("The file {path} could not be written ({detail}). Close it if it is open in Excel, or choose "
+                        "another folder.",
                         "无法写入文件{path}({detail}),如已在Excel中打开请先关闭,或选择其他文件夹。"),
     "demo_needs_empty_database": ("The demo site needs an empty database: choose a new file.",
                                   "演示数据需要空数据库,请选择新文件。"),
     "test_unknown": ("No such test.", "找不到该检测记录。"),
     "test_already_sampled": ("This test was already sampled.", "该检测已采样。"),
     "test_not_sampled": ("Record the sampling before the result.", "请先登记采样,再录入结果。"),
-    "result_unknown": ("Unknown result '{value}': use negative, positive or invalid.", "未知的检测结果“{value}”,请使用阴性、阳性或无效。"),
-    "slot_unknown": ("Unknown time of day '{value}': use morning or evening.", "未知的时段“{value}”,请使用上午或下午。"),
+    "result_unknown": ("Unknown result '{value}': use negative, positive or invalid.", "未知的检测结果“{value}”,"
+                                                                                       "请使用阴性、阳性或无效。"),
+    "slot_unknown": ("Unknown time of day '{value}': use morning or evening.", "未知的时段“{value}”,请使用上午或下午"
+                                                                               "。"),
 }
 
 # Release refusal reasons, spelled out for the release dialog and the command line.

@@ -6,13 +6,16 @@ from datetime import date
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "move_separates_household": (
-        "{name} shares room {room} with their household: moving them alone would leave a child or a person who needs a carer without an adult. Move the household together, or a manager overrides with a reason.",
+        "{name} shares room {room} with their household: moving them alone would leave a child or a person who needs a "
+        "carer without an adult. Move the household together, or a manager overrides with a reason.",
         "{name}与同户人员同住{room}:单独转移将使儿童或需照护人员无成人陪同。请整户一起转移,或由负责人填写原因强制转移。"),
     "room_too_small_for_household": (
-        "Room {room} has {beds} bed(s) but the household moving together is {people} people. Choose a room with enough beds.",
+        "Room {room} has {beds} bed(s) but the household moving together is {people} people. Choose a room with enough "
+        "beds.",
         "房间{room}只有{beds}张床,而一起转移的同户人员有{people}人。请选择床位足够的房间。"),
     "release_fever_second_signature": (
-        "A fever in the last 24 hours: one person cannot override it. A second signed-in account with the medical or manager role must confirm, with a reason.",
+        "A fever in the last 24 hours: one person cannot override it. A second signed-in account with the medical or "
+        "manager role must confirm, with a reason.",
         "24小时内有发热:不能由一人强制解除。须由第二位医疗或负责人账号登录确认并填写原因。"),
     "second_signature_same_person": (
         "The second confirmation must come from another account, not the manager who overrides.",
@@ -21,10 +24,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No release notice for {name}: the person cannot be released now ({reasons}).",
         "不能为{name}打印解除告知书:该人员现在不能解除隔离({reasons})。"),
     "birth_date_needed": (
-        "Birth date needed: a child registered with a parent needs a birth date (fill it in from the birth certificate or ask the parent).",
+        "Birth date needed: a child registered with a parent needs a birth date (fill it in from the birth certificate "
+        "or ask the parent).",
         "需要出生日期:随家长登记的儿童必须填写出生日期(按出生证明或询问家长填写)。"),
     "child_alone_not_acknowledged": (
-        "A child alone in room {room} is not acknowledged away: check a carer in with the child's household, or move the child to a family member.",
+        "A child alone in room {room} is not acknowledged away: check a carer in with the child's household, or move "
+        "the child to a family member.",
         "房间{room}儿童独处的提醒不能仅确认了事:请为该儿童同户登记陪护人员入住,或将儿童转到家人身边。"),
     "stay_not_released": (
         "Only a released person's community can be marked as told.",

@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import functools
 import os
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -23,13 +24,12 @@ from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as _landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -41,6 +41,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus import paragraph as _rl_paragraph
 from reportlab.platypus.tables import CellStyle
 
 from .fonts import FontChoice, covers, text_runs
@@ -791,7 +792,8 @@ def fast_table(header: list[str] | None, rows: Sequence[Sequence[Any]], col_widt
 def signature_block(lang: str, style_dict: dict, *, handed_over_by: str | None = None,
                     received_by: str | None = None, when: datetime | None = None) -> Flowable:
     """Two columns: the outgoing shift leader and the incoming one (交班班长 / 接班班长, not the
-    command system's A/B roles), each with name, signature, date and time lines; names and time pre-filled when known. Kept together."""
+    command system's A/B roles), each with name, signature, date and time lines; names and time
+    pre-filled when known. Kept together."""
     font = _font_of(style_dict)
     cell, bold = style_dict["cell"], style_dict.get("cell_bold", style_dict["cell"])
     sig = ParagraphStyle("sig", parent=cell, fontSize=9, leading=12)

@@ -41,7 +41,7 @@ def build_daily_pdf(figures: dict, template: list[dict], target, *, lang: str = 
     subtitle = L("daily_subtitle", day=_value(figures["date"], lang))
     width = base.content_width()
     story = [base.para(L("daily_title"), st["title"], font), base.para(subtitle, st["body"], font)]
-    story += base.data_table([L("figure"), L("value")], [list(p) for p in zip(headings, values)],
+    story += base.data_table([L("figure"), L("value")], [list(p) for p in zip(headings, values, strict=True)],
                              [width * 0.45, width * 0.55], st)
     story += [Spacer(1, 12 * mm), base.para(L("daily_signature"), st["body"], font)]
     return base.build_pdf(target, story, title=L("daily_title"), lang=lang, site_name=figures.get("site") or "",

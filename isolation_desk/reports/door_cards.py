@@ -4,7 +4,6 @@ the stay ("ISD:<stay id>") that a phone or a scanner at the desk can read to ope
 from __future__ import annotations
 
 import os
-
 from datetime import datetime
 
 from reportlab.graphics.barcode import qrencoder

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from reportlab.platypus import KeepTogether, Spacer
 from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Spacer
 
 from . import base
 from .fonts import FontChoice, register_fonts

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from ..domain import policy as pol
 from ..domain.errors import DomainError
@@ -33,8 +33,7 @@ from ..domain.households import Member, age_on, check_household
 from ..domain.identity import mask_id, normalize_text
 from ..domain.registration import Registration, validate_registration
 from ..domain.roles import Actor
-from ..io.spreadsheet import (FIELD_ALIASES, Header, SpreadsheetError, find_header, header_key,
-                              read_rows, write_xlsx)
+from ..io.spreadsheet import FIELD_ALIASES, Header, SpreadsheetError, find_header, header_key, read_rows, write_xlsx
 from ..messages import describe
 from ..storage import repo_arrivals
 from ..storage import repositories as repo
@@ -439,9 +438,9 @@ def _check_households(preview: ArrivalsPreview, today: date) -> None:
             continue
         ages = [age_on(m.registration.birth_date, today) for m in members]
         has_child = any(m.household_role == "child" or (a is not None and a <= 14)
-                        for m, a in zip(members, ages))
+                        for m, a in zip(members, ages, strict=True))
         error = None
-        for m, age in zip(members, ages):
+        for m, age in zip(members, ages, strict=True):
             if m.household_role is None:
                 if age is not None and age <= 14:
                     m.household_role = "child"
@@ -452,7 +451,7 @@ def _check_households(preview: ArrivalsPreview, today: date) -> None:
         if error is None:
             try:
                 check_household([Member(m.household_role, a, frozenset(_needs_by_age(a)))
-                                 for m, a in zip(members, ages)])
+                                 for m, a in zip(members, ages, strict=True)])
             except DomainError as exc:
                 error = exc
         if error is not None:
@@ -528,7 +527,7 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
         person_ids = repo_arrivals.upsert_people(db, people)
         households: dict[str, int] = {}
         stays = []
-        for r, key in zip(todo, keys):  # STAY_COLUMNS order
+        for r, key in zip(todo, keys, strict=True):  # STAY_COLUMNS order
             reg = r.registration
             household_id = None
             if r.household and r.household_role:
@@ -706,7 +705,7 @@ def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime)
     if len(unit.stay_ids) > 1:
         # check_in clears the household of a person checked in alone: put the host back in it.
         repo_arrivals.set_household(db, host_id, unit.household_id, unit.roles[0] or "parent")
-        for stay_id, role in zip(unit.stay_ids[1:], unit.roles[1:]):
+        for stay_id, role in zip(unit.stay_ids[1:], unit.roles[1:], strict=False):
             s = repo.stay(db, stay_id)
             if s is None or s["status"] != "expected":
                 raise DomainError("stay_not_expected")
@@ -731,7 +730,7 @@ def bulk_check_in(db: Database, plan: Sequence[PlannedUnit], actor: Actor, now: 
             with db.transaction():
                 done = _check_in_unit(db, unit, actor, now)
             result.checked_in.extend(done)
-            result.placed.extend((name, r.room) for name, r in zip(unit.names, done))
+            result.placed.extend((name, r.room) for name, r in zip(unit.names, done, strict=False))
         except DomainError as exc:
             result.failed.append((unit, exc))
     return result

@@ -32,7 +32,7 @@ from ..io.files import PRIVATE_DIR, make_private, private_dir
 from ..storage import cipher
 from ..storage import repo_accounts as urepo
 from ..storage import repositories as repo
-from ..storage.database import (Database, StorageError, _known_error, inspect, open_database)
+from ..storage.database import Database, StorageError, _known_error, inspect, open_database
 from ..storage.database import open_reader as _open_reader
 
 KINDS = ("start", "interval", "manual", "pre_migration", "pre_restore", "pre_encryption")

@@ -3,8 +3,8 @@ the status bar. The room board's badges are computed here and nowhere else."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from ..storage import repo_ui
 from ..storage import repositories as repo

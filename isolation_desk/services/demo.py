@@ -19,12 +19,18 @@ from ..domain.roles import Actor
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import rooms as room_service
-from . import site, stays, testing
-from . import shift  # issue 6: the shift log of the demo
-from . import supplies  # issue 5: the supplies ledger of the demo
+from . import (
+    shift,  # issue 6: the shift log of the demo
+    site,
+    stays,
+    supplies,  # issue 5: the supplies ledger of the demo
+    testing,
+)
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉鹏宇浩然欣怡子涵梓轩思雨佳琪俊杰晓东海燕雪梅春生秋月冬梅丹阳子墨一诺雨桐"
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+            "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉鹏宇浩然欣怡子涵梓轩思雨佳琪俊杰晓"
+         "东海燕雪梅春生秋月冬梅丹阳子墨一诺雨桐")
 DOT_NAMES = ("阿卜杜拉·买买提", "古丽娜尔·艾山", "迪丽热巴·阿不都", "努尔兰·哈力克", "扎西·多吉")
 RARE_NAMES = ("王䶮", "李㛃", "张喆", "陈昇")
 REGIONS = ("110101", "310104", "440305", "420102", "510107", "410102", "320106", "330106", "650102")
@@ -186,7 +192,8 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
         _today_events(db, rng, now, a)
         shift.seed_demo(db, rng, now, a)  # issue 6: shift-log entries of the last days (services/shift.py)
         supplies.seed_demo(db, rng, now, a)  # issue 5: items and a stock ledger over the history (services/supplies.py)
-        __import__("isolation_desk.services.staff", fromlist=["staff"]).seed_demo(db, rng, now, a)  # issue 4: staff roster and staff daily tests (services/staff.py)
+        # issue 4: staff roster and staff daily tests (services/staff.py)
+        __import__("isolation_desk.services.staff", fromlist=["staff"]).seed_demo(db, rng, now, a)
         repo.audit(db, actor=a.username, action="demo_generated", entity="site",
                    after={"rooms": capacity, "seed": seed, "history_days": history_days}, at=now)
     return {"rooms": len(all_rooms),

@@ -79,7 +79,7 @@ class InstanceLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self) -> "InstanceLock":
+    def acquire(self) -> InstanceLock:
         """The instance lock, and the site lock shared for as long as the window is open
         (a restore by another process waits for the window to close, or refuses)."""
         if self._fd is not None:
@@ -92,7 +92,7 @@ class InstanceLock:
             raise
         return self
 
-    def _acquire_instance(self) -> "InstanceLock":
+    def _acquire_instance(self) -> InstanceLock:
         if self._fd is not None:
             return self
         private_dir(self.path.parent) if not self.path.parent.exists() else None
@@ -199,7 +199,7 @@ else:
 # The site locks this process holds, by file: a restore started in a process that holds the
 # lock shared (the window restoring its own file) turns that lock exclusive instead of
 # waiting for itself.
-_HELD: dict[str, "SiteLock"] = {}
+_HELD: dict[str, SiteLock] = {}
 
 
 def _key(db_path: str | Path) -> str:
@@ -220,7 +220,7 @@ class SiteLock:
         return self._fd is not None
 
     def acquire(self, exclusive: bool = False, wait: float | None = None,
-                window_check: bool = True) -> "SiteLock":
+                window_check: bool = True) -> SiteLock:
         """Shared: waits up to WRITER_WAIT_SECONDS for a restore. Exclusive: refused at once
         while a window has the file open (``window_check``), else waits up to
         RESTORE_WAIT_SECONDS for running commands."""

@@ -228,7 +228,8 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                                          name_difference=match.kind, recorded=True)
                         continue
                     if p["result"] is None:
-                        repo.update(db, "tests", t["id"], {"result": "negative", "result_at": now.replace(microsecond=0),
+                        repo.update(db, "tests", t["id"], {"result": "negative",
+                                                           "result_at": now.replace(microsecond=0),
                                                            "lab": lab, "recorded_by": actor.username,
                                                            "source": source, "result_source": "import"})
                         report.recorded += 1

@@ -410,7 +410,7 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
                 at_in, at_id = col.get("checked_in_at"), col.get("stay_id")  # None: nobody here
                 for r in present:
                     if r[at_in] < window_start and r[at_id] not in checked:
-                        row = _person(dict(zip(names, r)))
+                        row = _person(dict(zip(names, r, strict=True)))
                         row.update(slot=slot, day=day)
                         missing.append(row)
 
@@ -425,7 +425,7 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     for r in present:
         needs = r[at_needs]
         if needs and not named.isdisjoint(needs.lower().split(",")):
-            row = _person(dict(zip(names, r)))
+            row = _person(dict(zip(names, r, strict=True)))
             row["needs"] = [n for n in needs.split(",") if n]
             needs_named.append(row)
 
@@ -660,7 +660,7 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
     rows = []
     for back in range(6, -1, -1):
         day = now.date() - timedelta(days=back)
-        for kind_of_shift, hour in (("night", 2), ("day", 10), ("day", 16), ("night", 22)):
+        for _kind_of_shift, hour in (("night", 2), ("day", 10), ("day", 16), ("night", 22)):
             at = datetime.combine(day, time(hour, rng.randint(0, 59)))
             if at >= now:
                 continue

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from ..domain import policy as pol
 from ..domain import release as rel
 from ..domain.errors import DomainError, Refused
-from ..domain.households import Member, age_on, can_care, check_household, left_without_carer, needs_carer
+from ..domain.households import Member, age_on, check_household, left_without_carer, needs_carer
 from ..domain.registration import Registration
 from ..domain.roles import Actor
 from ..domain.rooms import check_transition

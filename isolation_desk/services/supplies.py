@@ -199,7 +199,7 @@ def _take(db: Database, kind: str, action: str, item_id: int, quantity, *, party
     when = _at(at, now)
     lots_now = _lots(db, item_id)
     if lot_id is not None:
-        chosen = [l for l in lots_now if l.lot_id == lot_id]
+        chosen = [lot for lot in lots_now if lot.lot_id == lot_id]
         if not chosen:
             if rs.lot(db, lot_id) is None or rs.lot(db, lot_id)["item_id"] != item_id:
                 raise DomainError("lot_unknown", field="lot")
@@ -265,7 +265,7 @@ def adjust(db: Database, item_id: int, quantity, *, reason: str, lot_id: int | N
         raise DomainError("reason_required", field="reason")
     when = _at(at, now)
     lots_now = _lots(db, item_id)
-    if lot_id is not None and lot_id not in {l.lot_id for l in lots_now}:
+    if lot_id is not None and lot_id not in {lot.lot_id for lot in lots_now}:
         found = rs.lot(db, lot_id)
         if found is None or found["item_id"] != item_id:
             raise DomainError("lot_unknown", field="lot")
@@ -273,20 +273,20 @@ def adjust(db: Database, item_id: int, quantity, *, reason: str, lot_id: int | N
     if value > 0:
         allocation = [(lot_id, value)]
     else:
-        pool = [l for l in lots_now if l.on_hand > EPSILON and (lot_id is None or l.lot_id == lot_id)]
+        pool = [lot for lot in lots_now if lot.on_hand > EPSILON and (lot_id is None or lot.lot_id == lot_id)]
         # expired stock is what is usually written off: it goes first here
-        pool.sort(key=lambda l: (l.expiry_date is None, l.expiry_date or date.max, l.lot_id is None))
-        available = sum(l.on_hand for l in pool)
+        pool.sort(key=lambda lot: (lot.expiry_date is None, lot.expiry_date or date.max, lot.lot_id is None))
+        available = sum(lot.on_hand for lot in pool)
         if -value > available + EPSILON:
-            name = next((l.lot for l in lots_now if l.lot_id == lot_id), "") if lot_id else ""
+            name = next((lot.lot for lot in lots_now if lot.lot_id == lot_id), "") if lot_id else ""
             raise DomainError("stock_would_go_negative", field="quantity", item=item["name"],
                               lot=name or "-", balance=_fmt(available + value))
         allocation, left = [], -value
-        for l in pool:
+        for lot in pool:
             if left <= EPSILON:
                 break
-            q = min(l.on_hand, left)
-            allocation.append((l.lot_id, -q))
+            q = min(lot.on_hand, left)
+            allocation.append((lot.lot_id, -q))
             left -= q
     ids = []
     with db.transaction():
@@ -319,7 +319,7 @@ def count(db: Database, item_id: int, counted: dict, *, note: str | None = None,
         values[key] = stock.validate_quantity(value, allow_zero=True, field_name="counted")
     if not values:
         raise DomainError("count_empty", field="counted")
-    book = {l.lot_id: l.on_hand for l in _lots(db, item_id)}
+    book = {lot.lot_id: lot.on_hand for lot in _lots(db, item_id)}
     for key in values:
         if key is not None and key not in book:
             found = rs.lot(db, key)
@@ -604,7 +604,7 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
     buildings = [b["code"] for b in repo.buildings(db)] or ["A"]
     final_use = {}
     item_ids = {}
-    for name, category, unit, reorder_days, critical, expiry, kind, rate, team in DEMO_ITEMS:
+    for name, category, unit, reorder_days, critical, expiry, kind, rate, _team in DEMO_ITEMS:
         use = _demo_daily_use(kind, rate, peak, max(samples + [1]), shifts[-1], random.Random(0)) \
             if kind != "unplanned" else max(2, peak // 40)
         final_use[name] = max(1.0, use)
@@ -625,11 +625,13 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
         return at.isoformat() if at < now else None
 
     lot_seq = 0
-    for name, category, unit, reorder_days, critical, expiry, kind, rate, team in DEMO_ITEMS:
+    for name, category, _unit, _reorder_days, _critical, expiry, kind, rate, team in DEMO_ITEMS:
         item_id = item_ids[name]
         balances: list[list] = []  # [lot_id, expiry date or None, quantity]
         daily = final_use[name]
 
+        # receive_lot and take read this item's loop variables (noqa: B023): both are
+        # called in this iteration only, never after the loop moves on.
         def receive_lot(d: date, qty: float, hh: int, expiry_days: int | None = None,
                         party: str | None = None) -> None:
             nonlocal lot_seq
@@ -638,22 +640,23 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
                 return
             lot_seq += 1
             lot_id, exp = None, None
-            if expiry:
+            if expiry:  # noqa: B023
                 exp = d + timedelta(days=expiry_days if expiry_days is not None else rng.randint(90, 700))
-                lot_id = rs.insert_lot(db, item_id, f"{d:%Y%m%d}{lot_seq:03d}", exp, rng.choice(DEMO_MAKERS))
-            balances.append([lot_id, exp, qty])
-            party = party or rng.choice(DEMO_FOOD_SUPPLIERS if category == "food_and_water"
+                lot_id = rs.insert_lot(db, item_id, f"{d:%Y%m%d}{lot_seq:03d}",  # noqa: B023
+                                       exp, rng.choice(DEMO_MAKERS))
+            balances.append([lot_id, exp, qty])  # noqa: B023
+            party = party or rng.choice(DEMO_FOOD_SUPPLIERS if category == "food_and_water"  # noqa: B023
                                         else DEMO_SUPPLIERS)
-            movements.append((item_id, lot_id, at, "receipt", qty, party, None,
+            movements.append((item_id, lot_id, at, "receipt", qty, party, None,  # noqa: B023
                               f"RK{d:%m%d}-{lot_seq:03d}", user))
 
         def take(d: date, qty: float, at: str | None, kind_: str, party: str | None,
                  reason: str | None = None) -> float:
             if at is None or qty <= 0:
                 return 0.0
-            balances.sort(key=lambda b: (b[1] is None, b[1] or date.max))
+            balances.sort(key=lambda b: (b[1] is None, b[1] or date.max))  # noqa: B023
             left, taken = qty, 0.0
-            for b in balances:
+            for b in balances:  # noqa: B023
                 if left <= 0:
                     break
                 if b[1] is not None and b[1] < d:
@@ -664,7 +667,7 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
                 b[2] -= q
                 left -= q
                 taken += q
-                movements.append((item_id, b[0], at, kind_, -q, party, reason, None, user))
+                movements.append((item_id, b[0], at, kind_, -q, party, reason, None, user))  # noqa: B023
             return taken
 
         if name == "医用隔离鞋套":

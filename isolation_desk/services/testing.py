@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from ..domain import policy as pol
 from ..domain import schedule as sched
@@ -382,14 +382,16 @@ def record_results(db: Database, results: list[tuple[str, int, str]], actor: Act
                 if p is None:
                     raise DomainError("pool_unknown", pool_id=unit_id)
                 if p["result"]:
-                    raise DomainError("result_already_recorded", result=p["result"], result_zh=RESULT_ZH.get(p["result"]))
+                    raise DomainError("result_already_recorded", result=p["result"], result_zh=RESULT_ZH.get(p["resul"
+                                                                                                               "t"]))
                 if how == "bulk":
                     _bulk_allowed(rt.pool_members(db, unit_id), now)
                 _pool_result(db, p, result, actor, now, lab, out, source=how)
             else:
                 t = _resultable(db, unit_id)
                 if t["result"] and t["result"] != "invalid":
-                    raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["result"]))
+                    raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["resul"
+                                                                                                               "t"]))
                 if how == "bulk":
                     _bulk_allowed([t], now)
                 _check_double_sample_lab(db, t, lab)
@@ -421,15 +423,15 @@ class LabBatch:
     before: datetime | None = None
 
     @classmethod
-    def pool(cls, pool_id: int) -> "LabBatch":
+    def pool(cls, pool_id: int) -> LabBatch:
         return cls("pool", pool_id=pool_id)
 
     @classmethod
-    def run(cls, day: date, building: str | None = None, floor: int | None = None) -> "LabBatch":
+    def run(cls, day: date, building: str | None = None, floor: int | None = None) -> LabBatch:
         return cls("run", day=day, building=building, floor=floor)
 
     @classmethod
-    def taken_before(cls, before: datetime) -> "LabBatch":
+    def taken_before(cls, before: datetime) -> LabBatch:
         return cls("before", before=before)
 
     def describe(self) -> dict:
@@ -715,7 +717,8 @@ def sampling_sources(db: Database, day: date, *, building: str | None = None, fl
         fc.due += 1
         if r["sampled_at"]:
             fc.sampled += 1
-    return SamplingList(day, rows, [counts[k] for k in sorted(counts, key=lambda k: (k[0] or 0, k[1] or "", k[2] or 0))])
+    order = sorted(counts, key=lambda k: (k[0] or 0, k[1] or "", k[2] or 0))
+    return SamplingList(day, rows, [counts[k] for k in order])
 
 
 def sampling_view(r) -> dict:

@@ -45,8 +45,8 @@ def connect(path: str | Path, key: bytes, *, readonly: bool = False, check_same_
     from .database import StorageError
     path = Path(path)
     if readonly:
-        conn = sqlcipher.connect(path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro"), uri=True,
-                                 check_same_thread=check_same_thread)
+        conn = sqlcipher.connect(path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro"),
+                                 uri=True, check_same_thread=check_same_thread)
     else:
         if not path.exists():
             create_private(path)

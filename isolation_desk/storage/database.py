@@ -198,7 +198,7 @@ class Database:
     def query(self, sql: str, params=()) -> list[dict]:
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     def rows(self, sql: str, params=()) -> list[sqlite3.Row]:
         """Rows read by column name like dicts (``dict(row)`` makes one), cheaper to build:
@@ -212,7 +212,7 @@ class Database:
         row = cur.fetchone()
         if row is None:
             return None
-        return dict(zip([d[0] for d in cur.description], row))
+        return dict(zip([d[0] for d in cur.description], row, strict=True))
 
     def scalar(self, sql: str, params=()):
         row = self.conn.execute(sql, params).fetchone()
@@ -227,7 +227,7 @@ class Database:
         for fn in hooks:
             fn()
 
-    def adopt(self, other: "Database") -> None:
+    def adopt(self, other: Database) -> None:
         """Take over ``other``'s connection and state (the same file reopened, e.g. encrypted
         in place), so that everyone holding this object sees the new connection. The close
         hooks (a command's site lock) stay with this object: they are not run here."""
@@ -545,6 +545,7 @@ def _seal_audit_trail(database: Database) -> None:
         return
     try:
         from datetime import datetime
+
         from .repositories import audit
         with database.transaction():
             audit(database, actor="system", action="audit_keyed", entity="database",

@@ -59,7 +59,7 @@ def wrap(db_key: bytes, password: str, kdf: dict | None = None) -> dict:
     kdf = dict(kdf or KDF)
     salt = secrets.token_bytes(SALT_BYTES)
     derived = _derive(password, salt, kdf)
-    wrapped = bytes(a ^ b for a, b in zip(db_key, derived[:KEY_BYTES]))
+    wrapped = bytes(a ^ b for a, b in zip(db_key, derived[:KEY_BYTES], strict=True))
     tag = hmac.new(derived[KEY_BYTES:], salt + wrapped, hashlib.sha256).digest()
     return {"kdf": "argon2id", **kdf, "salt": salt.hex(), "wrapped": wrapped.hex(), "tag": tag.hex()}
 
@@ -71,7 +71,7 @@ def unwrap(slot: dict, password: str) -> bytes | None:
     tag = hmac.new(derived[KEY_BYTES:], salt + wrapped, hashlib.sha256).digest()
     if not hmac.compare_digest(tag, bytes.fromhex(slot["tag"])):
         return None
-    return bytes(a ^ b for a, b in zip(wrapped, derived[:KEY_BYTES]))
+    return bytes(a ^ b for a, b in zip(wrapped, derived[:KEY_BYTES], strict=True))
 
 
 @dataclass
@@ -81,7 +81,7 @@ class KeySlots:
     slots: dict
 
     @classmethod
-    def load(cls, db_path: str | Path) -> "KeySlots":
+    def load(cls, db_path: str | Path) -> KeySlots:
         path = slots_path(db_path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -9,9 +9,9 @@ import sqlite3
 from pathlib import Path
 
 from ..domain.errors import DomainError
+from ..io.files import create_private
 from . import cipher
 from .database import APPLICATION_ID, Database, is_sqlite_file
-from ..io.files import create_private
 
 
 def _open_ro(path: str | Path, key: bytes | None):

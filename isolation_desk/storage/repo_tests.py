@@ -53,9 +53,11 @@ LEFT JOIN pools po ON po.id = t.pool_id
 
 def _place(where: list[str], params: list, building: str | None, floor: int | None) -> None:
     if building:
-        where.append("b.code = ?"); params.append(building)
+        where.append("b.code = ?")
+        params.append(building)
     if floor is not None:
-        where.append("r.floor = ?"); params.append(floor)
+        where.append("r.floor = ?")
+        params.append(floor)
 
 
 def _tests_in_place(where: list[str], params: list, statuses: str, building: str | None,
@@ -68,11 +70,13 @@ def _tests_in_place(where: list[str], params: list, statuses: str, building: str
         rooms = "SELECT id FROM rooms WHERE building_id = (SELECT id FROM buildings WHERE code = ?)"
         params.append(building)
         if floor is not None:
-            rooms += " AND floor = ?"; params.append(floor)
+            rooms += " AND floor = ?"
+            params.append(floor)
         where.append(f"t.stay_id IN (SELECT id FROM stays WHERE status IN ({statuses}) "
                      f"AND room_id IN ({rooms}))")
     elif floor is not None:
-        where.append("r.floor = ?"); params.append(floor)
+        where.append("r.floor = ?")
+        params.append(floor)
 
 
 def test_row(db: Database, test_id: int) -> dict | None:
@@ -87,7 +91,8 @@ def sampling_list(db: Database, day: str, *, building: str | None = None, floor:
     params: list = [day]
     _place(where, params, building, floor)
     if kind:
-        where.append("t.kind = ?"); params.append(kind)
+        where.append("t.kind = ?")
+        params.append(kind)
     select = SAMPLING_SELECT_BUILDING if building else SAMPLING_SELECT
     return db.rows(select + " WHERE " + " AND ".join(where) + " ORDER BY " + ROOM_ORDER, params)
 
@@ -156,7 +161,8 @@ def active_stays_at(db: Database, *, building: str | None = None, floor: int | N
     params: list = []
     _place(where, params, building, floor)
     if category:
-        where.append("s.category = ?"); params.append(category)
+        where.append("s.category = ?")
+        params.append(category)
     return db.query(STAY_SELECT + " WHERE " + " AND ".join(where) +
                     " ORDER BY b.sort_order, b.code, r.floor, r.number, p.name", params)
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from .database import Database
 from . import repositories as repo
+from .database import Database
 
 ACTIVE = ("in_isolation", "awaiting_transfer")
 

@@ -106,7 +106,7 @@ def verify_audit_chain(db: Database) -> list[int]:
                      "prev_hash, hash FROM audit ORDER BY id")
     names = [d[0] for d in cur.description]
     for values in cur:
-        row = dict(zip(names, values))
+        row = dict(zip(names, values, strict=True))
         stored = row["hash"] or ""
         if stored.startswith(KEYED_PREFIX):
             if not keyed_seen and plain and row["action"] != "audit_keyed":
@@ -149,13 +149,17 @@ def audit_entries(db: Database, *, entity: str | None = None, actor: str | None 
                   since: str | None = None, until: str | None = None, limit: int = 5000) -> list[dict]:
     where, params = [], []
     if entity:
-        where.append("entity = ?"); params.append(entity)
+        where.append("entity = ?")
+        params.append(entity)
     if actor:
-        where.append("actor = ?"); params.append(actor)
+        where.append("actor = ?")
+        params.append(actor)
     if since:
-        where.append("at >= ?"); params.append(since)
+        where.append("at >= ?")
+        params.append(since)
     if until:
-        where.append("at < ?"); params.append(until)
+        where.append("at < ?")
+        params.append(until)
     sql = "SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -220,9 +224,11 @@ def room_by_label(db: Database, label: str) -> dict | None:
 def rooms(db: Database, *, building: str | None = None, status: str | None = None) -> list[dict]:
     where, params = [], []
     if building:
-        where.append("b.code = ?"); params.append(building)
+        where.append("b.code = ?")
+        params.append(building)
     if status:
-        where.append("r.status = ?"); params.append(status)
+        where.append("r.status = ?")
+        params.append(status)
     sql = ROOM_SELECT + (" WHERE " + " AND ".join(where) if where else "")
     return db.query(sql + " ORDER BY b.sort_order, b.code, r.floor, r.number", params)
 
@@ -312,7 +318,8 @@ def stay_filters(*, statuses, category: str | None = None, building: str | None 
     where = [f"s.status IN ({', '.join('?' * len(statuses))})"]
     params: list = list(statuses)
     if category:
-        where.append("s.category = ?"); params.append(category)
+        where.append("s.category = ?")
+        params.append(category)
     if building:
         # by room id, so that one building of a large site reads its rooms' stays through
         # idx_stays_room, not every present stay of the site
@@ -320,7 +327,8 @@ def stay_filters(*, statuses, category: str | None = None, building: str | None 
                      "WHERE bb.code = ?)")
         params.append(building)
     if household_id is not None:
-        where.append("s.household_id = ?"); params.append(household_id)
+        where.append("s.household_id = ?")
+        params.append(household_id)
     if search:
         like = f"%{search}%"
         where.append("(p.name LIKE ? OR p.id_number LIKE ? OR p.phone LIKE ? "

@@ -5,8 +5,18 @@ import importlib
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QTableView, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
 
 from ..services import boards
 from .icons import icon
@@ -52,7 +62,7 @@ class MainWindow(QMainWindow):
         self.nav.setFont(font)
         self.stack = QStackedWidget()
         self.screens = _Screens(self)
-        for key, module, cls in SCREENS:
+        for key, _module, _cls in SCREENS:
             self.stack.addWidget(QWidget())  # placeholder until the screen is first shown
             item = QListWidgetItem(icon(key, "#ffffff"), self._title(key))
             item.setData(Qt.UserRole, key)
@@ -66,7 +76,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._show_row)
-        for i, (key, _, _) in enumerate(SCREENS):
+        for i, (_key, _, _) in enumerate(SCREENS):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda checked=False, i=i: self.nav.setCurrentRow(i))

@@ -26,8 +26,9 @@ Each ``Row`` holds:
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
@@ -51,6 +52,9 @@ class Row:
     foreground: Any = None
     background: Any = None
     align: Sequence[Any] | None = None
+
+
+_ROOT = QModelIndex()  # the invisible root: the default parent of a flat table
 
 
 class RowTableModel(QAbstractTableModel):
@@ -160,10 +164,10 @@ class RowTableModel(QAbstractTableModel):
         return moved
 
     # -- Qt model API -------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index, role=_DISPLAY):

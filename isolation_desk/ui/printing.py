@@ -69,7 +69,8 @@ def open_paper(parent, ctx, kind: str, *, show: bool = True, **choice) -> PaperP
     try:
         dialog = PaperPreview(path, paper_title(kind), file_name(kind, ctx), parent, owned=True)
     except PdfUnreadable as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Papers", "Not shown"), ctx.describe(DomainError("paper_unreadable", detail=str(exc))))
+        QMessageBox.warning(parent, QCoreApplication.translate("Papers", "Not shown"),
+                            ctx.describe(DomainError("paper_unreadable", detail=str(exc))))
         return None
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     if show:

@@ -43,6 +43,7 @@ def site_database(path, user: str = DEMO_USER, password: str = DEMO_PASSWORD, **
 def site_connection(path, user: str = DEMO_USER, password: str = DEMO_PASSWORD):
     """A bare DB-API connection to the site file (as the sqlite3 shell, with the key)."""
     import sqlite3
+
     from isolation_desk.storage import cipher
     key = site_key(path, user, password)
     return cipher.connect(path, key) if key is not None else sqlite3.connect(path)

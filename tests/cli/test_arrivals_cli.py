@@ -7,14 +7,11 @@ from datetime import date, datetime, timedelta
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from isolation_desk.cli import main
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.roles import SYSTEM
 from isolation_desk.services import site
 from isolation_desk.storage.database import open_database
-
 
 from .helpers import run_as as run  # every command runs signed in as the demo account
 
@@ -106,7 +103,7 @@ def test_gbk_csv(site_db, tmp_path):
 @pytest.mark.parametrize("content,word", [
     (None, "could not be read"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, ".xls"),
-    ("a,b\n1,2\n".encode(), "header"),
+    (b"a,b\n1,2\n", "header"),
 ])
 def test_unreadable_file_fails_with_a_message(site_db, tmp_path, content, word):
     path = tmp_path / "list.xls"

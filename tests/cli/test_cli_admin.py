@@ -10,14 +10,13 @@ from isolation_desk.cli import main
 from isolation_desk.services import accounts, backup
 from isolation_desk.storage.database import open_database
 
+from .helpers import ensure_account, run_as, site_key
+
 
 @pytest.fixture(autouse=True)
 def fast_hashing(monkeypatch):
     from argon2 import PasswordHasher
     monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=64, parallelism=1))
-
-
-from .helpers import ensure_account, run_as, site_key
 
 
 def run(*args, input=None):

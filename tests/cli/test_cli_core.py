@@ -1,5 +1,4 @@
 import json
-import sqlite3
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -10,7 +9,6 @@ from click.testing import CliRunner
 from isolation_desk.cli import main
 from isolation_desk.domain.policy import PRESETS
 from isolation_desk.storage.migrations import SCHEMA_VERSION
-
 
 from .helpers import DEMO_PASSWORD, DEMO_USER, run_as, site_connection
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import resource
 import signal
-import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -54,10 +53,28 @@ def refused(p, code: int = 2) -> str:
 def _xlsx(path, sheet_xml: bytes):
     """A minimal workbook whose one sheet is ``sheet_xml`` (compressed: a few KB on disk)."""
     parts = {
-        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-        "_rels/.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types '
+                               b'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default '
+                               b'Extension="rels" '
+                               b'ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default '
+                               b'Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" '
+                               b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xm'
+                               b'l"/><Override PartName="/xl/worksheets/sheet1.xml" '
+                               b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml'
+                               b'"/></Types>',
+        "_rels/.rels": b'<?xml version="1.0"?><Relationships '
+                       b'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+                       b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+                       b'Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": b'<?xml version="1.0"?><workbook '
+                           b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                           b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><she'
+                           b'et name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": b'<?xml version="1.0"?><Relationships '
+                                      b'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relations'
+                                      b'hip Id="rId1" '
+                                      b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/works'
+                                      b'heet" Target="worksheets/sheet1.xml"/></Relationships>',
         "xl/worksheets/sheet1.xml": sheet_xml,
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:

@@ -5,19 +5,15 @@ import re
 from datetime import date, datetime
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from isolation_desk.cli import main
+from .helpers import run_as as run  # every command runs signed in as the demo account
 
 
 @pytest.fixture
 def demo_file(demo_db):
     return demo_db.path
-
-
-from .helpers import run_as as run  # every command runs signed in as the demo account
 
 
 def test_handover_default_shift(demo_file, tmp_path):
@@ -77,6 +73,7 @@ def test_print_roster_door_cards_and_release_notice(demo_file, tmp_path):
 
 def test_release_notices_due_today_and_usage(demo_db, demo_file, tmp_path):
     from conftest import make_releasable
+
     from isolation_desk.services import shift
     due = shift.release_due_stays(demo_db, date(2022, 11, 20))
     r = run("print", "release-notice", "--db", demo_file, "--stay", str(due[0]["id"]), "--out",

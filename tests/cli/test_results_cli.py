@@ -11,10 +11,8 @@ from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.io.spreadsheet import write_xlsx
 from isolation_desk.storage.database import open_database
 
-from .helpers import site_key
-
-
 from .helpers import run_as as run  # every command runs signed in as the demo account
+from .helpers import site_key
 
 
 @pytest.fixture()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from pathlib import Path
 
 import click
 import pytest
-from pathlib import Path
-
 from click.testing import CliRunner
 
 from isolation_desk.cli import main
@@ -163,7 +162,6 @@ def test_a_managers_first_sign_in_encrypts_a_plain_site_and_says_what_follows(tm
 
 
 def test_recover_opens_the_site_with_its_code_and_gives_the_manager_a_new_password(tmp_path):
-    from isolation_desk.services import encryption
     from isolation_desk.storage import keyring
     path = tmp_path / "demo.sqlite"
     assert run("demo", "--db", path, "--rooms", "12").exit_code == 0

@@ -3,11 +3,10 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 from pypdf import PdfReader
-
-import pytest
 
 from isolation_desk.cli import main
 from isolation_desk.services.supplies import DEMO_ITEMS

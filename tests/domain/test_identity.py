@@ -290,7 +290,8 @@ def test_masks_of_plain_text_take_the_short_path_with_the_same_result(value):
     assert mask_phone(value) == _mask_phone_slow(value)
 
 
-@pytest.mark.parametrize("raw, sex", [("男", "M"), ("女", "F"), ("m", "M"), ("Female", "F"), (1, "M"), ("2", "F"), (2.0, "F")])
+@pytest.mark.parametrize("raw, sex", [("男", "M"), ("女", "F"), ("m", "M"), ("Female", "F"), (1, "M"), ("2", "F"),
+                                      (2.0, "F")])
 def test_parse_sex(raw, sex):
     assert parse_sex(raw) == sex
 
@@ -328,7 +329,8 @@ def test_excel_serials_and_the_1900_leap_year_bug():
     assert parse_date(2958465, TODAY, allow_future=True) == date(9999, 12, 31)
 
 
-@pytest.mark.parametrize("raw", ["2022-02-30", "2022/13/1", "abc", "27/3", "1899-12-31", "2022-03-27 25:00", math.nan, True])
+@pytest.mark.parametrize("raw", ["2022-02-30", "2022/13/1", "abc", "27/3", "1899-12-31", "2022-03-27 25:00", math.nan,
+                                 True])
 def test_parse_date_invalid(raw):
     assert code_of(parse_date, raw, TODAY) == "date_invalid"
 
@@ -372,7 +374,8 @@ def test_parse_datetime_future_has_clock_slack():
 # --- measurements -----------------------------------------------------------------
 
 @pytest.mark.parametrize("raw, value", [("36.5", 36.5), ("36.5℃", 36.5), ("36,5", 36.5), (37.3, 37.3), (38, 38.0),
-                                         (" 36.8 °C", 36.8), ("３６．６", 36.6), ("37度", 37.0), ("34", 34.0), (43.0, 43.0)])
+                                         (" 36.8 °C", 36.8), ("３６．６", 36.6), ("37度", 37.0), ("34", 34.0),
+                                         (43.0, 43.0)])
 def test_parse_temperature(raw, value):
     assert parse_temperature(raw) == value
 

@@ -126,7 +126,7 @@ def test_through_a_real_file_and_back(pairs, numeric):
             writer.writerow(["李四", f"{float(numeric):.5E}"])  # how Excel saves it as CSV
         for path in (xlsx, text):
             rows = read_rows(path)[1:]
-            for (number, _), (_, values) in zip(pairs, rows):
+            for (number, _), (_, values) in zip(pairs, rows, strict=False):
                 check = validate_row(_row(values[1]), TODAY)
                 assert check.registration is not None, (path.suffix, values[1], check.errors)
                 assert check.registration.id_number == number

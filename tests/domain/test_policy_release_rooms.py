@@ -16,8 +16,8 @@ dates = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 
 @given(start=dates)
 def test_release_date_is_start_plus_days_for_every_preset_and_category(start):
-    for preset, policies in pol.PRESETS.items():
-        for category, p in policies.items():
+    for _preset, policies in pol.PRESETS.items():
+        for _category, p in policies.items():
             assert pol.release_date(p, start) == start + timedelta(days=p.isolation_days)
 
 

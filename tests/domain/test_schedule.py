@@ -11,9 +11,18 @@ from hypothesis import strategies as st
 from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.policy import PRESETS
 from isolation_desk.domain.release import HealthRecord, TestRecord, release_decision
-from isolation_desk.domain.schedule import (DueTest, check_pool_size, check_regime, policy_schedule,
-                                            pool_retests, regime_days, regime_schedule,
-                                            short_windows, staff_due, windows)
+from isolation_desk.domain.schedule import (
+    DueTest,
+    check_pool_size,
+    check_regime,
+    policy_schedule,
+    pool_retests,
+    regime_days,
+    regime_schedule,
+    short_windows,
+    staff_due,
+    windows,
+)
 
 D = date
 
@@ -118,7 +127,8 @@ def test_three_in_five_always_satisfied_and_never_above_daily(span, seed_days):
 def test_staff_regimes():
     anchor = D(2022, 11, 1)
     assert all(staff_due("daily", anchor + timedelta(days=k), anchor) for k in range(10))
-    days = [anchor + timedelta(days=k) for k in range(30) if staff_due("three_in_five", anchor + timedelta(days=k), anchor)]
+    days = [anchor + timedelta(days=k) for k in range(30) if staff_due("three_in_five", anchor + timedelta(days=k),
+                                                                       anchor)]
     assert short_windows(days, anchor, anchor + timedelta(days=29)) == []
     assert len(days) == 18
 

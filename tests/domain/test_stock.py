@@ -126,9 +126,9 @@ def test_fefo_takes_first_expiry_first_and_skips_expired():
           StockLot(3, "gone", TODAY - timedelta(days=1), 100),
           StockLot(None, "", None, 7)]
     taken = stock.fefo_allocate(ls, 25, TODAY)
-    assert [(l.lot, q) for l, q in taken] == [("soon", 10), ("late", 15)]
+    assert [(lot.lot, q) for lot, q in taken] == [("soon", 10), ("late", 15)]
     taken = stock.fefo_allocate(ls, 55, TODAY)
-    assert [(l.lot, q) for l, q in taken] == [("soon", 10), ("late", 40), ("", 5)]
+    assert [(lot.lot, q) for lot, q in taken] == [("soon", 10), ("late", 40), ("", 5)]
     with pytest.raises(DomainError) as err:
         stock.fefo_allocate(ls, 58, TODAY)
     assert err.value.code == "stock_insufficient"

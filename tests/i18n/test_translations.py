@@ -43,7 +43,8 @@ def test_every_tr_string_is_translated_in_zh_cn(extracted):
     committed = messages(TS)
     missing = [key for key in extracted if key not in committed]
     unfinished = [key for key, m in committed.items() if key in extracted and not finished(m)]
-    assert not missing, f"{len(missing)} tr() strings missing from {TS.name} (run scripts/build_translations.py --fill): {missing[:10]}"
+    assert not missing, (f"{len(missing)} tr() strings missing from {TS.name} "
+                         f"(run scripts/build_translations.py --fill): {missing[:10]}")
     assert not unfinished, f"{len(unfinished)} unfinished translations: {unfinished[:10]}"
 
 
@@ -59,6 +60,7 @@ def test_placeholders_survive_translation():
 
 def test_the_app_speaks_chinese(qapp):
     from PySide6.QtCore import QCoreApplication
+
     from isolation_desk.ui import i18n
     assert i18n.install("zh_CN", qapp)
     assert QCoreApplication.translate("AppContext", "Not done") == "未完成"

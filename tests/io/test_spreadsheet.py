@@ -99,7 +99,8 @@ def test_xlsx_english_headers_and_lab_results(tmp_path):
     ws.append(["Zhang San", ID_A, datetime(2022, 3, 27, 7, 0), "阴性", "PCR", "Lab A", "0301"])
     wb.save(path)
     header = find_header(read_rows(path), required=("id_number", "result"))
-    assert header.columns == {"name": 0, "id_number": 1, "sampled_at": 2, "result": 3, "test_kind": 4, "lab": 5, "room": 6}
+    assert header.columns == {"name": 0, "id_number": 1, "sampled_at": 2, "result": 3, "test_kind": 4, "lab": 5, "roo"
+                                                                                                                 "m": 6}
 
 
 def test_header_overrides_by_text_and_index(tmp_path):
@@ -136,7 +137,7 @@ def test_header_text_normalisation():
     assert all(isinstance(v, tuple) for v in FIELD_ALIASES.values())
 
 
-CSV_TEXT = "姓名,身份证号,手机号,备注\r\n张三,{a},13800138000,\"住址,含逗号\"\r\n\r\n李四,{b},,\r\n,,,\r\n".format(a=ID_A, b=ID_B)
+CSV_TEXT = f"姓名,身份证号,手机号,备注\r\n张三,{ID_A},13800138000,\"住址,含逗号\"\r\n\r\n李四,{ID_B},,\r\n,,,\r\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])
@@ -165,7 +166,7 @@ def test_csv_delimiters_with_title_line(tmp_path, delimiter):
 
 def test_tab_file_with_commas_in_addresses(tmp_path):
     path = tmp_path / "list.csv"
-    path.write_text("姓名\t证件号码\t地址\n张三\t%s\t某路1号,2单元\n李四\t%s\t某路3号\n" % (ID_A, ID_B), encoding="utf-8")
+    path.write_text(f"姓名\t证件号码\t地址\n张三\t{ID_A}\t某路1号,2单元\n李四\t{ID_B}\t某路3号\n", encoding="utf-8")
     assert read_rows(path)[1] == (2, ["张三", ID_A, "某路1号,2单元"])
 
 
@@ -231,7 +232,8 @@ def test_write_xlsx_keeps_ids_as_text_and_round_trips(tmp_path):
     path = tmp_path / "out.xlsx"
     rows = [["张三", ID_A, "13800138000", datetime(2022, 3, 27, 8, 5), date(2022, 3, 27), 36.5, None, "=1+1"],
             ["李四", "00123", "", None, None, 37, True, "bad\x07char"]]
-    write_xlsx(path, ["姓名", "身份证号", "电话", "采样时间", "日期", "体温", "备注", "公式"], rows, sheet_title="名单:3/27")
+    write_xlsx(path, ["姓名", "身份证号", "电话", "采样时间", "日期", "体温", "备注", "公式"], rows,
+               sheet_title="名单:3/27")
 
     wb = openpyxl.load_workbook(path)
     ws = wb.active
@@ -241,7 +243,8 @@ def test_write_xlsx_keeps_ids_as_text_and_round_trips(tmp_path):
     assert ws["H2"].value == "'=1+1" and ws["H2"].data_type == "s"  # text, neutralised (OWASP)
     assert ws.freeze_panes == "A2"
     read_back = read_rows(path)
-    assert read_back[1] == (2, ["张三", ID_A, "13800138000", datetime(2022, 3, 27, 8, 5), date(2022, 3, 27), 36.5, None, "'=1+1"])
+    assert read_back[1] == (2, ["张三", ID_A, "13800138000", datetime(2022, 3, 27, 8, 5), date(2022, 3, 27), 36.5, None,
+                                "'=1+1"])
     assert read_back[2] == (3, ["李四", "00123", None, None, None, 37, True, "badchar"])
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
 
@@ -249,7 +252,8 @@ def test_write_xlsx_keeps_ids_as_text_and_round_trips(tmp_path):
 def test_write_csv_is_utf8_with_bom_and_defuses_formulas(tmp_path):
     path = tmp_path / "out.csv"
     write_csv(path, ["姓名", "身份证号", "时间", "备注"],
-              [["张三", ID_A, datetime(2022, 3, 27, 8, 5), "=HYPERLINK(\"x\")"], ["李四", ID_B, None, "-5"], ["王五", "", date(2022, 3, 1), "@x"]])
+              [["张三", ID_A, datetime(2022, 3, 27, 8, 5), "=HYPERLINK(\"x\")"], ["李四", ID_B, None, "-5"],
+               ["王五", "", date(2022, 3, 1), "@x"]])
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     with open(path, encoding="utf-8-sig", newline="") as handle:

@@ -33,7 +33,8 @@ def test_every_kind_of_cell(tmp_path):
     ws["A1"] = "2022年11月20日 转运名单 & <特殊> \"字符\""
     ws.merge_cells("A1:F1")
     ws.append(["姓名", "身份证号", "数字", "小数", "布尔", "日期", "时间", "日期时间"])
-    ws.append(["张三", ID_A, 13800138001, 36.6, True, date(2022, 11, 18), time(8, 30), datetime(2022, 11, 18, 14, 5, 9)])
+    ws.append(["张三", ID_A, 13800138001, 36.6, True, date(2022, 11, 18), time(8, 30),
+               datetime(2022, 11, 18, 14, 5, 9)])
     ws.append([None, None, None])
     ws["B5"] = "跳过A列"
     ws["H7"] = "远处的单元格"
@@ -156,7 +157,8 @@ cell_values = st.one_of(
     st.integers(min_value=-(10**15), max_value=10**15),
     st.floats(allow_nan=False, allow_infinity=False, width=64, min_value=-1e300, max_value=1e300),
     st.booleans(),
-    st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2100, 1, 1)).map(lambda d: d.replace(microsecond=0)),
+    st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(2100, 1, 1))
+    .map(lambda d: d.replace(microsecond=0)),
 )
 
 

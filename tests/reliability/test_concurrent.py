@@ -61,9 +61,9 @@ def _checkin_stream(path: str, tag: str, per_command: bool, conn, limit: int = 0
         stays.check_in(db, reg, actor, NOW, room_id=room_id)
         conn.send(("checkin", reg.id_number))
 
-    lock = db = None
+    _lock = db = None  # the site lock is held as long as this worker lives
     if not per_command:
-        lock = SiteLock(path).acquire()
+        _lock = SiteLock(path).acquire()
         db = open_database(path, check=None, key=_site_key(path))
     conn.send(("ready",))
     i = 0
@@ -90,6 +90,7 @@ def _checkin_stream(path: str, tag: str, per_command: bool, conn, limit: int = 0
 def _cli_import(path: str, csv_path: str, conn) -> None:
     """`isolation-desk import arrivals FILE --db PATH`, the command's own code in this process."""
     import sys
+
     from isolation_desk.cli import main
     conn.send(("ready",))
     out = io.StringIO()
@@ -109,6 +110,7 @@ def _cli_import(path: str, csv_path: str, conn) -> None:
 
 def _backup_or_restore(path: str, what: str, source: str, conn) -> None:
     import sys
+
     from isolation_desk.cli import main
     conn.send(("ready",))
     args = ["backup", "--db", path] if what == "backup" else ["restore", "--db", path, source, "--yes"]

@@ -104,7 +104,7 @@ def _verify_new_audit_entries(db, chain: dict) -> None:
                      "FROM audit WHERE id > ? ORDER BY id", (chain["id"],))
     names = [d[0] for d in cur.description]
     for values in cur:
-        row = dict(zip(names, values))
+        row = dict(zip(names, values, strict=True))
         assert row["prev_hash"] == chain["hash"], f"audit chain broken at {row['id']}"
         assert repo._audit_hash(row["prev_hash"], row, db.audit_key) == row["hash"], f"audit entry {row['id']} altered"
         chain.update(id=row["id"], hash=row["hash"])

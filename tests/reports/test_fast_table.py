@@ -32,7 +32,7 @@ def build(path, font, rows, **kwargs) -> int:
     story = [base.para("在住人员名单", st["title"], font)]
     story += base.fast_table(HEADER, rows, WIDTHS, st, align=ALIGN, **kwargs)
     return base.build_pdf(path, story, title="在住人员名单", lang="zh_CN", site_name="第三集中隔离点",
-                          subtitle="共 %d 人" % len(rows), printed_at=PRINTED_AT, font=font,
+                          subtitle=f"共 {len(rows)} 人", printed_at=PRINTED_AT, font=font,
                           landscape=True)
 
 

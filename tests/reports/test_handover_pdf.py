@@ -25,7 +25,7 @@ def read(path) -> list[str]:
 
 
 def after(lines: list[str], marker: str) -> list[str]:
-    return lines[next(i for i, l in enumerate(lines) if l.strip() == marker):]
+    return lines[next(i for i, line in enumerate(lines) if line.strip() == marker):]
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_sheet_holds_site_shift_and_page_x_of_y(zh_pdf, summary):
 
 def test_every_census_figure_equals_the_summary(zh_pdf, summary):
     path, _ = zh_pdf
-    lines = [l.strip() for l in "\n".join(read(path)).splitlines()]
+    lines = [line.strip() for line in "\n".join(read(path)).splitlines()]
     census = after(lines, "一、在住人员")
     for category, n in summary.census_by_category.items():
         word = ZH[f"cat_{category}"]
@@ -113,8 +113,8 @@ def test_cjk_font_is_embedded(zh_pdf):
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     if not font.embedded:
         pytest.skip("no TrueType CJK font on this machine")
-    cjk = [l for l in out.splitlines() if "+" in l and "TrueType" in l]
-    assert cjk and all(l.split()[-5] == "yes" for l in cjk), out
+    cjk = [line for line in out.splitlines() if "+" in line and "TrueType" in line]
+    assert cjk and all(line.split()[-5] == "yes" for line in cjk), out
 
 
 def test_fallback_to_the_builtin_cid_font(summary, tmp_path):
@@ -177,7 +177,7 @@ def text_positions(path):
     for n, page in enumerate(PdfReader(str(path)).pages, 1):
         width, height = float(page.mediabox.width), float(page.mediabox.height)
 
-        def visit(text, cm, tm, font, size, n=n):
+        def visit(text, cm, tm, font, size, n=n, width=width, height=height):
             if text.strip():
                 x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
                 y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]

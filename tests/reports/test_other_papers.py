@@ -94,8 +94,9 @@ def test_daily_report_pdf_and_xlsx_follow_the_template(demo_db, now, manager, tm
 
 
 def test_release_notices_of_a_day_one_per_page(demo_db, now, tmp_path, manager):
-    from isolation_desk.services import papers
     from conftest import make_releasable
+
+    from isolation_desk.services import papers
     releasable = make_releasable(demo_db, now)
     due = [s for s in shift.release_due_stays(demo_db, now.date()) if s["id"] in releasable]
     assert due
@@ -105,7 +106,7 @@ def test_release_notices_of_a_day_one_per_page(demo_db, now, tmp_path, manager):
     assert pages == len(due)
     assert len(left_out) == len(shift.release_due_stays(demo_db, now.date())) - len(due)
     reader = PdfReader(str(path))
-    for stay, page in zip(due, reader.pages):
+    for stay, page in zip(due, reader.pages, strict=True):
         assert stay["name"] in page.extract_text().replace("\n", "")
 
 
@@ -121,7 +122,7 @@ def test_landscape_roster_and_daily_report_stay_inside_the_page(demo_db, now, tm
     for path in (roster, daily):
         runs = text_positions(path)
         assert runs
-        for page, x, y, text, width, height, est in runs:
+        for page, x, _y, text, width, _height, est in runs:
             assert margin <= x and x + est <= width - margin, (path.name, page, x, est, text)
 
 

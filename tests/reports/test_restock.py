@@ -54,5 +54,5 @@ def test_chinese_font_is_embedded(demo_db, now, tmp_path):
     build_restock(supplies.restock_request(demo_db, now), path, lang="zh_CN")
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
     # every CJK font embedded (reportlab's page set-up names Helvetica, with no text in it)
-    cjk = [l for l in fonts.splitlines()[2:] if "WenQuanYi" in l]
-    assert cjk and all(l.split()[-5:-3] == ["yes", "yes"] for l in cjk)
+    cjk = [line for line in fonts.splitlines()[2:] if "WenQuanYi" in line]
+    assert cjk and all(line.split()[-5:-3] == ["yes", "yes"] for line in cjk)

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
+from isolation_desk.domain.roles import SYSTEM
 from isolation_desk.reports.labels import LABELS
 from isolation_desk.reports.labels.testing import EN, ZH
-from isolation_desk.domain.roles import SYSTEM
-from isolation_desk.services.papers import write_sampling_list
 from isolation_desk.services import testing
+from isolation_desk.services.papers import write_sampling_list
 
 
 def test_sampling_list_pdf_reads_back(demo_db, now, tmp_path):

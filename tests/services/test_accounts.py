@@ -95,7 +95,7 @@ def test_lock_out_after_five_failures_for_fifteen_minutes(db, now, boss):
 
 def test_manager_reset_lifts_a_lock_out(db, now, boss):
     accounts.create_user(db, "desk", "前台", "front_desk", "desk-pass-1", boss, now)
-    for i in range(5):
+    for _ in range(5):
         with pytest.raises(DomainError):
             accounts.sign_in(db, "desk", "bad", now)
     accounts.reset_password(db, "desk", "desk-pass-2", boss, now)

@@ -413,7 +413,8 @@ def test_five_thousand_rows_import_in_one_go(db, now, tmp_path):
     regions = ["110101", "310104", "440305", "420102", "510107"]
     for i in range(5000):
         born = date(1950, 1, 1) + timedelta(days=i * 3)
-        ws.append(["测" + "甲乙丙丁戊己庚辛壬癸"[i % 10] + "子丑寅卯辰巳午未申酉"[i // 10 % 10] + "金木水火土"[i // 100 % 5], make_resident_id(regions[i % 5], born, i % 500, "MF"[i % 2]), "男女"[i % 2],
+        name = "测" + "甲乙丙丁戊己庚辛壬癸"[i % 10] + "子丑寅卯辰巳午未申酉"[i // 10 % 10] + "金木水火土"[i // 100 % 5]
+        ws.append([name, make_resident_id(regions[i % 5], born, i % 500, "MF"[i % 2]), "男女"[i % 2],
                    f"138{i:08d}", "密接", datetime(2022, 11, 18), "上海市"])
     path = tmp_path / "big.xlsx"
     wb.save(path)

@@ -27,7 +27,8 @@ def db8(empty_db, now):
 def due_today(db, now, seq):
     """A close contact whose 14 days end today, checked in two days ago; everything sampled."""
     t0 = now - timedelta(days=2)
-    r = validate_registration({"name": "张一二三"[seq - 1] + "测", "id_number": make_resident_id("110101", date(1990, 5, 17), seq, "M"),
+    r = validate_registration({"name": "张一二三"[seq - 1] + "测",
+                               "id_number": make_resident_id("110101", date(1990, 5, 17), seq, "M"),
                                "phone": "13800138000", "category": "密接",
                                "last_exposure_date": (t0.date() - timedelta(days=12)).isoformat()}, t0.date())
     sid = stays.check_in(db, r, MANAGER, t0).stay_id

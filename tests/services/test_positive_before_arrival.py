@@ -36,8 +36,8 @@ def expected(db, now):
                                    "last_exposure_date": (now.date() - timedelta(days=1)).isoformat()}, now.date())
         out[name] = stays.register_expected(db, r, MANAGER, now)
     path_rows = [["周八", ident(1), "阳性"], ["吴九", ident(2), "阴性"]]
-    from pathlib import Path
     import tempfile
+    from pathlib import Path
     path = Path(tempfile.mkdtemp()) / "lab.xlsx"
     write_xlsx(path, ["姓名", "身份证号", "检测结果"], path_rows)
     report = import_results(db, path, NURSE, now, lang="en")

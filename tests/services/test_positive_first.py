@@ -210,8 +210,8 @@ def test_a_lab_positive_against_a_recorded_negative_is_not_quiet(db, now, site, 
 
 def test_a_double_sample_result_needs_its_lab(db, now):
     from isolation_desk.domain import policy as pol
-    from isolation_desk.services import site as site_service
     from isolation_desk.domain.roles import SYSTEM
+    from isolation_desk.services import site as site_service
     site_service.set_policy(db, pol.PRESETS["edition_8"]["close_contact"], SYSTEM, now - timedelta(days=3))
     t0 = now - timedelta(days=2)
     sid = stays.check_in(db, reg(t0, "钱七", 20, exposure_days_before=12), MANAGER, t0).stay_id
@@ -237,5 +237,6 @@ def test_several_results_at_once_are_a_bulk_action_too(db, now, site):
     assert db.scalar("SELECT count(*) FROM tests WHERE result IS NOT NULL") == 0
     # a positive of the last hour is fine (a positive is never held back), and one row alone too
     testing.record_results(db, [(u, i, "negative") for u, i in units[:2]] + [("test", t, "positive")], NURSE, now)
-    assert {r["result_source"] for r in db.query("SELECT result_source FROM tests WHERE result = 'negative'")} == {"bulk"}
+    assert {r["result_source"] for r in db.query("SELECT result_source FROM tests WHERE result = 'negative'")} == {"bul"
+                                                                                                                   "k"}
     assert repo.get(db, "tests", t)["result_source"] == "row"

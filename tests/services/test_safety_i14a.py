@@ -293,9 +293,7 @@ def test_no_release_notice_for_a_person_not_releasable_and_the_notice_says_both_
 
 # -- the release hand-off to the community --------------------------------------------------
 def test_release_records_whether_the_community_was_told_and_the_daily_report_counts_the_rest(db, now, tmp_path):
-    from click.testing import CliRunner
 
-    from isolation_desk.cli import main
     from isolation_desk.services import shift
     told = due_person(db, now)
     untold = due_person(db, now, name="郑十一", serial=31, room="A-0203")

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -6,7 +6,7 @@ from isolation_desk.domain.errors import DomainError, Refused
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
-from isolation_desk.services import queries, rooms, stays, testing
+from isolation_desk.services import rooms, stays, testing
 from isolation_desk.storage import repositories as repo
 
 FRONT = Actor("desk1", "front_desk")
@@ -148,7 +148,8 @@ def test_room_suggestion_keeps_categories_apart_by_floor(db, now):
     inbound = validate_registration({"name": "赵六", "id_number": make_resident_id("440305", date(1980, 3, 3), 5, "M"),
                                      "category": "入境人员", "arrival_date": now.date().isoformat()}, now.date())
     r2 = stays.check_in(db, inbound, FRONT, now)
-    assert repo.room(db, r2.room_id)["floor"] != floor or repo.room(db, r2.room_id)["building"] != repo.room(db, first.room_id)["building"]
+    assert repo.room(db, r2.room_id)["floor"] != floor \
+        or repo.room(db, r2.room_id)["building"] != repo.room(db, first.room_id)["building"]
     cc2 = reg(now, name="钱七", id_number=make_resident_id("110101", date(1991, 1, 1), 9, "F"))
     r3 = stays.check_in(db, cc2, FRONT, now)
     room3 = repo.room(db, r3.room_id)

@@ -194,8 +194,8 @@ def test_item_validation(db, manager, now, water):
 
 def test_forecast_uses_occupants_present(db, manager, now, water):
     """Implied demand follows the people present: check in 5 people, 3 bottles a day each."""
-    from isolation_desk.domain.registration import Registration
     from isolation_desk.domain.identity import make_resident_id
+    from isolation_desk.domain.registration import Registration
     from isolation_desk.services import stays
     for i in range(5):
         reg = Registration(name=f"张{'一二三四五'[i]}", id_type="resident_id",
@@ -287,7 +287,7 @@ def test_people_present_per_day_in_one_pass(demo_db, now):
     from datetime import date as _date
     days = [now.date() - timedelta(days=k) for k in range(15, -1, -1)]
     counts = supplies._present_per_day(demo_db, days)
-    for d, n in zip(days, counts):
+    for d, n in zip(days, counts, strict=True):
         start, end = d.isoformat(), (d + timedelta(days=1)).isoformat()
         assert n == demo_db.scalar("SELECT count(*) FROM stays WHERE checked_in_at IS NOT NULL AND "
                                    "checked_in_at < ? AND (ended_at IS NULL OR ended_at >= ?)", (end, start))

@@ -15,8 +15,8 @@ from isolation_desk.domain import policy as pol
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import SYSTEM, Actor
-from isolation_desk.services.papers import write_sampling_list
 from isolation_desk.services import site, stays, testing
+from isolation_desk.services.papers import write_sampling_list
 from isolation_desk.storage import repositories as repo
 
 NURSE = Actor("nurse1", "medical")

@@ -1,7 +1,7 @@
 """Sampling, pools, results, the positive emergency, regimes and health checks."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -69,7 +69,7 @@ def test_one_building_or_floor_lists_the_same_rows_as_the_whole_site(demo_db, no
     places = {(r["building"], r["floor"]) for r in whole.rows}
     assert len(places) > 1 and units
     for building, floor in sorted(places)[:3] + [(sorted(places)[-1][0], None), ("NO-SUCH", None)]:
-        def here(r):
+        def here(r, building=building, floor=floor):
             return r["building"] == building and (floor is None or r["floor"] == floor)
         part = testing.sampling_list(demo_db, day, building=building, floor=floor)
         assert part.rows == [r for r in whole.rows if here(r)]
@@ -84,7 +84,7 @@ def test_one_building_or_floor_lists_the_same_rows_as_the_whole_site(demo_db, no
 
 
 def test_scan_code_and_refusals(db, now, site):
-    assert testing.stay_from_scan(" isd:%d\n" % site["张二"]) == site["张二"]
+    assert testing.stay_from_scan(f" isd:{site['张二']}\n") == site["张二"]
     with pytest.raises(DomainError) as e:
         testing.stay_from_scan("https://example.com")
     assert e.value.code == "scan_code_invalid"
@@ -263,7 +263,8 @@ def test_daily_regime_for_a_floor_and_back(db, now, site):
     dates = {t["due_date"] for t in repo.tests_for_stay(db, site["张一"]) if t["due_date"] >= now.date().isoformat()}
     d, days = now.date(), set()
     while d.isoformat() <= release:
-        days.add(d.isoformat()); d += timedelta(days=1)
+        days.add(d.isoformat())
+        d += timedelta(days=1)
     assert dates == days and added > 0
     assert any(t["kind"] == "antigen" for t in repo.tests_for_stay(db, site["张一"]))
     testing.set_regime(db, group, None, "pcr", NURSE, now)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from datetime import date, datetime
 
 import pytest
 

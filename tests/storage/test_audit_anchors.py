@@ -46,7 +46,7 @@ def _rechain(conn, key, from_id: int = 1):
                         "ORDER BY id").fetchall()
     prev = repo.GENESIS_HASH
     for r in rows:
-        row = dict(zip(("id", "at", "actor", "action", "entity", "entity_id", "before", "after"), r))
+        row = dict(zip(("id", "at", "actor", "action", "entity", "entity_id", "before", "after"), r, strict=True))
         if row["id"] >= from_id:
             h = repo._audit_hash(prev, row, key)
             conn.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?", (prev, h, row["id"]))

@@ -5,9 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
 
-from isolation_desk.cli import main
 from isolation_desk.storage import repositories as repo
 
 
@@ -77,8 +75,7 @@ def test_a_truncated_or_recomputed_trail_is_caught_by_the_newest_backup(db, now)
     """The chain cannot see its newest entries cut off, nor a chain recomputed by someone who
     knows the algorithm; the entries an earlier backup holds must still be there, unchanged."""
     from isolation_desk.domain.roles import SYSTEM
-    from isolation_desk.services import accounts, backup
-    from isolation_desk.services import site
+    from isolation_desk.services import accounts, backup, site
     site.update_settings(db, {"contact_person": "王"}, SYSTEM, now)
     site.update_settings(db, {"contact_person": "李"}, SYSTEM, now)
     backup.backup_database(db, now, "interval")

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox
 
+from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.roles import SYSTEM, Actor
 from isolation_desk.services import accounts, backup, site
 from isolation_desk.ui.context import AppContext
@@ -291,7 +292,7 @@ def test_users_dialog_add_reset_deactivate_and_role(qtbot, qtmodeltester, ctx, d
     assert dialog.model.rows()[row].display[2] == "Front desk"
     # lock nurse1 out, then the manager sets a new password (lifting the lock)
     for _ in range(5):
-        with pytest.raises(Exception):
+        with pytest.raises(DomainError):
             accounts.sign_in(db, "nurse1", "bad", now)
     dialog.refresh()
     dialog.table.selectRow(dialog.model.row_of_key("nurse1"))

@@ -259,6 +259,7 @@ def test_a_demo_site_writes_no_code_without_a_word(demo_db):
 # -- the fields written, read from the source ---------------------------------------------------
 def _policy_fields() -> set[str]:
     from dataclasses import fields
+
     from isolation_desk.domain.policy import Policy
     return {f.name for f in fields(Policy)}
 

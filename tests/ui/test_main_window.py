@@ -239,6 +239,7 @@ def test_export_the_table_shown_from_every_table_screen(qtbot, tmp_path, demo_db
     """Data ▸ Export (Ctrl+E) writes what the table on screen shows; people's data needs the
     manager role and is audited, the stock table does not."""
     import openpyxl
+
     from isolation_desk.domain.roles import Actor
     from isolation_desk.ui.context import AppContext
     from isolation_desk.ui.main_window import MainWindow
@@ -257,8 +258,8 @@ def test_export_the_table_shown_from_every_table_screen(qtbot, tmp_path, demo_db
     assert after == before + 2  # occupants and tests, not supplies
     ctx.actor = Actor("v", "viewer")
     w.show_screen("occupants")
-    from PySide6.QtWidgets import QMessageBox
     import pytest as _pytest
+    from PySide6.QtWidgets import QMessageBox
     monkey = _pytest.MonkeyPatch()
     shown = []
     monkey.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))

@@ -7,8 +7,16 @@ import re
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QGroupBox, QHeaderView,
-                               QLabel, QLineEdit, QTabWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+)
 
 from isolation_desk.ui import i18n
 from isolation_desk.ui.context import AppContext
@@ -93,7 +101,7 @@ def test_no_english_code_on_any_chinese_screen(qtbot, qapp, demo_db, now, manage
                 screen.period.setCurrentIndex(screen.period.findData("all"))
                 screen.refresh()
             if hasattr(screen, "summary"):
-                qtbot.waitUntil(lambda: screen.summary is not None, timeout=20000)
+                qtbot.waitUntil(lambda screen=screen: screen.summary is not None, timeout=20000)
             tabs = screen.findChildren(QTabWidget)
             for tab_widget in tabs or [None]:
                 for index in range(tab_widget.count() if tab_widget else 1):

@@ -7,14 +7,14 @@ import ast
 from pathlib import Path
 
 import pytest
-from PySide6.QtPrintSupport import QPrinter
+from conftest import make_releasable
 from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
 
 import isolation_desk
 from isolation_desk.domain.roles import Actor
 from isolation_desk.services import papers, shift
 from isolation_desk.ui.context import AppContext
-from conftest import make_releasable
 from isolation_desk.ui.main_window import MainWindow
 from isolation_desk.ui.preview import PaperPreview, load_document, render_page
 from isolation_desk.ui.printing import WRITERS, PrintMenu, open_paper

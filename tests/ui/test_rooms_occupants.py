@@ -190,8 +190,8 @@ def test_expected_arrivals_are_listed_and_can_be_checked_in(qtbot, ctx, demo_db,
 
 
 def test_room_panel_models_and_out_of_service(qtbot, ctx, demo_db, qtmodeltester):
-    from isolation_desk.ui.dialogs.stay_actions import ReasonDialog
     from isolation_desk.services import rooms as room_service
+    from isolation_desk.ui.dialogs.stay_actions import ReasonDialog
     screen = RoomsScreen(ctx)
     qtbot.addWidget(screen)
     screen.resize(1200, 800)

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from isolation_desk.domain.roles import SYSTEM, Actor
 from isolation_desk.services import supplies
 from isolation_desk.ui.context import AppContext
-from isolation_desk.ui.dialogs.supplies import (AdjustDialog, CountDialog, IssueDialog, ItemDialog,
-                                                ReceiveDialog)
+from isolation_desk.ui.dialogs.supplies import AdjustDialog, CountDialog, IssueDialog, ItemDialog, ReceiveDialog
 from isolation_desk.ui.screens.supplies import SuppliesScreen
 
 NOW = datetime(2022, 11, 20, 9, 30)

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
-from pypdf import PdfReader
 
 from isolation_desk.domain.roles import Actor
 from isolation_desk.services import shift

@@ -109,7 +109,7 @@ def test_the_release_line_shows_whole_and_says_please_fill_in(qtbot, db, now, ma
 def _axis_labels(axis) -> list[str]:
     """The labels a fixed-tick QValueAxis draws: min + i * (max - min) / (ticks - 1), '%d'."""
     n = axis.tickCount()
-    return ["%d" % (axis.min() + i * (axis.max() - axis.min()) / (n - 1)) for i in range(n)]
+    return [str(int(axis.min() + i * (axis.max() - axis.min()) / (n - 1))) for i in range(n)]
 
 
 def test_the_charts_of_an_empty_site_count_in_whole_numbers_from_0(qtbot, db, now, manager):

@@ -62,7 +62,8 @@ ZH: dict[str, str] = {
     "slot": "时段",
     "slot_morning": "{day} 上午",
     "slot_evening": "{day} 下午",
-    "tests_line": "本班应检 {due} 人次,已采样 {done} 人次,未采样 {not_done} 人次;全点待出结果 {pending} 份,其中超过24小时 {overdue} 份。",
+    "tests_line": "本班应检 {due} 人次,已采样 {done} 人次,未采样 {not_done} 人次;全点待出结果 {pending} "
+                  "份,其中超过24小时 {overdue} 份。",
     "results_overdue": "超过24小时未出结果",
     "due_date": "应检日期",
     "purpose": "检测类型",
@@ -164,11 +165,17 @@ ZH: dict[str, str] = {
     # --- release notice ---
     "release_notice_title": "集中隔离医学观察解除告知书",
     "release_notice_intro": "{name}(证件号码:{id_number}):",
-    "release_notice_body": "您于 {start} 入住本隔离点接受集中隔离医学观察({basis},隔离期自 {day0} 起算),经评估,于 {release} 解除集中隔离医学观察。解除后请按要求自 {from_day} 至 {to_day} 进行 {days} 天居家健康监测。",
-    "release_notice_no_home": "您于 {start} 入住本隔离点接受集中隔离医学观察({basis},隔离期自 {day0} 起算),经评估,于 {release} 解除集中隔离医学观察。",
+    "release_notice_body": "您于 {start} 入住本隔离点接受集中隔离医学观察({basis},隔离期自 {day0} 起算),经评估,于 "
+                           "{release} 解除集中隔离医学观察。解除后请按要求自 {from_day} 至 {to_day} 进行 {days} "
+                           "天居家健康监测。",
+    "release_notice_no_home": "您于 {start} 入住本隔离点接受集中隔离医学观察({basis},隔离期自 {day0} 起算),经评估,于 "
+                              "{release} 解除集中隔离医学观察。",
     "notice_basis_exposure": "末次暴露日期 {day}",
     "notice_basis_arrival": "抵达日期 {day}",
-    "release_rules": "1. 离开隔离点后全程佩戴口罩,点对点返回居住地,途中不停留;\n2. 主动配合所在社区({community})做好健康监测和核酸检测;\n3. 居家期间非必要不外出,确需外出(如就医)须做好个人防护,避免乘坐公共交通工具;\n4. 每日早晚各测量一次体温,如出现发热、干咳、乏力、咽痛、嗅(味)觉减退、腹泻等症状,及时向社区报告;\n5. 隐瞒健康状况、不配合健康监测的,将依法追究相应责任。",
+    "release_rules": "1. 离开隔离点后全程佩戴口罩,点对点返回居住地,途中不停留;\n2. "
+                     "主动配合所在社区({community})做好健康监测和核酸检测;\n3. 居家期间非必要不外出,确需外出(如就医)"
+                     "须做好个人防护,避免乘坐公共交通工具;\n4. 每日早晚各测量一次体温,如出现发热、干咳、乏力、咽痛、"
+                     "嗅(味)觉减退、腹泻等症状,及时向社区报告;\n5. 隐瞒健康状况、不配合健康监测的,将依法追究相应责任。",
     "release_office": "{site}(盖章)",
     "receipt": "本人已收到并知晓以上告知内容。",
     "person_signature": "被告知人签名",
@@ -237,7 +244,8 @@ EN: dict[str, str] = {
     "ready": "Ready",
     "awaiting_disinfection": "Awaiting disinfection",
     "out_of_service": "Out of service",
-    "movement_counts": "In this shift: {arrivals} arrived, {releases} released, {transfers} transferred, {others} left otherwise.",
+    "movement_counts": "In this shift: {arrivals} arrived, {releases} released, {transfers} transferred, {others} left "
+                       "otherwise.",
     "at": "Time",
     "kind": "Kind",
     "room": "Room",
@@ -259,11 +267,13 @@ EN: dict[str, str] = {
     "slot": "Slot",
     "slot_morning": "{day} morning",
     "slot_evening": "{day} evening",
-    "tests_line": "Due in this shift: {due}; sampled: {done}; not sampled: {not_done}. Results awaited on site: {pending}, of which {overdue} for more than 24 hours.",
+    "tests_line": "Due in this shift: {due}; sampled: {done}; not sampled: {not_done}. Results awaited on site: "
+                  "{pending}, of which {overdue} for more than 24 hours.",
     "results_overdue": "Results awaited for more than 24 hours",
     "due_date": "Due",
     "purpose": "Purpose",
-    "rooms_line": "Occupied {occupied}, ready {ready}, awaiting terminal disinfection {awaiting}, out of service {out}.",
+    "rooms_line": "Occupied {occupied}, ready {ready}, awaiting terminal disinfection {awaiting}, out of service "
+                  "{out}.",
     "since": "Since",
     "reason": "Reason",
     "supplies_unknown": "Stock and days of supply: not yet known (no supplies ledger yet); rely on the store's count.",
@@ -357,11 +367,21 @@ EN: dict[str, str] = {
     "checked_in": "Checked in",
     "release_notice_title": "Notice of release from centralized isolation",
     "release_notice_intro": "{name} (ID number {id_number}):",
-    "release_notice_body": "You checked in at this site on {start} for centralized isolation and medical observation ({basis}; the isolation is counted from {day0}). After assessment you are released on {release}. You must now monitor your health at home for {days} days, from {from_day} to {to_day}.",
-    "release_notice_no_home": "You checked in at this site on {start} for centralized isolation and medical observation ({basis}; the isolation is counted from {day0}). After assessment you are released on {release}.",
+    "release_notice_body": "You checked in at this site on {start} for centralized isolation and medical observation "
+                           "({basis}; the isolation is counted from {day0}). After assessment you are released on "
+                           "{release}. You must now monitor your health at home for {days} days, from {from_day} to "
+                           "{to_day}.",
+    "release_notice_no_home": "You checked in at this site on {start} for centralized isolation and medical "
+                              "observation ({basis}; the isolation is counted from {day0}). After assessment you are "
+                              "released on {release}.",
     "notice_basis_exposure": "last exposure on {day}",
     "notice_basis_arrival": "arrived on {day}",
-    "release_rules": "1. Wear a mask and go home point to point, without stops.\n2. Cooperate with your community ({community}) in health monitoring and tests.\n3. Stay at home; if you must go out (to see a doctor), wear protection and avoid public transport.\n4. Take your temperature morning and evening; report fever, dry cough, fatigue, sore throat, loss of smell or taste, or diarrhoea to your community at once.\n5. Concealing your health status or refusing monitoring is pursued under the law.",
+    "release_rules": "1. Wear a mask and go home point to point, without stops.\n2. Cooperate with your community "
+                     "({community}) in health monitoring and tests.\n3. Stay at home; if you must go out (to see a "
+                     "doctor), wear protection and avoid public transport.\n4. Take your temperature morning and "
+                     "evening; report fever, dry cough, fatigue, sore throat, loss of smell or taste, or diarrhoea to "
+                     "your community at once.\n5. Concealing your health status or refusing monitoring is pursued "
+                     "under the law.",
     "release_office": "{site} (seal)",
     "receipt": "I have received and understood this notice.",
     "person_signature": "Signature of the person",

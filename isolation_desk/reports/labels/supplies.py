@@ -29,7 +29,8 @@ ZH: dict[str, str] = {
     "restock_critical": "关键",
     "restock_out": "已断货",
     "restock_method": ("申领数量 = 按预测日用量保障 {days} 天(且不少于补货线的两倍)减去现有库存,取整。"
-                       "日用量取近 {window} 天实际消耗与未来 {window} 天按在住人数、采样计划、班次推算的需求中的较大者。"),
+                       "日用量取近 {window} 天实际消耗与未来 {window} 天按在住人数、采样计划、"
+                       "班次推算的需求中的较大者。"),
     "restock_sign_requester": "申领人(物资管理员)",
     "restock_sign_approver": "审核人(隔离点负责人)",
     "restock_sign_receiver": "发放单位经办人",
@@ -53,7 +54,8 @@ EN: dict[str, str] = {
     "restock_title": "Restock request",
     "restock_subtitle": "Request no. {number}",
     "restock_to": "To: the district command's supplies office",
-    "restock_intro": "The items below are under their reorder level at this site; please restock. Occupants present: {occupants}.",
+    "restock_intro": "The items below are under their reorder level at this site; please restock. Occupants present: "
+                     "{occupants}.",
     "restock_none": "No item is below its reorder level: nothing to request.",
     "restock_site": "Site",
     "restock_address": "Address",

@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services import arrivals_import as ai
 from ..models import Row, RowTableModel
@@ -108,7 +118,8 @@ class BulkCheckInDialog(QDialog):
             names = "、".join(unit.names) if self.ctx.lang.startswith("zh") else ", ".join(unit.names)
             household = ""
             if unit.beds_needed > 1:
-                household = ", ".join(f"{n} ({roles.get(r or '', r or '')})" for n, r in zip(unit.names, unit.roles))
+                household = ", ".join(f"{n} ({roles.get(r or '', r or '')})"
+                                      for n, r in zip(unit.names, unit.roles, strict=False))
             room = unit.room or self.tr("no room ready")
             if unit.held_positive:  # a positive before arrival: holding room or transfer
                 room = self.tr("POSITIVE: holding room %1 or transfer").replace("%1", unit.room or "—")

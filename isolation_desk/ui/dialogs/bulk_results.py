@@ -12,8 +12,16 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout,
-                               QGridLayout, QLabel, QRadioButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QGridLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+)
 
 from ...domain.errors import DomainError
 from ...services import testing

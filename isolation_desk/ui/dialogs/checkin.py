@@ -1,8 +1,7 @@
 """Register and check in: live ID validation, category, dates, household, suggested room."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QVBoxLayout)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from ...domain import policy as pol
 from ...domain.errors import DomainError
@@ -68,7 +67,8 @@ class CheckInDialog(ActionDialog):
         self.community_phone = QLineEdit()
 
         self.household = QCheckBox(self.tr("Shares a room with a household member already here"))
-        self.no_document = QCheckBox(self.tr("A child without any document (a local number is given; birth date required)"))
+        self.no_document = QCheckBox(self.tr("A child without any document (a local number is given; birth date "
+                                             "required)"))
         self.no_document.setObjectName("no_document")
         self.host = QComboBox()
         self._host_rooms: dict[int, str] = {}

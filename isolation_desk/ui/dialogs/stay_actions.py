@@ -4,8 +4,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QLabel,
-                               QLineEdit, QPlainTextEdit, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
 
 from ...domain.errors import DomainError
 from ...messages import reason_words
@@ -51,7 +60,8 @@ class MoveDialog(ActionDialog):
         self.with_household.setChecked(True)
         self.register_field("with_household", self.with_household)
         self.household_hint = QLabel(self.tr("They share the room as one household and move in the same step. "
-                                             "A child or a person who needs a carer is never left without an adult of the household."))
+                                             "A child or a person who needs a carer is never left without an adult of "
+                                             "the household."))
         self.household_hint.setWordWrap(True)
         self.override = QLineEdit()
         self.override.setObjectName("override")
@@ -160,7 +170,8 @@ def alone_warning(ctx, stay_id: int) -> QLabel:
     """A warning line when this person leaving leaves a child alone in the room (issue 14)."""
     alone = stays.left_alone_if_leaves(ctx.db, stay_id, ctx.today())
     label = QLabel(QCoreApplication.translate(
-        "StayActions", "%1 will be alone in room %2 without an adult of the household: an alert stays on the banner until a carer is assigned or the child is moved.")
+        "StayActions", "%1 will be alone in room %2 without an adult of the household: an alert stays on the banner "
+                       "until a carer is assigned or the child is moved.")
         .replace("%1", "、".join(m["name"] for m in alone)).replace("%2", alone[0]["room"] or "") if alone else "")
     label.setObjectName("alone_warning")
     label.setWordWrap(True)
@@ -267,7 +278,8 @@ class ReleaseDialog(ActionDialog):
             self.verdict.setStyleSheet("color: #b00020; font-weight: bold;")
             self.reasons.setText("\n".join("• " + line for line in refusal_lines(self.decision, ctx.lang)))
             if positive:
-                self.override_hint.setText(self.tr("A positive result cannot be overridden: transfer the person instead."))
+                self.override_hint.setText(self.tr("A positive result cannot be overridden: transfer the person "
+                                                   "instead."))
                 self.override.hide()
                 self.ok_button.setEnabled(False)
             elif not ctx.actor.can("override"):

@@ -8,9 +8,21 @@ modally; tests construct them, fill the fields and call ``accept()``.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import stock
 from ...services import supplies
@@ -197,13 +209,13 @@ class IssueDialog(_MovementDialog):
         if item_id is None:
             return
         total = 0.0
-        for l in supplies.lots(self.ctx.db, item_id):
-            total += l["on_hand"]
-            if l["lot_id"] is None:
+        for lot in supplies.lots(self.ctx.db, item_id):
+            total += lot["on_hand"]
+            if lot["lot_id"] is None:
                 continue
-            text = self.tr("%1 (expires %2): %3").replace("%1", l["lot"]) \
-                .replace("%2", l["expiry_date"] or "-").replace("%3", number(l["on_hand"]))
-            self.lot.addItem(text, l["lot_id"])
+            text = self.tr("%1 (expires %2): %3").replace("%1", lot["lot"]) \
+                .replace("%2", lot["expiry_date"] or "-").replace("%3", number(lot["on_hand"]))
+            self.lot.addItem(text, lot["lot_id"])
         self.available.setText(self.tr("On hand: %1").replace("%1", number(total)))
 
     def _submit(self):
@@ -282,11 +294,11 @@ class AdjustDialog(_MovementDialog):
         item_id = self.item_id()
         if item_id is None:
             return
-        for l in supplies.lots(self.ctx.db, item_id):
-            if l["lot_id"] is not None:
-                self.lot.addItem(self.tr("%1 (expires %2): %3").replace("%1", l["lot"])
-                                 .replace("%2", l["expiry_date"] or "-").replace("%3", number(l["on_hand"])),
-                                 l["lot_id"])
+        for lot in supplies.lots(self.ctx.db, item_id):
+            if lot["lot_id"] is not None:
+                self.lot.addItem(self.tr("%1 (expires %2): %3").replace("%1", lot["lot"])
+                                 .replace("%2", lot["expiry_date"] or "-").replace("%3", number(lot["on_hand"])),
+                                 lot["lot_id"])
 
     def _submit(self):
         ctx = self.ctx

@@ -13,9 +13,23 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import DomainError
 from ...reports import fonts
@@ -318,7 +332,8 @@ class HandoverScreen(Screen):
         key = self.log_model.row_key(row)
         if key is None:
             return
-        ok, _ = self.ctx.run(self, "shift_log", shift.resolve_log_entry, self.ctx.db, key, self.ctx.actor, self.ctx.now())
+        ok, _ = self.ctx.run(self, "shift_log", shift.resolve_log_entry, self.ctx.db, key, self.ctx.actor,
+                             self.ctx.now())
         if ok:
             self.refresh()
 

@@ -7,8 +7,20 @@ from operator import itemgetter
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import DomainError
 from ...services import boards
@@ -324,7 +336,8 @@ class OccupantsScreen(Screen):
         result = r["last_test_result"]
         last = f"{r['last_test_at'][5:]} {names.result(result)}" if result else ""
         held = r["status"] == "expected" and result == "positive"  # issue 14: positive before arrival
-        room = self.tr("(expected: POSITIVE, holding room or transfer)") if held else (r["room"] or self.tr("(expected)"))
+        room = self.tr("(expected: POSITIVE, holding room or transfer)") if held else (r["room"] or self.tr("(expected"
+                                                                                                            ")"))
         display = (room, r["name"], names.sex(r["sex"]),
                    "" if age is None else str(age), names.category(r["category"]), r["id_masked"],
                    r["start_date"].isoformat() if r["start_date"] else "",

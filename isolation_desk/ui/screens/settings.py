@@ -4,9 +4,22 @@ who would change before it is confirmed."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-                               QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import DomainError
 from ...domain.policy import Policy, parse_test_days
@@ -39,7 +52,8 @@ class PolicyDialog(ActionDialog):
         self.check_in_test.setChecked(p.test_at_check_in if p else True)
         self.double = QCheckBox(self.tr("Two samples before release, two labs (双采双检)"))
         self.double.setChecked(p.double_sampling if p else False)
-        self.surface = QCheckBox(self.tr("Last day: belongings and room surfaces sampled too (a positive holds the release)"))
+        self.surface = QCheckBox(self.tr("Last day: belongings and room surfaces sampled too (a positive holds the "
+                                         "release)"))
         self.surface.setChecked(p.surface_sampling if p else False)
         self.home_days = QSpinBox()
         self.home_days.setRange(0, 60)
@@ -156,7 +170,7 @@ class SettingsScreen(Screen):
         self._site_labels = [QLabel() for _ in range(8)]
         for label, w in zip(self._site_labels, (self.site_name, self.site_address, self.day_start,
                                                 self.night_start, self.fever, self.contact_person,
-                                                self.contact_phone, self.command_office)):
+                                                self.contact_phone, self.command_office), strict=True):
             label.setBuddy(w)
             self.site_form.addRow(label, w)
         self.l_language = QLabel()
@@ -244,7 +258,7 @@ class SettingsScreen(Screen):
                 self.tr("Site &name"), self.tr("&Address"), self.tr("Day shift starts"),
                 self.tr("Night shift starts"), self.tr("Fever at or above (°C)"),
                 self.tr("Contact person"), self.tr("Contact phone"),
-                self.tr("Release notices signed by (command office)"))):
+                self.tr("Release notices signed by (command office)")), strict=True):
             label.setText(text)
         self.b_save.setText(self.tr("Save"))
         self.l_language.setText(self.tr("&Language (this workstation)"))

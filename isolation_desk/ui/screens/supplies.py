@@ -13,14 +13,23 @@ from datetime import date, datetime, time
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import stock
 from ...services import supplies
-from ..dialogs.supplies import (AdjustDialog, CountDialog, IssueDialog, ItemDialog, ReceiveDialog,
-                                category_name, number)
+from ..dialogs.supplies import AdjustDialog, CountDialog, IssueDialog, ItemDialog, ReceiveDialog, category_name, number
 from ..models import Row, RowTableModel
 from .base import Screen
 
@@ -200,19 +209,24 @@ class SuppliesScreen(Screen):
         reason = row["reason"]
         window = stock.WINDOW_DAYS
         if reason == stock.REASON_IMPLIED_HIGHER:
-            text = self.tr("Forecast from the coming demand: the next %1 days need %2 %3 a day (occupants present and releases due, sampling days, staff shifts), more than the %4 a day used in the last %1 days.")
+            text = self.tr("Forecast from the coming demand: the next %1 days need %2 %3 a day (occupants present and "
+                           "releases due, sampling days, staff shifts), more than the %4 a day used in the last %1 "
+                           "days.")
             text = text.replace("%1", str(window)).replace("%2", implied).replace("%3", unit).replace("%4", recent)
         elif reason == stock.REASON_RECENT_HIGHER:
-            text = self.tr("Forecast from recent use: %1 %2 a day in the last %3 days, more than the %4 a day that the occupants present, the sampling plan and the shifts imply.")
+            text = self.tr("Forecast from recent use: %1 %2 a day in the last %3 days, more than the %4 a day that the "
+                           "occupants present, the sampling plan and the shifts imply.")
             text = text.replace("%1", recent).replace("%2", unit).replace("%3", str(window)).replace("%4", implied)
         elif reason == stock.REASON_EQUAL:
             text = self.tr("Recent use and the coming demand agree: %1 %2 a day.").replace("%1", recent) \
                 .replace("%2", unit)
         elif reason == stock.REASON_UNPLANNED:
-            text = self.tr("Forecast from recent use: %1 %2 a day in the last %3 days. This item is not tied to occupants, samples or shifts.").replace("%1", recent).replace("%2", unit) \
+            text = self.tr("Forecast from recent use: %1 %2 a day in the last %3 days. This item is not tied to "
+                           "occupants, samples or shifts.").replace("%1", recent).replace("%2", unit) \
                 .replace("%3", str(window))
         elif reason == stock.REASON_NO_STAFF:
-            text = self.tr("Forecast from recent use: %1 %2 a day in the last %3 days. It is used per staff shift, but no staff are on the roster to plan with.").replace("%1", recent) \
+            text = self.tr("Forecast from recent use: %1 %2 a day in the last %3 days. It is used per staff shift, but "
+                           "no staff are on the roster to plan with.").replace("%1", recent) \
                 .replace("%2", unit).replace("%3", str(window))
         elif reason == stock.REASON_NOTHING_ON_HAND:
             text = self.tr("Nothing usable on hand.")

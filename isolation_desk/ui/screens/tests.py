@@ -9,15 +9,29 @@ modal dialog; every other action goes through ``ctx.run``.
 from __future__ import annotations
 
 from operator import itemgetter
-
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QTableView, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import DomainError
 from ...services import results_import, staff, testing
@@ -316,7 +330,9 @@ class TestsScreen(Screen):
                                          self.tr("Test"), self.tr("Purpose"), self.tr("Sampled"),
                                          self.tr("Pool"), self.tr("Result")])
         self.lab.setPlaceholderText(self.tr("Lab (optional)"))
-        self.results_hint.setText(self.tr("Keys: P marks positive, I invalid, N clears. The batch button records the unmarked rows of one lab batch as negative (never samples of the last hour, never last-day samples)."))
+        self.results_hint.setText(self.tr("Keys: P marks positive, I invalid, N clears. The batch button records the "
+                                          "unmarked rows of one lab batch as negative (never samples of the last hour, "
+                                          "never last-day samples)."))
         self.results_model.set_headers([self.tr("Room"), self.tr("Name"), self.tr("Test"),
                                          self.tr("Sample"), self.tr("Sampled at"), self.tr("Waiting"),
                                          self.tr("To record")])
@@ -462,10 +478,12 @@ class TestsScreen(Screen):
             mark_text = {"recent": self.tr("lab's result (sampled < 1 h ago)"),
                          "release": self.tr("lab's result (last day)")}.get(left_out) or self.result_text(mark)
             rows.append(Row(key, (rooms, names, self.kind_text(u["kind"]), sample, _dt_text(u["sampled_at"]),
-                                  hours.get(waiting_h) or hours.setdefault(waiting_h, self.tr("%n hour(s)", "", waiting_h)),
+                                  hours.get(waiting_h) or hours.setdefault(
+                                      waiting_h, self.tr("%n hour(s)", "", waiting_h)),
                                   mark_text),
                             sort=None,
-                            foreground=RED if mark == "positive" else (GREY if left_out else (AMBER if u["overdue"] else None)),
+                            foreground=RED if mark == "positive"
+                            else (GREY if left_out else (AMBER if u["overdue"] else None)),
                             background=PINK if mark == "positive" else (YELLOW if mark == "invalid" else None)))
         self.results_model.set_rows(rows)
         self.tabs.setTabText(1, self.tr("Results (%1)").replace("%1", str(len(units))))
@@ -475,9 +493,12 @@ class TestsScreen(Screen):
         self.missed_model.set_rows([Row(t["id"], (t["due_date"], t["room"], t["name"], self.kind_text(t["kind"]),
                                                   self.purpose_text(t["purpose"])), foreground=RED)
                                     for t in f["missed"]])
+
+        def hours_waited(t) -> int:
+            return int((now - _parse(t["sampled_at"])).total_seconds() // 3600)
         self.overdue_model.set_rows([Row(t["id"], (_dt_text(t["sampled_at"]), t["room"], t["name"],
                                                    self.kind_text(t["kind"]),
-                                                   self.tr("%n hour(s)", "", int((now - _parse(t["sampled_at"])).total_seconds() // 3600))),
+                                                   self.tr("%n hour(s)", "", hours_waited(t))),
                                          foreground=AMBER) for t in f["overdue"]])
         self.missed_label.setText(self.tr("Missed tests (due before today, never sampled): %1")
                                   .replace("%1", str(len(f["missed"]))))

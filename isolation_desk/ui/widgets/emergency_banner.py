@@ -10,9 +10,20 @@ The main window hosts it with one line at the end of its ``__init__``::
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QGroupBox, QHBoxLayout,
-                               QHeaderView, QInputDialog, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services import stays, testing
 from ..models import Row, RowTableModel
@@ -151,20 +162,26 @@ class AlertDialog(QDialog):
         self.alert = a
         if a["kind"] == "child_alone":
             self.setWindowTitle(self.tr("Child alone in a room"))
-            text = self.tr("%1 is alone in room %2: the last adult of the household left. Assign a carer (check one in with the child's household) or move the child to a family member.").replace("%1", a["name"] or "") \
+            text = self.tr("%1 is alone in room %2: the last adult of the household left. Assign a carer (check one in "
+                           "with the child's household) or move the child to a family "
+                           "member.").replace("%1", a["name"] or "") \
                 .replace("%2", a["room"] or "")
         elif a["kind"] == "pool_positive":
-            text = self.tr("Pool %1 tested positive. Each member has a single-sample re-test due today on the Tests screen.").replace("%1", a["note"] or "")
+            text = self.tr("Pool %1 tested positive. Each member has a single-sample re-test due today on the Tests "
+                           "screen.").replace("%1", a["note"] or "")
         elif a["kind"] == "staff_positive":
-            text = self.tr("Staff member %1 tested positive (sampled %2). Send them off duty and inform headquarters.").replace("%1", a["name"] or "") \
-                .replace("%2", _fmt_time(a["sampled_at"]))
+            text = self.tr("Staff member %1 tested positive (sampled %2). Send them off duty and inform "
+                           "headquarters.").replace("%1", a["name"] or "").replace("%2", _fmt_time(a["sampled_at"]))
         else:
-            text = self.tr("%1, room %2: positive result (sampled %3). Status: %4. Arrange the transfer to the designated hospital; the room goes to terminal disinfection after it.").replace("%1", a["name"] or "") \
+            text = self.tr("%1, room %2: positive result (sampled %3). Status: %4. Arrange the transfer to the "
+                           "designated hospital; the room goes to terminal disinfection after "
+                           "it.").replace("%1", a["name"] or "") \
                 .replace("%2", a["room"] or "").replace("%3", _fmt_time(a["sampled_at"])) \
                 .replace("%4", self.status_text(a["stay_status"]))
         sheet_name = testing.name_differs_on_sheet(a)
         if sheet_name is not None:
-            text += "\n" + self.tr("The lab sheet gives the name %1 for this ID number: confirm the identity with the lab.").replace("%1", sheet_name)
+            text += "\n" + self.tr("The lab sheet gives the name %1 for this ID number: confirm the identity with the "
+                                   "lab.").replace("%1", sheet_name)
         if a["handled_at"]:
             text += "\n" + self.tr("Handled by %1 at %2.").replace("%1", a["handled_by"] or "") \
                 .replace("%2", _fmt_time(a["handled_at"]))

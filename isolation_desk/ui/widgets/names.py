@@ -5,7 +5,7 @@ as itself, so that a new code shows up on screen rather than crashing it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 
 
 def _t(context: str, text: str) -> str:
@@ -320,9 +320,15 @@ _CONSUMPTION = {
     "unplanned": QT_TRANSLATE_NOOP("SupplyWords", "Unplanned"),
 }
 _TEST_KINDS = {"pcr": QT_TRANSLATE_NOOP("TestsScreen", "PCR"), "antigen": QT_TRANSLATE_NOOP("TestsScreen", "Antigen")}
-_MOVEMENT_KINDS = {"receipt": QT_TRANSLATE_NOOP("AuditWords", "Receipt"), "count": QT_TRANSLATE_NOOP("AuditWords", "Stock count"),
+_MOVEMENT_KINDS = {"receipt": QT_TRANSLATE_NOOP("AuditWords", "Receipt"), "count": QT_TRANSLATE_NOOP("AuditWords", "Sto"
+                                                                                                                   "ck "
+                                                                                                                   "cou"
+                                                                                                                   "n"
+                                                                                                                   "t"),
                    "adjustment": QT_TRANSLATE_NOOP("AuditWords", "Adjustment"),
-                   "results": QT_TRANSLATE_NOOP("AuditWords", "Results"), "pcr": QT_TRANSLATE_NOOP("AuditWords", "PCR test")}
+                   "results": QT_TRANSLATE_NOOP("AuditWords", "Results"), "pcr": QT_TRANSLATE_NOOP("AuditWords", "PCR "
+                                                                                                                 "tes"
+                                                                                                                 "t")}
 
 
 def _words(*tables):
@@ -349,7 +355,9 @@ def _each(word):
 
 def _flag(value):
     """1/0 and true/false of switches (a policy's, an item's) as ✓ and ✗."""
-    return {1: "✓", 0: "✗", True: "✓", False: "✗"}.get(value, value) if not isinstance(value, str) else value
+    if isinstance(value, str):
+        return value
+    return {1: "✓", 0: "✗"}.get(value, value)  # True == 1 and False == 0 as dict keys
 
 
 def _policy_label(value):
