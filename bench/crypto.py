@@ -5,8 +5,8 @@ the same site, the file opened and read cold, and the sign-in's key unwrap.
 
 Prints a Markdown table for BENCHMARKS.md. The encrypted copy is made from the plain file by
 ``cipher.encrypt_file`` (the upgrade's own path). Page cache: the encrypted connection uses
-``cipher.CACHE_KIB`` (64 MiB, set in cipher.connect); the plain one SQLite's default (2 MiB)
-and, in a second column, the same 64 MiB.
+``cipher.cache_kib(file)`` (a quarter of the file, 64-512 MiB, set in cipher.connect) or
+``--cache-mib``; the plain one SQLite's default (2 MiB) and, in a second column, the same.
 """
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def main(argv=None) -> int:
         assert verdict == "ok", verdict
         key_file.write_text(key.hex())
         key_file.chmod(0o600)
-    cache_kib = (args.cache_mib * 1024) if args.cache_mib else cipher.CACHE_KIB
+    cache_kib = (args.cache_mib * 1024) if args.cache_mib else cipher.cache_kib(enc)
 
     # cold: open + the room board, the page cache empty (a new connection)
     def cold(path, k=None):

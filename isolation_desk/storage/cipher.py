@@ -8,9 +8,10 @@ the audit key file.
 
 ``PRAGMA key`` is the first statement on a connection; a wrong key fails on the first read
 ("file is not a database"), which ``connect`` turns into ``database_key_wrong``. Pages are
-decrypted as they enter SQLite's page cache: ``CACHE_KIB`` keeps a site's hot pages in it
-(64 MiB: the whole working set of a 2,000-bed site; at 50,000 beds the indexes the screens
-read).
+decrypted as they enter SQLite's page cache (a plain file's pages stay in the system's file
+cache instead), so the cache grows with the file: a quarter of it, between ``CACHE_KIB``
+(64 MiB: the working set of a 2,000-bed site) and ``CACHE_MAX_KIB`` (512 MiB: a 50,000-bed
+site's whole-site lists then read within 1.6x of a plain file; BENCHMARKS.md).
 """
 from __future__ import annotations
 
@@ -26,6 +27,16 @@ except ImportError:  # pragma: no cover - a dependency; tests need it
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 CACHE_KIB = 65536
+CACHE_MAX_KIB = 524288
+
+
+def cache_kib(path: str | Path) -> int:
+    """The page cache of a connection to the encrypted file at ``path``, in KiB."""
+    try:
+        size_kib = os.stat(path).st_size // 1024
+    except OSError:
+        size_kib = 0
+    return max(CACHE_KIB, min(CACHE_MAX_KIB, size_kib // 4))
 
 
 def available() -> bool:
@@ -58,7 +69,7 @@ def connect(path: str | Path, key: bytes, *, readonly: bool = False, check_same_
         pass
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute(f"PRAGMA cache_size = -{cache_kib(path)}")
     except sqlcipher.DatabaseError as exc:
         conn.close()
         raise StorageError("database_key_wrong", path=str(path)) from exc
