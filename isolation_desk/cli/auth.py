@@ -79,15 +79,20 @@ def sign_in(db_path, username: str | None, password_stdin: bool, *,
             click.echo("These accounts need a new password (users passwd NAME) before they can "
                        "sign in: " + ", ".join(waiting), err=True)
     db.close()
+    return _signed_in_as(actor, key, permission)
+
+
+KEY_META = "isolation_desk.database_key"
+
+
+def _signed_in_as(actor: Actor, key: bytes | None, permission: str | None) -> Actor:
+    """Keep the unwrapped key for the command's own open (``current_key``), check the role."""
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
         ctx.meta[KEY_META] = key
     if permission:
         actor.require(permission)
     return actor
-
-
-KEY_META = "isolation_desk.database_key"
 
 
 def _sign_in_read_only(path, username: str, password: str, permission: str | None) -> Actor:
@@ -104,12 +109,7 @@ def _sign_in_read_only(path, username: str, password: str, permission: str | Non
         actor = accounts.verify_read_only(db, username, password, datetime.now().replace(microsecond=0))
     finally:
         db.close()
-    ctx = click.get_current_context(silent=True)
-    if ctx is not None:
-        ctx.meta[KEY_META] = key
-    if permission:
-        actor.require(permission)
-    return actor
+    return _signed_in_as(actor, key, permission)
 
 
 def current_key() -> bytes | None:

@@ -48,3 +48,13 @@ def create_private(path: str | os.PathLike) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def fsync_file(path: str | os.PathLike) -> None:
+    """Make a file written through another handle (SQLite's backup API) durable before going on:
+    a backup is worth nothing if a power cut right after leaves it half on disk."""
+    fd = os.open(str(path), os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..io.files import create_private, make_private
+from ..io.files import create_private, fsync_file, make_private
 
 try:  # the wheel sqlcipher3-binary bundles SQLCipher 4 with its own SQLite
     from sqlcipher3 import dbapi2 as sqlcipher
@@ -96,11 +96,7 @@ def copy(source, target: str | Path, key: bytes) -> None:
         dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
-    fd = os.open(str(target), os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_file(target)
 
 
 def encrypt_file(plain: str | Path, target: str | Path, key: bytes) -> str:

@@ -4,12 +4,11 @@ Like repositories.py these functions never open a transaction; the calling servi
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 from ..domain.errors import DomainError
-from ..io.files import create_private
+from ..io.files import create_private, fsync_file
 from . import cipher
 from .database import APPLICATION_ID, Database, is_sqlite_file
 
@@ -149,11 +148,7 @@ def copy_database(source: sqlite3.Connection, target_path: str | Path, key: byte
         dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
-    fd = os.open(str(target_path), os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_file(target_path)
 
 
 def copy_into(source_path: str | Path, target_path: str | Path, key: bytes | None = None) -> None:
