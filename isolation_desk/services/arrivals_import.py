@@ -651,29 +651,23 @@ def plan_check_in(db: Database, stay_ids: Sequence[int] | None = None) -> list[P
     for members in groups.values():
         members.sort(key=lambda s: (s["household_role"] not in ("parent", "carer"), s["id"]))
         host = members[0]
-        if any(s["id"] in held for s in members):
+        held_positive = any(s["id"] in held for s in members)
+        if held_positive:  # a positive before arrival: the holding room or nothing
             room = holding if holding and holding["status"] == "ready" and holding["id"] not in taken else None
-            if room is not None:
-                taken.add(room["id"])
-            units.append(PlannedUnit(
-                stay_ids=[s["id"] for s in members], names=[s["name"] for s in members],
-                roles=[s["household_role"] for s in members], category=host["category"],
-                household_id=host["household_id"] if len(members) > 1 else None,
-                room_id=room["id"] if room else None, room=room["label"] if room else None,
-                held_positive=True))
-            continue
-        kind = (host["category"], len(members))
-        if kind not in candidates:  # one query per kind of unit, long enough to skip rooms taken
-            candidates[kind] = repo.suggest_rooms(db, beds_needed=len(members), avoid_category_floors=kind[0],
-                                                  limit=kinds[kind] + len(groups))
-        room = next((c for c in candidates[kind] if c["id"] not in taken), None)
+        else:
+            kind = (host["category"], len(members))
+            if kind not in candidates:  # one query per kind of unit, long enough to skip rooms taken
+                candidates[kind] = repo.suggest_rooms(db, beds_needed=len(members), avoid_category_floors=kind[0],
+                                                      limit=kinds[kind] + len(groups))
+            room = next((c for c in candidates[kind] if c["id"] not in taken), None)
         if room is not None:
             taken.add(room["id"])
         units.append(PlannedUnit(
             stay_ids=[s["id"] for s in members], names=[s["name"] for s in members],
             roles=[s["household_role"] for s in members], category=host["category"],
             household_id=host["household_id"] if len(members) > 1 else None,
-            room_id=room["id"] if room else None, room=room["label"] if room else None))
+            room_id=room["id"] if room else None, room=room["label"] if room else None,
+            held_positive=held_positive))
     return units
 
 
