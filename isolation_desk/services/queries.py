@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from ..domain.dates import stored_date
 from ..domain.households import age_on
 from ..domain.identity import mask_id, mask_phone
 from ..storage import repositories as repo
@@ -11,20 +12,9 @@ from ..storage.database import Database
 
 
 @lru_cache(maxsize=65536)
-def _day(value) -> date:
-    """ISO text (or a date) as a date. Lists repeat the same few start and release dates on
-    thousands of rows: each is parsed once."""
-    return date.fromisoformat(str(value)[:10])
-
-
-def _d(value) -> date | None:
-    return None if value is None or value == "" else _day(value)
-
-
-@lru_cache(maxsize=65536)
 def _age(birth_date, today: date) -> int | None:
     """Age on ``today`` of a stored birth date, once per (birth date, day)."""
-    return age_on(_d(birth_date), today)
+    return age_on(stored_date(birth_date), today)
 
 
 def occupants(db: Database, *, include_ended: bool = False, category: str | None = None,
@@ -43,8 +33,8 @@ def occupants(db: Database, *, include_ended: bool = False, category: str | None
 def _stay_days(start_text, release_text, today: date) -> tuple:
     """(start, release, day of the stay, days of the stay) of stored date texts, once per
     combination and day: a list shows thousands of stays that began on a few dozen days."""
-    start = _day(start_text) if start_text else None  # text or None as stored: "" is no date
-    release = _day(release_text) if release_text else None
+    start = stored_date(start_text) if start_text else None  # text or None as stored: "" is no date
+    release = stored_date(release_text) if release_text else None
     return (start, release, (today - start).days if start else None,
             (release - start).days if start and release else None)
 

@@ -46,8 +46,6 @@ def _iso(moment: datetime) -> str:
     return moment.replace(microsecond=0).isoformat()
 
 
-def _dt(text: str | None) -> datetime | None:
-    return None if not text else datetime.fromisoformat(text)
 
 
 # ----------------------------------------------------------------------------- shifts

@@ -11,6 +11,7 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from ..domain import schedule as sched
+from ..domain.dates import stored_date
 from ..domain.errors import DomainError
 from ..domain.identity import make_resident_id, mask_id, mask_phone, normalize_phone, normalize_text, validate_document
 from ..domain.roles import Actor
@@ -21,8 +22,6 @@ from ..storage.database import Database
 STAFF_ROLES = ("doctor", "nurse", "security", "cleaner", "logistics", "manager", "other")
 
 
-def _d(value) -> date:
-    return date.fromisoformat(str(value)[:10])
 
 
 def add_staff(db: Database, *, name: str, role: str, team: str = "", phone: str = "",
@@ -67,7 +66,7 @@ def plan_staff_tests(db: Database, day: date, actor: Actor, now: datetime) -> in
         for s in rt.staff_list(db):
             if rt.staff_tests_for(db, s["id"], day.isoformat()):
                 continue
-            if not sched.staff_due(s["test_regime"], day, _d(s["created_at"])):
+            if not sched.staff_due(s["test_regime"], day, stored_date(s["created_at"])):
                 continue
             rt.insert_test(db, {"staff_id": s["id"], "kind": "pcr", "purpose": "staff",
                                 "due_date": day.isoformat()})

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 from ..domain import policy as pol
 from ..domain import release as rel
+from ..domain.dates import stored_date, stored_datetime
 from ..domain.errors import DomainError, Refused
 from ..domain.households import Member, age_on, check_household, left_without_carer, needs_carer
 from ..domain.registration import Registration
@@ -31,12 +32,8 @@ class CheckInResult:
     release_date: date
 
 
-def _d(value) -> date | None:
-    return None if value in (None, "") else date.fromisoformat(str(value)[:10])
 
 
-def _dt(value) -> datetime | None:
-    return None if value in (None, "") else datetime.fromisoformat(str(value))
 
 
 def _stay_or_fail(db: Database, stay_id: int) -> dict:
@@ -82,7 +79,7 @@ def _schedule_tests(db: Database, stay_id: int, policy: pol.Policy, start: date,
 
 
 def _member(s: dict, today: date) -> Member:
-    return Member(s["household_role"] or "dependant", age_on(_d(s["birth_date"]), today),
+    return Member(s["household_role"] or "dependant", age_on(stored_date(s["birth_date"]), today),
                   frozenset(filter(None, (s["special_needs"] or "").split(","))))
 
 
@@ -256,8 +253,8 @@ def registration_of(s: dict) -> Registration:
     """A stay row (repositories.STAY_SELECT) as the registration it was made from."""
     return Registration(
         name=s["name"], id_type=s["id_type"], id_number=s["id_number"], sex=s["sex"],
-        birth_date=_d(s["birth_date"]), phone=s["phone"], category=s["category"],
-        last_exposure_date=_d(s["last_exposure_date"]), arrival_date=_d(s["arrival_date"]),
+        birth_date=stored_date(s["birth_date"]), phone=s["phone"], category=s["category"],
+        last_exposure_date=stored_date(s["last_exposure_date"]), arrival_date=stored_date(s["arrival_date"]),
         registered_address=s["registered_address"] or "", current_address=s["current_address"] or "",
         origin=s["origin"] or "", special_needs=tuple(filter(None, (s["special_needs"] or "").split(","))),
         diet=s["diet"] or "regular", destination_community=s["destination_community"] or "",
@@ -395,7 +392,7 @@ def _reschedule_release(db: Database, stay_id: int, old: date, new: date) -> Non
 def household_to_extend(db: Database, stay_id: int, new_date: date) -> list[dict]:
     """Household room-mates whose release is before ``new_date`` (offered an extension too)."""
     return [m for m in rs.household_room_mates(db, stay_id)
-            if m["status"] == "in_isolation" and _d(m["release_date"]) < new_date]
+            if m["status"] == "in_isolation" and stored_date(m["release_date"]) < new_date]
 
 
 def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, actor: Actor,
@@ -407,10 +404,10 @@ def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, acto
     s = _stay_or_fail(db, stay_id)
     if s["status"] not in ("expected",) + ACTIVE:
         raise DomainError("stay_not_active", status=s["status"])
-    change = pol.adjust_release(_d(s["start_date"]), _d(s["release_date"]), new_date, reason)
+    change = pol.adjust_release(stored_date(s["start_date"]), stored_date(s["release_date"]), new_date, reason)
     mates = household_to_extend(db, stay_id, new_date) if with_household and change.kind == "extend" else []
     with db.transaction():
-        for m_id, old in [(stay_id, change.old)] + [(m["id"], _d(m["release_date"])) for m in mates]:
+        for m_id, old in [(stay_id, change.old)] + [(m["id"], stored_date(m["release_date"])) for m in mates]:
             repo.update(db, "stays", m_id, {"release_date": new_date})
             _reschedule_release(db, m_id, old, change.new)
             repo.stay_event(db, m_id, now, change.kind, actor.username, from_value=old,
@@ -456,15 +453,16 @@ def release_check(db: Database, stay_id: int, now: datetime) -> rel.ReleaseDecis
     positives still open in its room or on its floor."""
     s = _stay_or_fail(db, stay_id)
     threshold = get_settings(db).fever_threshold
-    tests = [rel.TestRecord(_d(t["due_date"]), t["purpose"], _dt(t["sampled_at"]), t["result"], t["kind"],
+    tests = [rel.TestRecord(stored_date(t["due_date"]), t["purpose"], stored_datetime(t["sampled_at"]),
+                            t["result"], t["kind"],
                             t["lab"], t["result_source"])
              for t in repo.tests_for_stay(db, stay_id)]
     since = (now - timedelta(hours=24)).replace(microsecond=0).isoformat()
-    checks = [rel.HealthRecord(_dt(c["taken_at"]), c["temperature"])
+    checks = [rel.HealthRecord(stored_datetime(c["taken_at"]), c["temperature"])
               for c in repo.checks_for_stay(db, stay_id, since)]
     nearby = [(a["room"], a["raised_at"]) for a in rs.open_positives_near(db, stay_id)] \
         if s["room_id"] is not None else []
-    return rel.release_decision(status=s["status"], release_date=_d(s["release_date"]), now=now,
+    return rel.release_decision(status=s["status"], release_date=stored_date(s["release_date"]), now=now,
                                 tests=tests, checks=checks, fever_threshold=threshold,
                                 open_positives=nearby)
 
@@ -637,9 +635,10 @@ def preview_policy_change(db: Database, category: str) -> list[PolicyChange]:
     for s in repo.stays(db, statuses=("expected",) + ACTIVE, category=category):
         if s["policy_id"] == policy_id:
             continue
-        start = pol.start_date(policy, _d(s["last_exposure_date"]), _d(s["arrival_date"]) or _d(s["start_date"]))
+        start = pol.start_date(policy, stored_date(s["last_exposure_date"]),
+                               stored_date(s["arrival_date"]) or stored_date(s["start_date"]))
         new_release = pol.release_date(policy, start)
-        changes.append(PolicyChange(s["id"], s["name"], s["room"], _d(s["release_date"]), new_release))
+        changes.append(PolicyChange(s["id"], s["name"], s["room"], stored_date(s["release_date"]), new_release))
     return changes
 
 
@@ -654,7 +653,8 @@ def apply_policy_to_current(db: Database, category: str, reason: str, actor: Act
     with db.transaction():
         for c in changes:
             s = repo.stay(db, c.stay_id)
-            start = pol.start_date(policy, _d(s["last_exposure_date"]), _d(s["arrival_date"]) or _d(s["start_date"]))
+            start = pol.start_date(policy, stored_date(s["last_exposure_date"]),
+                               stored_date(s["arrival_date"]) or stored_date(s["start_date"]))
             repo.update(db, "stays", c.stay_id, {"policy_id": policy_id, "start_date": start,
                                                  "release_date": c.new_release})
             if s["status"] != "expected":
@@ -666,7 +666,7 @@ def apply_policy_to_current(db: Database, category: str, reason: str, actor: Act
                 owes_today = any(t["due_date"] == today_iso for t in repo.tests_for_stay(db, c.stay_id))
                 repo.insert_tests(db, [(c.stay_id, t.kind, t.purpose, t.due_date.isoformat())
                                        for t in policy_schedule(policy, start,
-                                                                _d(s["checked_in_at"]) or now.date())
+                                                                stored_date(s["checked_in_at"]) or now.date())
                                        if t.purpose != "check_in" and (
                                            t.due_date > now.date()
                                            or (t.due_date == now.date() and not owes_today))])

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from ..domain import policy as pol
 from ..domain import schedule as sched
+from ..domain.dates import stored_date, stored_datetime
 from ..domain.errors import DomainError
 from ..domain.identity import mask_id, parse_temperature
 from ..domain.roles import Actor
@@ -44,12 +45,8 @@ RESTART_REASON = "room_mate_positive"
 _masked = lru_cache(maxsize=100_000)(mask_id)  # lists repeat each person's ID on every row
 
 
-def _d(value) -> date | None:
-    return None if value in (None, "") else date.fromisoformat(str(value)[:10])
 
 
-def _dt(value) -> datetime | None:
-    return None if value in (None, "") else datetime.fromisoformat(str(value))
 
 
 def _secs(value: datetime) -> datetime:
@@ -199,8 +196,8 @@ def _apply_regime(db: Database, stay: dict, first: date) -> int:
     if not regime:
         return 0
     kind, _, name = regime.partition(":") if ":" in regime else ("pcr", "", regime)
-    last = _d(stay["release_date"])
-    existing = [_d(x) for x in rt.test_dates_for_stay(db, stay["id"], first.isoformat())]
+    last = stored_date(stay["release_date"])
+    existing = [stored_date(x) for x in rt.test_dates_for_stay(db, stay["id"], first.isoformat())]
     plan = sched.regime_schedule(name, first, last, existing, kind=kind)
     repo.insert_tests(db, [(stay["id"], t.kind, t.purpose, t.due_date.isoformat()) for t in plan])
     return len(plan)
@@ -476,7 +473,7 @@ def _in_batch(batch: LabBatch, u: dict) -> bool:
         return all((m["sampled_at"] or "")[:10] == batch.day.isoformat()
                    and (not batch.building or m["building"] == batch.building)
                    and (batch.floor is None or m["floor"] == batch.floor) for m in members)
-    return all(_dt(m["sampled_at"]) < batch.before for m in members)
+    return all(stored_datetime(m["sampled_at"]) < batch.before for m in members)
 
 
 def bulk_plan(db: Database, batch: LabBatch, now: datetime) -> BulkPlan:
@@ -514,7 +511,7 @@ def bulk_exclusion(unit: dict, now: datetime) -> str | None:
     """Why a bulk negative never takes this unit (of ``result_units``): 'recent' (a sample
     of the last hour), 'release' (a release-relevant sample), or None."""
     fresh_after = now - BULK_MIN_AGE
-    if any(_dt(m["sampled_at"]) > fresh_after for m in unit["members"]):
+    if any(stored_datetime(m["sampled_at"]) > fresh_after for m in unit["members"]):
         return "recent"
     if any(m["purpose"] in RELEASE_RELEVANT for m in unit["members"]):
         return "release"
@@ -600,10 +597,10 @@ def undo_restart(db: Database, stay_id: int, reason: str, actor: Actor, now: dat
     last = rt.last_restart(db, stay_id)
     if last is None:
         raise DomainError("no_restart_to_undo")
-    old_start = _d(last["before"]["start_date"])
-    old_release = _d(last["before"]["release_date"])
+    old_start = stored_date(last["before"]["start_date"])
+    old_release = stored_date(last["before"]["release_date"])
     policy = pol.Policy.from_row(repo.get(db, "policies", s["policy_id"]))
-    check_in = _d(s["checked_in_at"]) or old_start
+    check_in = stored_date(s["checked_in_at"]) or old_start
     with db.transaction():
         repo.update(db, "stays", stay_id, {"start_date": old_start, "release_date": old_release})
         rt.delete_unsampled_tests(db, stay_id)
@@ -696,7 +693,7 @@ def _test_view(t: dict, now: datetime | None = None) -> dict:
     t["id_masked"] = _masked(t.get("id_number") or "")
     t["room"] = t.get("room") or ""
     if now is not None and t.get("sampled_at") and not t.get("result"):
-        t["overdue"] = _dt(t["sampled_at"]) < now - OVERDUE_AFTER
+        t["overdue"] = stored_datetime(t["sampled_at"]) < now - OVERDUE_AFTER
     else:
         t["overdue"] = False
     return t

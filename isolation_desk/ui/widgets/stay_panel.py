@@ -2,8 +2,6 @@
 history, and the actions that apply to its status."""
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,14 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.dates import stored_date
 from ...domain.households import age_on
 from ...services import queries
 from ..models import Row, RowTableModel, fit_columns
 from . import names
-
-
-def _d(value) -> date | None:
-    return None if value in (None, "") else date.fromisoformat(str(value)[:10])
 
 
 class StayPanel(QWidget):
@@ -121,12 +116,12 @@ class StayPanel(QWidget):
                 b.setEnabled(False)
             return
         today = self.ctx.today()
-        start, release = _d(s["start_date"]), _d(s["release_date"])
+        start, release = stored_date(s["start_date"]), stored_date(s["release_date"])
         self.title.setText(s["name"])
         f = self.fields
         f["status"].setText(names.stay_status(s["status"]))
         f["id"].setText(f"{names.id_type(s['id_type'])} {s['id_number']}")
-        age = age_on(_d(s["birth_date"]), today)
+        age = age_on(stored_date(s["birth_date"]), today)
         f["sex_age"].setText(" · ".join(x for x in (names.sex(s["sex"]),
                                                     self.tr("%n year(s)", "", age) if age is not None else "") if x))
         f["phone"].setText(s["phone"] or "")
