@@ -61,6 +61,24 @@ def copy_site_key(source, target) -> None:
         shutil.copy(key_path(source), key_path(target))
 
 
+@pytest.fixture
+def db8(empty_db, now):
+    """A set-up site under the 8th edition's presets (double sample, surface sampling):
+    building A floor 2 rooms 01-10."""
+    site.setup_site(empty_db, name="测试隔离点", address="测试路1号", preset="edition_8", actor=SYSTEM,
+                    now=now.replace(day=1), room_ranges=[site.RoomRange("A", "A栋", 2, 2, 1, 10, 1)])
+    return empty_db
+
+
+@pytest.fixture
+def no_widgets_left(qapp):
+    """Windows of earlier test modules are closed with deleteLater(); delete them now, or a
+    timer of theirs may fire on their closed database while this module runs Qt events."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    yield
+
+
 @pytest.fixture(scope="session")
 def demo_path(tmp_path_factory):
     """A demo site (300 rooms) built once per test session; copy it before writing."""

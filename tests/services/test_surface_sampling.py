@@ -7,7 +7,6 @@ import json
 import shutil
 from datetime import date, timedelta
 
-import pytest
 from cli.helpers import run_as
 from pypdf import PdfReader
 
@@ -15,19 +14,13 @@ from isolation_desk.domain import policy as pol
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import SYSTEM, Actor
-from isolation_desk.services import site, stays, testing
+from isolation_desk.services import stays, testing
 from isolation_desk.services.papers import write_sampling_list
 from isolation_desk.storage import repositories as repo
 
 NURSE = Actor("nurse1", "medical")
 MANAGER = Actor("boss", "manager")
 
-
-@pytest.fixture
-def db8(empty_db, now):
-    site.setup_site(empty_db, name="测试隔离点", address="测试路1号", preset="edition_8", actor=SYSTEM,
-                    now=now.replace(day=1), room_ranges=[site.RoomRange("A", "A栋", 2, 2, 1, 10, 1)])
-    return empty_db
 
 
 def last_day_today(db, now, seq, category="密接"):

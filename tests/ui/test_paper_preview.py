@@ -22,11 +22,7 @@ from isolation_desk.ui.printing import WRITERS, PrintMenu, open_paper
 MANAGER = Actor("lead", "manager", "Lead")
 
 
-@pytest.fixture(autouse=True)
-def _no_widgets_left_from_other_tests(qapp):
-    from PySide6.QtCore import QCoreApplication, QEvent
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    yield
+pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
 
 @pytest.fixture

@@ -16,13 +16,7 @@ from isolation_desk.ui.screens.today import TodayScreen
 NURSE = Actor("nurse", "medical", "Nurse")
 
 
-@pytest.fixture(autouse=True)
-def _no_widgets_left_from_other_tests(qapp):
-    # Windows of earlier test modules are closed with deleteLater(); delete them now, or a
-    # timer of theirs may fire on their closed database while this module runs Qt events.
-    from PySide6.QtCore import QCoreApplication, QEvent
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    yield
+pytestmark = pytest.mark.usefixtures("no_widgets_left")
 
 
 @pytest.fixture
