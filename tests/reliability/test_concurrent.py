@@ -40,12 +40,19 @@ IMPORT_ROWS = 150
 
 
 # -- children ------------------------------------------------------------------------
+def _passport_holder(number: str):
+    """A close contact with a passport: the person each writer of these tests checks in."""
+    from isolation_desk.domain.registration import Registration
+    return Registration(name="测试", id_type="passport", id_number=number, sex="F",
+                        birth_date=date(1988, 5, 6), phone="13800138000", category="close_contact",
+                        last_exposure_date=date(2022, 11, 19), arrival_date=date(2022, 11, 20))
+
+
 def _checkin_stream(path: str, tag: str, per_command: bool, conn, limit: int = 0) -> None:
     """Check-ins, one after another. ``per_command``: each one as a command would do it
     (site lock shared, open, check in, close); else as the window does (one connection and
     the site lock for the whole session)."""
     from isolation_desk.domain.errors import DomainError
-    from isolation_desk.domain.registration import Registration
     from isolation_desk.domain.roles import Actor
     from isolation_desk.services import stays
     from isolation_desk.services.instance_lock import SiteLock
@@ -54,10 +61,7 @@ def _checkin_stream(path: str, tag: str, per_command: bool, conn, limit: int = 0
 
     def one(db, i):
         room_id = db.scalar("SELECT id FROM rooms WHERE status = 'ready' ORDER BY random() LIMIT 1")
-        reg = Registration(name="测试", id_type="passport", id_number=f"{tag}{i:05d}", sex="F",
-                           birth_date=date(1988, 5, 6), phone="13800138000",
-                           category="close_contact", last_exposure_date=date(2022, 11, 19),
-                           arrival_date=date(2022, 11, 20))
+        reg = _passport_holder(f"{tag}{i:05d}")
         stays.check_in(db, reg, actor, NOW, room_id=room_id)
         conn.send(("checkin", reg.id_number))
 
@@ -126,7 +130,6 @@ def _backup_or_restore(path: str, what: str, source: str, conn) -> None:
 def _writer_on_demand(path: str, conn) -> None:
     """The window's path: one connection; a few check-ins each time the parent asks (so that
     the parent can stop it in the middle of one), each reported after its commit."""
-    from isolation_desk.domain.registration import Registration
     from isolation_desk.domain.roles import Actor
     from isolation_desk.services import stays
     actor = Actor("desk", "manager", "desk")
@@ -137,10 +140,7 @@ def _writer_on_demand(path: str, conn) -> None:
         for _ in range(conn.recv()):
             i += 1
             room_id = db.scalar("SELECT id FROM rooms WHERE status = 'ready' ORDER BY id LIMIT 1")
-            reg = Registration(name="测试", id_type="passport", id_number=f"P{i:05d}", sex="F",
-                               birth_date=date(1988, 5, 6), phone="13800138000",
-                               category="close_contact", last_exposure_date=date(2022, 11, 19),
-                               arrival_date=date(2022, 11, 20))
+            reg = _passport_holder(f"P{i:05d}")
             stays.check_in(db, reg, actor, NOW, room_id=room_id)
             conn.send(("checkin", reg.id_number))
 
