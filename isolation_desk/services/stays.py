@@ -103,9 +103,10 @@ def _child_alone_check(db: Database, room_id: int | None, actor: Actor, now: dat
             groups.setdefault(s["household_id"], []).append(s)
     raised = []
     for members in groups.values():
-        alone = left_without_carer([_member(m, today) for m in members])
-        for m in members:
-            if not needs_carer(_member(m, today)):
+        people = [(m, _member(m, today)) for m in members]
+        alone = left_without_carer([person for _, person in people])
+        for m, person in people:
+            if not needs_carer(person):
                 continue
             if alone and not rs.open_alerts_of_stay(db, m["id"], "child_alone"):
                 raised.append(repo.insert(db, "alerts", {
@@ -309,10 +310,11 @@ def left_alone_if_leaves(db: Database, stay_id: int, today: date) -> list[dict]:
     s = _stay_or_fail(db, stay_id)
     if s["household_id"] is None or s["room_id"] is None:
         return []
-    staying = [m for m in rs.household_room_mates(db, stay_id) if m["status"] == "in_isolation"]
-    if not left_without_carer([_member(m, today) for m in staying]):
+    staying = [(m, _member(m, today)) for m in rs.household_room_mates(db, stay_id)
+               if m["status"] == "in_isolation"]
+    if not left_without_carer([person for _, person in staying]):
         return []
-    return [m for m in staying if needs_carer(_member(m, today))]
+    return [m for m, person in staying if needs_carer(person)]
 
 
 def household_to_move(db: Database, stay_id: int) -> list[dict]:
