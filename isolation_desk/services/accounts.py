@@ -18,6 +18,7 @@ from ..domain.roles import ROLES, SYSTEM, Actor
 from ..storage import repo_accounts as urepo
 from ..storage import repositories as repo
 from ..storage.database import Database
+from .changes import Kind, writes
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -78,6 +79,7 @@ def _new_user_row(username, display_name, role, password, now) -> dict:
             "locked_until": None, "active": 1, "created_at": _iso(now)}
 
 
+@writes(Kind.USERS)
 def create_first_manager(db: Database, username: str, display_name: str, password: str,
                          now: datetime) -> Actor:
     """The first start: the site's first account, a manager. Refused once any user exists."""
@@ -107,6 +109,7 @@ def _remove_slot(db: Database, username: str) -> None:
         KeySlots.load(db.path).remove(username)
 
 
+@writes(Kind.USERS)
 def create_user(db: Database, username: str, display_name: str, role: str, password: str,
                 actor: Actor, now: datetime) -> int:
     actor.require("users")
@@ -130,6 +133,7 @@ def _user_or_fail(db: Database, username: str) -> dict:
     return row
 
 
+@writes(Kind.USERS)
 def sign_in(db: Database, username: str, password: str, now: datetime) -> Actor:
     """Check a user name and password; returns the Actor every later action runs as.
 
@@ -207,6 +211,7 @@ def verify_read_only(db: Database, username: str, password: str, now: datetime) 
     return _actor_of(row)
 
 
+@writes(Kind.USERS)
 def sign_out(db: Database, actor: Actor, now: datetime, reason: str = "sign_out") -> None:
     """Recorded so that the trail shows who held the workstation when (shift change, idle lock)."""
     with db.transaction():
@@ -214,6 +219,7 @@ def sign_out(db: Database, actor: Actor, now: datetime, reason: str = "sign_out"
                    after={"reason": reason}, at=now)
 
 
+@writes(Kind.USERS)
 def change_password(db: Database, actor: Actor, old_password: str, new_password: str,
                     now: datetime) -> None:
     """A user changes their own password (the old one is required)."""
@@ -236,6 +242,7 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
     _set_slot(db, row["username"], new_password)  # one slot rewrapped; the others untouched
 
 
+@writes(Kind.USERS)
 def reset_password(db: Database, username: str, new_password: str, actor: Actor,
                    now: datetime) -> None:
     """A manager sets a new password for a user (and lifts a lock-out)."""
@@ -251,6 +258,7 @@ def reset_password(db: Database, username: str, new_password: str, actor: Actor,
         _set_slot(db, row["username"], new_password)
 
 
+@writes(Kind.USERS)
 def set_active(db: Database, username: str, active: bool, actor: Actor, now: datetime) -> None:
     """Deactivate (or reactivate) a user. Users are never deleted: the trail names them."""
     actor.require("users")
@@ -273,10 +281,12 @@ def set_active(db: Database, username: str, active: bool, actor: Actor, now: dat
         _remove_slot(db, row["username"])
 
 
+@writes(Kind.USERS)
 def deactivate_user(db: Database, username: str, actor: Actor, now: datetime) -> None:
     set_active(db, username, False, actor, now)
 
 
+@writes(Kind.USERS)
 def set_role(db: Database, username: str, role: str, actor: Actor, now: datetime) -> None:
     actor.require("users")
     _check_role(role)

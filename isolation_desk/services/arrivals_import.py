@@ -39,6 +39,7 @@ from ..storage import repo_arrivals
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import stays as stay_service
+from .changes import Kind, writes
 from .site import current_policies
 
 KIND = "arrivals"
@@ -493,6 +494,7 @@ class _IsoTexts(dict):
         return text
 
 
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
 def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: datetime, *,
                     remember_mapping: bool = True) -> ImportResult:
     """Import the valid rows of ``preview`` as expected arrivals: one transaction, one audit
@@ -594,6 +596,7 @@ def remembered_mapping(db: Database) -> dict[str, str | None]:
     return repo_arrivals.remembered_mapping(db)
 
 
+@writes(Kind.SETTINGS)
 def forget_mapping(db: Database, actor: Actor, now: datetime) -> None:
     actor.require("register")
     with db.transaction():
@@ -709,6 +712,7 @@ def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime)
     return results
 
 
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
 def bulk_check_in(db: Database, plan: Sequence[PlannedUnit], actor: Actor, now: datetime) -> BulkCheckInResult:
     """Check in each planned unit (a person, or a household into one room).
 

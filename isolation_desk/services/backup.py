@@ -34,6 +34,7 @@ from ..storage import repo_accounts as urepo
 from ..storage import repositories as repo
 from ..storage.database import Database, StorageError, _known_error, inspect, open_database
 from ..storage.database import open_reader as _open_reader
+from .changes import Kind, writes
 
 KINDS = ("start", "interval", "manual", "pre_migration", "pre_restore", "pre_encryption")
 ROTATED_KINDS = ("start", "interval", "manual")
@@ -154,6 +155,7 @@ def backup_database(db: Database, now: datetime, kind: str = "manual",
     return path
 
 
+@writes(Kind.AUDIT)
 def backup_now(db: Database, actor: Actor, now: datetime, out: str | Path | None = None) -> Path:
     """A backup that a user asked for (the window's button, ``isolation-desk backup``)."""
     actor.require("backup")
@@ -331,6 +333,7 @@ def _remove_sidecars(db_path: Path) -> None:
         _unlink(Path(str(db_path) + suffix))
 
 
+@writes(*Kind)
 def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime,
             key: bytes | None = None, *, from_window: bool = False) -> Path | None:
     """Restore the backup ``source`` into the database at ``db_path``.

@@ -26,6 +26,7 @@ from . import (
     supplies,  # issue 5: the supplies ledger of the demo
     testing,
 )
+from .changes import Kind, writes
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
@@ -114,6 +115,7 @@ def _layout(rooms: int) -> list[site.RoomRange]:
     return ranges
 
 
+@writes(*Kind)
 def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
                history_days: int = 14) -> dict:
     """Create the demo site in ``db`` (which must be empty). Returns a few counts."""

@@ -16,6 +16,7 @@ from ..storage import cipher, keyring
 from ..storage.database import Database, StorageError, open_database
 from . import accounts
 from . import backup as backups
+from .changes import Kind, writes
 
 
 def is_encrypted(path: str | Path) -> bool:
@@ -135,6 +136,7 @@ def recovery_code(key: bytes) -> str:
     return keyring.recovery_code(key)
 
 
+@writes(Kind.AUDIT)
 def write_recovery_sheet(db: Database, key: bytes, path, actor: Actor, now: datetime,
                          lang: str = "zh_CN") -> int:
     """The recovery sheet PDF (the key as a code and a QR code), recorded as printed."""

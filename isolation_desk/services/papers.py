@@ -15,6 +15,7 @@ from ..domain.roles import Actor
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import queries, shift
+from .changes import Kind, writes
 from .site import get_settings
 
 PAPERS = ("handover", "roster", "door_cards", "release_notice", "sampling_list", "restock", "daily_report")
@@ -24,6 +25,7 @@ def _font_path(db: Database) -> str | None:
     return get_settings(db)["pdf_font_path"] or None
 
 
+@writes(Kind.AUDIT)
 def record_printed(db: Database, actor: Actor, paper: str, now: datetime, **details) -> None:
     """One audit entry: ``actor`` printed or saved ``paper`` (for papers made outside the
     writers below, e.g. the handover sheet the screen previews and prints)."""
@@ -39,6 +41,7 @@ def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
     return suffix
 
 
+@writes(Kind.AUDIT)
 def write_handover(db: Database, path, now: datetime, *, actor: Actor, day: date | None = None,
                    kind: str | None = None, lang: str = "zh_CN", font=None) -> int:
     """The handover sheet of the given shift (default: current or just finished). Pages."""
@@ -52,6 +55,7 @@ def write_handover(db: Database, path, now: datetime, *, actor: Actor, day: date
     return pages
 
 
+@writes(Kind.AUDIT)
 def write_roster(db: Database, path, now: datetime, *, actor: Actor, lang: str = "zh_CN", font=None) -> int:
     from ..reports.roster import build_roster
     actor.require("view_personal")
@@ -63,6 +67,7 @@ def write_roster(db: Database, path, now: datetime, *, actor: Actor, lang: str =
     return pages
 
 
+@writes(Kind.AUDIT)
 def write_door_cards(db: Database, path, now: datetime, *, actor: Actor, rooms: list[str] | None = None,
                      building: str | None = None, floor: int | None = None,
                      lang: str = "zh_CN", font=None) -> int:
@@ -87,6 +92,7 @@ def write_door_cards(db: Database, path, now: datetime, *, actor: Actor, rooms: 
     return pages
 
 
+@writes(Kind.AUDIT)
 def write_release_notice(db: Database, stay_id: int, path, now: datetime, *, actor: Actor,
                          lang: str = "zh_CN", font=None) -> int:
     return write_release_notices(db, path, now, actor=actor, stay_ids=[stay_id], lang=lang, font=font)
@@ -114,6 +120,7 @@ def release_notice_refusal(db: Database, stay_id: int, now: datetime) -> DomainE
     return notice_refusal(db, shift.stay_for_paper(db, stay_id), now)
 
 
+@writes(Kind.AUDIT)
 def write_release_notices(db: Database, path, now: datetime, *, actor: Actor, stay_ids: list[int] | None = None,
                           due_on: date | None = None, lang: str = "zh_CN", font=None,
                           left_out: list | None = None) -> int:
@@ -152,6 +159,7 @@ def write_release_notices(db: Database, path, now: datetime, *, actor: Actor, st
     return pages
 
 
+@writes(Kind.AUDIT)
 def write_sampling_list(db: Database, path, now: datetime, *, actor: Actor, day: date | None = None,
                         building: str | None = None, floor: int | None = None, lang: str = "zh_CN",
                         font=None) -> int:
@@ -170,6 +178,7 @@ def write_sampling_list(db: Database, path, now: datetime, *, actor: Actor, day:
     return pages
 
 
+@writes(Kind.AUDIT)
 def write_restock(db: Database, path, now: datetime, *, actor: Actor, lang: str = "zh_CN", font=None) -> int:
     """The restock request (申领单): every item below its reorder level, with how much to ask for."""
     from ..reports.restock import build_restock
@@ -183,6 +192,7 @@ def write_restock(db: Database, path, now: datetime, *, actor: Actor, lang: str 
     return pages
 
 
+@writes(Kind.AUDIT)
 def write_daily_report(db: Database, path, now: datetime, *, actor: Actor, day: date | None = None,
                        lang: str = "zh_CN", notes: str = "", font=None) -> int | None:
     """PDF (returns pages) or xlsx (returns None), by the file name's ending."""

@@ -11,6 +11,7 @@ from datetime import datetime
 from ..domain.roles import Actor
 from ..storage import repositories as repo
 from ..storage.database import Database
+from .changes import Kind, writes
 
 
 def shows_personal(actor: Actor) -> bool:
@@ -18,6 +19,7 @@ def shows_personal(actor: Actor) -> bool:
     return actor.can("view_personal")
 
 
+@writes(Kind.AUDIT)
 def authorize_personal_export(db: Database, actor: Actor, what: str, now: datetime, *,
                               rows: int | None = None, target: str | None = None,
                               details: dict | None = None) -> None:

@@ -37,6 +37,7 @@ from ..storage import repo_tests as rt
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import testing
+from .changes import Kind, writes
 
 _RESULT_WORDS = {
     "negative": ("阴性", "阴", "negative", "neg", "-", "(-)", "n", "未检出", "not detected", "阴性(-)"),
@@ -140,6 +141,7 @@ def _pick_test(tests: list[dict], kind: str, day: date | None, source: str, clai
     return None, None
 
 
+@writes(Kind.TESTS, Kind.ALERTS, Kind.STAYS, Kind.ROOMS)
 def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: bool = False,
                    lang: str | None = None) -> ImportReport:
     actor.require("tests")

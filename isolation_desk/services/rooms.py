@@ -8,6 +8,7 @@ from ..domain.roles import Actor
 from ..domain.rooms import check_transition
 from ..storage import repositories as repo
 from ..storage.database import Database
+from .changes import Kind, writes
 
 
 def _room_or_fail(db: Database, room_id: int) -> dict:
@@ -37,15 +38,18 @@ def _set_status(db: Database, room_id: int, target: str, reason: str | None, act
     return repo.room(db, room_id)
 
 
+@writes(Kind.ROOMS)
 def mark_disinfected(db: Database, room_id: int, actor: Actor, now: datetime, note: str = "") -> dict:
     return _set_status(db, room_id, "ready", note.strip() or None, actor, now, "disinfected")
 
 
+@writes(Kind.ROOMS)
 def take_out_of_service(db: Database, room_id: int, reason: str, actor: Actor, now: datetime) -> dict:
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
     return _set_status(db, room_id, "out_of_service", reason.strip(), actor, now, "out_of_service")
 
 
+@writes(Kind.ROOMS)
 def back_in_service(db: Database, room_id: int, actor: Actor, now: datetime) -> dict:
     return _set_status(db, room_id, "ready", None, actor, now, "back_in_service")

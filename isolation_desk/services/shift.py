@@ -28,6 +28,7 @@ from ..storage import repo_safety
 from ..storage import repo_shift as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
+from .changes import Kind, writes
 from .site import get_settings
 
 SHIFT_KINDS = ("day", "night")
@@ -136,6 +137,7 @@ def clean_log_text(text: str | None) -> str:
     return "\n".join(lines).strip()
 
 
+@writes(Kind.SHIFT_LOG)
 def add_log_entry(db: Database, kind: str, text: str, actor: Actor, now: datetime) -> int:
     """Write one timestamped entry (incident, instruction, note) in the shift log."""
     actor.require("shift_log")
@@ -153,6 +155,7 @@ def add_log_entry(db: Database, kind: str, text: str, actor: Actor, now: datetim
     return entry_id
 
 
+@writes(Kind.SHIFT_LOG)
 def resolve_log_entry(db: Database, entry_id: int, actor: Actor, now: datetime) -> None:
     """Mark an incident as handled."""
     actor.require("shift_log")
@@ -568,6 +571,7 @@ def _check_template(columns) -> list[dict]:
     return out
 
 
+@writes(Kind.SHIFT_LOG, Kind.SETTINGS)
 def set_daily_template(db: Database, columns, actor: Actor, now: datetime) -> list[dict]:
     """Store the report's columns (field names, optional titles) in the settings."""
     import json

@@ -11,6 +11,7 @@ from ..domain.policy import CATEGORIES, PRESETS, Policy
 from ..domain.roles import SYSTEM, Actor
 from ..storage import repositories as repo
 from ..storage.database import Database
+from .changes import Kind, writes
 
 DEFAULT_SETTINGS = {
     "site_name": "",
@@ -68,6 +69,7 @@ def get_settings(db: Database) -> SiteSettings:
     return SiteSettings(values)
 
 
+@writes(Kind.SETTINGS)
 def update_settings(db: Database, changes: dict, actor: Actor, now: datetime) -> SiteSettings:
     actor.require("settings")
     for key in changes:
@@ -111,6 +113,7 @@ def _insert_policy(db: Database, policy: Policy, actor: Actor, now: datetime) ->
     return repo.insert(db, "policies", row)
 
 
+@writes(Kind.SETTINGS)
 def set_policy(db: Database, policy: Policy, actor: Actor, now: datetime) -> int:
     """A new version of one category's policy; the old version stays with its occupants."""
     actor.require("settings")
@@ -125,6 +128,7 @@ def set_policy(db: Database, policy: Policy, actor: Actor, now: datetime) -> int
     return new_id
 
 
+@writes(Kind.SETTINGS)
 def apply_preset(db: Database, preset: str, actor: Actor, now: datetime) -> None:
     actor.require("settings")
     if preset not in PRESETS:
@@ -161,6 +165,7 @@ def parse_room_range(text: str) -> RoomRange:
     return RoomRange(code, code, int(m.group(2)), int(m.group(3)), int(m.group(4)), int(m.group(5)))
 
 
+@writes(Kind.ROOMS)
 def create_rooms(db: Database, rr: RoomRange, actor: Actor, now: datetime) -> int:
     """Create rooms in bulk: floors first..last, rooms first..last on each, numbered
     floor + two-digit room ('0201'). Existing rooms are kept; returns how many were added."""
@@ -200,6 +205,7 @@ def create_rooms(db: Database, rr: RoomRange, actor: Actor, now: datetime) -> in
     return len(rows)
 
 
+@writes(Kind.SETTINGS, Kind.ROOMS)
 def setup_site(db: Database, *, name: str, address: str, preset: str, actor: Actor, now: datetime,
                day_shift_start: str = "08:00", night_shift_start: str = "20:00",
                room_ranges: list[RoomRange] = ()) -> None:
@@ -215,6 +221,7 @@ def setup_site(db: Database, *, name: str, address: str, preset: str, actor: Act
             create_rooms(db, rr, actor, now)
 
 
+@writes(Kind.SETTINGS, Kind.ROOMS, Kind.USERS)
 def setup_site_with_manager(db: Database, *, name: str, address: str, preset: str, now: datetime,
                             room_ranges: list[RoomRange], manager_username: str, manager_name: str,
                             manager_password: str, day_shift_start: str = "08:00",

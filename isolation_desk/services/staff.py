@@ -18,12 +18,14 @@ from ..domain.roles import Actor
 from ..storage import repo_tests as rt
 from ..storage import repositories as repo
 from ..storage.database import Database
+from .changes import Kind, writes
 
 STAFF_ROLES = ("doctor", "nurse", "security", "cleaner", "logistics", "manager", "other")
 
 
 
 
+@writes(Kind.STAFF)
 def add_staff(db: Database, *, name: str, role: str, team: str = "", phone: str = "",
               id_number: str = "", regime: str = "daily", actor: Actor, now: datetime) -> int:
     actor.require("settings")
@@ -46,6 +48,7 @@ def add_staff(db: Database, *, name: str, role: str, team: str = "", phone: str 
     return staff_id
 
 
+@writes(Kind.STAFF)
 def deactivate_staff(db: Database, staff_id: int, actor: Actor, now: datetime) -> None:
     actor.require("settings")
     s = repo.get(db, "staff", staff_id)
@@ -58,6 +61,7 @@ def deactivate_staff(db: Database, staff_id: int, actor: Actor, now: datetime) -
                    before={"active": 1}, after={"active": 0}, at=now)
 
 
+@writes(Kind.STAFF, Kind.TESTS)
 def plan_staff_tests(db: Database, day: date, actor: Actor, now: datetime) -> int:
     """Create the day's tests for every active staff member who owes one. Returns how many."""
     actor.require("tests")
@@ -98,6 +102,7 @@ _DEMO_STAFF = (("周建华", "manager", "A"), ("李敏", "doctor", "A"), ("王�
                ("冯勇", "security", "B"), ("何平", "cleaner", "B"), ("高涛", "logistics", "B"))
 
 
+@writes(Kind.STAFF, Kind.TESTS)
 def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> None:
     """Two teams of staff, tested daily for the last week; today's round half done."""
     start = now - timedelta(days=8)

@@ -17,6 +17,7 @@ from ..storage import repo_safety as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import arrival_hold
+from .changes import Kind, writes
 from .site import current_policies, get_settings
 
 ACTIVE = ("in_isolation", "awaiting_transfer")
@@ -118,6 +119,7 @@ def _child_alone_check(db: Database, room_id: int | None, actor: Actor, now: dat
     return raised
 
 
+@writes(Kind.STAYS)
 def register_expected(db: Database, reg: Registration, actor: Actor, now: datetime,
                       source: str | None = None) -> int:
     """An expected arrival (from a transfer list): person and stay, no room yet."""
@@ -143,6 +145,7 @@ def register_expected(db: Database, reg: Registration, actor: Actor, now: dateti
     return stay_id
 
 
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
 def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
              room_id: int | None = None, household_of: int | None = None,
              household_role: str | None = None, host_role: str | None = None,
@@ -229,6 +232,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
 LOCAL_NUMBER_PREFIX = "LOCAL"
 
 
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
 def check_in_child_without_document(db: Database, fields: dict, host_stay_id: int, actor: Actor,
                                     now: datetime) -> CheckInResult:
     """A child with no identity document, registered with the parent already here: a local
@@ -262,6 +266,7 @@ def registration_of(s: dict) -> Registration:
         community_contact=s["community_contact"] or "", community_phone=s["community_phone"] or "")
 
 
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
 def check_in_expected(db: Database, stay_id: int, actor: Actor, now: datetime,
                       room_id: int | None = None) -> CheckInResult:
     actor.require("check_in")
@@ -271,6 +276,7 @@ def check_in_expected(db: Database, stay_id: int, actor: Actor, now: datetime,
     return check_in(db, registration_of(s), actor, now, room_id=room_id, expected_stay_id=stay_id)
 
 
+@writes(Kind.STAYS)
 def cancel_expected(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
     actor.require("register")
     if not (reason or "").strip():
@@ -322,6 +328,7 @@ def household_to_move(db: Database, stay_id: int) -> list[dict]:
     return rs.household_room_mates(db, stay_id)
 
 
+@writes(Kind.STAYS, Kind.ROOMS)
 def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, now: datetime, *,
          with_household: bool = True, override_reason: str | None = None) -> MoveResult:
     """Move a person to a ready room; the household members who share the room move too
@@ -397,6 +404,7 @@ def household_to_extend(db: Database, stay_id: int, new_date: date) -> list[dict
             if m["status"] == "in_isolation" and stored_date(m["release_date"]) < new_date]
 
 
+@writes(Kind.STAYS)
 def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, actor: Actor,
                    now: datetime, *, with_household: bool = True) -> pol.AdjustedRelease:
     """Extend or bring forward a release date, with the reason and who did it. An extension
@@ -422,6 +430,7 @@ def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, acto
     return change
 
 
+@writes(Kind.STAYS, Kind.TESTS)
 def restart_isolation(db: Database, stay_id: int, new_start: date, reason: str, actor: Actor,
                       now: datetime) -> date:
     """Restart a stay's isolation from ``new_start`` (a room-mate tested positive):
@@ -476,6 +485,7 @@ SECOND_SIGNATURE = ("fever_24h",)
 SECOND_ROLES = ("medical", "manager")
 
 
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
 def release(db: Database, stay_id: int, actor: Actor, now: datetime,
             override_reason: str | None = None, *, second_actor: Actor | None = None,
             second_reason: str | None = None, community_notified: bool = False) -> rel.ReleaseDecision:
@@ -532,6 +542,7 @@ def release(db: Database, stay_id: int, actor: Actor, now: datetime,
     return decision
 
 
+@writes(Kind.STAYS)
 def mark_community_notified(db: Database, stay_id: int, actor: Actor, now: datetime,
                             note: str | None = None) -> None:
     """The destination community (街镇/社区) of a released person was told: by whom, when."""
@@ -560,6 +571,7 @@ def releases_not_notified(db: Database) -> list[dict]:
 TRANSFER_KINDS = ("hospital", "other_site")
 
 
+@writes(Kind.STAYS, Kind.ALERTS)
 def mark_awaiting_transfer(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
     """An occupant who tested positive waits for the transfer (see testing._emergency)."""
     actor.require("tests")
@@ -575,6 +587,7 @@ def mark_awaiting_transfer(db: Database, stay_id: int, reason: str, actor: Actor
                    entity_id=stay_id, after={"reason": reason}, at=now)
 
 
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS, Kind.ALERTS)
 def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor: Actor,
                  now: datetime) -> None:
     """Transfer to a designated hospital or another site; the room goes to disinfection."""
@@ -602,6 +615,7 @@ def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor:
                    after={"status": "transferred", "kind": kind, "destination": destination}, at=now)
 
 
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
 def end_stay_other(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
     """The stay ended for another reason (e.g. sent home by headquarters)."""
     actor.require("override")
@@ -644,6 +658,7 @@ def preview_policy_change(db: Database, category: str) -> list[PolicyChange]:
     return changes
 
 
+@writes(Kind.STAYS, Kind.TESTS)
 def apply_policy_to_current(db: Database, category: str, reason: str, actor: Actor,
                             now: datetime) -> list[PolicyChange]:
     """Move current occupants of a category to its current policy, as one logged action."""

@@ -20,6 +20,7 @@ from ..domain.roles import Actor
 from ..storage import repo_supplies as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
+from .changes import Kind, writes
 
 EPSILON = 1e-9
 KINDS = ("receipt", "issue", "adjustment", "count", "transfer_out")
@@ -101,6 +102,7 @@ def _non_negative(value, field: str, negative_code: str) -> float:
         raise
 
 
+@writes(Kind.STOCK)
 def create_item(db: Database, *, name: str, category: str, unit: str, reorder_level: float = 0,
                 critical: bool = False, tracks_expiry: bool = False, consumption: str = "unplanned",
                 rate: float = 0, actor: Actor, now: datetime) -> int:
@@ -118,6 +120,7 @@ def create_item(db: Database, *, name: str, category: str, unit: str, reorder_le
     return item_id
 
 
+@writes(Kind.STOCK)
 def update_item(db: Database, item_id: int, changes: dict, *, actor: Actor, now: datetime) -> dict:
     actor.require("supplies")
     item = _item_or_fail(db, item_id, active=False)
@@ -146,6 +149,7 @@ def lots(db: Database, item_id: int) -> list[dict]:
 
 
 # -- movements ---------------------------------------------------------------------
+@writes(Kind.STOCK)
 def receive(db: Database, item_id: int, quantity, *, party: str, lot: str | None = None,
             expiry_date=None, maker: str | None = None, reference: str | None = None,
             actor: Actor, now: datetime, at: datetime | None = None) -> int:
@@ -225,6 +229,7 @@ def _take(db: Database, kind: str, action: str, item_id: int, quantity, *, party
     return ids
 
 
+@writes(Kind.STOCK)
 def issue(db: Database, item_id: int, quantity, *, to: str, lot_id: int | None = None,
           reference: str | None = None, actor: Actor, now: datetime,
           at: datetime | None = None) -> list[int]:
@@ -234,6 +239,7 @@ def issue(db: Database, item_id: int, quantity, *, to: str, lot_id: int | None =
                  reference=reference, actor=actor, now=now, at=at)
 
 
+@writes(Kind.STOCK)
 def transfer_out(db: Database, item_id: int, quantity, *, destination: str, lot_id: int | None = None,
                  reference: str | None = None, actor: Actor, now: datetime,
                  at: datetime | None = None) -> list[int]:
@@ -242,6 +248,7 @@ def transfer_out(db: Database, item_id: int, quantity, *, destination: str, lot_
                  lot_id=lot_id, reference=reference, actor=actor, now=now, at=at)
 
 
+@writes(Kind.STOCK)
 def adjust(db: Database, item_id: int, quantity, *, reason: str, lot_id: int | None = None,
            actor: Actor, now: datetime, at: datetime | None = None) -> list[int]:
     """A correction with a reason: + found, - damaged, lost or expired (written off).
@@ -306,6 +313,7 @@ class CountResult:
     movement_ids: tuple[int, ...]
 
 
+@writes(Kind.STOCK)
 def count(db: Database, item_id: int, counted: dict, *, note: str | None = None, actor: Actor,
           now: datetime, at: datetime | None = None) -> CountResult:
     """A stock count (盘点): ``counted`` maps lot id (None: stock without a lot) to what is on

@@ -30,6 +30,7 @@ from ..domain.roles import Actor
 from ..storage import repo_tests as rt
 from ..storage import repositories as repo
 from ..storage.database import Database
+from .changes import Kind, writes
 from .site import get_settings
 from .stays import mark_awaiting_transfer, restart_isolation
 
@@ -87,6 +88,7 @@ def _sample(db: Database, t: dict, sampled_at: datetime, pool_id: int | None) ->
     repo.update(db, "tests", t["id"], changes)
 
 
+@writes(Kind.TESTS)
 def record_sample(db: Database, test_id: int, sampled_at: datetime, actor: Actor, now: datetime,
                   *, pool_id: int | None = None) -> None:
     """One sample taken (single, or into an open pool)."""
@@ -114,6 +116,7 @@ def stay_from_scan(text: str) -> int:
     return int(m.group(1))
 
 
+@writes(Kind.TESTS)
 def sample_stay(db: Database, stay_id: int, day: date, sampled_at: datetime, actor: Actor,
                 now: datetime, *, pool_id: int | None = None) -> list[int]:
     """Everything one person owes on ``day`` sampled in one go (one keystroke or one scan).
@@ -151,6 +154,7 @@ def sample_stay(db: Database, stay_id: int, day: date, sampled_at: datetime, act
     return done
 
 
+@writes(Kind.TESTS)
 def new_pool(db: Database, kind: str, size: int, actor: Actor, now: datetime,
              code: str | None = None) -> dict:
     """Open a pooled tube (混采管). The code is the tube's label, or P<date>-<n>."""
@@ -289,6 +293,7 @@ def _check_double_sample_lab(db: Database, t: dict, lab: str | None) -> None:
         raise DomainError("double_sample_lab_required", field="lab")
 
 
+@writes(Kind.TESTS, Kind.ALERTS, Kind.STAYS, Kind.ROOMS)
 def record_result(db: Database, test_id: int, result: str, actor: Actor, now: datetime,
                   lab: str | None = None) -> list[int]:
     """Record a single sample's result. A positive is handled as an emergency.
@@ -296,6 +301,7 @@ def record_result(db: Database, test_id: int, result: str, actor: Actor, now: da
     return record_result_outcome(db, test_id, result, actor, now, lab).alerts
 
 
+@writes(Kind.TESTS, Kind.ALERTS, Kind.STAYS, Kind.ROOMS)
 def record_result_outcome(db: Database, test_id: int, result: str, actor: Actor, now: datetime,
                           lab: str | None = None) -> Outcome:
     actor.require("tests")
@@ -339,6 +345,7 @@ def _pool_result(db: Database, p: dict, result: str, actor: Actor, now: datetime
                                                      "note": p["code"]}))
 
 
+@writes(Kind.TESTS, Kind.ALERTS, Kind.STAYS, Kind.ROOMS)
 def record_pool_result(db: Database, pool_id: int, result: str, actor: Actor, now: datetime,
                        lab: str | None = None) -> Outcome:
     actor.require("tests")
@@ -358,6 +365,7 @@ def record_pool_result(db: Database, pool_id: int, result: str, actor: Actor, no
     return out
 
 
+@writes(Kind.TESTS, Kind.ALERTS, Kind.STAYS, Kind.ROOMS)
 def record_results(db: Database, results: list[tuple[str, int, str]], actor: Actor, now: datetime,
                    lab: str | None = None) -> Outcome:
     """Several results as one action: ``[('test'|'pool', id, result), ...]``. All or
@@ -518,6 +526,7 @@ def bulk_exclusion(unit: dict, now: datetime) -> str | None:
     return None
 
 
+@writes(Kind.TESTS, Kind.ALERTS, Kind.STAYS, Kind.ROOMS)
 def all_negative_except(db: Database, batch: LabBatch, positive: set, actor: Actor, now: datetime,
                         lab: str | None = None, invalid: set = frozenset(),
                         expected: int | None = None) -> Outcome:
@@ -566,6 +575,7 @@ def all_negative_except(db: Database, batch: LabBatch, positive: set, actor: Act
     return out
 
 
+@writes(Kind.ALERTS)
 def acknowledge_alert(db: Database, alert_id: int, note: str, actor: Actor, now: datetime) -> None:
     """Someone has taken charge of the emergency: the banner goes away."""
     actor.require("tests")
@@ -584,6 +594,7 @@ def acknowledge_alert(db: Database, alert_id: int, note: str, actor: Actor, now:
                    entity_id=alert_id, after={"note": note.strip()}, at=now)
 
 
+@writes(Kind.STAYS, Kind.TESTS, Kind.ALERTS)
 def undo_restart(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> date:
     """A manager takes back a room-mate restart: the old start, release date and schedule."""
     actor.require("override")
@@ -625,6 +636,7 @@ def undo_restart(db: Database, stay_id: int, reason: str, actor: Actor, now: dat
 
 
 # -- regimes ---------------------------------------------------------------------------
+@writes(Kind.TESTS, Kind.STAYS)
 def set_regime(db: Database, stay_ids: list[int], regime: str | None, kind: str, actor: Actor,
                now: datetime) -> int:
     """Switch a group onto 一天一检 / 五天三检 (or back to the policy only) from today.
@@ -818,6 +830,7 @@ def _mates_any(db: Database, a: dict) -> list[dict]:
 
 
 # -- health checks -------------------------------------------------------------------------
+@writes(Kind.HEALTH, Kind.ALERTS)
 def record_health_check(db: Database, stay_id: int, taken_at: datetime, slot: str,
                         temperature: float | None, symptoms: list[str], actor: Actor,
                         now: datetime) -> int:
@@ -843,6 +856,7 @@ def record_health_check(db: Database, stay_id: int, taken_at: datetime, slot: st
     return check_id
 
 
+@writes(Kind.HEALTH, Kind.ALERTS)
 def record_temperature(db: Database, stay_id: int, slot: str, raw: object, symptoms: list[str],
                        actor: Actor, now: datetime, taken_at: datetime | None = None) -> float:
     """A temperature as typed (36.5, 36,5, 36.5℃); 3.7 or 373 is refused, never guessed."""

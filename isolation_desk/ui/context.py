@@ -1,5 +1,6 @@
 """What every screen shares: the open database, the signed-in user, the clock, and one
-signal that says "data changed" so that views re-read their queries."""
+signal that says what data changed (a ``domain.changes.Changes``), so that the screens that
+show those kinds of records re-read their queries and the others stay as they are."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,13 +8,15 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..domain.changes import Changes
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
 from ..messages import describe
+from ..services.changes import changes_of
 
 
 class AppContext(QObject):
-    changed = Signal(str)  # what changed: 'stays', 'rooms', 'tests', 'supplies', 'settings', 'all'
+    changed = Signal(object)  # a Changes: the kinds of records an action touched
     actor_changed = Signal()
     language_changed = Signal(str)
 
@@ -46,15 +49,25 @@ class AppContext(QObject):
         from PySide6.QtCore import QTimer
         self.db.reload_after_replace()
         # after the message box that shows the words has been closed
-        QTimer.singleShot(0, lambda: self.changed.emit("all"))
+        QTimer.singleShot(0, self.changed_everything)
 
-    def run(self, parent: QWidget | None, what: str, fn, *args, **kwargs):
+    def changed_everything(self) -> None:
+        """A restore, a new site, another user: every screen reads again."""
+        self.changed.emit(Changes.everything())
+
+    def notify(self, fn) -> None:
+        """Tell the screens what ``fn``, a service called directly, has changed."""
+        self.changed.emit(changes_of(fn))
+
+    def run(self, parent: QWidget | None, fn, *args, **kwargs):
         """Call a service; a refused action becomes a message box in words, not a crash.
+        On success the screens are told what the service changes (``@writes``).
         Returns (ok, result)."""
+        changes = changes_of(fn)  # before the call: an unmarked service is a bug, not a write
         try:
             result = fn(*args, **kwargs)
         except DomainError as exc:
             QMessageBox.warning(parent, self.tr("Not done"), self.describe(exc))
             return False, exc
-        self.changed.emit(what)
+        self.changed.emit(changes)
         return True, result

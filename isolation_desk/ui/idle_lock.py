@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+from ..domain.changes import Changes, Kind
 from ..services import accounts
 from ..services.site import get_settings
 from .dialogs.login import LoginDialog
@@ -93,8 +94,8 @@ class IdleLock(QObject):
         if not self.is_locked:
             self.timer.start()
 
-    def _on_changed(self, what: str) -> None:
-        if what in ("settings", "all"):
+    def _on_changed(self, changes: Changes) -> None:
+        if Kind.SETTINGS in changes:
             self.apply_settings()
 
     # -- idle detection ------------------------------------------------------------------
@@ -138,7 +139,7 @@ class IdleLock(QObject):
         dialog.deleteLater()
         if actor is not None and actor != previous:
             self.ctx.set_actor(actor)
-            self.ctx.changed.emit("all")  # what a screen shows may depend on the role
+            self.ctx.changed_everything()  # what a screen shows may depend on the role
         self.unlocked.emit(actor)
         self.apply_settings()
 

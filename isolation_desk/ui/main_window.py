@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         written = export_model(self, view.model(), self._title(key), path=path, lang=self.ctx.lang,
                                made_by=self.ctx.actor.label())
         if written is not None and personal:
-            self.ctx.run(self, "audit", authorize_personal_export, self.ctx.db, self.ctx.actor,
+            self.ctx.run(self, authorize_personal_export, self.ctx.db, self.ctx.actor,
                          f"{key}_table", self.ctx.now(), rows=view.model().rowCount(), target=str(written))
         return written
 

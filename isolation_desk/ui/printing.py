@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from ..domain.errors import DomainError
 from ..services import papers
+from ..services.changes import Kind, writes
 from .preview import PaperPreview, PdfUnreadable
 
 # kind -> the writer of services.papers (the command line calls the same ones)
@@ -51,6 +52,7 @@ def file_name(kind: str, ctx) -> str:
     return f"{kind.replace('_', '-')}-{ctx.today().isoformat()}.pdf"
 
 
+@writes(Kind.AUDIT)
 def write_paper(ctx, kind: str, path, **choice) -> int:
     """Write paper ``kind`` to ``path`` as the command line would (raises DomainError)."""
     return WRITERS[kind](ctx.db, Path(path), ctx.now(), actor=ctx.actor, lang=paper_lang(ctx), **choice)
@@ -62,7 +64,7 @@ def open_paper(parent, ctx, kind: str, *, show: bool = True, **choice) -> PaperP
     handle, name = tempfile.mkstemp(prefix=f"isolation-desk-{kind}-", suffix=".pdf")
     os.close(handle)
     path = Path(name)
-    ok, _ = ctx.run(parent, "papers", write_paper, ctx, kind, path, **choice)
+    ok, _ = ctx.run(parent, write_paper, ctx, kind, path, **choice)
     if not ok:
         path.unlink(missing_ok=True)
         return None

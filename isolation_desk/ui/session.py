@@ -275,7 +275,7 @@ class SessionActions(QObject):
                 self.tr("Backup written to %1").replace("%1", str(path)), 30_000)
 
     def backup_now(self) -> Path | None:
-        ok, path = self.ctx.run(self.window, "audit", backup.backup_now, self.ctx.db, self.ctx.actor,
+        ok, path = self.ctx.run(self.window, backup.backup_now, self.ctx.db, self.ctx.actor,
                                 self.ctx.now())
         if ok:
             QMessageBox.information(self.window, self.tr("Backup"),
@@ -316,7 +316,7 @@ class SessionActions(QObject):
         # a plain backup (from before encryption) restores a plain file
         self.ctx.db = backup.open_with_backups(path, create=False,
                                                key=key if encryption.is_encrypted(path) else None)
-        self.ctx.changed.emit("all")
+        self.ctx.changed_everything()
         return True
 
 

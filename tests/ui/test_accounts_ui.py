@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QMessageBox
 
+from isolation_desk.domain.changes import Changes, Kind
 from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.roles import SYSTEM, Actor
 from isolation_desk.services import accounts, backup, site
@@ -115,12 +116,12 @@ def test_input_restarts_the_countdown_and_the_setting_turns_it_off(qtbot, ctx, d
     qtbot.keyClick(window, Qt.Key_A)
     assert lock.timer.isActive()
     site.update_settings(db, {"idle_lock_minutes": "0"}, ctx.actor, now)
-    ctx.changed.emit("settings")
+    ctx.changed.emit(Changes.of(Kind.SETTINGS))
     assert not lock.timer.isActive()
     qtbot.keyClick(window, Qt.Key_A)
     assert not lock.timer.isActive()
     site.update_settings(db, {"idle_lock_minutes": "5"}, ctx.actor, now)
-    ctx.changed.emit("settings")
+    ctx.changed.emit(Changes.of(Kind.SETTINGS))
     assert lock.timer.isActive() and lock.timer.interval() == 5 * 60_000
     lock.uninstall()
 
@@ -262,7 +263,7 @@ def test_restore_from_the_window_reopens_the_database(qtbot, ctx, db, now):
     site.update_settings(db, {"site_name": "改过的名字"}, ctx.actor, now)
     with qtbot.waitSignal(ctx.changed) as changed:
         assert actions.restore_from_file(str(taken))
-    assert changed.args == ["all"]
+    assert changed.args == [Changes.everything()]
     assert site.get_settings(ctx.db).site_name == "测试隔离点"
     assert ctx.db is not db
     ctx.db.close()
@@ -401,11 +402,11 @@ def test_a_window_whose_file_was_restored_under_it_reloads_and_says_so(qtbot, ct
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
     with qtbot.waitSignal(ctx.changed) as changed:
-        ok, _ = ctx.run(None, "settings", site.update_settings, ctx.db,
+        ok, _ = ctx.run(None, site.update_settings, ctx.db,
                         {"site_name": "旧画面上的改动"}, ctx.actor, now)
-    assert not ok and changed.args == ["all"]
+    assert not ok and changed.args == [Changes.everything()]
     assert "restored from a backup" in shown[0] and "not saved" in shown[0]
     assert site.get_settings(ctx.db).site_name == "测试隔离点"  # the restored state, untouched
-    ok, _ = ctx.run(None, "settings", site.update_settings, ctx.db,
+    ok, _ = ctx.run(None, site.update_settings, ctx.db,
                     {"site_name": "重新输入"}, ctx.actor, now)
     assert ok and site.get_settings(ctx.db).site_name == "重新输入"

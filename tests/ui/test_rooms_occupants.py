@@ -1,6 +1,8 @@
 """The shared row model, the room board and the occupants screen."""
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 
 from isolation_desk.ui.models import Row, RowTableModel
@@ -206,8 +208,8 @@ def test_room_panel_models_and_out_of_service(qtbot, ctx, demo_db, qtmodeltester
     assert screen.b_out.isEnabled() and not screen.b_back.isEnabled()
     now = ctx.now()
     dialog = ReasonDialog(ctx, "Out of service", "Reason",
-                          lambda reason: room_service.take_out_of_service(demo_db, ready.room_id, reason,
-                                                                          ctx.actor, now))
+                          partial(room_service.take_out_of_service, demo_db, ready.room_id,
+                                  actor=ctx.actor, now=now))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from isolation_desk.domain.changes import Changes, Kind
 from isolation_desk.domain.roles import SYSTEM, Actor
 from isolation_desk.services import supplies
 from isolation_desk.ui.context import AppContext
@@ -74,7 +75,7 @@ def test_receive_issue_and_count_through_the_dialogs(qtbot, screen, ctx, swabs):
     qtbot.keyClicks(dialog.expiry, "2023-12-31")
     with qtbot.waitSignal(ctx.changed, timeout=2000) as blocker:
         dialog.accept()
-    assert blocker.args == ["supplies"]
+    assert blocker.args == [Changes.of(Kind.STOCK, Kind.AUDIT)]
     assert dialog.result() == QDialog.Accepted
     row = table_row(screen, swabs)
     assert (row[3], row[5], row[6], row[7]) == ("300", "10", "30.0", "2022-12-20")

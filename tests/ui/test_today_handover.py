@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 
+from isolation_desk.domain.changes import Changes, Kind
 from isolation_desk.domain.roles import Actor
 from isolation_desk.services import shift
 from isolation_desk.ui.context import AppContext
@@ -55,7 +56,7 @@ def test_today_shows_the_shift_summary_and_charts(qtbot, qtmodeltester, ctx, dem
     shift.add_log_entry(demo_db, "note", "y", NURSE, now)
     before = screen.summary
     for _ in range(5):
-        ctx.changed.emit("shift_log")  # a burst of changes: one refresh
+        ctx.changed.emit(Changes.of(Kind.SHIFT_LOG))  # a burst of changes: one refresh
     qtbot.waitUntil(lambda: screen.summary is not before, timeout=5000)
     assert [e["text"] for e in screen.summary.log[-2:]] == ["x", "y"]
     assert not screen._coalesce.isActive()

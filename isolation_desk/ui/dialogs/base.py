@@ -5,6 +5,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from ...domain.errors import DomainError
+from ...services.changes import changes_of
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 FIELD_ERROR_STYLE = "border: 2px solid #b00020;"
@@ -94,14 +95,16 @@ class ActionDialog(QDialog):
             w.setStyleSheet("")
         self._marked = []
 
-    def call(self, what: str, fn, *args, **kwargs) -> bool:
-        """Run a service; on success remember its result, tell the app what changed, close."""
+    def call(self, fn, *args, **kwargs) -> bool:
+        """Run a service; on success remember its result, tell the app what it changed
+        (``@writes``), close."""
+        changes = changes_of(fn)
         try:
             self.result_value = fn(*args, **kwargs)
         except DomainError as exc:
             self.show_error(exc)
             return False
-        self.ctx.changed.emit(what)
+        self.ctx.changed.emit(changes)
         super().accept()
         return True
 

@@ -138,7 +138,7 @@ class BulkCheckInDialog(QDialog):
         units = self._selected_units() if selected_only else list(self.plan)
         if not units:
             return None
-        ok, result = self.ctx.run(self, "stays", ai.bulk_check_in, self.ctx.db, units,
+        ok, result = self.ctx.run(self, ai.bulk_check_in, self.ctx.db, units,
                                   self.ctx.actor, self.ctx.now())
         if not ok:
             return None

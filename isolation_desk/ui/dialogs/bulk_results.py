@@ -150,7 +150,7 @@ class BulkResultsDialog(ActionDialog):
         if self.plan is None:
             return
         shown = self.plan.count
-        if not self.call("tests", testing.all_negative_except, self.ctx.db, self.plan.batch, self.positive,
+        if not self.call(testing.all_negative_except, self.ctx.db, self.plan.batch, self.positive,
                          self.ctx.actor, self.ctx.now(), self.lab, self.invalid, expected=shown):
             error = self.error_label.text()
             self.now = self.ctx.now()

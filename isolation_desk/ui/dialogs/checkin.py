@@ -328,7 +328,7 @@ class CheckInDialog(ActionDialog):
         self.clear_error()
         now = self.ctx.now()
         if self.no_document.isChecked() and self.host.count():
-            self.call("stays", stays.check_in_child_without_document, self.ctx.db,
+            self.call(stays.check_in_child_without_document, self.ctx.db,
                       dict(self.fields(), birth_date=self.birth_date.text()), self.host.currentData(),
                       self.ctx.actor, now)
             return
@@ -343,4 +343,4 @@ class CheckInDialog(ActionDialog):
                           host_role=self.host_role.currentData())
         else:
             kwargs["room_id"] = self.room.currentData()
-        self.call("stays", stays.check_in, self.ctx.db, reg, self.ctx.actor, now, **kwargs)
+        self.call(stays.check_in, self.ctx.db, reg, self.ctx.actor, now, **kwargs)

@@ -108,7 +108,7 @@ class FirstStartDialog(ActionDialog):
             from ...services.demo import build_demo
             QApplication.setOverrideCursor(Qt.WaitCursor)  # a demo site takes a moment to build
             try:
-                self.call("all", build_demo, self.ctx.db, rooms=self.demo_rooms.value(), now=now)
+                self.call(build_demo, self.ctx.db, rooms=self.demo_rooms.value(), now=now)
             finally:
                 QApplication.restoreOverrideCursor()
             return
@@ -117,7 +117,7 @@ class FirstStartDialog(ActionDialog):
         except DomainError as exc:
             self.show_error(exc)
             return
-        self.call("all", site.setup_site, self.ctx.db, name=self.name.text(), address=self.address.text(),
+        self.call(site.setup_site, self.ctx.db, name=self.name.text(), address=self.address.text(),
                   preset=self.preset.currentData(), actor=self.ctx.actor, now=now,
                   day_shift_start=self.day_start.text(), night_shift_start=self.night_start.text(),
                   room_ranges=ranges)

@@ -440,7 +440,7 @@ class ImportArrivalsDialog(QDialog):
     def import_rows(self) -> ai.ImportResult | None:
         if self.preview is None or self.result is not None:
             return None
-        ok, result = self.ctx.run(self, "stays", ai.import_arrivals, self.ctx.db, self.preview,
+        ok, result = self.ctx.run(self, ai.import_arrivals, self.ctx.db, self.preview,
                                   self.ctx.actor, self.ctx.now())
         if not ok:
             return None

@@ -284,7 +284,7 @@ class ChangePasswordDialog(QDialog):
                 w.clear()
             (self.old if exc.field == "old_password" else self.new).setFocus()
             return
-        self.ctx.changed.emit("users")
+        self.ctx.notify(accounts.change_password)
         super().accept()
 
     @classmethod
@@ -369,7 +369,7 @@ class NewUserDialog(QDialog):
             self.password.clear()
             self.password2.clear()
             return
-        self.ctx.changed.emit("users")
+        self.ctx.notify(accounts.create_user)
         super().accept()
 
 
@@ -466,7 +466,7 @@ class UsersDialog(QDialog):
             self.error_label.show()
             return False
         self.error_label.hide()
-        self.ctx.changed.emit("users")
+        self.ctx.notify(fn)
         user = self.selected()
         self.refresh()
         if user is not None:

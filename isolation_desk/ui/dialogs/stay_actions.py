@@ -99,7 +99,7 @@ class MoveDialog(ActionDialog):
             self.show_error(DomainError("no_room_ready"))
             return
         alone = bool(self.household) and not self.with_household.isChecked()
-        self.call("stays", stays.move, self.ctx.db, self.stay_id, self.room.currentData(),
+        self.call(stays.move, self.ctx.db, self.stay_id, self.room.currentData(),
                   self.reason.text(), self.ctx.actor, self.ctx.now(),
                   with_household=not alone, override_reason=self.override.text() if alone else None)
 
@@ -161,7 +161,7 @@ class ReleaseDateDialog(ActionDialog):
 
     def accept(self):
         self.clear_error()
-        self.call("stays", stays.adjust_release, self.ctx.db, self.stay_id,
+        self.call(stays.adjust_release, self.ctx.db, self.stay_id,
                   _pydate(self.new_date.date()), self.reason.text(), self.ctx.actor, self.ctx.now(),
                   with_household=self.with_household.isChecked())
 
@@ -305,7 +305,7 @@ class ReleaseDialog(ActionDialog):
                 except DomainError as exc:
                     self.show_error(exc)
                     return
-        self.call("stays", stays.release, self.ctx.db, self.stay_id, self.ctx.actor, self.ctx.now(),
+        self.call(stays.release, self.ctx.db, self.stay_id, self.ctx.actor, self.ctx.now(),
                   override_reason=reason, second_actor=second,
                   second_reason=self.second_reason.text() if second else None,
                   community_notified=self.community_told.isChecked())
@@ -338,7 +338,7 @@ class TransferDialog(ActionDialog):
 
     def accept(self):
         self.clear_error()
-        self.call("stays", stays.transfer_out, self.ctx.db, self.stay_id, self.kind.currentData(),
+        self.call(stays.transfer_out, self.ctx.db, self.stay_id, self.kind.currentData(),
                   self.destination.text(), self.ctx.actor, self.ctx.now())
 
 
@@ -360,4 +360,4 @@ class ReasonDialog(ActionDialog):
 
     def accept(self):
         self.clear_error()
-        self.call("rooms", self.fn, self.reason.text())
+        self.call(self.fn, self.reason.text())

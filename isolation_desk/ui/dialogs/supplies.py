@@ -147,7 +147,7 @@ class ReceiveDialog(_MovementDialog):
 
     def _submit(self):
         ctx = self.ctx
-        return ctx.run(self, "supplies", supplies.receive, ctx.db, self.item_id(), self.quantity.text(),
+        return ctx.run(self, supplies.receive, ctx.db, self.item_id(), self.quantity.text(),
                        party=self.party.currentText(), lot=self.lot.text(),
                        expiry_date=self.expiry.text().strip() or None, maker=self.maker.text(),
                        reference=self.reference.text(), actor=ctx.actor, now=ctx.now())
@@ -222,7 +222,7 @@ class IssueDialog(_MovementDialog):
         ctx = self.ctx
         fn = supplies.transfer_out if self.as_transfer.isChecked() else supplies.issue
         party = {"destination" if fn is supplies.transfer_out else "to": self.party.currentText()}
-        return ctx.run(self, "supplies", fn, ctx.db, self.item_id(), self.quantity.text(),
+        return ctx.run(self, fn, ctx.db, self.item_id(), self.quantity.text(),
                        lot_id=self.lot.currentData(), reference=self.reference.text(),
                        actor=ctx.actor, now=ctx.now(), **party)
 
@@ -269,7 +269,7 @@ class CountDialog(_MovementDialog):
     def _submit(self):
         ctx = self.ctx
         values = {k: e.text() for k, e in self.counted.items() if e.text().strip()}
-        return ctx.run(self, "supplies", supplies.count, ctx.db, self.item_id(), values,
+        return ctx.run(self, supplies.count, ctx.db, self.item_id(), values,
                        note=self.note.text(), actor=ctx.actor, now=ctx.now())
 
 
@@ -302,7 +302,7 @@ class AdjustDialog(_MovementDialog):
 
     def _submit(self):
         ctx = self.ctx
-        return ctx.run(self, "supplies", supplies.adjust, ctx.db, self.item_id(), self.quantity.text(),
+        return ctx.run(self, supplies.adjust, ctx.db, self.item_id(), self.quantity.text(),
                        reason=self.reason.text(), lot_id=self.lot.currentData(), actor=ctx.actor,
                        now=ctx.now())
 
@@ -368,10 +368,10 @@ class ItemDialog(QDialog):
     def accept(self):
         ctx = self.ctx
         if self.item_id is None:
-            ok, result = ctx.run(self, "supplies", supplies.create_item, ctx.db, actor=ctx.actor,
+            ok, result = ctx.run(self, supplies.create_item, ctx.db, actor=ctx.actor,
                                  now=ctx.now(), **self.fields())
         else:
-            ok, _ = ctx.run(self, "supplies", supplies.update_item, ctx.db, self.item_id, self.fields(),
+            ok, _ = ctx.run(self, supplies.update_item, ctx.db, self.item_id, self.fields(),
                             actor=ctx.actor, now=ctx.now())
             result = self.item_id
         if ok:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...domain.changes import Kind
 from ...domain.errors import DomainError
 from ...messages import reason_words
 from ...services import accounts, backup
@@ -103,6 +104,7 @@ def _pretty(text) -> str | None:
 
 class AuditScreen(Screen):
     key = "audit"
+    shows = frozenset(Kind)  # every action leaves an audit entry
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ...domain.changes import Changes, Kind
 from ...services import boards
 
 BUILDING_SETTING = "ui/building"  # the building last chosen in a list, on this workstation
@@ -15,6 +16,8 @@ class Screen(QWidget):
     """A screen: built once, ``refresh()`` re-reads its queries when shown or when data changes."""
 
     key = ""
+    # The kinds of records the screen shows: a change to none of them leaves it as it is.
+    shows: frozenset[Kind] = frozenset(Kind)
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -28,7 +31,9 @@ class Screen(QWidget):
     def refresh(self) -> None:
         self._dirty = False
 
-    def _on_changed(self, what: str) -> None:
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches(self.shows):
+            return
         if self.isVisible():
             self.refresh()
         else:

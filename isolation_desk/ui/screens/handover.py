@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Kind
 from ...domain.errors import DomainError
 from ...reports import fonts
 from ...reports.handover import build_handover
@@ -44,6 +45,7 @@ from .base import Screen
 
 class HandoverScreen(Screen):
     key = "handover"
+    shows = frozenset(Kind) - {Kind.USERS}
     preview_ready = Signal(int)  # pages shown
     saved = Signal(str)  # path written
     log_written = Signal(int)  # entry id
@@ -320,7 +322,7 @@ class HandoverScreen(Screen):
 
     # ------------------------------------------------------------------ log
     def add_entry(self) -> None:
-        ok, result = self.ctx.run(self, "shift_log", shift.add_log_entry, self.ctx.db, self.entry_kind.currentData(),
+        ok, result = self.ctx.run(self, shift.add_log_entry, self.ctx.db, self.entry_kind.currentData(),
                                   self.entry_text.toPlainText(), self.ctx.actor, self.ctx.now())
         if ok:
             self.entry_text.clear()
@@ -332,7 +334,7 @@ class HandoverScreen(Screen):
         key = self.log_model.row_key(row)
         if key is None:
             return
-        ok, _ = self.ctx.run(self, "shift_log", shift.resolve_log_entry, self.ctx.db, key, self.ctx.actor,
+        ok, _ = self.ctx.run(self, shift.resolve_log_entry, self.ctx.db, key, self.ctx.actor,
                              self.ctx.now())
         if ok:
             self.refresh()
@@ -387,7 +389,7 @@ class HandoverScreen(Screen):
 
     def _record(self, how: str, pages: int) -> None:
         sh = self.summary.shift
-        self.ctx.run(self, "audit", papers.record_printed, self.ctx.db, self.ctx.actor, "handover",
+        self.ctx.run(self, papers.record_printed, self.ctx.db, self.ctx.actor, "handover",
                      self.ctx.now(), shift=f"{sh.date.isoformat()} {sh.kind}", how=how, pages=pages)
 
     def suggested_file_name(self) -> str:
@@ -440,7 +442,7 @@ class HandoverScreen(Screen):
         writers = {"roster": papers.write_roster, "door_cards": papers.write_door_cards,
                    "daily_report": papers.write_daily_report, "release_notices": papers.write_release_notices}
         path = Path(path)
-        ok, _ = self.ctx.run(self, "papers", writers[kind], self.ctx.db, path, self.ctx.now(),
+        ok, _ = self.ctx.run(self, writers[kind], self.ctx.db, path, self.ctx.now(),
                              actor=self.ctx.actor, lang=self.lang(), font=self._font())
         if ok:
             self.saved.emit(str(path))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Kind
 from ...domain.errors import DomainError
 from ...services import testing
 from ...services.site import get_settings
@@ -38,6 +39,7 @@ PINK = QColor("#fde0e0")
 
 class HealthScreen(Screen):
     key = "health"
+    shows = frozenset({Kind.STAYS, Kind.ROOMS, Kind.HEALTH, Kind.SETTINGS})
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -314,7 +316,7 @@ class HealthScreen(Screen):
         self.feedback.setStyleSheet("color: #1b5e20;")
         self.feedback.setText(self.tr("Saved: %1 %2 °C").replace("%1", f"{r['room']} {r['name']}")
                               .replace("%2", f"{value:.1f}"))
-        self.ctx.changed.emit("health")
+        self.ctx.notify(testing.record_temperature)
         if self._dirty:
             self.refresh()
         self._select_next_missing(row)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Kind
 from ...domain.errors import DomainError
 from ...services import boards
 from ..models import LazyRowTableModel, Row
@@ -48,6 +49,7 @@ def _room_sort(source):
 
 class OccupantsScreen(Screen):
     key = "occupants"
+    shows = frozenset({Kind.STAYS, Kind.ROOMS, Kind.TESTS, Kind.HEALTH, Kind.ALERTS, Kind.SETTINGS})
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -192,7 +194,7 @@ class OccupantsScreen(Screen):
         written = export_model(self, self.model, self.tr("occupants"), path=path, lang=self.ctx.lang,
                                made_by=self.ctx.actor.label())
         if written is not None:
-            self.ctx.run(self, "audit", authorize_personal_export, self.ctx.db, self.ctx.actor,
+            self.ctx.run(self, authorize_personal_export, self.ctx.db, self.ctx.actor,
                          "occupants_table", self.ctx.now(), rows=self.model.rowCount(), target=str(written))
         return written
 

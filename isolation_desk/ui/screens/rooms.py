@@ -2,6 +2,8 @@
 selected room's occupants, history and actions."""
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Kind
 from ...services import boards, queries
 from ...services import rooms as room_service
 from ..models import Row, RowTableModel, fit_columns
@@ -30,6 +33,7 @@ from .base import Screen
 
 class RoomsScreen(Screen):
     key = "rooms"
+    shows = frozenset({Kind.ROOMS, Kind.STAYS, Kind.ALERTS, Kind.SETTINGS})
     openStay = Signal(int)  # the main window shows the occupant
 
     def __init__(self, ctx, parent=None):
@@ -270,7 +274,7 @@ class RoomsScreen(Screen):
     def mark_disinfected(self) -> None:
         if self._room is None:
             return
-        self.ctx.run(self, "rooms", room_service.mark_disinfected, self.ctx.db, self._room["id"],
+        self.ctx.run(self, room_service.mark_disinfected, self.ctx.db, self._room["id"],
                      self.ctx.actor, self.ctx.now())
 
     def take_out_of_service(self) -> None:
@@ -280,12 +284,12 @@ class RoomsScreen(Screen):
         room_id = self._room["id"]
         ReasonDialog.ask(self.ctx, self.tr("Take room %1 out of service").replace("%1", self._room["label"]),
                          self.tr("Reason"),
-                         lambda reason: room_service.take_out_of_service(
-                             self.ctx.db, room_id, reason, self.ctx.actor, self.ctx.now()),
+                         partial(room_service.take_out_of_service, self.ctx.db, room_id,
+                                 actor=self.ctx.actor, now=self.ctx.now()),
                          parent=self)
 
     def back_in_service(self) -> None:
         if self._room is None:
             return
-        self.ctx.run(self, "rooms", room_service.back_in_service, self.ctx.db, self._room["id"],
+        self.ctx.run(self, room_service.back_in_service, self.ctx.db, self._room["id"],
                      self.ctx.actor, self.ctx.now())

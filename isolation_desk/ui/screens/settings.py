@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Kind
 from ...domain.errors import DomainError
 from ...domain.policy import Policy, parse_test_days
 from ...services import site, stays
@@ -91,7 +92,7 @@ class PolicyDialog(ActionDialog):
         except DomainError as exc:
             self.show_error(exc)
             return
-        self.call("settings", site.set_policy, self.ctx.db, policy, self.ctx.actor, self.ctx.now())
+        self.call(site.set_policy, self.ctx.db, policy, self.ctx.actor, self.ctx.now())
 
 
 class ApplyPolicyDialog(ActionDialog):
@@ -133,12 +134,13 @@ class ApplyPolicyDialog(ActionDialog):
 
     def accept(self):
         self.clear_error()
-        self.call("stays", stays.apply_policy_to_current, self.ctx.db, self.category,
+        self.call(stays.apply_policy_to_current, self.ctx.db, self.category,
                   self.reason.text(), self.ctx.actor, self.ctx.now())
 
 
 class SettingsScreen(Screen):
     key = "settings"
+    shows = frozenset({Kind.SETTINGS, Kind.USERS, Kind.STAFF})
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -345,7 +347,7 @@ class SettingsScreen(Screen):
                    "fever_threshold": self.fever.text(), "contact_person": self.contact_person.text(),
                    "contact_phone": self.contact_phone.text(), "command_office": self.command_office.text()}
         changes["holding_room"] = self.holding_room.text()
-        ok, _ = self.ctx.run(self, "settings", site.update_settings, self.ctx.db, changes,
+        ok, _ = self.ctx.run(self, site.update_settings, self.ctx.db, changes,
                              self.ctx.actor, self.ctx.now())
         self.saved.setText(self.tr("Saved.") if ok else "")
 
@@ -356,7 +358,7 @@ class SettingsScreen(Screen):
             self.tr("Replace the policy of every category with the preset \"%1\"? Current occupants "
                     "keep their policy until you apply it to them.").replace("%1", names.preset(preset)))
         if answer == QMessageBox.Yes:
-            self.ctx.run(self, "settings", site.apply_preset, self.ctx.db, preset, self.ctx.actor, self.ctx.now())
+            self.ctx.run(self, site.apply_preset, self.ctx.db, preset, self.ctx.actor, self.ctx.now())
 
     def edit_policy(self) -> None:
         code = self.selected_category()

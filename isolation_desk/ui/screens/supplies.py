@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import stock
+from ...domain.changes import Kind
 from ...services import supplies
 from ..dialogs.supplies import AdjustDialog, CountDialog, IssueDialog, ItemDialog, ReceiveDialog, category_name, number
 from ..models import Row, RowTableModel
@@ -50,6 +51,7 @@ def _ms(day: date) -> float:
 class SuppliesScreen(Screen):
     personal_data = False  # stock and ledger: exports need no manager role
     key = "supplies"
+    shows = frozenset({Kind.STOCK, Kind.STAYS, Kind.TESTS, Kind.SETTINGS})  # demand: people, samples
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)

@@ -601,7 +601,7 @@ class TestsScreen(Screen):
         s = next((r for r in self._sampling.values() if r["stay_id"] == stay_id), None)
         who = f"{s['room'] or ''} {s['name']}".strip() if s else str(stay_id)
         self._say(self.tr("Sampled: %1").replace("%1", who), True)
-        self.ctx.changed.emit("tests")
+        self.ctx.notify(testing.sample_stay)
         if self._dirty:
             self.refresh()
         return True
@@ -678,7 +678,7 @@ class TestsScreen(Screen):
         else:
             now = self.ctx.now()
             batch = batch or testing.LabBatch.taken_before(now - testing.BULK_DEFAULT_AGE)
-            ok, out = self.ctx.run(self, "tests", testing.all_negative_except, self.ctx.db, batch, positive,
+            ok, out = self.ctx.run(self, testing.all_negative_except, self.ctx.db, batch, positive,
                                    self.ctx.actor, now, lab, invalid)
             if not ok:
                 return None
@@ -691,7 +691,7 @@ class TestsScreen(Screen):
         key = self.results_model.row_key(self.results_view.currentIndex().row())
         if key is None:
             return None
-        ok, out = self.ctx.run(self, "tests", testing.record_results, self.ctx.db, [(key[0], key[1], result)],
+        ok, out = self.ctx.run(self, testing.record_results, self.ctx.db, [(key[0], key[1], result)],
                                self.ctx.actor, self.ctx.now(), self.lab.text().strip() or None)
         if ok and self._dirty:
             self.refresh()
@@ -703,7 +703,7 @@ class TestsScreen(Screen):
         if key is None:
             return
         now = self.ctx.now()
-        self.ctx.run(self, "tests", testing.record_sample, self.ctx.db, key, now, self.ctx.actor, now)
+        self.ctx.run(self, testing.record_sample, self.ctx.db, key, now, self.ctx.actor, now)
 
     # -- staff --------------------------------------------------------------------------------
     def _staff_test(self):
@@ -715,24 +715,24 @@ class TestsScreen(Screen):
 
     def plan_staff(self) -> None:
         now = self.ctx.now()
-        self.ctx.run(self, "tests", staff.plan_staff_tests, self.ctx.db, now.date(), self.ctx.actor, now)
+        self.ctx.run(self, staff.plan_staff_tests, self.ctx.db, now.date(), self.ctx.actor, now)
 
     def staff_sampled(self) -> None:
         t = self._staff_test()
         if t is not None:
             now = self.ctx.now()
-            self.ctx.run(self, "tests", testing.record_sample, self.ctx.db, t["id"], now, self.ctx.actor, now)
+            self.ctx.run(self, testing.record_sample, self.ctx.db, t["id"], now, self.ctx.actor, now)
 
     def staff_result(self, result: str) -> None:
         t = self._staff_test()
         if t is not None:
-            self.ctx.run(self, "tests", testing.record_result, self.ctx.db, t["id"], result, self.ctx.actor,
+            self.ctx.run(self, testing.record_result, self.ctx.db, t["id"], result, self.ctx.actor,
                          self.ctx.now())
 
     def add_staff(self) -> None:
         values = StaffDialog.ask(self)
         if values:
-            self.ctx.run(self, "tests", staff.add_staff, self.ctx.db, actor=self.ctx.actor, now=self.ctx.now(),
+            self.ctx.run(self, staff.add_staff, self.ctx.db, actor=self.ctx.actor, now=self.ctx.now(),
                          **values)
 
     # -- regime, print, import ------------------------------------------------------------------
@@ -748,7 +748,7 @@ class TestsScreen(Screen):
         regime, kind, category = choice
         if category:
             ids = testing.group_stays(self.ctx.db, building=building, floor=floor, category=category)
-        self.ctx.run(self, "tests", testing.set_regime, self.ctx.db, ids, regime, kind, self.ctx.actor,
+        self.ctx.run(self, testing.set_regime, self.ctx.db, ids, regime, kind, self.ctx.actor,
                      self.ctx.now())
 
     def print_list(self, path: str | None = None):
@@ -758,7 +758,7 @@ class TestsScreen(Screen):
         building, floor = self.place()
         if path is None:
             return open_paper(self, self.ctx, "sampling_list", building=building, floor=floor)
-        ok, _ = self.ctx.run(self, "print", write_paper, self.ctx, "sampling_list", path,
+        ok, _ = self.ctx.run(self, write_paper, self.ctx, "sampling_list", path,
                              building=building, floor=floor)
         return path if ok else None
 
@@ -923,7 +923,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(preview and r.recorded > 0)
 
     def do_import(self) -> bool:
-        ok, report = self.ctx.run(self, "tests", results_import.import_results, self.ctx.db, self.path,
+        ok, report = self.ctx.run(self, results_import.import_results, self.ctx.db, self.path,
                                   self.ctx.actor, self.ctx.now(), lang=self.ctx.lang)
         if ok:
             self.show_report(report, preview=False)

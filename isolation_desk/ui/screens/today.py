@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Changes, Kind
 from ...services import shift
 from ..background import BackgroundReader
 from ..models import Row, RowTableModel
@@ -103,6 +104,7 @@ class Figure(QFrame):
 
 class TodayScreen(Screen):
     key = "today"
+    shows = frozenset(Kind) - {Kind.USERS, Kind.AUDIT}
     saved = Signal(str)  # a paper written from this screen
 
     def __init__(self, ctx, parent=None):
@@ -263,7 +265,9 @@ class TodayScreen(Screen):
             self._show()
 
     # ------------------------------------------------------------------ data
-    def _on_changed(self, what: str) -> None:
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches(self.shows):
+            return
         self._dirty = True
         if self.isVisible():
             self._coalesce.start()
@@ -471,7 +475,7 @@ class TodayScreen(Screen):
     def save_release_notice(self, stay_id: int, path) -> bool:
         lang = "zh_CN" if self.ctx.lang.startswith("zh") else "en"
         from ...services import papers  # reportlab: loaded when a paper is first written
-        ok, _ = self.ctx.run(self, "papers", papers.write_release_notice, self.ctx.db, stay_id, path,
+        ok, _ = self.ctx.run(self, papers.write_release_notice, self.ctx.db, stay_id, path,
                              self.ctx.now(), actor=self.ctx.actor, lang=lang)
         if ok:
             self.saved.emit(str(path))

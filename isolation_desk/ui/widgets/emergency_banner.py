@@ -214,19 +214,19 @@ class AlertDialog(QDialog):
 
     # -- actions (tests call these directly) ------------------------------------------
     def transfer(self, destination: str, kind: str = "hospital") -> bool:
-        ok, _ = self.ctx.run(self, "stays", stays.transfer_out, self.ctx.db, self.alert["stay_id"], kind,
+        ok, _ = self.ctx.run(self, stays.transfer_out, self.ctx.db, self.alert["stay_id"], kind,
                              destination, self.ctx.actor, self.ctx.now())
         self.refresh()
         return ok
 
     def acknowledge(self, note: str) -> bool:
-        ok, _ = self.ctx.run(self, "tests", testing.acknowledge_alert, self.ctx.db, self.alert_id, note,
+        ok, _ = self.ctx.run(self, testing.acknowledge_alert, self.ctx.db, self.alert_id, note,
                              self.ctx.actor, self.ctx.now())
         self.refresh()
         return ok
 
     def undo_restart(self, stay_id: int, reason: str) -> bool:
-        ok, _ = self.ctx.run(self, "stays", testing.undo_restart, self.ctx.db, stay_id, reason,
+        ok, _ = self.ctx.run(self, testing.undo_restart, self.ctx.db, stay_id, reason,
                              self.ctx.actor, self.ctx.now())
         self.refresh()
         return ok

@@ -174,7 +174,7 @@ class StayPanel(QWidget):
 
     def mark_community_told(self, note: str) -> bool:
         from ...services import stays
-        ok, _ = self.ctx.run(self, "stays", stays.mark_community_notified, self.ctx.db, self.stay_id,
+        ok, _ = self.ctx.run(self, stays.mark_community_notified, self.ctx.db, self.stay_id,
                              self.ctx.actor, self.ctx.now(), note)
         if ok:
             self.show_stay(self.stay_id)
@@ -194,7 +194,7 @@ class StayPanel(QWidget):
         from ...services import stays
         if self.stay_id is None:
             return
-        ok, _ = self.ctx.run(self, "stays", stays.check_in_expected, self.ctx.db, self.stay_id,
+        ok, _ = self.ctx.run(self, stays.check_in_expected, self.ctx.db, self.stay_id,
                              self.ctx.actor, self.ctx.now())
         if ok:
             self.show_stay(self.stay_id)

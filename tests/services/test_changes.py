@@ -1,0 +1,161 @@
+"""Actions say what they change (issue 19): every write service is marked with the kinds of
+records it touches (services.changes.writes), the marks are true, and the window names no kind
+itself: it asks the service."""
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import re
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+import isolation_desk
+import isolation_desk.services as services_pkg
+from isolation_desk.domain.changes import Changes, Kind
+from isolation_desk.domain.identity import make_resident_id
+from isolation_desk.domain.registration import validate_registration
+from isolation_desk.domain.roles import Actor
+from isolation_desk.services import rooms, shift, site, stays, supplies, testing
+from isolation_desk.services.changes import changes_of, is_marked, writes
+
+MANAGER = Actor("boss", "manager", "Boss")
+
+# Functions that take an actor but write nothing a screen shows, or are parts of another
+# marked action, and why.
+NOT_ACTIONS = {
+    "privacy.shows_personal": "a question, writes nothing",
+    "encryption.may_encrypt": "a question, writes nothing",
+    "encryption.open_signed_in": "opens the file for a signed-in person; the window is not open yet",
+    "accounts.audit_trail": "reads the trail (a manager's question), writes nothing",
+    "shift.seed_demo": "a part of demo.build_demo, which is marked",
+    "staff.seed_demo": "a part of demo.build_demo, which is marked",
+    "supplies.seed_demo": "a part of demo.build_demo, which is marked",
+}
+
+# Which kind each table's rows are (what the marks are checked against).
+TABLE_KINDS = {
+    "stays": Kind.STAYS, "people": Kind.STAYS, "households": Kind.STAYS, "stay_events": Kind.STAYS,
+    "rooms": Kind.ROOMS, "buildings": Kind.ROOMS, "room_events": Kind.ROOMS,
+    "tests": Kind.TESTS, "pools": Kind.TESTS,
+    "health_checks": Kind.HEALTH, "alerts": Kind.ALERTS,
+    "supply_items": Kind.STOCK, "supply_lots": Kind.STOCK, "supply_movements": Kind.STOCK,
+    "settings": Kind.SETTINGS, "policies": Kind.SETTINGS, "users": Kind.USERS,
+    "shift_log": Kind.SHIFT_LOG, "staff": Kind.STAFF, "audit": Kind.AUDIT,
+}
+
+
+def _services():
+    for info in pkgutil.walk_packages(services_pkg.__path__, "isolation_desk.services."):
+        module = importlib.import_module(info.name)
+        short = info.name.removeprefix("isolation_desk.services.")
+        for name, fn in vars(module).items():
+            if name.startswith("_") or not inspect.isfunction(fn) or fn.__module__ != module.__name__:
+                continue
+            yield f"{short}.{name}", fn
+
+
+def test_every_service_that_takes_an_actor_says_what_it_changes():
+    unmarked = [name for name, fn in _services()
+                if "actor" in inspect.signature(fn).parameters and not is_marked(fn)
+                and name not in NOT_ACTIONS]
+    assert not unmarked, f"mark these with @writes(Kind...) or name them in NOT_ACTIONS: {unmarked}"
+    stale = set(NOT_ACTIONS) - {name for name, _ in _services()}
+    assert not stale, f"NOT_ACTIONS names functions that no longer exist: {stale}"
+
+
+def test_changes_of_an_unmarked_function_is_refused():
+    with pytest.raises(TypeError, match="does not say what it changes"):
+        changes_of(lambda: None)
+    with pytest.raises(TypeError):
+        writes()
+
+
+def test_every_mark_includes_the_audit_trail():
+    assert changes_of(stays.move) == Changes.of(Kind.STAYS, Kind.ROOMS, Kind.AUDIT)
+    assert Kind.AUDIT in changes_of(supplies.receive)
+    assert Changes.of(Kind.STOCK).touches({Kind.STOCK, Kind.ROOMS})
+    assert not Changes.of(Kind.STOCK).touches({Kind.ROOMS, Kind.STAYS})
+    assert Changes.everything().touches({Kind.USERS})
+
+
+UI = Path(isolation_desk.__file__).parent / "ui"
+GUESS = re.compile(r'(ctx\.run\([^,()]+,\s*"|\.call\(\s*"|changed\.emit\(\s*")')
+
+
+def test_the_window_never_guesses_what_changed():
+    """No ``ctx.run(parent, "stays", fn…)``, ``self.call("rooms", fn…)`` or
+    ``changed.emit("tests")`` left: the window asks the service (``changes_of``)."""
+    guesses = [f"{p.relative_to(UI)}:{n}" for p in sorted(UI.rglob("*.py"))
+               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+               if GUESS.search(line)]
+    assert guesses == []
+
+
+# -- the marks are true: what each action really wrote, measured by triggers -------------------
+
+@contextmanager
+def tables_written(db):
+    """Record the tables written while the block runs (temporary triggers on every table)."""
+    tables = [r["name"] for r in db.query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS written (name TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM temp.written")
+    made = []
+    for table in tables:
+        for op in ("INSERT", "UPDATE", "DELETE"):
+            trigger = f"written_{table}_{op.lower()}"
+            db.execute(f"CREATE TEMP TRIGGER {trigger} AFTER {op} ON main.{table} BEGIN "
+                       f"INSERT OR IGNORE INTO written VALUES ('{table}'); END")
+            made.append(trigger)
+    found: set[str] = set()
+    try:
+        yield found
+    finally:
+        found.update(r["name"] for r in db.query("SELECT name FROM temp.written"))
+        for trigger in made:
+            db.execute(f"DROP TRIGGER temp.{trigger}")
+
+
+def _kinds(tables: set[str]) -> set[Kind]:
+    unknown = tables - set(TABLE_KINDS) - {"imports"}
+    assert not unknown, f"tables without a kind in TABLE_KINDS: {unknown}"
+    return {TABLE_KINDS[t] for t in tables if t in TABLE_KINDS}
+
+
+def _registration(now, n: int):
+    return validate_registration({
+        "name": f"张{'一二三四五'[n]}", "id_number": make_resident_id("110101", date(1990, 5, 17), 10 + n, "M"),
+        "phone": "13800138000", "category": "密接",
+        "last_exposure_date": (now.date() - timedelta(days=2)).isoformat()}, now.date())
+
+
+def test_what_each_action_writes_is_within_its_mark(db, now):
+    def check(fn, *args, **kwargs):
+        with tables_written(db) as written:
+            result = fn(*args, **kwargs)
+        assert written, f"{fn.__name__} wrote nothing"
+        assert _kinds(written) <= changes_of(fn).kinds, (
+            f"{fn.__name__} wrote {sorted(written)} but is marked {sorted(changes_of(fn).kinds)}")
+        return result
+
+    first = check(stays.check_in, db, _registration(now, 0), MANAGER, now)
+    ready = [r for r in db.query("SELECT id FROM rooms WHERE status = 'ready' ORDER BY id")]
+    check(stays.move, db, first.stay_id, ready[0]["id"], "换房", MANAGER, now)
+    due = db.query("SELECT id FROM tests WHERE stay_id = ? AND sampled_at IS NULL", (first.stay_id,))
+    check(testing.record_sample, db, due[0]["id"], now, MANAGER, now)
+    check(testing.record_result, db, due[0]["id"], "negative", MANAGER, now, lab="金域")
+    check(testing.record_temperature, db, first.stay_id, "morning", "36.6", [], MANAGER, now)
+    item = check(supplies.create_item, db, name="口罩", category="protective_equipment", unit="只",
+                 actor=MANAGER, now=now)
+    check(supplies.receive, db, item, 100, party="仓库", actor=MANAGER, now=now)
+    check(site.update_settings, db, {"site_name": "新名字"}, MANAGER, now)
+    check(shift.add_log_entry, db, "note", "交班备注", MANAGER, now)
+    old_room = db.query("SELECT id FROM rooms WHERE status = 'disinfection' LIMIT 1")
+    if old_room:
+        check(rooms.mark_disinfected, db, old_room[0]["id"], MANAGER, now)
+    second = check(stays.check_in, db, _registration(now, 1), MANAGER, now + timedelta(minutes=5))
+    check(stays.transfer_out, db, second.stay_id, "hospital", "定点医院", MANAGER, now + timedelta(minutes=9))
