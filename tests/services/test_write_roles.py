@@ -36,13 +36,14 @@ EXEMPT = {
 
 def _write_services():
     found = []
-    for info in pkgutil.iter_modules(services_pkg.__path__):
-        module = importlib.import_module(f"isolation_desk.services.{info.name}")
+    for info in pkgutil.walk_packages(services_pkg.__path__, "isolation_desk.services."):
+        module = importlib.import_module(info.name)
+        short = info.name.removeprefix("isolation_desk.services.")
         for name, fn in vars(module).items():
             if name.startswith("_") or not inspect.isfunction(fn) or fn.__module__ != module.__name__:
                 continue
             if "actor" in inspect.signature(fn).parameters:
-                found.append((f"{info.name}.{name}", fn))
+                found.append((f"{short}.{name}", fn))
     return sorted(found, key=lambda x: x[0])
 
 
