@@ -18,11 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.changes import Changes, Kind
 from ..services import boards
 from .icons import icon
 from .widgets import names
 
 # (key, module, class): every screen of the navigation, in order. Ctrl+1..8 switch.
+# The status bar: beds occupied out of beds, the date and the shift.
+STATUS_SHOWS = frozenset({Kind.STAYS, Kind.ROOMS, Kind.SETTINGS})
+
 SCREENS = (
     ("today", "today", "TodayScreen"),
     ("rooms", "rooms", "RoomsScreen"),
@@ -90,7 +94,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_beds, 1)
         self.statusBar().addPermanentWidget(self.status_date)
         self.statusBar().addPermanentWidget(self.status_shift)
-        ctx.changed.connect(self.update_status)
+        ctx.changed.connect(self._on_changed)
         ctx.language_changed.connect(self._language_changed)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self.update_status)
@@ -210,6 +214,10 @@ class MainWindow(QMainWindow):
         screen = self.screens["occupants"]
         if hasattr(screen, "show_stay"):
             screen.show_stay(stay_id)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(STATUS_SHOWS):
+            self.update_status()
 
     def update_status(self, *_):
         now = self.ctx.now()

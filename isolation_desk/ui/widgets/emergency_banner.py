@@ -25,12 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Changes, Kind
 from ...services import stays, testing
 from ..models import Row, RowTableModel
 
 
 def _fmt_time(value) -> str:
     return str(value or "").replace("T", " ")[:16]
+
+
+# What the banner shows: open alerts, and the people and rooms they name.
+SHOWS = frozenset({Kind.ALERTS, Kind.TESTS, Kind.STAYS, Kind.ROOMS, Kind.HEALTH})
 
 
 class EmergencyBanner(QFrame):
@@ -54,9 +59,13 @@ class EmergencyBanner(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.handle_button)
         self.alerts: list[dict] = []
-        ctx.changed.connect(lambda *_: self.refresh())
+        ctx.changed.connect(self._on_changed)
         self.retranslate()
         self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(SHOWS):
+            self.refresh()
 
     def retranslate(self) -> None:
         self.handle_button.setText(self.tr("Handle…"))
