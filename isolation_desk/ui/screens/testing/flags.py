@@ -42,16 +42,16 @@ class FlagsTab(ScreenTab):
         self.late_button.setText(self.tr("Sample now (late)"))
 
     def refresh(self, now, building, floor) -> None:
-        words = self.screen
+        screen = self.screen
         f = testing.flags(self.ctx.db, now)
-        self.missed_model.set_rows([Row(t["id"], (t["due_date"], t["room"], t["name"], words.kind_text(t["kind"]),
-                                                  words.purpose_text(t["purpose"])), foreground=RED)
+        self.missed_model.set_rows([Row(t["id"], (t["due_date"], t["room"], t["name"], screen.kind_text(t["kind"]),
+                                                  screen.purpose_text(t["purpose"])), foreground=RED)
                                     for t in f["missed"]])
 
         def hours_waited(t) -> int:
             return int((now - parse_dt(t["sampled_at"])).total_seconds() // 3600)
         self.overdue_model.set_rows([Row(t["id"], (dt_text(t["sampled_at"]), t["room"], t["name"],
-                                                   words.kind_text(t["kind"]),
+                                                   screen.kind_text(t["kind"]),
                                                    self.tr("%n hour(s)", "", hours_waited(t))),
                                          foreground=AMBER) for t in f["overdue"]])
         self.missed_label.setText(self.tr("Missed tests (due before today, never sampled): %1")

@@ -78,7 +78,7 @@ class ResultsTab(ScreenTab):
         self.all_button.setText(self.tr("Record a lab batch: all negative except marked…"))
 
     def refresh(self, now, building, floor) -> None:
-        words = self.screen
+        screen = self.screen
         units = testing.result_units(self.ctx.db, now, building=building, floor=floor)
         self._units = {(u["unit"], u["id"]): u for u in units}
         self._marks = {k: v for k, v in self._marks.items() if k in self._units}
@@ -90,14 +90,14 @@ class ResultsTab(ScreenTab):
             rooms = ", ".join(dict.fromkeys(m["room"] for m in members))
             names = ", ".join(m["name"] for m in members)
             sample = self.tr("pool %1 (%n sample(s))", "", len(members)).replace("%1", u["code"]) \
-                if u["unit"] == "pool" else words.purpose_text(members[0]["purpose"])
+                if u["unit"] == "pool" else screen.purpose_text(members[0]["purpose"])
             waiting_h = int((now - parse_dt(u["sampled_at"])).total_seconds() // 3600)
             mark = self._marks.get(key, "negative")
             # what "all negative except marked" will not take, said on the row
             left_out = None if key in self._marks else testing.bulk_exclusion(u, now)
             mark_text = {"recent": self.tr("lab's result (sampled < 1 h ago)"),
-                         "release": self.tr("lab's result (last day)")}.get(left_out) or words.result_text(mark)
-            rows.append(Row(key, (rooms, names, words.kind_text(u["kind"]), sample, dt_text(u["sampled_at"]),
+                         "release": self.tr("lab's result (last day)")}.get(left_out) or screen.result_text(mark)
+            rows.append(Row(key, (rooms, names, screen.kind_text(u["kind"]), sample, dt_text(u["sampled_at"]),
                                   hours.get(waiting_h) or hours.setdefault(
                                       waiting_h, self.tr("%n hour(s)", "", waiting_h)),
                                   mark_text),

@@ -109,12 +109,12 @@ class SamplingTab(ScreenTab):
                                 .replace("%2", str(sl.due)))
 
     def _sampling_row(self, source) -> Row:
-        words = self.screen
+        screen = self.screen
         r = testing.sampling_view(source)
         done = bool(r["sampled_at"])
-        return Row(r["id"], (r["room"], r["name"], r["id_masked"], words.kind_text(r["kind"]),
-                             words.purpose_text(r["purpose"]), hm(r["sampled_at"]),
-                             r["pool_code"] or "", words.result_text(r["result"])),
+        return Row(r["id"], (r["room"], r["name"], r["id_masked"], screen.kind_text(r["kind"]),
+                             screen.purpose_text(r["purpose"]), hm(r["sampled_at"]),
+                             r["pool_code"] or "", screen.result_text(r["result"])),
                    foreground=GREY if done else None,
                    background=PINK if r["purpose"] == "retest" and not done else None)
 

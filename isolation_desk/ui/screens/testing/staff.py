@@ -49,15 +49,15 @@ class StaffTab(ScreenTab):
         self.add_button.setText(self.tr("Add staff member…"))
 
     def refresh(self, now, building, floor) -> None:
-        words = self.screen
+        screen = self.screen
         regimes = {"daily": self.tr("daily"), "three_in_five": self.tr("3 in 5 days")}
         rows = []
         for s in staff.staff_day(self.ctx.db, now.date()):
             t = s["test"]
-            rows.append(Row(s["id"], (s["name"], words.role_text(s["role"]), s["team"] or "", s["phone_masked"],
+            rows.append(Row(s["id"], (s["name"], screen.role_text(s["role"]), s["team"] or "", s["phone_masked"],
                                       regimes.get(s["test_regime"], s["test_regime"]),
                                       hm(t["sampled_at"]) if t else self.tr("not planned"),
-                                      words.result_text(t["result"]) if t else ""),
+                                      screen.result_text(t["result"]) if t else ""),
                             foreground=RED if t and t["result"] == "positive" else None))
         keep = self.model.row_key(self.view.currentIndex().row())
         self.model.set_rows(rows)
