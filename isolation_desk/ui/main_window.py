@@ -31,7 +31,7 @@ SCREENS = (
     ("today", "today", "TodayScreen"),
     ("rooms", "rooms", "RoomsScreen"),
     ("occupants", "occupants", "OccupantsScreen"),
-    ("tests", "tests", "TestsScreen"),
+    ("tests", "testing.screen", "TestsScreen"),
     ("health", "health", "HealthScreen"),
     ("supplies", "supplies", "SuppliesScreen"),
     ("handover", "handover", "HandoverScreen"),

@@ -252,7 +252,7 @@ def test_a_large_site_opens_its_lists_on_one_building_and_remembers_the_choice(q
     from PySide6.QtCore import QSettings
 
     from isolation_desk.ui.screens.base import BUILDING_SETTING
-    from isolation_desk.ui.screens.tests import TestsScreen
+    from isolation_desk.ui.screens.testing.screen import TestsScreen
     QSettings().remove(BUILDING_SETTING)
     codes = [b["code"] for b in boards.buildings(demo_db)]
     assert len(codes) >= 2

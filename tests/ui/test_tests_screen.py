@@ -16,9 +16,10 @@ from isolation_desk.services import shift, stays, testing
 from isolation_desk.storage import repositories as repo
 from isolation_desk.ui.context import AppContext
 from isolation_desk.ui.dialogs.bulk_results import BulkResultsDialog
+from isolation_desk.ui.dialogs.lab_results import ImportDialog
 from isolation_desk.ui.main_window import MainWindow
 from isolation_desk.ui.screens.health import HealthScreen
-from isolation_desk.ui.screens.tests import ImportDialog, TestsScreen
+from isolation_desk.ui.screens.testing.screen import TestsScreen
 from isolation_desk.ui.widgets.emergency_banner import AlertDialog, EmergencyBanner
 
 MANAGER = Actor("boss", "manager", "Boss")
@@ -67,44 +68,44 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
     banner: EmergencyBanner = window.emergency_banner
     assert not banner.isVisible()
     screen.set_place("B", 2)
-    qtmodeltester.check(screen.sampling_model)
-    assert [r.display[0] for r in screen.sampling_model.rows()] == ["B-0201", "B-0201", "B-0202", "B-0203"]
-    assert "0 of 4" in screen.floor_counts.text()
+    qtmodeltester.check(screen.sampling.model)
+    assert [r.display[0] for r in screen.sampling.model.rows()] == ["B-0201", "B-0201", "B-0202", "B-0203"]
+    assert "0 of 4" in screen.sampling.floor_counts.text()
 
     # one keystroke a person, in room order
-    screen.sampling_view.setFocus()
-    screen.sampling_view.setCurrentIndex(screen.sampling_model.index(0, 0))
+    screen.sampling.view.setFocus()
+    screen.sampling.view.setCurrentIndex(screen.sampling.model.index(0, 0))
     for _ in range(2):
         with qtbot.waitSignal(ctx.changed):
-            qtbot.keyClick(screen.sampling_view, Qt.Key_Space)
+            qtbot.keyClick(screen.sampling.view, Qt.Key_Space)
     # the third person by scanning the door card: the scanner types into the table
     with qtbot.waitSignal(ctx.changed):
-        qtbot.keyClicks(screen.sampling_view, f"ISD:{site['三']}")
-        qtbot.keyClick(screen.scan, Qt.Key_Return)
-    assert "3 of 4" in screen.floor_counts.text() or "Sampled 3 of 4" in screen.floor_counts.text()
+        qtbot.keyClicks(screen.sampling.view, f"ISD:{site['三']}")
+        qtbot.keyClick(screen.sampling.scan, Qt.Key_Return)
+    assert "3 of 4" in screen.sampling.floor_counts.text() or "Sampled 3 of 4" in screen.sampling.floor_counts.text()
     # a bad scan is refused in words, not with a crash or a modal box
-    qtbot.keyClicks(screen.scan, "hello")
-    qtbot.keyClick(screen.scan, Qt.Key_Return)
-    assert "door-card" in screen.feedback.text()
-    screen.sampling_view.setCurrentIndex(screen.sampling_model.index(2, 0))
+    qtbot.keyClicks(screen.sampling.scan, "hello")
+    qtbot.keyClick(screen.sampling.scan, Qt.Key_Return)
+    assert "door-card" in screen.sampling.feedback.text()
+    screen.sampling.view.setCurrentIndex(screen.sampling.model.index(2, 0))
     with qtbot.waitSignal(ctx.changed):
-        qtbot.keyClick(screen.sampling_view, Qt.Key_Space)
-    assert "Sampled 4 of 4" in screen.floor_counts.text()
+        qtbot.keyClick(screen.sampling.view, Qt.Key_Space)
+    assert "Sampled 4 of 4" in screen.sampling.floor_counts.text()
 
     # results: the floor, all negative except the parent
     screen.tabs.setCurrentIndex(1)
-    qtmodeltester.check(screen.results_model)
-    assert screen.results_model.rowCount() == 4
+    qtmodeltester.check(screen.results.model)
+    assert screen.results.model.rowCount() == 4
     child_before = repo.stay(db, site["子"])
     releases_before = dict(shift.releases_due_next(db, now.date(), days=10))
-    screen.results_view.setFocus()
-    parent_row = next(i for i, r in enumerate(screen.results_model.rows()) if r.display[1] == "王父")
-    screen.results_view.setCurrentIndex(screen.results_model.index(parent_row, 0))
-    qtbot.keyClick(screen.results_view, Qt.Key_P)
-    assert screen.results_model.rows()[parent_row].display[6] == "POSITIVE"
-    assert screen.results_view.currentIndex().row() == parent_row + 1  # on to the next
+    screen.results.view.setFocus()
+    parent_row = next(i for i, r in enumerate(screen.results.model.rows()) if r.display[1] == "王父")
+    screen.results.view.setCurrentIndex(screen.results.model.index(parent_row, 0))
+    qtbot.keyClick(screen.results.view, Qt.Key_P)
+    assert screen.results.model.rows()[parent_row].display[6] == "POSITIVE"
+    assert screen.results.view.currentIndex().row() == parent_row + 1  # on to the next
     # sampled just now: the rows say a bulk negative will not take them
-    assert {r.display[6] for i, r in enumerate(screen.results_model.rows()) if i != parent_row} == \
+    assert {r.display[6] for i, r in enumerate(screen.results.model.rows()) if i != parent_row} == \
         {"lab's result (sampled < 1 h ago)"}
     # the lab's sheet comes two hours later: the floor's sampling run is the batch
     ctx._clock = lambda: now + timedelta(hours=2)
@@ -118,10 +119,10 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
         return dialog.result()
     monkeypatch.setattr(BulkResultsDialog, "exec", pick_the_run)
     with qtbot.waitSignal(ctx.changed):
-        qtbot.mouseClick(screen.all_button, Qt.LeftButton)
+        qtbot.mouseClick(screen.results.all_button, Qt.LeftButton)
     assert "This records 3 samples of the batch as negative" in shown["count"]
     assert "1 positive" in shown["count"] and shown["ok"] == "Record 3 as negative"
-    assert screen.results_model.rowCount() == 0
+    assert screen.results.model.rowCount() == 0
     assert {t["result_source"] for sid in (site["子"], site["二"]) for t in repo.tests_for_stay(db, sid)
             if t["result"]} == {"bulk"}
     ctx._clock = lambda: now
@@ -156,11 +157,11 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
     assert repo.stay(db, site["父"])["status"] == "transferred"
     # after the transfer the manager still finds it under Positives
     screen.tabs.setCurrentIndex(4)
-    qtmodeltester.check(screen.alerts_model)
-    assert screen.alerts_model.rowCount() == 1 and "boss" in screen.alerts_model.rows()[0].display[4]
-    screen._no_exec = True
-    screen.alerts_view.setCurrentIndex(screen.alerts_model.index(0, 0))
-    again = screen.open_alert()
+    qtmodeltester.check(screen.positives.model)
+    assert screen.positives.model.rowCount() == 1 and "boss" in screen.positives.model.rows()[0].display[4]
+    screen.positives._no_exec = True
+    screen.positives.view.setCurrentIndex(screen.positives.model.index(0, 0))
+    again = screen.positives.open_alert()
     qtbot.addWidget(again)
     assert [r.display[0] for r in again.mates.rows()] == ["王子"]
 
@@ -168,23 +169,23 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
 def test_pooled_sampling_and_positive_pool(qtbot, window, ctx, db, now, site):
     screen: TestsScreen = window.screens["tests"]
     screen.set_place("B", 2)
-    screen.pooled.setChecked(True)
-    screen.sampling_view.setFocus()
-    screen.sampling_view.setCurrentIndex(screen.sampling_model.index(0, 0))
+    screen.sampling.pooled.setChecked(True)
+    screen.sampling.view.setFocus()
+    screen.sampling.view.setCurrentIndex(screen.sampling.model.index(0, 0))
     for _ in range(4):
         with qtbot.waitSignal(ctx.changed):
-            qtbot.keyClick(screen.sampling_view, Qt.Key_Space)
-    assert "of 10" in screen.pool_label.text() and ": 4 of 10" in screen.pool_label.text()
+            qtbot.keyClick(screen.sampling.view, Qt.Key_Space)
+    assert "of 10" in screen.sampling.pool_label.text() and ": 4 of 10" in screen.sampling.pool_label.text()
     screen.tabs.setCurrentIndex(1)
-    assert screen.results_model.rowCount() == 1  # one pool, four people
-    key = screen.results_model.row_key(0)
+    assert screen.results.model.rowCount() == 1  # one pool, four people
+    key = screen.results.model.row_key(0)
     assert key[0] == "pool"
-    screen.mark(key, "positive")
-    out = screen.record_all(confirm=False)
+    screen.results.mark(key, "positive")
+    out = screen.results.record_all(confirm=False)
     assert len(out.retests) == 4 and window.emergency_banner.isVisible()
     assert "Pool" in window.emergency_banner.label.text()
     screen.tabs.setCurrentIndex(0)
-    assert sum(1 for r in screen.sampling_model.rows() if r.display[4] == "re-test") == 4
+    assert sum(1 for r in screen.sampling.model.rows() if r.display[4] == "re-test") == 4
 
 
 def test_import_preview_then_import(qtbot, window, ctx, db, now, site, tmp_path):
@@ -239,7 +240,7 @@ def test_health_round_fast_entry(qtbot, ctx, db, now, site, qtmodeltester):
 def test_regime_dialog_print_and_staff_tab(qtbot, window, ctx, db, now, site, tmp_path, monkeypatch):
     from pypdf import PdfReader
 
-    from isolation_desk.ui.screens.tests import RegimeDialog
+    from isolation_desk.ui.dialogs.regime import RegimeDialog
     screen: TestsScreen = window.screens["tests"]
     screen.set_place("B", 2)
     d = RegimeDialog("building B, floor 2", 4, screen)
@@ -259,15 +260,15 @@ def test_regime_dialog_print_and_staff_tab(qtbot, window, ctx, db, now, site, tm
     from isolation_desk.services import staff
     staff.add_staff(db, name="王芳", role="nurse", actor=MANAGER, now=now)
     with qtbot.waitSignal(ctx.changed):
-        qtbot.mouseClick(screen.plan_staff_button, Qt.LeftButton)
+        qtbot.mouseClick(screen.staff.plan_button, Qt.LeftButton)
     screen.tabs.setCurrentIndex(3)
-    assert screen.staff_model.rowCount() == 1
-    screen.staff_view.setCurrentIndex(screen.staff_model.index(0, 0))
+    assert screen.staff.model.rowCount() == 1
+    screen.staff.view.setCurrentIndex(screen.staff.model.index(0, 0))
     with qtbot.waitSignal(ctx.changed):
-        qtbot.mouseClick(screen.staff_sampled_button, Qt.LeftButton)
+        qtbot.mouseClick(screen.staff.sampled_button, Qt.LeftButton)
     with qtbot.waitSignal(ctx.changed):
-        qtbot.mouseClick(screen.staff_neg_button, Qt.LeftButton)
-    assert screen.staff_model.rows()[0].display[6] == "negative"
+        qtbot.mouseClick(screen.staff.neg_button, Qt.LeftButton)
+    assert screen.staff.model.rows()[0].display[6] == "negative"
 
 
 def test_health_next_floor(qtbot, ctx, db, now, site):

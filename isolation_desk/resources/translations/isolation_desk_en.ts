@@ -63,6 +63,13 @@
     </message>
 </context>
 <context>
+    <name>FlagsTab</name>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>HandoverScreen</name>
     <message numerus="yes">
         <source>%n page(s). The preview shows the sheet exactly as it prints.</source>
@@ -149,6 +156,17 @@
     </message>
 </context>
 <context>
+    <name>ResultsTab</name>
+    <message numerus="yes">
+        <source>pool %1 (%n sample(s))</source>
+        <translation><numerusform>pool %1 (%n sample)</numerusform><numerusform>pool %1 (%n samples)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>RoomsScreen</name>
     <message numerus="yes">
         <source>%n room(s)</source>
@@ -179,17 +197,6 @@
     <message numerus="yes">
         <source>%n lot(s) expiring</source>
         <translation><numerusform>%n lot expiring</numerusform><numerusform>%n lots expiring</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>TestsScreen</name>
-    <message numerus="yes">
-        <source>pool %1 (%n sample(s))</source>
-        <translation><numerusform>pool %1 (%n sample)</numerusform><numerusform>pool %1 (%n samples)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1778,6 +1778,63 @@ building, floors, rooms)</source>
     </message>
 </context>
 <context>
+    <name>FlagsTab</name>
+    <message>
+        <source>Missed and overdue</source>
+        <translation>漏采与超时</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应检日期</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Sampled at</source>
+        <translation>采样时间</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Sample now (late)</source>
+        <translation>现在补采</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missed tests (due before today, never sampled): %1</source>
+        <translation>漏采(应检日期在今天之前且未采样):%1</translation>
+    </message>
+    <message>
+        <source>Results pending over 24 hours: %1</source>
+        <translation>超过24小时未出结果:%1</translation>
+    </message>
+    <message>
+        <source>Missed and overdue (%1)</source>
+        <translation>漏采与超时(%1)</translation>
+    </message>
+</context>
+<context>
     <name>HandoverScreen</name>
     <message>
         <source>Handover</source>
@@ -3231,6 +3288,57 @@ building, floors, rooms)</source>
     </message>
 </context>
 <context>
+    <name>PositivesTab</name>
+    <message>
+        <source>Positives</source>
+        <translation>阳性处置</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>positive pool</source>
+        <translation>混采阳性</translation>
+    </message>
+    <message>
+        <source>staff positive</source>
+        <translation>工作人员阳性</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 于 %2</translation>
+    </message>
+    <message>
+        <source>OPEN</source>
+        <translation>未处置</translation>
+    </message>
+</context>
+<context>
     <name>PrintMenu</name>
     <message>
         <source>&amp;Print</source>
@@ -3627,6 +3735,93 @@ building, floors, rooms)</source>
     </message>
 </context>
 <context>
+    <name>ResultsTab</name>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Lab (optional)</source>
+        <translation>检测机构(可不填)</translation>
+    </message>
+    <message>
+        <source>Keys: P marks positive, I invalid, N clears. The batch button records the unmarked rows of one lab batch as negative (never samples of the last hour, never last-day samples).</source>
+        <translation>按键:P 标为阳性,I 标为无效,N 清除标记。按批次录入时,所选批次中未标记的行录为阴性(最近一小时内的样本和解除前样本除外)。</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Sampled at</source>
+        <translation>采样时间</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>To record</source>
+        <translation>将录入</translation>
+    </message>
+    <message>
+        <source>Mark positive (P)</source>
+        <translation>标为阳性(P)</translation>
+    </message>
+    <message>
+        <source>Mark invalid (I)</source>
+        <translation>标为无效(I)</translation>
+    </message>
+    <message>
+        <source>Selected: negative</source>
+        <translation>所选:阴性</translation>
+    </message>
+    <message>
+        <source>Selected: positive</source>
+        <translation>所选:阳性</translation>
+    </message>
+    <message>
+        <source>Record a lab batch: all negative except marked…</source>
+        <translation>按批次录入:除标记外均为阴性…</translation>
+    </message>
+    <message numerus="yes">
+        <source>pool %1 (%n sample(s))</source>
+        <translation>
+            <numerusform>混采管 %1(%n 人)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>lab's result (sampled &lt; 1 h ago)</source>
+        <translation>待检测机构结果(采样不足1小时)</translation>
+    </message>
+    <message>
+        <source>lab's result (last day)</source>
+        <translation>待检测机构结果(解除前)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results (%1)</source>
+        <translation>结果(%1)</translation>
+    </message>
+</context>
+<context>
     <name>RoomBoard</name>
     <message>
         <source>T</source>
@@ -3806,6 +4001,85 @@ building, floors, rooms)</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>SamplingTab</name>
+    <message>
+        <source>Sampling</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <source>Scan the door card (ISD:…) or select a row and press Space</source>
+        <translation>扫描门卡二维码(ISD:…),或选中一行后按空格键</translation>
+    </message>
+    <message>
+        <source>Pooled</source>
+        <translation>混采</translation>
+    </message>
+    <message>
+        <source>New pool</source>
+        <translation>新开一管</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Sampled</source>
+        <translation>已采样</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>管号</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 floor %2: %3 of %4</source>
+        <translation>%1栋%2层:%3/%4</translation>
+    </message>
+    <message>
+        <source>Sampled %1 of %2 due today.</source>
+        <translation>今日应采 %2,已采 %1。</translation>
+    </message>
+    <message>
+        <source>Sampling (%1/%2)</source>
+        <translation>采样(%1/%2)</translation>
+    </message>
+    <message>
+        <source>Pool %1: %2 of %3</source>
+        <translation>混采管 %1:%2/%3</translation>
+    </message>
+    <message>
+        <source>A new pool opens with the next sample</source>
+        <translation>下一份样本将新开一管</translation>
+    </message>
+    <message>
+        <source>Single samples</source>
+        <translation>单采</translation>
+    </message>
+    <message>
+        <source>Sampled: %1</source>
+        <translation>已采样:%1</translation>
     </message>
 </context>
 <context>
@@ -4077,6 +4351,69 @@ building, floors, rooms)</source>
     <message>
         <source>Tests</source>
         <translation>检测</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>检测频次</translation>
+    </message>
+    <message>
+        <source>Sampled</source>
+        <translation>已采样</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Plan today's staff tests</source>
+        <translation>安排今日工作人员检测</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>Add staff member…</source>
+        <translation>新增工作人员…</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>一天一检</translation>
+    </message>
+    <message>
+        <source>3 in 5 days</source>
+        <translation>五天三检</translation>
+    </message>
+    <message>
+        <source>not planned</source>
+        <translation>未安排</translation>
     </message>
 </context>
 <context>
@@ -4662,174 +4999,6 @@ building, floors, rooms)</source>
         <translation>检测频次…</translation>
     </message>
     <message>
-        <source>Sampling</source>
-        <translation>采样</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Missed and overdue</source>
-        <translation>漏采与超时</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>工作人员</translation>
-    </message>
-    <message>
-        <source>Scan the door card (ISD:…) or select a row and press Space</source>
-        <translation>扫描门卡二维码(ISD:…),或选中一行后按空格键</translation>
-    </message>
-    <message>
-        <source>Pooled</source>
-        <translation>混采</translation>
-    </message>
-    <message>
-        <source>New pool</source>
-        <translation>新开一管</translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation>房间</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>证件号码</translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation>检测</translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Sampled</source>
-        <translation>已采样</translation>
-    </message>
-    <message>
-        <source>Pool</source>
-        <translation>管号</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Lab (optional)</source>
-        <translation>检测机构(可不填)</translation>
-    </message>
-    <message>
-        <source>Keys: P marks positive, I invalid, N clears. The batch button records the unmarked rows of one lab batch as negative (never samples of the last hour, never last-day samples).</source>
-        <translation>按键:P 标为阳性,I 标为无效,N 清除标记。按批次录入时,所选批次中未标记的行录为阴性(最近一小时内的样本和解除前样本除外)。</translation>
-    </message>
-    <message>
-        <source>Sample</source>
-        <translation>样本</translation>
-    </message>
-    <message>
-        <source>Sampled at</source>
-        <translation>采样时间</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>已等待</translation>
-    </message>
-    <message>
-        <source>To record</source>
-        <translation>将录入</translation>
-    </message>
-    <message>
-        <source>Mark positive (P)</source>
-        <translation>标为阳性(P)</translation>
-    </message>
-    <message>
-        <source>Mark invalid (I)</source>
-        <translation>标为无效(I)</translation>
-    </message>
-    <message>
-        <source>Selected: negative</source>
-        <translation>所选:阴性</translation>
-    </message>
-    <message>
-        <source>Selected: positive</source>
-        <translation>所选:阳性</translation>
-    </message>
-    <message>
-        <source>Record a lab batch: all negative except marked…</source>
-        <translation>按批次录入:除标记外均为阴性…</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>应检日期</translation>
-    </message>
-    <message>
-        <source>Sample now (late)</source>
-        <translation>现在补采</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>岗位</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>班组</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Regime</source>
-        <translation>检测频次</translation>
-    </message>
-    <message>
-        <source>Plan today's staff tests</source>
-        <translation>安排今日工作人员检测</translation>
-    </message>
-    <message>
-        <source>Negative</source>
-        <translation>阴性</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>阳性</translation>
-    </message>
-    <message>
-        <source>Add staff member…</source>
-        <translation>新增工作人员…</translation>
-    </message>
-    <message>
-        <source>Positives</source>
-        <translation>阳性处置</translation>
-    </message>
-    <message>
-        <source>Raised</source>
-        <translation>报告时间</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Handled</source>
-        <translation>处置</translation>
-    </message>
-    <message>
-        <source>Open…</source>
-        <translation>打开…</translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -4838,100 +5007,12 @@ building, floors, rooms)</source>
         <translation>%1 核酸检测</translation>
     </message>
     <message>
-        <source>%1 floor %2: %3 of %4</source>
-        <translation>%1栋%2层:%3/%4</translation>
-    </message>
-    <message>
-        <source>Sampled %1 of %2 due today.</source>
-        <translation>今日应采 %2,已采 %1。</translation>
-    </message>
-    <message>
-        <source>Sampling (%1/%2)</source>
-        <translation>采样(%1/%2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>pool %1 (%n sample(s))</source>
-        <translation>
-            <numerusform>混采管 %1(%n 人)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>lab's result (sampled &lt; 1 h ago)</source>
-        <translation>待检测机构结果(采样不足1小时)</translation>
-    </message>
-    <message>
-        <source>lab's result (last day)</source>
-        <translation>待检测机构结果(解除前)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Results (%1)</source>
-        <translation>结果(%1)</translation>
-    </message>
-    <message>
-        <source>Missed tests (due before today, never sampled): %1</source>
-        <translation>漏采(应检日期在今天之前且未采样):%1</translation>
-    </message>
-    <message>
-        <source>Results pending over 24 hours: %1</source>
-        <translation>超过24小时未出结果:%1</translation>
-    </message>
-    <message>
-        <source>Missed and overdue (%1)</source>
-        <translation>漏采与超时(%1)</translation>
-    </message>
-    <message>
         <source>daily</source>
         <translation>一天一检</translation>
     </message>
     <message>
         <source>3 in 5 days</source>
         <translation>五天三检</translation>
-    </message>
-    <message>
-        <source>not planned</source>
-        <translation>未安排</translation>
-    </message>
-    <message>
-        <source>positive</source>
-        <translation>阳性</translation>
-    </message>
-    <message>
-        <source>positive pool</source>
-        <translation>混采阳性</translation>
-    </message>
-    <message>
-        <source>staff positive</source>
-        <translation>工作人员阳性</translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <translation>%1 于 %2</translation>
-    </message>
-    <message>
-        <source>OPEN</source>
-        <translation>未处置</translation>
-    </message>
-    <message>
-        <source>Pool %1: %2 of %3</source>
-        <translation>混采管 %1:%2/%3</translation>
-    </message>
-    <message>
-        <source>A new pool opens with the next sample</source>
-        <translation>下一份样本将新开一管</translation>
-    </message>
-    <message>
-        <source>Single samples</source>
-        <translation>单采</translation>
-    </message>
-    <message>
-        <source>Sampled: %1</source>
-        <translation>已采样:%1</translation>
     </message>
     <message>
         <source>everyone in isolation</source>
