@@ -9,8 +9,6 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib import textsplit as _rl_textsplit
-from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -62,56 +60,22 @@ def _break_text(text: str, widths: list[float], avail: float) -> list[tuple[int,
 
 
 class _TextWriter:
-    """Puts strings at given positions into one reportlab text object.
+    """Puts strings at given positions into one reportlab text object (one per page part),
+    switching fonts only when a string needs another one."""
 
-    With a TrueType font, reportlab's ``textOut`` maps every string to the font's subsets
-    again (``splitString``) and measures it; here each distinct string is mapped once per
-    document and its ``Tj`` operator reused (rows repeat dates, categories, ages). The
-    operators are the ones reportlab writes (tests/reports/test_fast_table.py compares the
-    two); other fonts, or a reportlab without these internals, go through ``textOut``.
-    """
-
-    FAST = True  # tests switch it off to compare with reportlab's own output
-
-    def __init__(self, canv: Canvas, cache: dict):
+    def __init__(self, canv: Canvas):
         self.canv = canv
         self.text = canv.beginText()
-        self.cache = cache  # (font name, text) -> [(subset, 'Tj' operator)], one document
-        self.doc = canv._doc
         self.font_name = ""
-        self._font = None
-        self._size_tmpl = ""
-        self._fast = False
 
     def set_font(self, name: str, size: float, leading: float) -> None:
-        if name == self.font_name:
-            return
-        self.text.setFont(name, size, leading)
-        self.font_name = name
-        font = self._font = pdfmetrics.getFont(name)
-        self._size_tmpl = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-        self._fast = (self.FAST and getattr(font, "_dynamicFont", False)
-                      and hasattr(font, "splitString") and hasattr(self.text, "_curSubset")
-                      and isinstance(getattr(self.text, "_code", None), list))
+        if name != self.font_name:
+            self.text.setFont(name, size, leading)
+            self.font_name = name
 
     def put(self, x: float, y: float, s: str) -> None:
-        text = self.text
-        text.setTextOrigin(x, y)
-        if not self._fast:
-            text.textOut(s)
-            return
-        key = (self.font_name, s)
-        parts = self.cache.get(key)
-        if parts is None:
-            escape = self.canv._escape
-            parts = self.cache[key] = [(subset, f"({escape(t)}) Tj")
-                                       for subset, t in self._font.splitString(s, self.doc)]
-        code = text._code
-        for subset, tj in parts:
-            if subset != text._curSubset:
-                code.append(f"{self._font.getSubsetInternalName(subset, self.doc)} {self._size_tmpl}")
-                text._curSubset = subset
-            code.append(tj)
+        self.text.setTextOrigin(x, y)
+        self.text.textOut(s)
 
     def finish(self) -> None:
         self.canv.drawText(self.text)
@@ -138,8 +102,6 @@ class _FastTableLayout:
             self.xs.append(self.xs[-1] + w)
         self.width = self.xs[-1]
         self.avail = [w - 2 * PAD_H for w in col_widths]
-        self.tj_cache: dict = {}
-        self.tj_doc = None
         bold = font.bold_name or font.name
         if header:
             head_aligns = ["LEFT" if a == "LEFT" else "CENTER" for a in aligns]
@@ -236,9 +198,7 @@ class _FastTableLayout:
         return max(0, bisect.bisect_right(self.tops, limit, start, stop + 1) - 1 - start)
 
     def writer(self, canv: Canvas) -> _TextWriter:
-        if self.tj_doc is not canv._doc:  # subset codes belong to one document
-            self.tj_cache, self.tj_doc = {}, canv._doc
-        return _TextWriter(canv, self.tj_cache)
+        return _TextWriter(canv)
 
 
 class FastTable(Flowable):
