@@ -85,48 +85,57 @@ def signature_block(lang: str, style_dict: dict, *, handed_over_by: str | None =
 
 
 class NumberedCanvas(Canvas):
-    """A canvas that keeps every page until save() so that "page x of y" can be written.
+    """A canvas that writes "page x of y" although y is known only when the last page is done:
+    every page shows a form (a PDF XObject) named after its number, and save() draws the forms
+    once the number of pages is known (reportlab lets a page use a form defined later).
 
     Extra keyword arguments (bound with functools.partial by build_pdf): ``footer_font``,
-    ``lang`` and ``page_count`` (a list that receives the number of pages).
+    ``lang``, ``page_count`` (a list that receives the number of pages) and ``body_height``
+    (the height of the body frame: tables.data_table tells the top of a page by it).
     """
 
     def __init__(self, *args, footer_font: FontChoice, lang: str, page_count: list | None = None,
-                 **kwargs):
-        super().__init__(*args, **kwargs)
-        self._footer_font = footer_font
-        self._lang = lang
-        self._page_count = page_count
-        self._saved_page_states: list[dict] = []
+                 body_height: float | None = None, pagesize: tuple[float, float] = A4, **kwargs):
+        super().__init__(*args, pagesize=pagesize, **kwargs)
+        self.page_width = pagesize[0]
+        self.footer_font = footer_font
+        self.lang = lang
+        self.page_count = page_count
+        self.body_height = body_height
+        self.pages_shown = 0
+
+    @staticmethod
+    def page_number_form(page: int) -> str:
+        return f"page_number_{page}"
 
     def showPage(self):
-        self._saved_page_states.append(dict(self.__dict__))
-        self._startPage()
+        self.pages_shown += 1
+        self.doForm(self.page_number_form(self.pages_shown))
+        super().showPage()
 
     def save(self):
-        total = len(self._saved_page_states)
-        for state in self._saved_page_states:
-            self.__dict__.update(state)
-            self._draw_page_number(total)
-            super().showPage()
-        if self._page_count is not None:
-            self._page_count.append(total)
+        total = self.pages_shown
+        for page in range(1, total + 1):
+            self.beginForm(self.page_number_form(page))
+            self._draw_page_number(page, total)
+            self.endForm()
+        if self.page_count is not None:
+            self.page_count.append(total)
         super().save()
 
-    def _draw_page_number(self, total: int) -> None:
-        width, _ = self._pagesize
-        text = label(self._lang, "page_x_of_y", page=self._pageNumber, pages=total)
+    def _draw_page_number(self, page: int, total: int) -> None:
+        text = label(self.lang, "page_x_of_y", page=page, pages=total)
         self.saveState()
         self.setFillColor(RULE_COLOUR)
-        draw_text(self, width - MARGIN, MARGIN - FOOTER_HEIGHT + 1.5 * mm, text,
-                  self._footer_font, FOOTER_FONT_SIZE, align="right")
+        draw_text(self, self.page_width - MARGIN, MARGIN - FOOTER_HEIGHT + 1.5 * mm, text,
+                  self.footer_font, FOOTER_FONT_SIZE, align="right")
         self.restoreState()
 
 
 def _draw_frame_furniture(canvas: Canvas, doc, *, font: FontChoice, lang: str, title: str,
                           site_name: str, subtitle: str, printed_at: datetime,
                           printed_by: str = "") -> None:
-    width, height = canvas._pagesize
+    width, height = doc.pagesize
     left, right = MARGIN, width - MARGIN
     canvas.saveState()
     # header: "site · title" on the left, subtitle on the right, a rule under both
@@ -183,7 +192,8 @@ def _build_pdf(path_or_buffer, story, *, title, lang, site_name, subtitle, print
     # The body frame sits between the header rule (at the top margin) and the footer rule.
     frame_top = height - MARGIN - 2 * mm
     frame_bottom = MARGIN - FOOTER_HEIGHT + 5 * mm + 2 * mm
-    frame = Frame(MARGIN, frame_bottom, width - 2 * MARGIN, frame_top - frame_bottom,
+    body_height = frame_top - frame_bottom
+    frame = Frame(MARGIN, frame_bottom, width - 2 * MARGIN, body_height,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     on_page = functools.partial(_draw_frame_furniture, font=font, lang=lang, title=title,
                                 site_name=site_name, subtitle=subtitle, printed_at=printed_at,
@@ -201,5 +211,5 @@ def _build_pdf(path_or_buffer, story, *, title, lang, site_name, subtitle, print
     )
     pages: list[int] = []
     doc.build(list(story), canvasmaker=functools.partial(
-        NumberedCanvas, footer_font=font, lang=lang, page_count=pages))
+        NumberedCanvas, footer_font=font, lang=lang, page_count=pages, body_height=body_height))
     return pages[-1] if pages else doc.page

@@ -107,6 +107,17 @@ def _cell_style_class(name: str, font_name: str, size: float, leading: float,
     })
 
 
+class _ChunkTable(Table):
+    """A platypus Table that keeps the number of rows and the row heights it was made with.
+    Table.split makes its parts with the table's own class, so each part of a split says
+    which rows it holds and, for the rest, their heights as already measured."""
+
+    def __init__(self, data: list, *args: Any, rowHeights: list | None = None, **kwargs: Any):
+        super().__init__(data, *args, rowHeights=rowHeights, **kwargs)
+        self.row_count = len(data)
+        self.given_heights = rowHeights
+
+
 class _TableChunk(Flowable):
     """Up to ``chunk`` rows of a long table, laid out as one platypus Table.
 
@@ -129,18 +140,24 @@ class _TableChunk(Flowable):
         self.first = first
         self.repeat_header = repeat_header
         self.row_offset = row_offset  # index of rows[0] in the whole table (zebra parity)
-        self._tables: dict[bool, Table] = {}
-        self._current: Table | None = None
+        self._tables: dict[bool, _ChunkTable] = {}
+        self._current: _ChunkTable | None = None
 
-    def _show_header(self) -> bool:
+    def _show_header(self, aH: float) -> bool:
         if not self.header:
             return False
         if self.first:
             return True
         if not self.repeat_header:
             return False
-        frame = getattr(self, "_frame", None)
-        return frame is None or bool(frame._atTop)
+        return self._at_frame_top(aH)
+
+    def _at_frame_top(self, aH: float) -> bool:
+        """Whether nothing stands above this chunk in the body frame: the frame's whole height
+        is available. build_pdf's canvas knows that height; elsewhere (a chunk wrapped outside
+        build_pdf, or inside KeepTogether) every place counts as the top."""
+        full = getattr(getattr(self, "canv", None), "body_height", None)
+        return full is None or aH >= full - 1e-6
 
     def _make_table(self, rows: list[list], with_header: bool, row_offset: int,
                     row_heights: list | None = None) -> Table:
@@ -155,11 +172,11 @@ class _TableChunk(Flowable):
             cmds.extend(self.header_cmds)
         data = ([self.header] if with_header else []) + rows
         cell_styles = ([self.header_styles] if with_header else []) + [self.body_styles] * len(rows)
-        return Table(data, colWidths=self.col_widths, rowHeights=row_heights,
+        return _ChunkTable(data, colWidths=self.col_widths, rowHeights=row_heights,
                      repeatRows=n_head if self.repeat_header else 0, style=TableStyle(cmds),
                      cellStyles=cell_styles, hAlign="LEFT")
 
-    def _table(self, with_header: bool) -> Table:
+    def _cached_table(self, with_header: bool) -> _ChunkTable:
         table = self._tables.get(with_header)
         if table is None:
             table = self._tables[with_header] = self._make_table(self.rows, with_header,
@@ -167,21 +184,21 @@ class _TableChunk(Flowable):
         return table
 
     def wrap(self, aW, aH):
-        self._current = self._table(self._show_header())
+        self._current = self._cached_table(self._show_header(aH))
         self.width, self.height = self._current.wrapOn(self.canv, aW, aH)
         return self.width, self.height
 
     def split(self, aW, aH):
-        with_header = self._show_header()
-        table = self._table(with_header)
+        with_header = self._show_header(aH)
+        table = self._cached_table(with_header)
         parts = table.splitOn(self.canv, aW, aH)
         if len(parts) < 2 or with_header or not self.repeat_header:
             # reportlab's own split repeats the header row (repeatRows) and keeps row heights
             return parts
         # This chunk began mid-page without a header; its rest starts the next page and needs one.
-        head = parts[0]
-        taken = head._nrows
-        known_heights = list(getattr(table, "_rowHeights", None) or [])[taken:]
+        head, tail = parts[0], parts[-1]
+        taken = head.row_count
+        known_heights = list(getattr(tail, "given_heights", None) or [])
         rest_heights = [None] + known_heights if len(known_heights) == len(self.rows) - taken else None
         rest = self._make_table(self.rows[taken:], True, self.row_offset + taken, rest_heights)
         return [head, rest]
