@@ -160,7 +160,7 @@ class _TableChunk(Flowable):
         return full is None or aH >= full - 1e-6
 
     def _make_table(self, rows: list[list], with_header: bool, row_offset: int,
-                    row_heights: list | None = None) -> Table:
+                    row_heights: list | None = None) -> _ChunkTable:
         n_head = 1 if with_header else 0
         zebra = [colors.white, ZEBRA_BACKGROUND]
         if row_offset % 2:
@@ -173,8 +173,8 @@ class _TableChunk(Flowable):
         data = ([self.header] if with_header else []) + rows
         cell_styles = ([self.header_styles] if with_header else []) + [self.body_styles] * len(rows)
         return _ChunkTable(data, colWidths=self.col_widths, rowHeights=row_heights,
-                     repeatRows=n_head if self.repeat_header else 0, style=TableStyle(cmds),
-                     cellStyles=cell_styles, hAlign="LEFT")
+                           repeatRows=n_head if self.repeat_header else 0, style=TableStyle(cmds),
+                           cellStyles=cell_styles, hAlign="LEFT")
 
     def _cached_table(self, with_header: bool) -> _ChunkTable:
         table = self._tables.get(with_header)
