@@ -8,9 +8,11 @@ from datetime import date, datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from . import base
 from .fonts import FontChoice, register_fonts
 from .labels import label
+from .page import build_pdf, content_width
+from .styles import para, styles
+from .tables import data_table
 
 
 def _value(value, lang: str) -> str:
@@ -35,16 +37,16 @@ def build_daily_pdf(figures: dict, template: list[dict], target, *, lang: str = 
                     printed_at: datetime, font: FontChoice | None = None,
                     font_path: str | None = None) -> int:
     font = font or register_fonts(font_path or None)
-    st = base.styles(font)
+    st = styles(font)
     L = lambda key, **fmt: label(lang, key, **fmt)  # noqa: E731
     headings, values = daily_rows(figures, template, lang)
     subtitle = L("daily_subtitle", day=_value(figures["date"], lang))
-    width = base.content_width()
-    story = [base.para(L("daily_title"), st["title"], font), base.para(subtitle, st["body"], font)]
-    story += base.data_table([L("figure"), L("value")], [list(p) for p in zip(headings, values, strict=True)],
+    width = content_width()
+    story = [para(L("daily_title"), st["title"], font), para(subtitle, st["body"], font)]
+    story += data_table([L("figure"), L("value")], [list(p) for p in zip(headings, values, strict=True)],
                              [width * 0.45, width * 0.55], st)
-    story += [Spacer(1, 12 * mm), base.para(L("daily_signature"), st["body"], font)]
-    return base.build_pdf(target, story, title=L("daily_title"), lang=lang, site_name=figures.get("site") or "",
+    story += [Spacer(1, 12 * mm), para(L("daily_signature"), st["body"], font)]
+    return build_pdf(target, story, title=L("daily_title"), lang=lang, site_name=figures.get("site") or "",
                           subtitle=subtitle, printed_at=printed_at, font=font)
 
 

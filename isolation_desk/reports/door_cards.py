@@ -12,9 +12,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from .base import draw_text
 from .fonts import FontChoice, register_fonts
 from .labels import label, word
+from .styles import draw_text
 
 QR_PREFIX = "ISD:"
 QR_SIZE = 48 * mm

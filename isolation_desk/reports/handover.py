@@ -10,15 +10,17 @@ from datetime import datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from . import base
 from .fonts import FontChoice, register_fonts
 from .labels import label, word
+from .page import build_pdf, content_width, signature_block
+from .styles import GRID_COLOUR, HEADER_BACKGROUND, para, styles
+from .tables import data_table
 
 # Long lists are cut on the sheet (the screens hold the full lists): a handover must stay
 # a few pages even at a 2,000-room site.
 LIST_LIMIT = 60
 SIDE_BY_SIDE_MAX = 20  # buildings: more, and the two census tables are stacked
-W = base.content_width()
+W = content_width()
 
 
 def _hm(text_or_dt) -> str:
@@ -37,7 +39,7 @@ def shift_words(lang: str, sh) -> str:
 class _Doc:
     def __init__(self, lang: str, font: FontChoice):
         self.lang, self.font = lang, font
-        self.st = base.styles(font)
+        self.st = styles(font)
         self.story: list = []
         self.annexes: list = []  # (title, header, rows, widths, align): lists cut in the sheet
         self._title = ""  # the heading or bold line the next table belongs to
@@ -47,12 +49,12 @@ class _Doc:
 
     def heading(self, key):
         self._title = self.L(key)
-        self.story.append(base.para(self._title, self.st["heading"], self.font))
+        self.story.append(para(self._title, self.st["heading"], self.font))
 
     def text(self, text, style="body"):
         if style == "cell_bold":
             self._title = text
-        self.story.append(base.para(text, self.st[style], self.font))
+        self.story.append(para(text, self.st[style], self.font))
 
     def table(self, header, rows, widths_mm, align=None, limit: int | None = LIST_LIMIT):
         """A list; one longer than ``limit`` shows its first rows here and the whole list in
@@ -63,7 +65,7 @@ class _Doc:
         shown = rows if limit is None else rows[:limit]
         total = sum(widths_mm)
         widths = [w * W / total for w in widths_mm]
-        self.story += base.data_table(header, shown, widths, self.st, align=align)
+        self.story += data_table(header, shown, widths, self.st, align=align)
         if len(shown) < len(rows):
             self.annexes.append((self._title, header, rows, widths, align))
             self.text(self.L("more_rows", n=len(rows) - len(shown), annex=len(self.annexes)), "small")
@@ -73,9 +75,9 @@ class _Doc:
         if self.annexes:  # the signed sheet ends on its page; the annexes follow it
             self.story.append(PageBreak())
         for number, (title, header, rows, widths, align) in enumerate(self.annexes, 1):
-            self.story.append(base.para(self.L("annex_title", annex=number, title=title, n=len(rows)),
+            self.story.append(para(self.L("annex_title", annex=number, title=title, n=len(rows)),
                                         self.st["heading"], self.font))
-            self.story += base.data_table(header, rows, widths, self.st, align=align)
+            self.story += data_table(header, rows, widths, self.st, align=align)
 
     def side_by_side(self, left: list, right: list, gap=6 * mm):
         """Two small tables next to each other (census by category | by building)."""
@@ -98,19 +100,19 @@ def _num(value) -> str:
 def handover_story(s, lang: str, font: FontChoice) -> list:
     d = _Doc(lang, font)
     L = d.L
-    d.story.append(base.para(L("handover_title"), d.st["title"], font))
+    d.story.append(para(L("handover_title"), d.st["title"], font))
     as_of = s.as_of.strftime("%Y-%m-%d %H:%M")
     info = [[L("site"), s.site_name, L("status"),
              L("as_of_under_way", when=as_of) if s.under_way else L("as_of_finished", when=as_of)],
             [L("shift"), shift_words(lang, s.shift), "", ""]]
-    info = [[base.para(c, d.st["cell_bold"] if i % 2 == 0 else d.st["cell"], font) for i, c in enumerate(r)]
+    info = [[para(c, d.st["cell_bold"] if i % 2 == 0 else d.st["cell"], font) for i, c in enumerate(r)]
             for r in info]
     d.story.append(Table(info, colWidths=[18 * mm, W * 0.42 - 18 * mm, 16 * mm, W * 0.58 - 16 * mm],
                          hAlign="LEFT", style=TableStyle([
-                             ("GRID", (0, 0), (-1, -1), 0.4, base.GRID_COLOUR),
+                             ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOUR),
                              ("SPAN", (1, 1), (3, 1)), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                             ("BACKGROUND", (0, 0), (0, -1), base.HEADER_BACKGROUND),
-                             ("BACKGROUND", (2, 0), (2, 0), base.HEADER_BACKGROUND)])))
+                             ("BACKGROUND", (0, 0), (0, -1), HEADER_BACKGROUND),
+                             ("BACKGROUND", (2, 0), (2, 0), HEADER_BACKGROUND)])))
 
     # at a glance: the figures the incoming leader asks first (each one is detailed below)
     rb = s.rooms_by_status
@@ -121,7 +123,7 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
               ("glance_disinfect", rb.get("awaiting_disinfection", 0)),
               ("glance_reorder", len(s.supplies_to_reorder) if s.supplies_known else L("not_yet_known"))]
     d.story.append(Spacer(1, 2 * mm))
-    d.story += base.data_table([L(k) for k, _ in glance], [[_num(v) if not isinstance(v, str) else v
+    d.story += data_table([L(k) for k, _ in glance], [[_num(v) if not isinstance(v, str) else v
                                                              for _, v in glance]],
                                [W / len(glance)] * len(glance), d.st, align=["CENTER"] * len(glance))
 
@@ -130,19 +132,19 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
     cat_rows = [[word(lang, "cat", c), n] for c, n in s.census_by_category.items()]
     cat_rows.append([L("total"), s.census_total])
     left_w = (W - 6 * mm) * 0.38
-    left = base.data_table([L("category"), L("persons")], cat_rows, [left_w * 0.72, left_w * 0.28],
+    left = data_table([L("category"), L("persons")], cat_rows, [left_w * 0.72, left_w * 0.28],
                            d.st, align=["LEFT", "RIGHT"])
     b_rows = [[b["name"] or b["building"], b["people"], b["rooms"], b["occupied"], b["ready"],
                b["awaiting_disinfection"], b["out_of_service"]] for b in s.census_by_building]
     rw = (W - 6 * mm) * 0.62
-    right = base.data_table([L("building"), L("persons"), L("rooms"), L("occupied"), L("ready"),
+    right = data_table([L("building"), L("persons"), L("rooms"), L("occupied"), L("ready"),
                              L("awaiting_disinfection"), L("out_of_service")], b_rows,
                             [rw * f for f in (0.16, 0.12, 0.12, 0.14, 0.14, 0.18, 0.14)], d.st,
                             align=["LEFT"] + ["RIGHT"] * 6)
     if len(b_rows) <= SIDE_BY_SIDE_MAX:
         d.side_by_side(left, right)
     else:  # a table inside a table cannot break across pages: stack them at large sites
-        d.story += left + [Spacer(1, 2 * mm)] + base.data_table(
+        d.story += left + [Spacer(1, 2 * mm)] + data_table(
             [L("building"), L("persons"), L("rooms"), L("occupied"), L("ready"), L("awaiting_disinfection"),
              L("out_of_service")], b_rows, [W * f for f in (0.16, 0.12, 0.12, 0.14, 0.14, 0.18, 0.14)], d.st,
             align=["LEFT"] + ["RIGHT"] * 6)
@@ -268,7 +270,7 @@ def handover_story(s, lang: str, font: FontChoice) -> list:
         d.table([L("at"), L("detail")], [[_hm(e["at"]), e["text"]] for e in s.instructions], [20, 140],
                 limit=None)
 
-    d.story.append(base.signature_block(lang, d.st, when=None))
+    d.story.append(signature_block(lang, d.st, when=None))
     if s.audit_anchor:
         # under the signatures: the chain's length and head, kept on paper (services.anchors)
         d.story.append(Spacer(1, 4 * mm))
@@ -284,7 +286,7 @@ def build_handover(summary, target, *, lang: str = "zh_CN", font: FontChoice | N
     Returns the number of pages."""
     font = font or register_fonts(font_path or None)
     title = label(lang, "handover_title")
-    return base.build_pdf(target, handover_story(summary, lang, font), title=title, lang=lang,
+    return build_pdf(target, handover_story(summary, lang, font), title=title, lang=lang,
                           site_name=summary.site_name, subtitle=shift_words(lang, summary.shift),
                           printed_at=printed_at or summary.computed_at, font=font,
                           printed_by=printed_by)

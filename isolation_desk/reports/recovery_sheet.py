@@ -9,8 +9,9 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from . import base
 from .fonts import FontChoice, register_fonts
+from .page import build_pdf
+from .styles import para, styles
 
 TEXT = {
     "zh_CN": {
@@ -41,7 +42,7 @@ TEXT = {
 def build_recovery_sheet(code: str, target, *, site_name: str, db_file: str, printed_at: datetime,
                          printed_by: str = "", lang: str = "zh_CN", font: FontChoice | None = None) -> int:
     font = font or register_fonts(None)
-    st = base.styles(font)
+    st = styles(font)
     t = TEXT["zh_CN" if lang.startswith("zh") else "en"]
     qr = QrCodeWidget(code.replace("-", ""))
     x0, y0, x1, y1 = qr.getBounds()
@@ -50,13 +51,13 @@ def build_recovery_sheet(code: str, target, *, site_name: str, db_file: str, pri
     drawing.add(qr)
     groups = code.split("-")
     lines = ["  ".join(groups[i:i + 5]) for i in range(0, len(groups), 5)]
-    story = [base.para(t["title"], st["title"], font), base.para(t["intro"], st["body"], font),
-             Spacer(1, 4 * mm), base.para(t["code"], st["heading"], font)]
+    story = [para(t["title"], st["title"], font), para(t["intro"], st["body"], font),
+             Spacer(1, 4 * mm), para(t["code"], st["heading"], font)]
     from reportlab.lib.styles import ParagraphStyle
     big = ParagraphStyle("recovery_code", parent=st["body"], fontSize=16, leading=24)
-    story += [base.para(line, big, font) for line in lines]
+    story += [para(line, big, font) for line in lines]
     story += [Spacer(1, 4 * mm), drawing, Spacer(1, 4 * mm),
-              base.para(t["keep"], st["body"], font), base.para(t["use"], st["body"], font),
-              base.para(t["file"].format(file=db_file), st["body"], font)]
-    return base.build_pdf(target, story, title=t["title"], lang=lang, site_name=site_name,
+              para(t["keep"], st["body"], font), para(t["use"], st["body"], font),
+              para(t["file"].format(file=db_file), st["body"], font)]
+    return build_pdf(target, story, title=t["title"], lang=lang, site_name=site_name,
                           printed_at=printed_at, font=font, printed_by=printed_by)

@@ -9,9 +9,10 @@ from datetime import date, datetime, timedelta
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
-from . import base
 from .fonts import FontChoice, register_fonts
 from .labels import label
+from .page import build_pdf, content_width
+from .styles import RULE_COLOUR, para, styles
 
 
 def home_monitoring(stay: dict) -> tuple[date, date, date | None, date | None]:
@@ -39,13 +40,13 @@ def _basis(stay: dict, lang: str) -> str:
 
 def notice_story(stay: dict, *, site_name: str, lang: str, printed_at: datetime, font: FontChoice,
                  office: str | None = None) -> list:
-    st = base.styles(font)
+    st = styles(font)
     L = lambda key, **fmt: label(lang, key, **fmt)  # noqa: E731
     start, release, home_from, home_to = home_monitoring(stay)
-    story = [Spacer(1, 6 * mm), base.para(L("release_notice_title"), st["title"], font), Spacer(1, 4 * mm)]
-    big = base.styles(font)["body"]
+    story = [Spacer(1, 6 * mm), para(L("release_notice_title"), st["title"], font), Spacer(1, 4 * mm)]
+    big = styles(font)["body"]
     big.fontSize, big.leading, big.spaceAfter = 12, 20, 4 * mm
-    story.append(base.para(L("release_notice_intro", name=stay["name"], id_number=stay["id_number"]), big, font))
+    story.append(para(L("release_notice_intro", name=stay["name"], id_number=stay["id_number"]), big, font))
     # the start at this site is the check-in date; day 0 of the isolation (the exposure or
     # arrival) is said separately
     checked_in = str(stay.get("checked_in_at") or stay["start_date"])[:10]
@@ -57,21 +58,21 @@ def notice_story(stay: dict, *, site_name: str, lang: str, printed_at: datetime,
     else:
         text = L("release_notice_no_home", start=checked_in, release=release.isoformat(),
                  basis=basis, day0=start.isoformat())
-    story.append(base.para(text, big, font))
+    story.append(para(text, big, font))
     community = stay.get("destination_community") or L("community_unknown")
-    story.append(base.para(L("release_rules", community=community), big, font))
+    story.append(para(L("release_rules", community=community), big, font))
     story.append(Spacer(1, 12 * mm))
-    right = [base.para(L("release_office", site=office or site_name), big, font),
-             base.para(printed_at.date().isoformat(), big, font)]
-    story.append(Table([["", right]], colWidths=[base.content_width() * 0.45, base.content_width() * 0.55],
+    right = [para(L("release_office", site=office or site_name), big, font),
+             para(printed_at.date().isoformat(), big, font)]
+    story.append(Table([["", right]], colWidths=[content_width() * 0.45, content_width() * 0.55],
                        style=TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)])))
     story.append(Spacer(1, 14 * mm))
-    story.append(base.para(L("receipt"), big, font))
-    sig = [[base.para(L("person_signature"), st["body"], font), "", base.para(L("date"), st["body"], font), ""]]
+    story.append(para(L("receipt"), big, font))
+    sig = [[para(L("person_signature"), st["body"], font), "", para(L("date"), st["body"], font), ""]]
     story.append(Table(sig, colWidths=[32 * mm, 60 * mm, 16 * mm, 40 * mm], rowHeights=[12 * mm], hAlign="LEFT",
                        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                                         ("LINEBELOW", (1, 0), (1, 0), 0.5, base.RULE_COLOUR),
-                                         ("LINEBELOW", (3, 0), (3, 0), 0.5, base.RULE_COLOUR)])))
+                                         ("LINEBELOW", (1, 0), (1, 0), 0.5, RULE_COLOUR),
+                                         ("LINEBELOW", (3, 0), (3, 0), 0.5, RULE_COLOUR)])))
     return story
 
 
@@ -88,7 +89,7 @@ def build_release_notices(stays: list[dict], target, *, site_name: str, lang: st
         story += notice_story(stay, site_name=site_name, lang=lang, printed_at=printed_at, font=font,
                               office=office)
     subtitle = stays[0].get("room") or "" if len(stays) == 1 else ""
-    return base.build_pdf(target, story, title=label(lang, "release_notice_title"), lang=lang,
+    return build_pdf(target, story, title=label(lang, "release_notice_title"), lang=lang,
                           site_name=site_name, subtitle=subtitle, printed_at=printed_at, font=font,
                           printed_by=printed_by)
 

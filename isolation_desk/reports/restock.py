@@ -13,9 +13,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from ..domain import stock
-from . import base
 from .fonts import FontChoice, register_fonts
 from .labels import label
+from .page import build_pdf, content_width
+from .styles import RULE_COLOUR, para, styles
+from .tables import data_table
 
 COLUMNS_MM = (9, 30, 25, 10, 16, 16, 16, 15, 19, 17, 13)
 
@@ -53,17 +55,17 @@ def _signatures(lang: str, st, font: FontChoice):
     cell = st["cell"]
 
     def p(text):
-        return base.para(text, cell, font)
+        return para(text, cell, font)
 
     roles = ("restock_sign_requester", "restock_sign_approver", "restock_sign_receiver")
     head = [p(label(lang, k)) for k in roles]
     sign = [p(label(lang, "signature") + ":") for _ in roles]
     when = [p(label(lang, "date") + ":") for _ in roles]
-    width = base.content_width() / 3
+    width = content_width() / 3
     table = Table([head, sign, when], colWidths=[width] * 3, rowHeights=[7 * mm, 12 * mm, 8 * mm],
                   hAlign="LEFT", style=TableStyle([
                       ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                      ("LINEBELOW", (0, 0), (-1, 0), 0.8, base.RULE_COLOUR),
+                      ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE_COLOUR),
                       ("LEFTPADDING", (0, 0), (-1, -1), 2),
                       ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                   ]))
@@ -74,38 +76,38 @@ def build_restock(request, target, *, lang: str = "zh_CN", occupants: int | None
                   font: FontChoice | None = None, font_path: str | None = None) -> int:
     """``request``: services.supplies.RestockRequest. Writes the PDF; returns the page count."""
     font = font or register_fonts(font_path or None)
-    st = base.styles(font)
+    st = styles(font)
     title = label(lang, "restock_title")
     subtitle = label(lang, "restock_subtitle", number=request_number(request.made_at))
-    story = [base.para(title, st["title"], font), base.para(subtitle, st["small"], font)]
+    story = [para(title, st["title"], font), para(subtitle, st["small"], font)]
     info = [
         (label(lang, "restock_site"), request.site_name),
         (label(lang, "restock_address"), request.site_address),
         (label(lang, "restock_contact"), " ".join(t for t in (request.contact_person, request.contact_phone) if t)),
         (label(lang, "restock_date"), request.made_at.strftime("%Y-%m-%d %H:%M")),
     ]
-    info_table = Table([[base.para(k, st["cell_bold"], font), base.para(v, st["cell"], font)] for k, v in info],
-                       colWidths=[32 * mm, base.content_width() - 32 * mm], hAlign="LEFT",
+    info_table = Table([[para(k, st["cell_bold"], font), para(v, st["cell"], font)] for k, v in info],
+                       colWidths=[32 * mm, content_width() - 32 * mm], hAlign="LEFT",
                        style=TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.4, colors.HexColor("#8a8a8a")),
                                          ("LEFTPADDING", (0, 0), (-1, -1), 2),
                                          ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    story += [info_table, Spacer(1, 4 * mm), base.para(label(lang, "restock_to"), st["body"], font)]
+    story += [info_table, Spacer(1, 4 * mm), para(label(lang, "restock_to"), st["body"], font)]
     if request.rows:
-        story.append(base.para(label(lang, "restock_intro", occupants="—" if occupants is None else occupants),
+        story.append(para(label(lang, "restock_intro", occupants="—" if occupants is None else occupants),
                                st["body"], font))
-        width = base.content_width()
+        width = content_width()
         widths = [w * width / sum(COLUMNS_MM) for w in COLUMNS_MM]
         header = [label(lang, f"restock_col_{k}") for k in
                   ("no", "item", "category", "unit", "on_hand", "reorder", "daily", "days", "run_out",
                    "request", "note")]
-        story += base.data_table(header, restock_table_rows(request.rows, lang), widths, st,
+        story += data_table(header, restock_table_rows(request.rows, lang), widths, st,
                                  align=["RIGHT", "LEFT", "LEFT", "CENTER", "RIGHT", "RIGHT", "RIGHT",
                                         "RIGHT", "LEFT", "RIGHT", "LEFT"])
         story.append(Spacer(1, 2 * mm))
-        story.append(base.para(label(lang, "restock_method", days=stock.RESTOCK_COVER_DAYS,
+        story.append(para(label(lang, "restock_method", days=stock.RESTOCK_COVER_DAYS,
                                      window=stock.WINDOW_DAYS), st["small"], font))
     else:
-        story.append(base.para(label(lang, "restock_none"), st["body"], font))
+        story.append(para(label(lang, "restock_none"), st["body"], font))
     story.append(_signatures(lang, st, font))
-    return base.build_pdf(target, story, title=title, lang=lang, site_name=request.site_name,
+    return build_pdf(target, story, title=title, lang=lang, site_name=request.site_name,
                           subtitle=subtitle, printed_at=request.made_at, font=font)

@@ -2,7 +2,7 @@
 
 Rows come from ``services.queries.occupant_row`` (the fields every list of occupants shows);
 ID and phone numbers are printed masked; the status only where it is not "in isolation".
-The table is ``base.fast_table`` (drawn on the canvas, for rosters of thousands), header
+The table is ``fast_table`` (drawn on the canvas, for rosters of thousands), header
 repeated on every page; a name too long for its column wraps to a second line (the roster is
 checked person by person at the doors: a name cut short is no use there).
 """
@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from . import base
+from .fast_table import fast_table
 from .fonts import FontChoice, register_fonts
 from .labels import label, word
+from .page import build_pdf, content_width
+from .styles import para, styles
 
 COLUMNS_MM = (12, 18, 34, 10, 10, 38, 40, 22, 22, 13, 26, 22)
 HEADER_KEYS = ("row_no", "room", "name", "sex", "age", "id_number", "category", "start_date", "release_date",
@@ -37,17 +39,17 @@ def build_roster(rows: list[dict], target, *, site_name: str, lang: str = "zh_CN
                  font_path: str | None = None, printed_by: str = "") -> int:
     """``rows``: occupant_row dicts in room order. Returns the number of pages."""
     font = font or register_fonts(font_path or None)
-    st = base.styles(font)
+    st = styles(font)
     L = lambda key, **fmt: label(lang, key, **fmt)  # noqa: E731
     title = L("roster_title")
     subtitle = L("roster_subtitle", when=printed_at.strftime("%Y-%m-%d %H:%M"), n=len(rows))
-    width = base.content_width(landscape=True)
+    width = content_width(landscape=True)
     widths = [w * width / sum(COLUMNS_MM) for w in COLUMNS_MM]
-    story = [base.para(title, st["title"], font), base.para(subtitle, st["body"], font)]
-    story += base.fast_table(
+    story = [para(title, st["title"], font), para(subtitle, st["body"], font)]
+    story += fast_table(
         [L(k) for k in HEADER_KEYS],
         roster_rows(rows, lang), widths, st,
         align=["RIGHT", "LEFT", "LEFT", "CENTER", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT", "RIGHT", "LEFT", "LEFT"])
-    return base.build_pdf(target, story, title=title, lang=lang, site_name=site_name, subtitle=subtitle,
+    return build_pdf(target, story, title=title, lang=lang, site_name=site_name, subtitle=subtitle,
                           printed_at=printed_at, font=font, landscape=True,
                           printed_by=printed_by)

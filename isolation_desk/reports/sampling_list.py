@@ -9,9 +9,11 @@ from datetime import date, datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
-from . import base
 from .fonts import FontChoice, register_fonts
 from .labels import label
+from .page import build_pdf, content_width
+from .styles import para, styles
+from .tables import check_box, data_table
 
 COLUMNS_MM = (10, 20, 30, 38, 14, 18, 12, 16, 22)
 
@@ -23,20 +25,20 @@ def build_sampling_list(sl, target, *, day: date, now: datetime, site_name: str,
     """Write ``sl`` (services.testing.sampling_list of ``day`` for the site, one building or one
     floor) to ``target``. Returns the number of pages."""
     font = font or register_fonts(font_path)
-    st = base.styles(font)
+    st = styles(font)
     L = lambda key, **fmt: label(lang, key, **fmt)  # noqa: E731
     where = L("sampling_all_site") if building is None else (
         L("sampling_building", building=building) if floor is None else
         L("sampling_where_floor", building=building, floor=floor))
     title = L("sampling_title")
     subtitle = L("sampling_subtitle", day=day.isoformat(), where=where, due=sl.due, sampled=sl.sampled)
-    width = base.content_width()
+    width = content_width()
     widths = [w * width / sum(COLUMNS_MM) for w in COLUMNS_MM]
     header = [L("sampling_no"), L("sampling_room"), L("sampling_name"), L("sampling_id"), L("sampling_test"),
               L("sampling_purpose"), L("sampling_done"), L("sampling_time"), L("sampling_pool")]
-    story = [base.para(title, st["title"], font), base.para(subtitle, st["body"], font)]
+    story = [para(title, st["title"], font), para(subtitle, st["body"], font)]
     if not sl.rows:
-        story.append(base.para(L("sampling_none"), st["body"], font))
+        story.append(para(L("sampling_none"), st["body"], font))
     n = 0
     for fc in sl.floors:
         rows = []
@@ -45,16 +47,16 @@ def build_sampling_list(sl, target, *, day: date, now: datetime, site_name: str,
                 continue
             n += 1
             rows.append([str(n), r["room"], r["name"], r["id_masked"], L(f"kind_{r['kind']}"),
-                         L(f"purpose_{r['purpose']}"), base.check_box(bool(r["sampled_at"])),
+                         L(f"purpose_{r['purpose']}"), check_box(bool(r["sampled_at"])),
                          (r["sampled_at"] or "")[11:16], r["pool_code"] or ""])
-        heading = base.para(L("sampling_floor_heading", building=fc.building, floor=fc.floor, due=fc.due,
+        heading = para(L("sampling_floor_heading", building=fc.building, floor=fc.floor, due=fc.due,
                               sampled=fc.sampled), st["heading"], font)
-        table = base.data_table(header, rows, widths, st,
+        table = data_table(header, rows, widths, st,
                                 align=["RIGHT", "LEFT", "LEFT", "LEFT", "CENTER", "CENTER", "CENTER",
                                        "CENTER", "LEFT"])
         story.append(KeepTogether([heading, table[0]]) if len(table) == 1 and len(rows) <= 30 else heading)
         if not (len(table) == 1 and len(rows) <= 30):
             story += table
-    story += [Spacer(1, 6 * mm), base.para(L("sampling_signature"), st["body"], font)]
-    return base.build_pdf(target, story, title=title, lang=lang, site_name=site_name,
+    story += [Spacer(1, 6 * mm), para(L("sampling_signature"), st["body"], font)]
+    return build_pdf(target, story, title=title, lang=lang, site_name=site_name,
                           subtitle=subtitle, printed_at=now, font=font, printed_by=printed_by)

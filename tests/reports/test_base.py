@@ -12,9 +12,13 @@ from datetime import datetime
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph
 
-from isolation_desk.reports import base, fonts
+from isolation_desk.reports import fonts
 from isolation_desk.reports.labels import LABELS, label
+from isolation_desk.reports.page import build_pdf, signature_block
+from isolation_desk.reports.styles import markup, para, styles
+from isolation_desk.reports.tables import CHECK_BOX_CHAR, _cell, check_box, data_table
 
 WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 PRINTED_AT = datetime(2022, 3, 27, 19, 45)
@@ -32,17 +36,17 @@ def occupant_rows(n: int) -> list[list]:
             f"R{i + 1:04d}", f"{i // 40 + 1}{i % 40 + 1:02d}", names[i % len(names)], "男" if i % 2 else "女",
             "410***********123X", "密接" if i % 3 else "入境人员", "2022-03-27",
             "待出结果，备注：住户反映房间空调噪声较大，已报修" if i % 50 == 0 else "阴性",
-            base.check_box(checked=i % 4 == 0),
+            check_box(checked=i % 4 == 0),
         ])
     return rows
 
 
 def build(target, font, rows, *, lang="zh_CN", landscape=False, extra=()):
-    st = base.styles(font)
-    story = [base.para("交接班记录", st["title"], font)]
-    story += base.data_table(HEADER, rows, WIDTHS, st, align=["RIGHT"] + ["LEFT"] * 7 + ["CENTER"])
+    st = styles(font)
+    story = [para("交接班记录", st["title"], font)]
+    story += data_table(HEADER, rows, WIDTHS, st, align=["RIGHT"] + ["LEFT"] * 7 + ["CENTER"])
     story += list(extra)
-    return base.build_pdf(target, story, title="交接班记录", lang=lang, site_name="第三集中隔离点",
+    return build_pdf(target, story, title="交接班记录", lang=lang, site_name="第三集中隔离点",
                           subtitle="2022-03-27 白班", printed_at=PRINTED_AT, font=font,
                           landscape=landscape)
 
@@ -60,7 +64,7 @@ def font():
 def long_pdf(tmp_path_factory, font):
     path = tmp_path_factory.mktemp("pdf") / "occupants.pdf"
     pages = build(path, font, occupant_rows(1200),
-                  extra=[base.signature_block("zh_CN", base.styles(font), handed_over_by="张伟",
+                  extra=[signature_block("zh_CN", styles(font), handed_over_by="张伟",
                                               when=PRINTED_AT)])
     return path, pages, page_texts(path)  # pypdf extraction is the slow part: do it once
 
@@ -112,7 +116,7 @@ def test_wenquanyi_is_embedded_as_subset(long_pdf, font):
 def test_landscape_english_footer(tmp_path, font):
     path = tmp_path / "en.pdf"
     pages = build(path, font, occupant_rows(120), lang="en", landscape=True,
-                  extra=[base.signature_block("en", base.styles(font))])
+                  extra=[signature_block("en", styles(font))])
     texts = page_texts(path)
     assert pages == len(texts)
     assert f"Page 1 of {pages}" in texts[0]
@@ -129,12 +133,12 @@ def test_build_into_a_buffer(font):
 
 
 def test_long_cells_wrap_and_short_cells_stay_strings(font):
-    st = base.styles(font)
+    st = styles(font)
     long_text = "待出结果，备注：住户反映房间空调噪声较大，已报修，明日上午处理"
-    assert base._cell("阴性", 24 * mm, font, st["cell"]) == "阴性"
-    assert isinstance(base._cell(long_text, 24 * mm, font, st["cell"]), base.Paragraph)
-    assert base._cell(None, 24 * mm, font, st["cell"]) == ""
-    assert base._cell(datetime(2022, 3, 27, 8, 0), 30 * mm, font, st["cell"]) == "2022-03-27 08:00"
+    assert _cell("阴性", 24 * mm, font, st["cell"]) == "阴性"
+    assert isinstance(_cell(long_text, 24 * mm, font, st["cell"]), Paragraph)
+    assert _cell(None, 24 * mm, font, st["cell"]) == ""
+    assert _cell(datetime(2022, 3, 27, 8, 0), 30 * mm, font, st["cell"]) == "2022-03-27 08:00"
 
 
 def test_empty_table_prints_its_header(tmp_path, font):
@@ -215,28 +219,28 @@ def test_text_runs_mark_characters_no_font_can_draw(font):
 
 
 def test_markup_escapes_and_switches_font_for_missing_glyphs(font):
-    assert base.markup(font, "A&B <1>\n二") == "A&amp;B &lt;1&gt;<br/>二"
+    assert markup(font, "A&B <1>\n二") == "A&amp;B &lt;1&gt;<br/>二"
     runs = fonts.text_runs(font, RARE_NAME)
     if len(runs) > 1:  # 䶮 comes from a fallback font
-        assert f'<font face="{runs[1][0]}">䶮</font>' in base.markup(font, RARE_NAME)
+        assert f'<font face="{runs[1][0]}">䶮</font>' in markup(font, RARE_NAME)
 
 
 # --------------------------------------------------------------------------- small parts
 
 
 def test_check_box_and_box_character(font):
-    box = base.check_box(checked=True)
+    box = check_box(checked=True)
     assert box.wrap(100, 100) == (box.size, box.size)
     if font.kind == "ttf":
-        assert fonts.covers(font, base.CHECK_BOX_CHAR)
+        assert fonts.covers(font, CHECK_BOX_CHAR)
 
 
 def test_styles_wrap_chinese(font):
-    st = base.styles(font)
+    st = styles(font)
     assert set(st) >= {"title", "heading", "body", "small", "cell", "cell_bold"}
     assert all(style.wordWrap == "CJK" for style in st.values())
     assert st["body"].fontName == font.name and st.font is font
-    paragraph = base.para("隔离人员" * 30, st["body"], font)
+    paragraph = para("隔离人员" * 30, st["body"], font)
     _, height = paragraph.wrap(60 * mm, 1000)
     assert height > 3 * st["body"].leading  # wrapped between Chinese characters
 

@@ -5,7 +5,7 @@ the two languages a printout can be made in. Registered in ``isolation_desk.repo
 from __future__ import annotations
 
 ZH: dict[str, str] = {
-    # --- every page (reports/base.py) ---
+    # --- every page (reports/page.py) ---
     "page_x_of_y": "第 {page} 页,共 {pages} 页",
     "printed_at": "打印时间：{when}",
     "printed_at_by": "{who} 打印于 {when}",
@@ -14,7 +14,7 @@ ZH: dict[str, str] = {
     # --- shifts ---
     "shift_day": "白班",
     "shift_night": "夜班",
-    # --- signature block (reports/base.py) ---
+    # --- signature block (reports/page.py) ---
     "handed_over_by": "交班班长",
     "received_by": "接班班长",
     "name": "姓名",
@@ -26,7 +26,7 @@ ZH: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    # --- every page (reports/base.py) ---
+    # --- every page (reports/page.py) ---
     "page_x_of_y": "Page {page} of {pages}",
     "printed_at": "Printed {when}",
     "printed_at_by": "Printed {when} by {who}",
@@ -35,7 +35,7 @@ EN: dict[str, str] = {
     # --- shifts ---
     "shift_day": "Day shift",
     "shift_night": "Night shift",
-    # --- signature block (reports/base.py) ---
+    # --- signature block (reports/page.py) ---
     "handed_over_by": "Outgoing shift leader",
     "received_by": "Incoming shift leader",
     "name": "Name",
