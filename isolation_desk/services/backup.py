@@ -34,6 +34,7 @@ from ..storage import repo_accounts as urepo
 from ..storage import repositories as repo
 from ..storage.database import Database, StorageError, _known_error, inspect, open_database
 from ..storage.database import open_reader as _open_reader
+from ..storage.instance_lock import InstanceLock, SiteLock, held_site_lock
 
 KINDS = ("start", "interval", "manual", "pre_migration", "pre_restore", "pre_encryption")
 ROTATED_KINDS = ("start", "interval", "manual")
@@ -195,6 +196,13 @@ def open_reader(path: str | Path, key: bytes | None = None) -> Database:
     return _open_reader(path, key)
 
 
+def take_window_lock(path: str | Path) -> InstanceLock:
+    """The window's hold on the site's file for as long as it is open: one window per file
+    (database_in_use names the other), and the site lock shared, so that a restore by
+    another process waits for the window to close or refuses."""
+    return InstanceLock(path).acquire()
+
+
 def open_with_backups(path: str | Path, now_fn=datetime.now, **kwargs) -> Database:
     """``open_database`` with a backup before any pending migration."""
     return open_database(path, before_migrate=before_migrate_callback(now_fn, kwargs.get("key")),
@@ -350,7 +358,6 @@ def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime
     connections and the safety copy is encrypted with the same key; a plain backup (from
     before encryption) restores a plain file, as it is.
     """
-    from .instance_lock import SiteLock, held_site_lock
     actor.require("backup")
     db_path = Path(db_path)
     source = Path(source)

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..io.files import make_private, private_dir
-from ..storage.database import StorageError
+from .database import StorageError
 
 
 def lock_path(db_path: str | Path) -> Path:
@@ -144,10 +144,6 @@ def _read_info(fd: int) -> dict:
         return json.loads(data.decode("utf-8"))
     except (OSError, ValueError):
         return {}
-
-
-def acquire(db_path: str | Path) -> InstanceLock:
-    return InstanceLock(db_path).acquire()
 
 
 # -- the site lock: shared by every writer, exclusive for a restore -----------------------
