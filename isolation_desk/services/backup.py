@@ -33,7 +33,6 @@ from ..storage import cipher
 from ..storage import repo_accounts as urepo
 from ..storage import repositories as repo
 from ..storage.database import Database, StorageError, _known_error, inspect, open_database
-from ..storage.database import open_reader as _open_reader
 from ..storage.instance_lock import InstanceLock, SiteLock, held_site_lock
 
 KINDS = ("start", "interval", "manual", "pre_migration", "pre_restore", "pre_encryption")
@@ -188,12 +187,6 @@ def before_migrate_callback(now_fn=datetime.now, key: bytes | None = None):
     def before_migrate(path):
         backup_file(path, now_fn().replace(microsecond=0), "pre_migration", key)
     return before_migrate
-
-
-def open_reader(path: str | Path, key: bytes | None = None) -> Database:
-    """A read-only connection of its own to the site's open file, for the window's reads on
-    another thread (WAL: one committed snapshot, never blocking the window's writes)."""
-    return _open_reader(path, key)
 
 
 def take_window_lock(path: str | Path) -> InstanceLock:
