@@ -16,6 +16,9 @@ from ..domain.identity import make_resident_id
 from ..domain.policy import PRESETS
 from ..domain.registration import Registration
 from ..domain.roles import Actor
+from ..storage import repo_demo as rdemo
+from ..storage import repo_queries as rq
+from ..storage import repo_site as rsite
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import rooms as room_service
@@ -131,7 +134,7 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
         all_rooms = repo.rooms(db)
         # A two-bed room on each floor for households, and a few rooms out of service.
         for r in all_rooms[3::10]:
-            db.execute("UPDATE rooms SET beds = 2 WHERE id = ?", (r["id"],))
+            rsite.set_room_beds(db, r["id"], 2)
         for r in rng.sample(all_rooms, max(1, len(all_rooms) // 40)):
             room_service.take_out_of_service(db, r["id"], rng.choice(("空调故障", "卫生间漏水", "门锁损坏")), a, start)
         capacity = len(all_rooms)
@@ -197,7 +200,7 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
         repo.audit(db, actor=a.username, action="demo_generated", entity="site",
                    after={"rooms": capacity, "seed": seed, "history_days": history_days}, at=now)
     return {"rooms": len(all_rooms),
-            "occupants": db.scalar("SELECT count(*) FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')")}
+            "occupants": rq.occupied_count(db)}
 
 
 def _household(db: Database, people: _People, rng: random.Random, day: date, at: datetime,
@@ -229,10 +232,7 @@ def _today_events(db: Database, rng: random.Random, now: datetime, a: Actor) -> 
                                 a.username, skip_permille=30)
     # Yesterday's samples: a few results still missing (overdue).
     yesterday = (today - timedelta(days=1)).isoformat()
-    db.execute("UPDATE tests SET result = NULL, result_at = NULL, recorded_by = NULL WHERE id IN "
-               "(SELECT t.id FROM tests t JOIN stays s ON s.id = t.stay_id WHERE t.due_date = ? "
-               "AND t.sampled_at IS NOT NULL AND s.status = 'in_isolation' ORDER BY t.id LIMIT ?)",
-               (yesterday, max(2, len(repo.rooms(db)) // 150)))
+    rdemo.withdraw_results(db, yesterday, max(2, len(repo.rooms(db)) // 150))
     present = repo.stays(db, statuses=("in_isolation",))
     if not present:
         return
@@ -242,9 +242,7 @@ def _today_events(db: Database, rng: random.Random, now: datetime, a: Actor) -> 
                                     "morning", round(rng.uniform(37.3, 38.6), 1), ["fever", "dry_cough"],
                                     a, now)
     # One positive from yesterday's sampling, awaiting transfer.
-    candidates = db.query("SELECT t.id FROM tests t JOIN stays s ON s.id = t.stay_id WHERE t.due_date = ? "
-                          "AND t.sampled_at IS NOT NULL AND t.result IS NULL AND s.status = 'in_isolation' "
-                          "ORDER BY t.id LIMIT 1", (yesterday,))
-    if candidates:
-        testing.record_result(db, candidates[0]["id"], "positive", a,
+    candidate = rdemo.first_sample_without_result(db, yesterday)
+    if candidate is not None:
+        testing.record_result(db, candidate, "positive", a,
                               min(now, datetime.combine(today, time(6, 30))), lab="市疾控中心实验室")

@@ -14,6 +14,8 @@ from ..domain.roles import Actor
 from ..domain.rooms import check_transition
 from ..domain.schedule import policy_schedule
 from ..storage import repo_safety as rs
+from ..storage import repo_stays as rstays
+from ..storage import repo_tests as rtests
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import arrival_hold
@@ -239,8 +241,7 @@ def check_in_child_without_document(db: Database, fields: dict, host_stay_id: in
     host = _stay_or_fail(db, host_stay_id)
     if fields.get("birth_date") in (None, ""):
         raise DomainError("birth_date_needed", field="birth_date")
-    n = 1 + int(db.scalar("SELECT count(*) FROM people WHERE id_type = 'other' AND id_number LIKE ?",
-                          (f"{LOCAL_NUMBER_PREFIX}-{host['person_id']}-%",)) or 0)
+    n = 1 + rstays.local_numbers_taken(db, f"{LOCAL_NUMBER_PREFIX}-{host['person_id']}")
     values = dict(fields, id_type="other", id_number=f"{LOCAL_NUMBER_PREFIX}-{host['person_id']}-{n}")
     for key in ("category", "last_exposure_date", "arrival_date", "destination_community",
                 "community_contact", "community_phone"):
@@ -382,11 +383,9 @@ def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, no
 
 def _reschedule_release(db: Database, stay_id: int, old: date, new: date) -> None:
     """Unsampled release-day tests follow the release date; tests after it are dropped."""
-    db.execute("UPDATE tests SET due_date = ? WHERE stay_id = ? AND sampled_at IS NULL "
-               "AND purpose IN ('release', 'second_lab', 'surface')", (new.isoformat(), stay_id))
+    rstays.move_release_day_tests(db, stay_id, new.isoformat())
     repo.delete_unsampled_tests_after(db, stay_id, new.isoformat())
-    has_release = db.scalar("SELECT count(*) FROM tests WHERE stay_id = ? AND due_date = ?",
-                            (stay_id, new.isoformat()))
+    has_release = rstays.tests_due_on(db, stay_id, new.isoformat())
     if not has_release:
         repo.insert_tests(db, [(stay_id, "pcr", "release", new.isoformat())])
 
@@ -438,7 +437,7 @@ def restart_isolation(db: Database, stay_id: int, new_start: date, reason: str, 
     with db.transaction():
         old = {"start_date": s["start_date"], "release_date": s["release_date"]}
         repo.update(db, "stays", stay_id, {"start_date": new_start, "release_date": new_release})
-        db.execute("DELETE FROM tests WHERE stay_id = ? AND sampled_at IS NULL", (stay_id,))
+        rtests.delete_unsampled_tests(db, stay_id)
         repo.insert_tests(db, [(stay_id, t.kind, t.purpose, t.due_date.isoformat())
                                for t in policy_schedule(policy, new_start, now.date())
                                if t.purpose != "check_in"])
@@ -591,9 +590,8 @@ def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor:
                                            "end_reason": f"transferred_{kind}",
                                            "transfer_destination": destination.strip()})
         _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "transferred")
-        db.execute("UPDATE alerts SET handled_at = ?, handled_by = ?, note = coalesce(note, ?) "
-                   "WHERE stay_id = ? AND handled_at IS NULL",
-                   (now.replace(microsecond=0).isoformat(), actor.username, "transferred", stay_id))
+        rstays.close_open_alerts(db, stay_id, now.replace(microsecond=0).isoformat(), actor.username,
+                                 "transferred")
         _child_alone_check(db, s["room_id"], actor, now)
         repo.stay_event(db, stay_id, now, "transfer", actor.username, to_value=destination.strip(),
                         reason=kind)
@@ -660,8 +658,7 @@ def apply_policy_to_current(db: Database, category: str, reason: str, actor: Act
             repo.update(db, "stays", c.stay_id, {"policy_id": policy_id, "start_date": start,
                                                  "release_date": c.new_release})
             if s["status"] != "expected":
-                db.execute("DELETE FROM tests WHERE stay_id = ? AND sampled_at IS NULL AND due_date > ?",
-                           (c.stay_id, now.date().isoformat()))
+                repo.delete_unsampled_tests_after(db, c.stay_id, now.date().isoformat())
                 # tests due today stay (sampled or not); a test the new schedule puts on
                 # today is added when the person owes none today (not one swab twice)
                 today_iso = now.date().isoformat()

@@ -17,6 +17,7 @@ from ..domain import stock
 from ..domain.errors import DomainError
 from ..domain.identity import parse_date
 from ..domain.roles import Actor
+from ..storage import repo_stays as rstays
 from ..storage import repo_supplies as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
@@ -592,7 +593,7 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
     a stock count, a transfer out; today a few items below their reorder level, a lot of
     antigen kits expiring soon. Bulk inserts; one audit entry."""
     today = now.date()
-    first_in = db.scalar("SELECT min(checked_in_at) FROM stays")
+    first_in = rstays.first_check_in(db)
     start = date.fromisoformat(first_in[:10]) if first_in else today - timedelta(days=14)
     days = [start + timedelta(days=i) for i in range((today - start).days + 1)]
     occupants = _present_per_day(db, days)
