@@ -32,8 +32,17 @@ from isolation_desk.domain.roles import Actor
 from isolation_desk.domain.schedule import policy_schedule
 from isolation_desk.services import shift as shift_service
 from isolation_desk.services import site
-from isolation_desk.services.demo import COMMUNITIES, GIVEN, ORIGINS, REGIONS, SURNAMES, _layout
-from isolation_desk.services.supplies import DEMO_ITEMS, DEMO_MAKERS, DEMO_SUPPLIERS
+from isolation_desk.services.demo import (
+    COMMUNITIES,
+    DEMO_ITEMS,
+    DEMO_MAKERS,
+    DEMO_SUPPLIERS,
+    GIVEN,
+    ORIGINS,
+    REGIONS,
+    SURNAMES,
+    _layout,
+)
 from isolation_desk.storage import repo_supplies
 from isolation_desk.storage import repositories as repo
 from isolation_desk.storage.database import open_database

@@ -110,8 +110,8 @@ def open_db(db_path: Path | None, *, create: bool = False, check: str | None = N
     command only reads, so in a folder (or of a file) that cannot be written it opens the
     file read-only instead of refusing."""
     from ..services.backup import open_with_backups
-    from ..services.instance_lock import SiteLock
     from ..storage.database import StorageError, open_read_only, writable
+    from ..storage.instance_lock import SiteLock
     from .auth import current_key
     key = current_key()  # the signed-in person's slot unwrapped it (None: a plain file)
     path = resolve_db(db_path)

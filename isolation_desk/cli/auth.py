@@ -54,7 +54,7 @@ def sign_in(db_path, username: str | None, password_stdin: bool, *,
     from ..storage.database import writable
     if not writable(path):  # a read-only folder or file: sign in without writing anything
         return _sign_in_read_only(path, username, password, permission)
-    from ..services.instance_lock import SiteLock
+    from ..storage.instance_lock import SiteLock
     # the sign-in writes (its audit entry, an upgrade): under the site lock, shared, as every
     # command (it waits for a restore)
     lock = SiteLock(path).acquire()

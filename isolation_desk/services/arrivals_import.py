@@ -1,4 +1,5 @@
-"""Arrivals from a transfer list (转运名单): read, preview, import, refused rows, bulk check-in.
+"""Arrivals from a transfer list (转运名单): read, preview, import, refused rows (the people
+imported are checked in by services.stays_expected).
 
 A district office sends the list as a spreadsheet typed in a hurry. The import must be right
 on the first try and must never invent data:
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -38,7 +39,6 @@ from ..messages import describe
 from ..storage import repo_arrivals
 from ..storage import repositories as repo
 from ..storage.database import Database
-from . import stays as stay_service
 from .changes import Kind, writes
 from .site import current_policies
 
@@ -107,9 +107,7 @@ def field_label(name: str, lang: str) -> str:
     return zh if lang.startswith("zh") else en
 
 
-# ---------------------------------------------------------------------------
-# One row
-# ---------------------------------------------------------------------------
+# -- One row ------------------------------------------------------------------------------
 
 
 # What normalize_text() reduces to nothing: Unicode whitespace and the invisible characters.
@@ -192,9 +190,7 @@ def _needs_by_age(age: int | None) -> tuple[str, ...]:
     return ()
 
 
-# ---------------------------------------------------------------------------
-# The preview
-# ---------------------------------------------------------------------------
+# -- The preview --------------------------------------------------------------------------
 
 
 @dataclass
@@ -462,9 +458,7 @@ def _check_households(preview: ArrivalsPreview, today: date) -> None:
                 m.errors["household"].params.setdefault("value", m.household)
 
 
-# ---------------------------------------------------------------------------
-# Import
-# ---------------------------------------------------------------------------
+# -- Import -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -562,9 +556,7 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
     return result
 
 
-# ---------------------------------------------------------------------------
-# Refused rows, to send back
-# ---------------------------------------------------------------------------
+# -- Refused rows, to send back -----------------------------------------------------------
 
 
 def refused_rows_table(preview: ArrivalsPreview, lang: str) -> tuple[list[str], list[list[object]]]:
@@ -587,9 +579,7 @@ def write_refused_rows(preview: ArrivalsPreview, path: str | Path, lang: str) ->
     return len(body)
 
 
-# ---------------------------------------------------------------------------
-# The remembered mapping
-# ---------------------------------------------------------------------------
+# -- The remembered mapping ---------------------------------------------------------------
 
 
 def remembered_mapping(db: Database) -> dict[str, str | None]:
@@ -604,131 +594,3 @@ def forget_mapping(db: Database, actor: Actor, now: datetime) -> None:
         repo_arrivals.remember_mapping(db, {})
         repo.audit(db, actor=actor.username, action="forget_arrivals_mapping", entity="settings",
                    entity_id=repo_arrivals.MAPPING_KEY, before=before, after={}, at=now)
-
-
-# ---------------------------------------------------------------------------
-# Bulk check-in of expected arrivals
-# ---------------------------------------------------------------------------
-
-
-@dataclass
-class PlannedUnit:
-    """One room's worth of expected arrivals: a person alone, or a household together."""
-
-    stay_ids: list[int]  # the host (parent or carer) first
-    names: list[str]
-    roles: list[str | None]
-    category: str
-    household_id: int | None
-    room_id: int | None
-    room: str | None
-    # issue 14: a positive came in before the arrival: the holding room or transfer, never
-    # an ordinary room (services.arrival_hold)
-    held_positive: bool = False
-
-    @property
-    def beds_needed(self) -> int:
-        return len(self.stay_ids)
-
-
-def plan_check_in(db: Database, stay_ids: Sequence[int] | None = None) -> list[PlannedUnit]:
-    """Who goes where: expected arrivals (all, or ``stay_ids``) grouped by household, each
-    group with a suggested ready room (enough beds, a floor of the same category where
-    possible), no room suggested twice."""
-    wanted = None if stay_ids is None else set(stay_ids)
-    expected = [s for s in repo.stays(db, statuses=("expected",)) if wanted is None or s["id"] in wanted]
-    expected.sort(key=lambda s: s["id"])
-    groups: dict[object, list[dict]] = {}
-    for s in expected:
-        key = ("household", s["household_id"]) if s["household_id"] else ("stay", s["id"])
-        groups.setdefault(key, []).append(s)
-    kinds: dict[tuple[str, int], int] = defaultdict(int)
-    for members in groups.values():
-        kinds[(members[0]["category"], len(members))] += 1
-    candidates: dict[tuple[str, int], list[dict]] = {}
-    taken: set[int] = set()
-    units = []
-    from . import arrival_hold
-    held = arrival_hold.held_stays(db, [s["id"] for s in expected])
-    holding = arrival_hold.holding_room(db) if held else None
-    for members in groups.values():
-        members.sort(key=lambda s: (s["household_role"] not in ("parent", "carer"), s["id"]))
-        host = members[0]
-        held_positive = any(s["id"] in held for s in members)
-        if held_positive:  # a positive before arrival: the holding room or nothing
-            room = holding if holding and holding["status"] == "ready" and holding["id"] not in taken else None
-        else:
-            kind = (host["category"], len(members))
-            if kind not in candidates:  # one query per kind of unit, long enough to skip rooms taken
-                candidates[kind] = repo.suggest_rooms(db, beds_needed=len(members), avoid_category_floors=kind[0],
-                                                      limit=kinds[kind] + len(groups))
-            room = next((c for c in candidates[kind] if c["id"] not in taken), None)
-        if room is not None:
-            taken.add(room["id"])
-        units.append(PlannedUnit(
-            stay_ids=[s["id"] for s in members], names=[s["name"] for s in members],
-            roles=[s["household_role"] for s in members], category=host["category"],
-            household_id=host["household_id"] if len(members) > 1 else None,
-            room_id=room["id"] if room else None, room=room["label"] if room else None,
-            held_positive=held_positive))
-    return units
-
-
-@dataclass
-class BulkCheckInResult:
-    checked_in: list[stay_service.CheckInResult] = field(default_factory=list)
-    failed: list[tuple[PlannedUnit, DomainError]] = field(default_factory=list)
-    placed: list[tuple[str, str]] = field(default_factory=list)  # (name, room) to tell each person
-
-
-def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime) -> list:
-    room_id = unit.room_id
-    if room_id is not None:
-        room = repo.room(db, room_id)
-        if room is None or room["status"] != "ready" or room["beds"] < unit.beds_needed:
-            room_id = None  # taken since the plan was made: suggest again
-    if room_id is None and unit.held_positive:
-        from . import arrival_hold
-        holding = arrival_hold.holding_room(db)
-        raise DomainError("positive_awaiting_arrival", name="、".join(unit.names),
-                          holding=holding["label"] if holding else "—")
-    if room_id is None:
-        suggestion = stay_service.suggest_room(db, unit.category, beds_needed=unit.beds_needed)
-        if suggestion is None:
-            raise DomainError("no_room_ready")
-        room_id = suggestion["id"]
-    host_id = unit.stay_ids[0]
-    results = [stay_service.check_in_expected(db, host_id, actor, now, room_id=room_id)]
-    if len(unit.stay_ids) > 1:
-        # check_in clears the household of a person checked in alone: put the host back in it.
-        repo_arrivals.set_household(db, host_id, unit.household_id, unit.roles[0] or "parent")
-        for stay_id, role in zip(unit.stay_ids[1:], unit.roles[1:], strict=False):
-            s = repo.stay(db, stay_id)
-            if s is None or s["status"] != "expected":
-                raise DomainError("stay_not_expected")
-            results.append(stay_service.check_in(db, stay_service.registration_of(s), actor, now, household_of=host_id,
-                                                 household_role=role or "dependant",
-                                                 expected_stay_id=stay_id))
-    return results
-
-
-@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
-def bulk_check_in(db: Database, plan: Sequence[PlannedUnit], actor: Actor, now: datetime) -> BulkCheckInResult:
-    """Check in each planned unit (a person, or a household into one room).
-
-    Each unit is one transaction (a household goes in together or not at all) and each
-    person gets the same check-in as at the front desk (``stays.check_in``: tests scheduled,
-    room occupied, history, audit). A unit that is refused stays expected and is reported
-    with its reason; the others go on, because a bus of forty must not wait for one.
-    """
-    actor.require("check_in")
-    result = BulkCheckInResult()
-    for unit in plan:
-        try:
-            with db.transaction():
-                done = _check_in_unit(db, unit, actor, now)
-            result.checked_in.extend(done)
-            result.placed.extend((name, r.room) for name, r in zip(unit.names, done, strict=False))
-        except DomainError as exc:
-            result.failed.append((unit, exc))
-    return result

@@ -33,7 +33,7 @@ from ..storage import cipher
 from ..storage import repo_accounts as urepo
 from ..storage import repositories as repo
 from ..storage.database import Database, StorageError, _known_error, inspect, open_database
-from ..storage.database import open_reader as _open_reader
+from ..storage.instance_lock import InstanceLock, SiteLock, held_site_lock
 from .changes import Kind, writes
 
 KINDS = ("start", "interval", "manual", "pre_migration", "pre_restore", "pre_encryption")
@@ -191,10 +191,11 @@ def before_migrate_callback(now_fn=datetime.now, key: bytes | None = None):
     return before_migrate
 
 
-def open_reader(path: str | Path, key: bytes | None = None) -> Database:
-    """A read-only connection of its own to the site's open file, for the window's reads on
-    another thread (WAL: one committed snapshot, never blocking the window's writes)."""
-    return _open_reader(path, key)
+def take_window_lock(path: str | Path) -> InstanceLock:
+    """The window's hold on the site's file for as long as it is open: one window per file
+    (database_in_use names the other), and the site lock shared, so that a restore by
+    another process waits for the window to close or refuses."""
+    return InstanceLock(path).acquire()
 
 
 def open_with_backups(path: str | Path, now_fn=datetime.now, **kwargs) -> Database:
@@ -353,7 +354,6 @@ def restore(db_path: str | Path, source: str | Path, actor: Actor, now: datetime
     connections and the safety copy is encrypted with the same key; a plain backup (from
     before encryption) restores a plain file, as it is.
     """
-    from .instance_lock import SiteLock, held_site_lock
     actor.require("backup")
     db_path = Path(db_path)
     source = Path(source)

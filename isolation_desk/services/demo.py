@@ -16,6 +16,11 @@ from ..domain.identity import make_resident_id
 from ..domain.policy import PRESETS
 from ..domain.registration import Registration
 from ..domain.roles import Actor
+from ..storage import repo_demo as rdemo
+from ..storage import repo_queries as rq
+from ..storage import repo_site as rsite
+from ..storage import repo_stays as rstays
+from ..storage import repo_supplies as rsup
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import rooms as room_service
@@ -23,7 +28,6 @@ from . import (
     shift,  # issue 6: the shift log of the demo
     site,
     stays,
-    supplies,  # issue 5: the supplies ledger of the demo
     testing,
 )
 from .changes import Kind, writes
@@ -133,7 +137,7 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
         all_rooms = repo.rooms(db)
         # A two-bed room on each floor for households, and a few rooms out of service.
         for r in all_rooms[3::10]:
-            db.execute("UPDATE rooms SET beds = 2 WHERE id = ?", (r["id"],))
+            rsite.set_room_beds(db, r["id"], 2)
         for r in rng.sample(all_rooms, max(1, len(all_rooms) // 40)):
             room_service.take_out_of_service(db, r["id"], rng.choice(("空调故障", "卫生间漏水", "门锁损坏")), a, start)
         capacity = len(all_rooms)
@@ -193,13 +197,13 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
                 repo.bulk_health_checks(db, day.isoformat(), "evening", at(19, 30).isoformat(), a.username)
         _today_events(db, rng, now, a)
         shift.seed_demo(db, rng, now, a)  # issue 6: shift-log entries of the last days (services/shift.py)
-        supplies.seed_demo(db, rng, now, a)  # issue 5: items and a stock ledger over the history (services/supplies.py)
+        _seed_supplies(db, rng, now, a)  # issue 5: items and a stock ledger over the history
         # issue 4: staff roster and staff daily tests (services/staff.py)
         __import__("isolation_desk.services.staff", fromlist=["staff"]).seed_demo(db, rng, now, a)
         repo.audit(db, actor=a.username, action="demo_generated", entity="site",
                    after={"rooms": capacity, "seed": seed, "history_days": history_days}, at=now)
     return {"rooms": len(all_rooms),
-            "occupants": db.scalar("SELECT count(*) FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')")}
+            "occupants": rq.occupied_count(db)}
 
 
 def _household(db: Database, people: _People, rng: random.Random, day: date, at: datetime,
@@ -231,10 +235,7 @@ def _today_events(db: Database, rng: random.Random, now: datetime, a: Actor) -> 
                                 a.username, skip_permille=30)
     # Yesterday's samples: a few results still missing (overdue).
     yesterday = (today - timedelta(days=1)).isoformat()
-    db.execute("UPDATE tests SET result = NULL, result_at = NULL, recorded_by = NULL WHERE id IN "
-               "(SELECT t.id FROM tests t JOIN stays s ON s.id = t.stay_id WHERE t.due_date = ? "
-               "AND t.sampled_at IS NOT NULL AND s.status = 'in_isolation' ORDER BY t.id LIMIT ?)",
-               (yesterday, max(2, len(repo.rooms(db)) // 150)))
+    rdemo.withdraw_results(db, yesterday, max(2, len(repo.rooms(db)) // 150))
     present = repo.stays(db, statuses=("in_isolation",))
     if not present:
         return
@@ -244,9 +245,187 @@ def _today_events(db: Database, rng: random.Random, now: datetime, a: Actor) -> 
                                     "morning", round(rng.uniform(37.3, 38.6), 1), ["fever", "dry_cough"],
                                     a, now)
     # One positive from yesterday's sampling, awaiting transfer.
-    candidates = db.query("SELECT t.id FROM tests t JOIN stays s ON s.id = t.stay_id WHERE t.due_date = ? "
-                          "AND t.sampled_at IS NOT NULL AND t.result IS NULL AND s.status = 'in_isolation' "
-                          "ORDER BY t.id LIMIT 1", (yesterday,))
-    if candidates:
-        testing.record_result(db, candidates[0]["id"], "positive", a,
+    candidate = rdemo.first_sample_without_result(db, yesterday)
+    if candidate is not None:
+        testing.record_result(db, candidate, "positive", a,
                               min(now, datetime.combine(today, time(6, 30))), lab="市疾控中心实验室")
+
+
+# -- the supplies ledger ------------------------------------------------------------
+# name, category, unit, reorder level in days of final demand, critical, tracks expiry,
+# consumption, rate, team it is issued to (None: the floors, by building)
+DEMO_ITEMS = (
+    ("医用防护口罩(N95)", "protective_equipment", "只", 3, 1, 1, "per_staff_shift", 2.0, "医疗组"),
+    ("医用防护服", "protective_equipment", "套", 3, 1, 1, "per_staff_shift", 1.0, "医疗组"),
+    ("医用外科口罩", "protective_equipment", "只", 3, 0, 1, "per_occupant_day", 1.0, None),
+    ("医用乳胶手套", "protective_equipment", "双", 3, 0, 0, "per_staff_shift", 4.0, "保障组"),
+    ("防护面屏", "protective_equipment", "个", 3, 0, 0, "per_staff_shift", 0.5, "采样组"),
+    ("医用隔离鞋套", "protective_equipment", "双", 3, 0, 0, "per_staff_shift", 2.0, "保障组"),
+    ("84消毒液(500ml)", "disinfectant", "瓶", 4, 0, 1, "per_occupant_day", 0.15, "消杀组"),
+    ("75%酒精喷雾", "disinfectant", "瓶", 4, 0, 1, "per_staff_shift", 0.3, "保障组"),
+    ("核酸采样拭子", "testing", "支", 3, 1, 1, "per_sample", 1.0, "采样组"),
+    ("病毒采样管", "testing", "支", 3, 1, 1, "per_sample", 0.2, "采样组"),
+    ("抗原检测试剂盒", "testing", "人份", 3, 0, 1, "per_sample", 0.1, "医疗组"),
+    ("盒饭", "food_and_water", "份", 2, 1, 0, "per_occupant_day", 3.0, None),
+    ("瓶装饮用水(550ml)", "food_and_water", "瓶", 3, 1, 1, "per_occupant_day", 3.0, None),
+    ("布洛芬缓释胶囊", "medicine", "盒", 3, 0, 1, "unplanned", 0.0, "医疗组"),
+    ("连花清瘟胶囊", "medicine", "盒", 3, 0, 1, "unplanned", 0.0, "医疗组"),
+    ("卫生纸", "daily_necessities", "卷", 3, 0, 0, "per_occupant_day", 0.3, None),
+    ("医疗废物包装袋", "medical_waste", "个", 3, 1, 0, "per_occupant_day", 1.0, "消杀组"),
+    ("利器盒", "medical_waste", "个", 3, 0, 0, "unplanned", 0.0, "采样组"),
+)
+DEMO_SUPPLIERS = ("市应急物资储备中心", "区卫健委物资库", "华东医疗器械有限公司",
+                  "爱心企业捐赠(恒信集团)", "红十字会捐赠")
+DEMO_FOOD_SUPPLIERS = ("滨江餐饮配送中心", "市应急物资储备中心")
+DEMO_MAKERS = ("稳健医疗", "振德医疗", "奥美医疗", "华大基因", "万孚生物", "蓝月亮")
+
+
+def _demo_daily_use(kind: str, rate: float, occupants: int, samples: int, shifts: int,
+                    rng: random.Random) -> float:
+    base = {"per_occupant_day": occupants, "per_sample": samples, "per_staff_shift": shifts}
+    if kind == "unplanned":
+        return float(rng.randint(0, max(1, occupants // 40)))
+    return math.ceil(rate * base[kind] * rng.uniform(0.9, 1.12))
+
+
+def _present_per_day(db: Database, days: list[date]) -> list[int]:
+    """People who spent some of each day at the site (checked in by its end, not gone before
+    it began), from one grouped pass over the stays."""
+    out = [0] * len(days)
+    for r in rsup.stays_by_in_and_out_day(db):
+        day_in = date.fromisoformat(r["day_in"])
+        day_out = date.fromisoformat(r["day_out"]) if r["day_out"] else None
+        for i, d in enumerate(days):
+            if day_in <= d and (day_out is None or day_out >= d):
+                out[i] += r["n"]
+    return out
+
+
+def _seed_supplies(db: Database, rng: random.Random, now: datetime, actor: Actor) -> dict:
+    """A realistic ledger over the demo's history (runs inside build_demo's transaction):
+    opening receipts, daily issues scaled by the occupants present each day (from the db),
+    the samples taken and the shifts worked, deliveries when stock runs low, a damaged lot,
+    a stock count, a transfer out; today a few items below their reorder level, a lot of
+    antigen kits expiring soon. Bulk inserts; one audit entry."""
+    today = now.date()
+    first_in = rstays.first_check_in(db)
+    start = date.fromisoformat(first_in[:10]) if first_in else today - timedelta(days=14)
+    days = [start + timedelta(days=i) for i in range((today - start).days + 1)]
+    occupants = _present_per_day(db, days)
+    sampled = rsup.samples_by_day(db, start.isoformat())
+    samples = [sampled.get(d.isoformat(), 0) for d in days]
+    staff = rsup.active_staff(db)["staff"]
+    peak = max(occupants + [1])
+    shifts = [staff or max(6, math.ceil(n / 12)) for n in occupants]
+    buildings = [b["code"] for b in repo.buildings(db)] or ["A"]
+    final_use = {}
+    item_ids = {}
+    for name, category, unit, reorder_days, critical, expiry, kind, rate, _team in DEMO_ITEMS:
+        use = _demo_daily_use(kind, rate, peak, max(samples + [1]), shifts[-1], random.Random(0)) \
+            if kind != "unplanned" else max(2, peak // 40)
+        final_use[name] = max(1.0, use)
+        row = {"name": name, "category": category, "unit": unit,
+               "reorder_level": float(math.ceil(final_use[name] * reorder_days)),
+               "critical": critical, "tracks_expiry": expiry, "consumption": kind, "rate": rate,
+               "active": 1}
+        item_ids[name] = rsup.insert_item(db, row)
+    # What runs low today, for the restock request and the handover sheet to show.
+    starved = {"医用防护服": ("transfer_out", "城南隔离点(紧急支援)", None),
+               "核酸采样拭子": ("adjustment", None, "批次召回(厂家通知)"),
+               "卫生纸": ("adjustment", None, "仓库漏水受潮报废")}
+    movements: list[tuple] = []
+    user = actor.username
+
+    def moment(d: date, hh: int, mm: int = 0) -> str | None:
+        at = datetime.combine(d, time(hh, mm))
+        return at.isoformat() if at < now else None
+
+    lot_seq = 0
+    for name, category, _unit, _reorder_days, _critical, expiry, kind, rate, team in DEMO_ITEMS:
+        item_id = item_ids[name]
+        balances: list[list] = []  # [lot_id, expiry date or None, quantity]
+        daily = final_use[name]
+
+        # receive_lot and take read this item's loop variables (noqa: B023): both are
+        # called in this iteration only, never after the loop moves on.
+        def receive_lot(d: date, qty: float, hh: int, expiry_days: int | None = None,
+                        party: str | None = None) -> None:
+            nonlocal lot_seq
+            at = moment(d, hh, rng.randint(0, 59))
+            if at is None or qty <= 0:
+                return
+            lot_seq += 1
+            lot_id, exp = None, None
+            if expiry:  # noqa: B023
+                exp = d + timedelta(days=expiry_days if expiry_days is not None else rng.randint(90, 700))
+                lot_id = rsup.insert_lot(db, item_id, f"{d:%Y%m%d}{lot_seq:03d}",  # noqa: B023
+                                       exp, rng.choice(DEMO_MAKERS))
+            balances.append([lot_id, exp, qty])  # noqa: B023
+            party = party or rng.choice(DEMO_FOOD_SUPPLIERS if category == "food_and_water"  # noqa: B023
+                                        else DEMO_SUPPLIERS)
+            movements.append((item_id, lot_id, at, "receipt", qty, party, None,  # noqa: B023
+                              f"RK{d:%m%d}-{lot_seq:03d}", user))
+
+        def take(d: date, qty: float, at: str | None, kind_: str, party: str | None,
+                 reason: str | None = None) -> float:
+            if at is None or qty <= 0:
+                return 0.0
+            balances.sort(key=lambda b: (b[1] is None, b[1] or date.max))  # noqa: B023
+            left, taken = qty, 0.0
+            for b in balances:  # noqa: B023
+                if left <= 0:
+                    break
+                if b[1] is not None and b[1] < d:
+                    continue
+                q = min(b[2], left)
+                if q <= 0:
+                    continue
+                b[2] -= q
+                left -= q
+                taken += q
+                movements.append((item_id, b[0], at, kind_, -q, party, reason, None, user))  # noqa: B023
+            return taken
+
+        if name == "医用隔离鞋套":
+            # new at the site: received yesterday, not issued yet; only the plan knows its use
+            receive_lot(today - timedelta(days=1), 300, 15)
+            continue
+        # Opening stock a day before the first arrivals: about a week of the peak's use.
+        opening_day = start
+        receive_lot(opening_day, math.ceil(daily * rng.uniform(6, 8)), 8)
+        for i, d in enumerate(days):
+            if name == "抗原检测试剂盒" and (today - d).days == 3:
+                # a donated lot, three weeks' worth, that expires before it can all be used
+                receive_lot(d, math.ceil(daily * 20), 10, expiry_days=12, party="红十字会捐赠")
+            use = _demo_daily_use(kind, rate, occupants[i], samples[i], shifts[i], rng)
+            stock_now = sum(b[2] for b in balances if b[1] is None or b[1] >= d)
+            if stock_now < use * 3 and i > 0:
+                receive_lot(d, math.ceil(use * rng.uniform(6, 9) / 10) * 10, 9)
+            if team is None:
+                for code in buildings:
+                    share = math.ceil(use / len(buildings))
+                    take(d, share, moment(d, 6, 30), "issue", f"{code}栋")
+            elif kind == "per_staff_shift":
+                take(d, math.ceil(use / 2), moment(d, 7, 45), "issue", f"{team}(白班)")
+                take(d, use // 2, moment(d, 19, 45), "issue", f"{team}(夜班)")
+            else:
+                take(d, use, moment(d, 6, 45), "issue", team)
+        # A few exceptional movements of the history.
+        back = lambda k: today - timedelta(days=k)  # noqa: E731
+        if name == "医用防护服":
+            take(back(5), 6, moment(back(5), 14, 10), "adjustment", None, "破损报废(拉链损坏)")
+        if name == "瓶装饮用水(550ml)":
+            take(back(3), 12, moment(back(3), 16, 0), "count", None, "月度盘点")
+        if name == "医用外科口罩":
+            take(back(2), math.ceil(daily * 2), moment(back(2), 15, 20), "transfer_out", "城南隔离点(支援)")
+        if name in starved:
+            # Yesterday drained it (support sent to another site, a recalled lot): today it
+            # is short, with about a day and a half left.
+            kind_, party, reason = starved[name]
+            left = sum(b[2] for b in balances if b[1] is None or b[1] >= today)
+            excess = math.floor(left - use * 1.5)
+            take(back(1), excess, moment(back(1), 16, 30), kind_, party, reason)
+    rsup.insert_movements(db, movements)
+    repo.audit(db, actor=user, action="supplies_demo_seeded", entity="supply_item",
+               after={"items": len(DEMO_ITEMS), "movements": len(movements)}, at=now)
+    return {"items": len(DEMO_ITEMS), "movements": len(movements)}

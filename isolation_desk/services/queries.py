@@ -7,6 +7,7 @@ from functools import lru_cache
 from ..domain.dates import stored_date
 from ..domain.households import age_on
 from ..domain.identity import mask_id, mask_phone
+from ..storage import repo_queries as rq
 from ..storage import repositories as repo
 from ..storage.database import Database
 
@@ -68,19 +69,18 @@ def occupant_row(s: dict, today: date) -> dict:
 def room_board(db: Database, *, building: str | None = None, status: str | None = None) -> list[dict]:
     """Every room with its occupants' names, in building, floor, room order."""
     rooms = repo.rooms(db, building=building, status=status)
-    names: dict[int, list[str]] = {}
-    for r in db.query("SELECT s.room_id, p.name FROM stays s JOIN people p ON p.id = s.person_id "
-                      "WHERE s.status IN ('in_isolation', 'awaiting_transfer') ORDER BY p.name"):
-        names.setdefault(r["room_id"], []).append(r["name"])
+    names: dict[int | None, list[str]] = {}
+    for room_id, name in rq.occupant_names(db):
+        names.setdefault(room_id, []).append(name)
     for room in rooms:
         room["occupants"] = names.get(room["id"], [])
     return rooms
 
 
 def census(db: Database) -> dict:
-    beds = db.scalar("SELECT coalesce(sum(beds), 0) FROM rooms WHERE status <> 'out_of_service'")
-    occupied = db.scalar("SELECT count(*) FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')")
-    by_status = {r["status"]: r["n"] for r in db.query("SELECT status, count(*) AS n FROM rooms GROUP BY status")}
+    beds = rq.beds_in_service(db)
+    occupied = rq.occupied_count(db)
+    by_status = rq.rooms_by_status(db)
     return {"beds": beds, "occupied": occupied, "rooms": by_status}
 
 
@@ -137,8 +137,8 @@ def health_report(db: Database) -> dict:
     return {
         "schema_version": db.schema_version(),
         "supported_schema_version": SCHEMA_VERSION,
-        "integrity": db.scalar("PRAGMA integrity_check"),
-        "foreign_key_errors": len(db.query("PRAGMA foreign_key_check")),
+        "integrity": rq.integrity_check(db),
+        "foreign_key_errors": rq.foreign_key_errors(db),
         "audit_broken": repo.verify_audit_chain(db),
         "counts": repo.table_counts(db),
     }

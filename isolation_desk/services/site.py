@@ -9,6 +9,7 @@ from ..domain.errors import DomainError
 from ..domain.identity import normalize_text
 from ..domain.policy import CATEGORIES, PRESETS, Policy
 from ..domain.roles import SYSTEM, Actor
+from ..storage import repo_site as rsite
 from ..storage import repositories as repo
 from ..storage.database import Database
 from .changes import Kind, writes
@@ -186,7 +187,7 @@ def create_rooms(db: Database, rr: RoomRange, actor: Actor, now: datetime) -> in
     with db.transaction():
         b = repo.building_by_code(db, code)
         if b is None:
-            order = (db.scalar("SELECT max(sort_order) FROM buildings") or 0) + 1
+            order = rsite.next_building_order(db)
             bid = repo.insert(db, "buildings", {"code": code, "name": rr.building_name or code,
                                                 "sort_order": order})
         else:

@@ -1,4 +1,7 @@
-"""Occupants' stays: check in, move, extend or bring forward, release, transfer out."""
+"""Occupants' stays: check in, move, extend or bring forward, release, transfer out.
+
+Expected arrivals and bulk check-in are in services.stays_expected; a category's new policy
+applied to current stays in services.stays_policy."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +17,8 @@ from ..domain.roles import Actor
 from ..domain.rooms import check_transition
 from ..domain.schedule import policy_schedule
 from ..storage import repo_safety as rs
+from ..storage import repo_stays as rstays
+from ..storage import repo_tests as rtests
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import arrival_hold
@@ -33,18 +38,14 @@ class CheckInResult:
     release_date: date
 
 
-
-
-
-
-def _stay_or_fail(db: Database, stay_id: int) -> dict:
+def stay_or_fail(db: Database, stay_id: int) -> dict:
     s = repo.stay(db, stay_id)
     if s is None:
         raise DomainError("stay_unknown", stay_id=stay_id)
     return s
 
 
-def _policy_for(db: Database, category: str) -> tuple[int, pol.Policy]:
+def policy_for(db: Database, category: str) -> tuple[int, pol.Policy]:
     current = current_policies(db).get(category)
     if current is None:
         raise DomainError("policy_missing", category=category)
@@ -53,7 +54,7 @@ def _policy_for(db: Database, category: str) -> tuple[int, pol.Policy]:
     return current
 
 
-def _upsert_person(db: Database, reg: Registration, now: datetime) -> int:
+def upsert_person(db: Database, reg: Registration, now: datetime) -> int:
     fields = {
         "name": reg.name, "sex": reg.sex, "birth_date": reg.birth_date, "phone": reg.phone,
         "registered_address": reg.registered_address, "current_address": reg.current_address,
@@ -119,32 +120,6 @@ def _child_alone_check(db: Database, room_id: int | None, actor: Actor, now: dat
     return raised
 
 
-@writes(Kind.STAYS)
-def register_expected(db: Database, reg: Registration, actor: Actor, now: datetime,
-                      source: str | None = None) -> int:
-    """An expected arrival (from a transfer list): person and stay, no room yet."""
-    actor.require("register")
-    policy_id, policy = _policy_for(db, reg.category)
-    today = now.date()
-    start = pol.start_date(policy, reg.last_exposure_date, reg.arrival_date or today)
-    with db.transaction():
-        person_id = _upsert_person(db, reg, now)
-        if repo.active_stay_for_person(db, person_id):
-            raise DomainError("already_at_site", field="id_number", name=reg.name)
-        stay_id = repo.insert(db, "stays", {
-            "person_id": person_id, "room_id": None, "category": reg.category,
-            "policy_id": policy_id, "status": "expected",
-            "last_exposure_date": reg.last_exposure_date, "arrival_date": reg.arrival_date,
-            "start_date": start, "release_date": pol.release_date(policy, start),
-            "destination_community": reg.destination_community,
-            "community_contact": reg.community_contact, "community_phone": reg.community_phone,
-            "source": source, "created_at": now})
-        repo.stay_event(db, stay_id, now, "expected", actor.username, reason=source)
-        repo.audit(db, actor=actor.username, action="register_expected", entity="stay",
-                   entity_id=stay_id, after={"name": reg.name, "category": reg.category}, at=now)
-    return stay_id
-
-
 @writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
 def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
              room_id: int | None = None, household_of: int | None = None,
@@ -156,21 +131,21 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
     """
     actor.require("check_in")
     today = now.date()
-    policy_id, policy = _policy_for(db, reg.category)
+    policy_id, policy = policy_for(db, reg.category)
     arrival = reg.arrival_date or today
     start = pol.start_date(policy, reg.last_exposure_date, arrival)
     if start > today:
         raise DomainError("start_in_future", field="last_exposure_date")
     release_on = pol.check_not_over(policy, start, today)
     with db.transaction():
-        person_id = _upsert_person(db, reg, now)
+        person_id = upsert_person(db, reg, now)
         active = repo.active_stay_for_person(db, person_id)
         if active and active["id"] != expected_stay_id:
             raise DomainError("already_at_site", field="id_number", name=reg.name,
                               room=active["room"] or "")
         household_id = None
         if household_of is not None:
-            host = _stay_or_fail(db, household_of)
+            host = stay_or_fail(db, household_of)
             if host["status"] not in ACTIVE or host["room_id"] is None:
                 raise DomainError("household_host_not_here")
             room_id = host["room_id"]
@@ -206,7 +181,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
                   "household_id": household_id,
                   "household_role": household_role if household_of is not None else None}
         if expected_stay_id is not None:
-            exp = _stay_or_fail(db, expected_stay_id)
+            exp = stay_or_fail(db, expected_stay_id)
             if exp["status"] != "expected":
                 raise DomainError("stay_not_expected")
             repo.update(db, "stays", expected_stay_id, fields)
@@ -240,11 +215,10 @@ def check_in_child_without_document(db: Database, fields: dict, host_stay_id: in
     birth date is required (it decides that the person is a child)."""
     from ..domain.registration import validate_registration
     actor.require("check_in")
-    host = _stay_or_fail(db, host_stay_id)
+    host = stay_or_fail(db, host_stay_id)
     if fields.get("birth_date") in (None, ""):
         raise DomainError("birth_date_needed", field="birth_date")
-    n = 1 + int(db.scalar("SELECT count(*) FROM people WHERE id_type = 'other' AND id_number LIKE ?",
-                          (f"{LOCAL_NUMBER_PREFIX}-{host['person_id']}-%",)) or 0)
+    n = 1 + rstays.local_numbers_taken(db, f"{LOCAL_NUMBER_PREFIX}-{host['person_id']}")
     values = dict(fields, id_type="other", id_number=f"{LOCAL_NUMBER_PREFIX}-{host['person_id']}-{n}")
     for key in ("category", "last_exposure_date", "arrival_date", "destination_community",
                 "community_contact", "community_phone"):
@@ -252,43 +226,6 @@ def check_in_child_without_document(db: Database, fields: dict, host_stay_id: in
             values[key] = host[key] or ""
     reg = validate_registration(values, now.date())
     return check_in(db, reg, actor, now, household_of=host_stay_id, household_role="child")
-
-
-def registration_of(s: dict) -> Registration:
-    """A stay row (repositories.STAY_SELECT) as the registration it was made from."""
-    return Registration(
-        name=s["name"], id_type=s["id_type"], id_number=s["id_number"], sex=s["sex"],
-        birth_date=stored_date(s["birth_date"]), phone=s["phone"], category=s["category"],
-        last_exposure_date=stored_date(s["last_exposure_date"]), arrival_date=stored_date(s["arrival_date"]),
-        registered_address=s["registered_address"] or "", current_address=s["current_address"] or "",
-        origin=s["origin"] or "", special_needs=tuple(filter(None, (s["special_needs"] or "").split(","))),
-        diet=s["diet"] or "regular", destination_community=s["destination_community"] or "",
-        community_contact=s["community_contact"] or "", community_phone=s["community_phone"] or "")
-
-
-@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
-def check_in_expected(db: Database, stay_id: int, actor: Actor, now: datetime,
-                      room_id: int | None = None) -> CheckInResult:
-    actor.require("check_in")
-    s = _stay_or_fail(db, stay_id)
-    if s["status"] != "expected":
-        raise DomainError("stay_not_expected")
-    return check_in(db, registration_of(s), actor, now, room_id=room_id, expected_stay_id=stay_id)
-
-
-@writes(Kind.STAYS)
-def cancel_expected(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
-    actor.require("register")
-    if not (reason or "").strip():
-        raise DomainError("reason_required", field="reason")
-    s = _stay_or_fail(db, stay_id)
-    if s["status"] != "expected":
-        raise DomainError("stay_not_expected")
-    with db.transaction():
-        repo.update(db, "stays", stay_id, {"status": "left", "ended_at": now, "end_reason": "did_not_arrive"})
-        repo.stay_event(db, stay_id, now, "cancel", actor.username, reason=reason)
-        repo.audit(db, actor=actor.username, action="cancel_expected", entity="stay",
-                   entity_id=stay_id, after={"reason": reason}, at=now)
 
 
 def _vacate_room_if_empty(db: Database, room_id: int | None, stay_id: int, actor: Actor,
@@ -313,7 +250,7 @@ class MoveResult:
 def left_alone_if_leaves(db: Database, stay_id: int, today: date) -> list[dict]:
     """The household members who would be left in the room without an adult if this person
     left it now (release, transfer): the window warns before, the alert follows after."""
-    s = _stay_or_fail(db, stay_id)
+    s = stay_or_fail(db, stay_id)
     if s["household_id"] is None or s["room_id"] is None:
         return []
     staying = [(m, _member(m, today)) for m in rs.household_room_mates(db, stay_id)
@@ -338,7 +275,7 @@ def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, no
     actor.require("check_in")
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
-    s = _stay_or_fail(db, stay_id)
+    s = stay_or_fail(db, stay_id)
     if s["status"] not in ACTIVE:
         raise DomainError("stay_not_active", status=s["status"])
     if s["room_id"] == room_id:
@@ -389,11 +326,9 @@ def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, no
 
 def _reschedule_release(db: Database, stay_id: int, old: date, new: date) -> None:
     """Unsampled release-day tests follow the release date; tests after it are dropped."""
-    db.execute("UPDATE tests SET due_date = ? WHERE stay_id = ? AND sampled_at IS NULL "
-               "AND purpose IN ('release', 'second_lab', 'surface')", (new.isoformat(), stay_id))
+    rstays.move_release_day_tests(db, stay_id, new.isoformat())
     repo.delete_unsampled_tests_after(db, stay_id, new.isoformat())
-    has_release = db.scalar("SELECT count(*) FROM tests WHERE stay_id = ? AND due_date = ?",
-                            (stay_id, new.isoformat()))
+    has_release = rstays.tests_due_on(db, stay_id, new.isoformat())
     if not has_release:
         repo.insert_tests(db, [(stay_id, "pcr", "release", new.isoformat())])
 
@@ -411,7 +346,7 @@ def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, acto
     extends the household members who share the room too (``with_household``), to the same
     date, in the same transaction."""
     actor.require("release")
-    s = _stay_or_fail(db, stay_id)
+    s = stay_or_fail(db, stay_id)
     if s["status"] not in ("expected",) + ACTIVE:
         raise DomainError("stay_not_active", status=s["status"])
     change = pol.adjust_release(stored_date(s["start_date"]), stored_date(s["release_date"]), new_date, reason)
@@ -439,7 +374,7 @@ def restart_isolation(db: Database, stay_id: int, new_start: date, reason: str, 
     actor.require("tests")
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
-    s = _stay_or_fail(db, stay_id)
+    s = stay_or_fail(db, stay_id)
     if s["status"] not in ACTIVE:
         raise DomainError("stay_not_active", status=s["status"])
     policy = pol.Policy.from_row(repo.get(db, "policies", s["policy_id"]))
@@ -447,7 +382,7 @@ def restart_isolation(db: Database, stay_id: int, new_start: date, reason: str, 
     with db.transaction():
         old = {"start_date": s["start_date"], "release_date": s["release_date"]}
         repo.update(db, "stays", stay_id, {"start_date": new_start, "release_date": new_release})
-        db.execute("DELETE FROM tests WHERE stay_id = ? AND sampled_at IS NULL", (stay_id,))
+        rtests.delete_unsampled_tests(db, stay_id)
         repo.insert_tests(db, [(stay_id, t.kind, t.purpose, t.due_date.isoformat())
                                for t in policy_schedule(policy, new_start, now.date())
                                if t.purpose != "check_in"])
@@ -462,7 +397,7 @@ def restart_isolation(db: Database, stay_id: int, new_start: date, reason: str, 
 def release_check(db: Database, stay_id: int, now: datetime) -> rel.ReleaseDecision:
     """The gating decision for one stay, from its real tests and health checks and the
     positives still open in its room or on its floor."""
-    s = _stay_or_fail(db, stay_id)
+    s = stay_or_fail(db, stay_id)
     threshold = get_settings(db).fever_threshold
     tests = [rel.TestRecord(stored_date(t["due_date"]), t["purpose"], stored_datetime(t["sampled_at"]),
                             t["result"], t["kind"],
@@ -497,7 +432,7 @@ def release(db: Database, stay_id: int, actor: Actor, now: datetime,
     ``community_notified``: the destination community was told now, by ``actor`` (otherwise
     the daily report counts the release as not yet notified; see mark_community_notified)."""
     actor.require("release")
-    s = _stay_or_fail(db, stay_id)
+    s = stay_or_fail(db, stay_id)
     if s["status"] != "in_isolation":
         raise DomainError("stay_not_in_isolation", status=s["status"])
     decision = release_check(db, stay_id, now)
@@ -547,7 +482,7 @@ def mark_community_notified(db: Database, stay_id: int, actor: Actor, now: datet
                             note: str | None = None) -> None:
     """The destination community (街镇/社区) of a released person was told: by whom, when."""
     actor.require("release")
-    s = _stay_or_fail(db, stay_id)
+    s = stay_or_fail(db, stay_id)
     if s["status"] != "released":
         raise DomainError("stay_not_released", status=s["status"])
     if s["community_notified"]:
@@ -575,7 +510,7 @@ TRANSFER_KINDS = ("hospital", "other_site")
 def mark_awaiting_transfer(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
     """An occupant who tested positive waits for the transfer (see testing._emergency)."""
     actor.require("tests")
-    s = _stay_or_fail(db, stay_id)
+    s = stay_or_fail(db, stay_id)
     if s["status"] == "awaiting_transfer":
         return
     if s["status"] != "in_isolation":
@@ -596,7 +531,7 @@ def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor:
         raise DomainError("transfer_kind_unknown", value=kind)
     if not (destination or "").strip():
         raise DomainError("destination_required", field="destination")
-    s = _stay_or_fail(db, stay_id)
+    s = stay_or_fail(db, stay_id)
     if s["status"] not in ACTIVE:
         raise DomainError("stay_not_active", status=s["status"])
     with db.transaction():
@@ -604,9 +539,8 @@ def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor:
                                            "end_reason": f"transferred_{kind}",
                                            "transfer_destination": destination.strip()})
         _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "transferred")
-        db.execute("UPDATE alerts SET handled_at = ?, handled_by = ?, note = coalesce(note, ?) "
-                   "WHERE stay_id = ? AND handled_at IS NULL",
-                   (now.replace(microsecond=0).isoformat(), actor.username, "transferred", stay_id))
+        rstays.close_open_alerts(db, stay_id, now.replace(microsecond=0).isoformat(), actor.username,
+                                 "transferred")
         _child_alone_check(db, s["room_id"], actor, now)
         repo.stay_event(db, stay_id, now, "transfer", actor.username, to_value=destination.strip(),
                         reason=kind)
@@ -621,7 +555,7 @@ def end_stay_other(db: Database, stay_id: int, reason: str, actor: Actor, now: d
     actor.require("override")
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
-    s = _stay_or_fail(db, stay_id)
+    s = stay_or_fail(db, stay_id)
     if s["status"] not in ACTIVE:
         raise DomainError("stay_not_active", status=s["status"])
     with db.transaction():
@@ -633,62 +567,3 @@ def end_stay_other(db: Database, stay_id: int, reason: str, actor: Actor, now: d
         repo.stay_event(db, stay_id, now, "left", actor.username, reason=reason)
         repo.audit(db, actor=actor.username, action="end_stay", entity="stay", entity_id=stay_id,
                    after={"reason": reason}, at=now)
-
-
-@dataclass(frozen=True)
-class PolicyChange:
-    stay_id: int
-    name: str
-    room: str | None
-    old_release: date
-    new_release: date
-
-
-def preview_policy_change(db: Database, category: str) -> list[PolicyChange]:
-    """Who would change if the current policy of ``category`` were applied to current occupants."""
-    policy_id, policy = current_policies(db)[category]
-    changes = []
-    for s in repo.stays(db, statuses=("expected",) + ACTIVE, category=category):
-        if s["policy_id"] == policy_id:
-            continue
-        start = pol.start_date(policy, stored_date(s["last_exposure_date"]),
-                               stored_date(s["arrival_date"]) or stored_date(s["start_date"]))
-        new_release = pol.release_date(policy, start)
-        changes.append(PolicyChange(s["id"], s["name"], s["room"], stored_date(s["release_date"]), new_release))
-    return changes
-
-
-@writes(Kind.STAYS, Kind.TESTS)
-def apply_policy_to_current(db: Database, category: str, reason: str, actor: Actor,
-                            now: datetime) -> list[PolicyChange]:
-    """Move current occupants of a category to its current policy, as one logged action."""
-    actor.require("settings")
-    if not (reason or "").strip():
-        raise DomainError("reason_required", field="reason")
-    policy_id, policy = current_policies(db)[category]
-    changes = preview_policy_change(db, category)
-    with db.transaction():
-        for c in changes:
-            s = repo.stay(db, c.stay_id)
-            start = pol.start_date(policy, stored_date(s["last_exposure_date"]),
-                               stored_date(s["arrival_date"]) or stored_date(s["start_date"]))
-            repo.update(db, "stays", c.stay_id, {"policy_id": policy_id, "start_date": start,
-                                                 "release_date": c.new_release})
-            if s["status"] != "expected":
-                db.execute("DELETE FROM tests WHERE stay_id = ? AND sampled_at IS NULL AND due_date > ?",
-                           (c.stay_id, now.date().isoformat()))
-                # tests due today stay (sampled or not); a test the new schedule puts on
-                # today is added when the person owes none today (not one swab twice)
-                today_iso = now.date().isoformat()
-                owes_today = any(t["due_date"] == today_iso for t in repo.tests_for_stay(db, c.stay_id))
-                repo.insert_tests(db, [(c.stay_id, t.kind, t.purpose, t.due_date.isoformat())
-                                       for t in policy_schedule(policy, start,
-                                                                stored_date(s["checked_in_at"]) or now.date())
-                                       if t.purpose != "check_in" and (
-                                           t.due_date > now.date()
-                                           or (t.due_date == now.date() and not owes_today))])
-            repo.stay_event(db, c.stay_id, now, "policy_change", actor.username,
-                            from_value=c.old_release, to_value=c.new_release, reason=reason)
-        repo.audit(db, actor=actor.username, action="apply_policy", entity="policy", entity_id=policy_id,
-                   after={"category": category, "stays": len(changes), "reason": reason}, at=now)
-    return changes

@@ -227,6 +227,11 @@ class Database:
         for fn in hooks:
             fn()
 
+    def open_reader(self) -> Database:
+        """A read-only connection of its own to this file (with its key), for reads on
+        another thread: open and use it on that thread (see ``open_reader``)."""
+        return open_reader(self.path, self.key)
+
     def adopt(self, other: Database) -> None:
         """Take over ``other``'s connection and state (the same file reopened, e.g. encrypted
         in place), so that everyone holding this object sees the new connection. The close

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.errors import DomainError
-from ..services.backup import open_reader
 
 
 class BackgroundReader(QObject):
@@ -34,23 +33,22 @@ class BackgroundReader(QObject):
         return self._running or self._waiting is not None
 
     def read(self, db, fn) -> None:
-        key = getattr(db, "key", None)  # an encrypted site's reader needs its key
         if not Path(db.path).is_file():
             self.ready.emit(*self._call(fn, db))
             return
         if self._running:
-            self._waiting = ((db.path, key), fn)
+            self._waiting = (db, fn)
             return
-        self._start((db.path, key), fn)
+        self._start(db, fn)
 
     def wait(self, timeout: float | None = None) -> None:
         """Join the worker thread (tests, closing the window)."""
         if self._thread is not None:
             self._thread.join(timeout)
 
-    def _start(self, path: str, fn) -> None:
+    def _start(self, db, fn) -> None:
         self._running = True
-        self._thread = threading.Thread(target=self._run, args=(path, fn), name="background-read",
+        self._thread = threading.Thread(target=self._run, args=(db, fn), name="background-read",
                                         daemon=True)
         self._thread.start()
 
@@ -63,9 +61,10 @@ class BackgroundReader(QObject):
         except Exception as exc:  # shown in words on the screen, never lost in a thread
             return None, DomainError("read_failed", detail=f"{type(exc).__name__}: {exc}")
 
-    def _run(self, path: str, fn) -> None:
-        path, key = path
-        reader, error = self._call(lambda p: open_reader(p, key), path)
+    def _run(self, db, fn) -> None:
+        # the reader is opened here, on the worker thread that uses it (with the key of an
+        # encrypted site)
+        reader, error = self._call(lambda d: d.open_reader(), db)
         if error is None:
             try:
                 result, error = self._call(fn, reader)
@@ -81,8 +80,8 @@ class BackgroundReader(QObject):
     def _on_finished(self, result, error) -> None:
         self._running = False
         if self._waiting is not None:
-            path, fn = self._waiting
+            db, fn = self._waiting
             self._waiting = None
-            self._start(path, fn)  # the result in hand is older than what was asked for
+            self._start(db, fn)  # the result in hand is older than what was asked for
             return
         self.ready.emit(result, error)

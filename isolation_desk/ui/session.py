@@ -28,7 +28,6 @@ from ..domain.errors import DomainError
 from ..domain.roles import Actor
 from ..messages import current_language, describe
 from ..services import accounts, backup, encryption
-from ..services.instance_lock import InstanceLock
 from .dialogs.login import ChangePasswordDialog, LoginDialog, UsersDialog
 from .idle_lock import IdleLock
 
@@ -47,9 +46,8 @@ def open_site_database(path: str | Path, parent: QWidget | None = None):
     A damaged database is never written to: the latest good backup is offered instead."""
     lang = current_language()
     title = QApplication.translate("Session", "Isolation Desk")
-    lock = InstanceLock(path)
     try:
-        lock.acquire()
+        lock = backup.take_window_lock(path)
     except DomainError as exc:
         QMessageBox.critical(parent, title, describe(exc, lang))
         return None

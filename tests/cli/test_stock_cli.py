@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from isolation_desk.cli import main
-from isolation_desk.services.supplies import DEMO_ITEMS
+from isolation_desk.services.demo import DEMO_ITEMS
 
 from .helpers import run_as, site_database
 

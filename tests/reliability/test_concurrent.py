@@ -55,7 +55,7 @@ def _checkin_stream(path: str, tag: str, per_command: bool, conn, limit: int = 0
     from isolation_desk.domain.errors import DomainError
     from isolation_desk.domain.roles import Actor
     from isolation_desk.services import stays
-    from isolation_desk.services.instance_lock import SiteLock
+    from isolation_desk.storage.instance_lock import SiteLock
 
     actor = Actor("desk", "manager", "desk")
 

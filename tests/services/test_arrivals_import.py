@@ -13,7 +13,7 @@ from isolation_desk.domain.roles import Actor
 from isolation_desk.io.spreadsheet import SpreadsheetError
 from isolation_desk.messages import describe
 from isolation_desk.services import arrivals_import as ai
-from isolation_desk.services import queries, stays
+from isolation_desk.services import queries, stays, stays_expected
 from isolation_desk.storage import repositories as repo
 
 FRONT = Actor("desk1", "front_desk")
@@ -365,11 +365,11 @@ def test_households_go_into_one_room_at_bulk_check_in(db, now, tmp_path):
     assert [r.status for r in preview.rows] == [ai.VALID] * 3
     assert [r.household_role for r in preview.rows] == ["parent", "child", None]
     result = ai.import_arrivals(db, preview, FRONT, now)
-    plan = ai.plan_check_in(db, result.stay_ids)
+    plan = stays_expected.plan_check_in(db, result.stay_ids)
     assert [u.names for u in plan] == [["刘父", "刘子"], ["单人"]]
     assert plan[0].room.startswith("B-")  # the two-bed rooms are in building B
     assert plan[1].room and plan[1].room != plan[0].room
-    done = ai.bulk_check_in(db, plan, FRONT, now)
+    done = stays_expected.bulk_check_in(db, plan, FRONT, now)
     assert not done.failed and len(done.checked_in) == 3
     father, son, single = done.checked_in
     assert father.room_id == son.room_id != single.room_id
@@ -392,9 +392,9 @@ def test_bulk_check_in_reports_who_could_not_get_a_room(db, now, tmp_path):
     path = transfer_list(tmp_path / "bus.xlsx", rows)
     result = ai.import_arrivals(db, ai.read_arrivals(db, path, now), FRONT, now)
     assert result.imported == 40
-    plan = ai.plan_check_in(db)
+    plan = stays_expected.plan_check_in(db)
     assert len({u.room_id for u in plan if u.room_id}) == 35  # 30 single rooms + 5 doubles
-    done = ai.bulk_check_in(db, plan, FRONT, now)
+    done = stays_expected.bulk_check_in(db, plan, FRONT, now)
     assert len(done.checked_in) == 35 and len(done.failed) == 5
     assert {e.code for _, e in done.failed} == {"no_room_ready"}
     assert len(queries.occupants(db, status="expected")) == 5
@@ -403,7 +403,7 @@ def test_bulk_check_in_reports_who_could_not_get_a_room(db, now, tmp_path):
 
 def test_bulk_check_in_needs_permission(db, now):
     with pytest.raises(DomainError):
-        ai.bulk_check_in(db, [], VIEWER, now)
+        stays_expected.bulk_check_in(db, [], VIEWER, now)
 
 
 def test_five_thousand_rows_import_in_one_go(db, now, tmp_path):

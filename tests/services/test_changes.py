@@ -33,7 +33,6 @@ NOT_ACTIONS = {
     "accounts.audit_trail": "reads the trail (a manager's question), writes nothing",
     "shift.seed_demo": "a part of demo.build_demo, which is marked",
     "staff.seed_demo": "a part of demo.build_demo, which is marked",
-    "supplies.seed_demo": "a part of demo.build_demo, which is marked",
 }
 
 # Which kind each table's rows are (what the marks are checked against).

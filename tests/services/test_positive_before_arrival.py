@@ -13,8 +13,7 @@ from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import SYSTEM, Actor
 from isolation_desk.io.spreadsheet import write_xlsx
 from isolation_desk.messages import describe
-from isolation_desk.services import arrivals_import as ai
-from isolation_desk.services import site, stays, testing
+from isolation_desk.services import site, stays_expected, testing
 from isolation_desk.services.results_import import import_results
 from isolation_desk.storage import repositories as repo
 
@@ -34,7 +33,7 @@ def expected(db, now):
         r = validate_registration({"name": name, "id_number": ident(seq), "phone": "13800138000",
                                    "category": "密接",
                                    "last_exposure_date": (now.date() - timedelta(days=1)).isoformat()}, now.date())
-        out[name] = stays.register_expected(db, r, MANAGER, now)
+        out[name] = stays_expected.register_expected(db, r, MANAGER, now)
     path_rows = [["周八", ident(1), "阳性"], ["吴九", ident(2), "阴性"]]
     import tempfile
     from pathlib import Path
@@ -49,27 +48,27 @@ def test_check_in_into_an_ordinary_room_is_refused(db, now, expected):
     room = repo.room_by_label(db, "A-0201")["id"]
     before = db.scalar("SELECT count(*) FROM audit")
     with pytest.raises(DomainError) as e:
-        stays.check_in_expected(db, expected["周八"], MANAGER, now, room_id=room)
+        stays_expected.check_in_expected(db, expected["周八"], MANAGER, now, room_id=room)
     # no holding room set: say so, and the way out (transfer)
     assert e.value.code == "holding_room_not_set"
     site.update_settings(db, {"holding_room": "A-0410"}, SYSTEM, now)
     with pytest.raises(DomainError) as e:
-        stays.check_in_expected(db, expected["周八"], MANAGER, now, room_id=room)
+        stays_expected.check_in_expected(db, expected["周八"], MANAGER, now, room_id=room)
     assert e.value.code == "positive_awaiting_arrival" and e.value.params["holding"] == "A-0410"
     assert "A-0410" in describe(e.value, "en") and "留观" in describe(e.value, "zh_CN")
     with pytest.raises(DomainError):  # a room suggested by the app: the same
-        stays.check_in_expected(db, expected["周八"], MANAGER, now)
+        stays_expected.check_in_expected(db, expected["周八"], MANAGER, now)
     assert repo.stay(db, expected["周八"])["status"] == "expected"
     assert repo.room(db, room)["status"] == "ready"
     assert db.scalar("SELECT count(*) FROM audit") == before + 1  # the settings change only
     # the negative one checks in as usual
-    stays.check_in_expected(db, expected["吴九"], MANAGER, now, room_id=room)
+    stays_expected.check_in_expected(db, expected["吴九"], MANAGER, now, room_id=room)
 
 
 def test_the_holding_room_takes_them_awaiting_transfer(db, now, expected):
     site.update_settings(db, {"holding_room": "A-0410"}, SYSTEM, now)
     holding = repo.room_by_label(db, "A-0410")["id"]
-    r = stays.check_in_expected(db, expected["周八"], MANAGER, now, room_id=holding)
+    r = stays_expected.check_in_expected(db, expected["周八"], MANAGER, now, room_id=holding)
     s = repo.stay(db, r.stay_id)
     assert (s["status"], s["room"]) == ("awaiting_transfer", "A-0410")
     [alert] = testing.open_alerts(db)
@@ -77,17 +76,17 @@ def test_the_holding_room_takes_them_awaiting_transfer(db, now, expected):
 
 
 def test_the_arrivals_list_marks_them_and_never_gives_an_ordinary_room(db, now, expected):
-    plan = {u.names[0]: u for u in ai.plan_check_in(db)}
+    plan = {u.names[0]: u for u in stays_expected.plan_check_in(db)}
     assert plan["周八"].held_positive and plan["周八"].room is None
     assert not plan["吴九"].held_positive and plan["吴九"].room
-    result = ai.bulk_check_in(db, list(plan.values()), MANAGER, now)
+    result = stays_expected.bulk_check_in(db, list(plan.values()), MANAGER, now)
     assert [e.code for _, e in result.failed] == ["positive_awaiting_arrival"]
     assert repo.stay(db, expected["周八"])["status"] == "expected"
     # with a holding room, the list offers it
     site.update_settings(db, {"holding_room": "A-0410"}, SYSTEM, now)
-    [unit] = ai.plan_check_in(db)
+    [unit] = stays_expected.plan_check_in(db)
     assert unit.held_positive and unit.room == "A-0410"
-    result = ai.bulk_check_in(db, [unit], MANAGER, now)
+    result = stays_expected.bulk_check_in(db, [unit], MANAGER, now)
     assert result.failed == [] and repo.stay(db, expected["周八"])["status"] == "awaiting_transfer"
 
 

@@ -9,9 +9,10 @@ import sqlite3
 import pytest
 
 from isolation_desk.domain.roles import SYSTEM
-from isolation_desk.services import backup, instance_lock, site
-from isolation_desk.services.instance_lock import SiteLock
+from isolation_desk.services import backup, site
+from isolation_desk.storage import instance_lock
 from isolation_desk.storage.database import StorageError, open_database
+from isolation_desk.storage.instance_lock import SiteLock
 
 
 def test_a_writer_open_during_a_restore_never_writes_into_a_lost_file(db, now, tmp_path):

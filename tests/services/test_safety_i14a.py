@@ -9,7 +9,7 @@ from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
 from isolation_desk.messages import describe
-from isolation_desk.services import rooms, stays, testing
+from isolation_desk.services import rooms, stays, stays_policy, testing
 from isolation_desk.storage import repositories as repo
 
 FRONT = Actor("desk1", "front_desk")
@@ -340,7 +340,7 @@ def test_a_policy_change_keeps_the_tests_due_on_the_day_of_the_change(db, now, m
     assert [t for t in repo.tests_for_stay(db, added.stay_id) if t["due_date"] == today] == []
     site.set_policy(db, PRESETS["edition_9"]["close_contact"].with_changes(test_days=(1, 2, 3, 4, 5, 7)),
                     manager, now)
-    stays.apply_policy_to_current(db, "close_contact", "本地方案:第4天加测", manager, now)
+    stays_policy.apply_policy_to_current(db, "close_contact", "本地方案:第4天加测", manager, now)
     assert [t["purpose"] for t in repo.tests_for_stay(db, kept.stay_id) if t["due_date"] == today] == ["scheduled"]
     assert [t["purpose"] for t in repo.tests_for_stay(db, added.stay_id) if t["due_date"] == today] == ["scheduled"]
 

@@ -6,7 +6,7 @@ from isolation_desk.domain.errors import DomainError, Refused
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
-from isolation_desk.services import rooms, stays, testing
+from isolation_desk.services import rooms, stays, stays_policy, testing
 from isolation_desk.storage import repositories as repo
 
 FRONT = Actor("desk1", "front_desk")
@@ -188,10 +188,10 @@ def test_policy_change_applied_to_current_occupants(db, now, manager):
     from isolation_desk.services import site
     r = stays.check_in(db, reg(now), FRONT, now)
     site.set_policy(db, PRESETS["twenty_measures"]["close_contact"], manager, now)
-    preview = stays.preview_policy_change(db, "close_contact")
+    preview = stays_policy.preview_policy_change(db, "close_contact")
     assert [(c.stay_id, c.new_release) for c in preview] == [(r.stay_id, r.start_date + timedelta(days=5))]
     assert repo.stay(db, r.stay_id)["release_date"] == r.release_date.isoformat()  # preview writes nothing
-    stays.apply_policy_to_current(db, "close_contact", "二十条", manager, now)
+    stays_policy.apply_policy_to_current(db, "close_contact", "二十条", manager, now)
     assert repo.stay(db, r.stay_id)["release_date"] == (r.start_date + timedelta(days=5)).isoformat()
 
 

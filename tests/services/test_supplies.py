@@ -6,7 +6,7 @@ import pytest
 
 from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.roles import Actor
-from isolation_desk.services import supplies
+from isolation_desk.services import demo, supplies
 from isolation_desk.storage import repo_supplies as rs
 from isolation_desk.storage import repositories as repo
 
@@ -214,7 +214,7 @@ def test_forecast_uses_occupants_present(db, manager, now, water):
 
 def test_overview_and_export_and_restock(demo_db, now):
     rows = supplies.stock_overview(demo_db, now)
-    assert len(rows) == len(supplies.DEMO_ITEMS)
+    assert len(rows) == len(demo.DEMO_ITEMS)
     by_name = {r["item"]: r for r in rows}
     # the demo leaves a few items short and one lot of antigen kits about to expire
     short = supplies.below_reorder(demo_db, now)
@@ -286,7 +286,7 @@ def test_stock_history_window_matches_the_full_history(demo_db, now):
 def test_people_present_per_day_in_one_pass(demo_db, now):
     from datetime import date as _date
     days = [now.date() - timedelta(days=k) for k in range(15, -1, -1)]
-    counts = supplies._present_per_day(demo_db, days)
+    counts = demo._present_per_day(demo_db, days)
     for d, n in zip(days, counts, strict=True):
         start, end = d.isoformat(), (d + timedelta(days=1)).isoformat()
         assert n == demo_db.scalar("SELECT count(*) FROM stays WHERE checked_in_at IS NOT NULL AND "

@@ -29,7 +29,6 @@ EXEMPT = {
     "papers.write_daily_report": "counts only, no personal data",
     "shift.seed_demo": "builds the demo site (services.demo), never called by a user",
     "staff.seed_demo": "builds the demo site (services.demo), never called by a user",
-    "supplies.seed_demo": "builds the demo site (services.demo), never called by a user",
     "site.setup_site": "the first start, before any account exists",
 }
 

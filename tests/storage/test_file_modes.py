@@ -13,8 +13,8 @@ import pytest
 from isolation_desk.domain.roles import SYSTEM
 from isolation_desk.io.atomic import atomic_write
 from isolation_desk.services import backup
-from isolation_desk.services.instance_lock import InstanceLock
 from isolation_desk.storage.database import open_database
+from isolation_desk.storage.instance_lock import InstanceLock
 
 
 @pytest.fixture(autouse=True)

@@ -352,7 +352,7 @@ def test_backups_at_start_and_when_due_run_in_the_background(qtbot, ctx, db, now
 def test_run_session_signs_in_opens_the_window_and_releases_the_lock(qtbot, db, staffed, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
-    from isolation_desk.services.instance_lock import InstanceLock
+    from isolation_desk.storage.instance_lock import InstanceLock
     from isolation_desk.ui import session
     path = db.path
     db.close()

@@ -48,7 +48,7 @@ def test_an_encrypted_site_is_opened_by_signing_in(qtbot, tmp_path, now):
             assert opened_db.key is not None
             assert opened_db.scalar("SELECT count(*) FROM rooms") == 5
             # the window's background reader and backups use the key
-            reader = backup.open_reader(path, opened_db.key)
+            reader = opened_db.open_reader()
             try:
                 assert reader.scalar("SELECT count(*) FROM users") == 1
             finally:

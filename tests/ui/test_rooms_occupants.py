@@ -46,7 +46,7 @@ from datetime import timedelta  # noqa: E402
 import pytest  # noqa: E402
 
 from isolation_desk.domain.registration import validate_registration  # noqa: E402
-from isolation_desk.services import boards, queries, stays  # noqa: E402
+from isolation_desk.services import boards, queries, stays_expected  # noqa: E402
 from isolation_desk.ui.context import AppContext  # noqa: E402
 from isolation_desk.ui.screens.occupants import OccupantsScreen  # noqa: E402
 from isolation_desk.ui.screens.rooms import RoomsScreen  # noqa: E402
@@ -175,7 +175,7 @@ def test_expected_arrivals_are_listed_and_can_be_checked_in(qtbot, ctx, demo_db,
                                  "category": "close_contact",
                                  "last_exposure_date": (now.date() - timedelta(days=1)).isoformat()},
                                 now.date())
-    stay_id = stays.register_expected(demo_db, reg, manager, now)
+    stay_id = stays_expected.register_expected(demo_db, reg, manager, now)
     screen = OccupantsScreen(ctx)
     qtbot.addWidget(screen)
     screen.show()

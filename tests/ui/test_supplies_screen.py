@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from isolation_desk.domain.changes import Changes, Kind
 from isolation_desk.domain.roles import SYSTEM, Actor
-from isolation_desk.services import supplies
+from isolation_desk.services import demo, supplies
 from isolation_desk.ui.context import AppContext
 from isolation_desk.ui.dialogs.supplies import AdjustDialog, CountDialog, IssueDialog, ItemDialog, ReceiveDialog
 from isolation_desk.ui.screens.supplies import SuppliesScreen
@@ -194,7 +194,7 @@ def test_demo_screen_and_restock_pdf(qtbot, demo_db, tmp_path):
     qtbot.addWidget(s)
     s.show()
     qtbot.waitExposed(s)
-    assert s.model.rowCount() == len(supplies.DEMO_ITEMS)
+    assert s.model.rowCount() == len(demo.DEMO_ITEMS)
     # most urgent first
     first = table_row(s, s.model.row_key(0))
     assert first[6] != "—"

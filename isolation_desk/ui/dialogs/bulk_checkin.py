@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import arrivals_import as ai
+from ...services import stays_expected
 from ..models import Row, RowTableModel
 
 _NO_ROOM = QBrush(QColor("#b3261e"))
@@ -55,7 +55,7 @@ class BulkCheckInDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("BulkCheckInDialog")
         self.stay_ids = None if stay_ids is None else list(stay_ids)
-        self.plan: list[ai.PlannedUnit] = []
+        self.plan: list[stays_expected.PlannedUnit] = []
         self.done_count = 0
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -111,7 +111,7 @@ class BulkCheckInDialog(QDialog):
         remaining = None
         if self.stay_ids is not None:
             remaining = self.stay_ids
-        self.plan = ai.plan_check_in(self.ctx.db, remaining)
+        self.plan = stays_expected.plan_check_in(self.ctx.db, remaining)
         categories, roles = category_titles(), role_titles()
         rows = []
         for i, unit in enumerate(self.plan):
@@ -130,15 +130,15 @@ class BulkCheckInDialog(QDialog):
         self.view.resizeColumnsToContents()
         self._update_state()
 
-    def _selected_units(self) -> list[ai.PlannedUnit]:
+    def _selected_units(self) -> list[stays_expected.PlannedUnit]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [self.plan[self.model.row_key(r)] for r in rows]
 
-    def check_in(self, selected_only: bool = False) -> ai.BulkCheckInResult | None:
+    def check_in(self, selected_only: bool = False) -> stays_expected.BulkCheckInResult | None:
         units = self._selected_units() if selected_only else list(self.plan)
         if not units:
             return None
-        ok, result = self.ctx.run(self, ai.bulk_check_in, self.ctx.db, units,
+        ok, result = self.ctx.run(self, stays_expected.bulk_check_in, self.ctx.db, units,
                                   self.ctx.actor, self.ctx.now())
         if not ok:
             return None

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain.changes import Kind
 from ...domain.errors import DomainError
 from ...domain.policy import Policy, parse_test_days
-from ...services import site, stays
+from ...services import site, stays_policy
 from ..dialogs.base import ActionDialog
 from ..models import Row, RowTableModel
 from ..widgets import names
@@ -102,7 +102,7 @@ class ApplyPolicyDialog(ActionDialog):
         super().__init__(ctx, parent)
         self.category = category
         self.setWindowTitle(self.tr("Apply the policy to current occupants"))
-        self.changes = stays.preview_policy_change(ctx.db, category)
+        self.changes = stays_policy.preview_policy_change(ctx.db, category)
         self.model = RowTableModel([self.tr("Name"), self.tr("Room"), self.tr("Release now"),
                                     self.tr("New release")], self)
         self.model.set_rows([Row(c.stay_id, (c.name, c.room or "", c.old_release.isoformat(),
@@ -134,7 +134,7 @@ class ApplyPolicyDialog(ActionDialog):
 
     def accept(self):
         self.clear_error()
-        self.call(stays.apply_policy_to_current, self.ctx.db, self.category,
+        self.call(stays_policy.apply_policy_to_current, self.ctx.db, self.category,
                   self.reason.text(), self.ctx.actor, self.ctx.now())
 
 

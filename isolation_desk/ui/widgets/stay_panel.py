@@ -191,10 +191,10 @@ class StayPanel(QWidget):
             self.mark_community_told(text)
 
     def _check_in(self) -> None:
-        from ...services import stays
+        from ...services import stays_expected
         if self.stay_id is None:
             return
-        ok, _ = self.ctx.run(self, stays.check_in_expected, self.ctx.db, self.stay_id,
+        ok, _ = self.ctx.run(self, stays_expected.check_in_expected, self.ctx.db, self.stay_id,
                              self.ctx.actor, self.ctx.now())
         if ok:
             self.show_stay(self.stay_id)

@@ -8,12 +8,12 @@ import textwrap
 import pytest
 
 from isolation_desk.messages import describe
-from isolation_desk.services.instance_lock import InstanceLock, lock_path
 from isolation_desk.storage.database import StorageError
+from isolation_desk.storage.instance_lock import InstanceLock, lock_path
 
 HOLDER = textwrap.dedent("""
     import sys
-    from isolation_desk.services.instance_lock import InstanceLock
+    from isolation_desk.storage.instance_lock import InstanceLock
     lock = InstanceLock(sys.argv[1]).acquire()
     print("locked", flush=True)
     sys.stdin.readline()  # hold the lock until the parent says so
@@ -24,7 +24,7 @@ HOLDER = textwrap.dedent("""
 TRY = textwrap.dedent("""
     import sys
     from isolation_desk.messages import describe
-    from isolation_desk.services.instance_lock import InstanceLock
+    from isolation_desk.storage.instance_lock import InstanceLock
     from isolation_desk.storage.database import StorageError
     try:
         InstanceLock(sys.argv[1]).acquire()

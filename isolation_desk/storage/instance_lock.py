@@ -14,9 +14,10 @@ import socket
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ..io.files import make_private, private_dir
-from ..storage.database import StorageError
+from .database import StorageError
 
 
 def lock_path(db_path: str | Path) -> Path:
@@ -106,12 +107,12 @@ class InstanceLock:
                                pid=info.get("pid", "?"), since=info.get("since", "?"),
                                host=info.get("host", "?"))
         self._fd = fd
-        info = json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
+        note = json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
                            "since": datetime.now().replace(microsecond=0).isoformat(" ")})
         try:
             os.lseek(fd, _INFO_OFFSET, os.SEEK_SET)
-            os.write(fd, info.encode("utf-8"))
-            os.ftruncate(fd, _INFO_OFFSET + len(info.encode("utf-8")))
+            os.write(fd, note.encode("utf-8"))
+            os.ftruncate(fd, _INFO_OFFSET + len(note.encode("utf-8")))
         except OSError:
             pass  # the lock holds even when its note cannot be written (full disk)
         return self
@@ -127,27 +128,24 @@ class InstanceLock:
         os.close(self._fd)
         self._fd = None
 
-    def __enter__(self):
+    def __enter__(self) -> InstanceLock:
         return self.acquire()
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
-    def __del__(self):  # pragma: no cover - safety net
+    def __del__(self) -> None:  # pragma: no cover - safety net
         self.release()
 
 
-def _read_info(fd: int) -> dict:
+def _read_info(fd: int) -> dict[str, Any]:
     try:
         os.lseek(fd, _INFO_OFFSET, os.SEEK_SET)
         data = os.read(fd, 4096)
-        return json.loads(data.decode("utf-8"))
+        info: dict[str, Any] = json.loads(data.decode("utf-8"))
+        return info
     except (OSError, ValueError):
         return {}
-
-
-def acquire(db_path: str | Path) -> InstanceLock:
-    return InstanceLock(db_path).acquire()
 
 
 # -- the site lock: shared by every writer, exclusive for a restore -----------------------
@@ -246,6 +244,7 @@ class SiteLock:
 
     def _take(self, exclusive: bool, wait: float) -> bool:
         import time
+        assert self._fd is not None  # opened by acquire
         deadline = time.monotonic() + wait
         delay = 0.01
         while not _flock(self._fd, exclusive):
@@ -295,13 +294,13 @@ class SiteLock:
         if _HELD.get(_key(self.db_path)) is self:
             del _HELD[_key(self.db_path)]
 
-    def __enter__(self):
+    def __enter__(self) -> SiteLock:
         return self.acquire()
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
-    def __del__(self):  # pragma: no cover - safety net
+    def __del__(self) -> None:  # pragma: no cover - safety net
         self.release()
 
 
