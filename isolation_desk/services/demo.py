@@ -18,14 +18,15 @@ from ..domain.registration import Registration
 from ..domain.roles import Actor
 from ..storage import repositories as repo
 from ..storage.database import Database
-from . import rooms as room_service
 from . import (
+    health_checks,
     shift,  # issue 6: the shift log of the demo
     site,
     stays,
     supplies,  # issue 5: the supplies ledger of the demo
-    testing,
 )
+from . import rooms as room_service
+from .testing import results
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
@@ -238,7 +239,7 @@ def _today_events(db: Database, rng: random.Random, now: datetime, a: Actor) -> 
         return
     # Fevers this morning.
     for s in rng.sample(present, min(len(present), max(2, len(present) // 200))):
-        testing.record_health_check(db, s["id"], min(now, datetime.combine(today, time(7, 40))),
+        health_checks.record_health_check(db, s["id"], min(now, datetime.combine(today, time(7, 40))),
                                     "morning", round(rng.uniform(37.3, 38.6), 1), ["fever", "dry_cough"],
                                     a, now)
     # One positive from yesterday's sampling, awaiting transfer.
@@ -246,5 +247,5 @@ def _today_events(db: Database, rng: random.Random, now: datetime, a: Actor) -> 
                           "AND t.sampled_at IS NOT NULL AND t.result IS NULL AND s.status = 'in_isolation' "
                           "ORDER BY t.id LIMIT 1", (yesterday,))
     if candidates:
-        testing.record_result(db, candidates[0]["id"], "positive", a,
+        results.record_result(db, candidates[0]["id"], "positive", a,
                               min(now, datetime.combine(today, time(6, 30))), lab="市疾控中心实验室")

@@ -159,7 +159,7 @@ def write_sampling_list(db: Database, path, now: datetime, *, actor: Actor, day:
     from ..reports.sampling_list import build_sampling_list
     actor.require("view_personal")
     _suffix(path, (".pdf",))
-    from .testing import sampling_list
+    from .testing.sampling import sampling_list
     day = day or now.date()
     sl = sampling_list(db, day, building=building, floor=floor)
     pages = build_sampling_list(sl, path, day=day, now=now, site_name=get_settings(db).site_name, lang=lang,

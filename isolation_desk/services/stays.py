@@ -561,7 +561,7 @@ TRANSFER_KINDS = ("hospital", "other_site")
 
 
 def mark_awaiting_transfer(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
-    """An occupant who tested positive waits for the transfer (see testing._emergency)."""
+    """An occupant who tested positive waits for the transfer (see testing.emergency.handle_positive)."""
     actor.require("tests")
     s = _stay_or_fail(db, stay_id)
     if s["status"] == "awaiting_transfer":

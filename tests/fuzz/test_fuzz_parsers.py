@@ -215,13 +215,14 @@ def test_import_row_validation_reports_every_field_and_never_raises(fields, toda
 @FUZZ
 @given(cells)
 def test_result_kind_role_scan_username(value):
-    from isolation_desk.services import accounts, arrivals_import, results_import, testing
+    from isolation_desk.services import accounts, arrivals_import, results_import
+    from isolation_desk.services.testing import sampling
     only_domain_errors(results_import.parse_result, value)
     only_domain_errors(results_import.parse_kind, value)
     only_domain_errors(arrivals_import.parse_household_role, value)
     only_domain_errors(accounts.normalize_username, value)
     if isinstance(value, str) or value is None:
-        only_domain_errors(testing.stay_from_scan, value)
+        only_domain_errors(sampling.stay_from_scan, value)
 
 
 @FUZZ
