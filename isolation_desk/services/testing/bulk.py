@@ -4,16 +4,16 @@ negative except the few marked. ``bulk_plan`` shows what would be recorded;
 ``all_negative_except`` records it, under the bulk rule of ``results.bulk_exclusion``."""
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from ...domain.dates import stored_datetime
 from ...domain.errors import DomainError
 from ...domain.roles import Actor
 from ...storage import repo_tests as rt
 from ...storage import repositories as repo
 from ...storage.database import Database
-from .common import CLOCK_SLACK, RESULT_ZH, Outcome, Row
+from .common import CLOCK_SLACK, RESULT_ZH, Outcome, Row, moment_of
 from .results import apply_pool_result, apply_result, bulk_exclusion, check_result, result_units, resultable
 
 BULK_DEFAULT_AGE = timedelta(hours=6)  # "taken before": the default time the dialog offers
@@ -81,12 +81,14 @@ def _check_batch(db: Database, batch: LabBatch, now: datetime) -> None:
 def _in_batch(batch: LabBatch, u: Row) -> bool:
     members = u["members"]
     if batch.kind == "pool":
-        return u["unit"] == "pool" and u["id"] == batch.pool_id
+        return bool(u["unit"] == "pool" and u["id"] == batch.pool_id)
     if batch.kind == "run":
+        assert batch.day is not None  # _check_batch
         return all((m["sampled_at"] or "")[:10] == batch.day.isoformat()
                    and (not batch.building or m["building"] == batch.building)
                    and (batch.floor is None or m["floor"] == batch.floor) for m in members)
-    return all(stored_datetime(m["sampled_at"]) < batch.before for m in members)
+    assert batch.before is not None  # _check_batch
+    return all(moment_of(m["sampled_at"]) < batch.before for m in members)
 
 
 def bulk_plan(db: Database, batch: LabBatch, now: datetime) -> BulkPlan:
@@ -110,8 +112,8 @@ def bulk_plan(db: Database, batch: LabBatch, now: datetime) -> BulkPlan:
     return plan
 
 
-def all_negative_except(db: Database, batch: LabBatch, positive: set, actor: Actor, now: datetime,
-                        lab: str | None = None, invalid: set = frozenset(),
+def all_negative_except(db: Database, batch: LabBatch, positive: AbstractSet[tuple[str, int]], actor: Actor,
+                        now: datetime, lab: str | None = None, invalid: AbstractSet[tuple[str, int]] = frozenset(),
                         expected: int | None = None) -> Outcome:
     """The usual sheet from the lab, for ONE lab batch: everything of the batch negative
     except the few marked positive (or invalid). A marked unit is recorded as marked, like a

@@ -4,11 +4,11 @@ and a test row as lists show it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from ...domain.dates import stored_datetime
+from ...domain.dates import stored_date, stored_datetime
 from ...domain.errors import DomainError
 from ...domain.identity import mask_id
 from ...storage import repositories as repo
@@ -39,6 +39,20 @@ def secs(value: datetime) -> datetime:
     return value.replace(microsecond=0)
 
 
+def day_of(value: object) -> date:
+    """A stored date that is never empty (a stay's start or release date, a due date)."""
+    day = stored_date(value)
+    assert day is not None, value
+    return day
+
+
+def moment_of(value: object) -> datetime:
+    """A stored time that is never empty (a sampled test's ``sampled_at``)."""
+    moment = stored_datetime(value)
+    assert moment is not None, value
+    return moment
+
+
 def known_test(db: Database, test_id: int) -> Row:
     t = repo.get(db, "tests", test_id)
     if t is None:
@@ -58,7 +72,7 @@ def listed_test(t: Row, now: datetime | None = None) -> Row:
     t["id_masked"] = masked(t.get("id_number") or "")
     t["room"] = t.get("room") or ""
     if now is not None and t.get("sampled_at") and not t.get("result"):
-        t["overdue"] = stored_datetime(t["sampled_at"]) < now - OVERDUE_AFTER
+        t["overdue"] = moment_of(t["sampled_at"]) < now - OVERDUE_AFTER
     else:
         t["overdue"] = False
     return t

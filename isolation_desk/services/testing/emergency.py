@@ -23,7 +23,7 @@ from ...storage import repo_tests as rt
 from ...storage import repositories as repo
 from ...storage.database import Database
 from ..stays import mark_awaiting_transfer, restart_isolation
-from .common import RELEASE_RELEVANT, Outcome, Row, secs
+from .common import RELEASE_RELEVANT, Outcome, Row, day_of, secs
 from .regimes import apply_regime
 
 RESTART_REASON = "room_mate_positive"
@@ -37,6 +37,7 @@ def handle_positive(db: Database, t: Row, actor: Actor, now: datetime, out: Outc
                                                      "raised_at": secs(now)}))
         return
     s = repo.stay(db, t["stay_id"])
+    assert s is not None
     if s["status"] == "in_isolation":
         mark_awaiting_transfer(db, s["id"], "positive", actor, now)
     out.alerts.append(repo.insert(db, "alerts", {"kind": "positive", "stay_id": s["id"],
@@ -48,7 +49,9 @@ def handle_positive(db: Database, t: Row, actor: Actor, now: datetime, out: Outc
         # day 0 of the new isolation: sampled today, as at a check-in
         if not rt.unsampled_for_stay(db, mate["id"], now.date().isoformat()):
             repo.insert_tests(db, [(mate["id"], "pcr", "scheduled", now.date().isoformat())])
-        apply_regime(db, repo.stay(db, mate["id"]), now.date())
+        restarted = repo.stay(db, mate["id"])
+        assert restarted is not None
+        apply_regime(db, restarted, now.date())
         out.restarted.append(mate["id"])
 
 
@@ -83,9 +86,11 @@ def undo_restart(db: Database, stay_id: int, reason: str, actor: Actor, now: dat
     last = rt.last_restart(db, stay_id)
     if last is None:
         raise DomainError("no_restart_to_undo")
-    old_start = stored_date(last["before"]["start_date"])
-    old_release = stored_date(last["before"]["release_date"])
-    policy = pol.Policy.from_row(repo.get(db, "policies", s["policy_id"]))
+    old_start = day_of(last["before"]["start_date"])
+    old_release = day_of(last["before"]["release_date"])
+    policy_row = repo.get(db, "policies", s["policy_id"])
+    assert policy_row is not None
+    policy = pol.Policy.from_row(policy_row)
     check_in = stored_date(s["checked_in_at"]) or old_start
     with db.transaction():
         repo.update(db, "stays", stay_id, {"start_date": old_start, "release_date": old_release})
@@ -101,7 +106,9 @@ def undo_restart(db: Database, stay_id: int, reason: str, actor: Actor, now: dat
                     (old_release.isoformat(), "release") not in have:
                 plan.append(sched.DueTest(old_release, "release"))
         repo.insert_tests(db, [(stay_id, t.kind, t.purpose, t.due_date.isoformat()) for t in plan])
-        apply_regime(db, repo.stay(db, stay_id), now.date())
+        undone = repo.stay(db, stay_id)
+        assert undone is not None
+        apply_regime(db, undone, now.date())
         repo.stay_event(db, stay_id, now, "restart_undone", actor.username,
                         from_value=last["after"].get("start_date"), to_value=old_start, reason=reason)
         repo.audit(db, actor=actor.username, action="undo_restart", entity="stay", entity_id=stay_id,

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ...domain import schedule as sched
-from ...domain.dates import stored_date
 from ...domain.errors import DomainError
 from ...domain.roles import Actor
 from ...storage import repo_tests as rt
 from ...storage import repositories as repo
 from ...storage.database import Database
-from .common import Row
+from .common import Row, day_of
 
 
 def apply_regime(db: Database, stay: Row, first: date) -> int:
@@ -21,8 +20,8 @@ def apply_regime(db: Database, stay: Row, first: date) -> int:
     if not regime:
         return 0
     kind, _, name = regime.partition(":") if ":" in regime else ("pcr", "", regime)
-    last = stored_date(stay["release_date"])
-    existing = [stored_date(x) for x in rt.test_dates_for_stay(db, stay["id"], first.isoformat())]
+    last = day_of(stay["release_date"])
+    existing = [day_of(x) for x in rt.test_dates_for_stay(db, stay["id"], first.isoformat())]
     plan = sched.regime_schedule(name, first, last, existing, kind=kind)
     repo.insert_tests(db, [(stay["id"], t.kind, t.purpose, t.due_date.isoformat()) for t in plan])
     return len(plan)

@@ -11,13 +11,23 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from ...domain import schedule as sched
-from ...domain.dates import stored_datetime
 from ...domain.errors import DomainError
 from ...domain.roles import Actor
 from ...storage import repo_tests as rt
 from ...storage import repositories as repo
 from ...storage.database import Database
-from .common import OVERDUE_AFTER, RELEASE_RELEVANT, RESULT_ZH, RESULTS, Outcome, Row, known_test, listed_test, secs
+from .common import (
+    OVERDUE_AFTER,
+    RELEASE_RELEVANT,
+    RESULT_ZH,
+    RESULTS,
+    Outcome,
+    Row,
+    known_test,
+    listed_test,
+    moment_of,
+    secs,
+)
 from .emergency import handle_positive
 
 
@@ -60,6 +70,7 @@ def _close_pool_alert_when_resolved(db: Database, pool_id: int, actor: Actor, no
     if any(m["result"] is None for m in rt.pool_members(db, pool_id)):
         return
     p = rt.pool(db, pool_id)
+    assert p is not None
     for a in rt.open_alerts(db, kinds=("pool_positive",)):
         if a["note"] == p["code"]:
             rt.handle_alert(db, a["id"], secs(now), actor.username, a["note"])
@@ -218,7 +229,7 @@ def bulk_exclusion(unit: Row, now: datetime) -> str | None:
     """Why a bulk negative never takes this unit (of ``result_units``): 'recent' (a sample
     of the last hour), 'release' (a release-relevant sample), or None."""
     fresh_after = now - BULK_MIN_AGE
-    if any(stored_datetime(m["sampled_at"]) > fresh_after for m in unit["members"]):
+    if any(moment_of(m["sampled_at"]) > fresh_after for m in unit["members"]):
         return "recent"
     if any(m["purpose"] in RELEASE_RELEVANT for m in unit["members"]):
         return "release"
@@ -230,7 +241,7 @@ def result_units(db: Database, now: datetime, *, building: str | None = None,
                  floor: int | None = None) -> list[Row]:
     """Results to enter: single samples and pools (a pool is one unit), room order."""
     units: list[Row] = []
-    pools: dict[int, dict] = {}
+    pools: dict[int, Row] = {}
     for t in rt.pending_results(db, building=building, floor=floor):
         v = listed_test(t, now)
         if t["pool_id"] is not None:

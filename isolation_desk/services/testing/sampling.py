@@ -32,7 +32,7 @@ def _open_pool_or_fail(db: Database, pool_id: int, kind: str) -> Row:
 
 
 def _sample(db: Database, t: Row, sampled_at: datetime, pool_id: int | None) -> None:
-    changes = {"sampled_at": secs(sampled_at)}
+    changes: Row = {"sampled_at": secs(sampled_at)}
     if pool_id is not None:
         changes["pool_id"] = pool_id
         rt.set_pool_sampled(db, pool_id, secs(sampled_at))
@@ -121,7 +121,9 @@ def new_pool(db: Database, kind: str, size: int, actor: Actor, now: datetime,
         pool_id = repo.insert(db, "pools", {"code": code, "kind": kind, "size": size})
         repo.audit(db, actor=actor.username, action="new_pool", entity="pool", entity_id=pool_id,
                    after={"code": code, "size": size}, at=now)
-    return rt.pool(db, pool_id)
+    pool = rt.pool(db, pool_id)
+    assert pool is not None
+    return pool
 
 
 @dataclass
