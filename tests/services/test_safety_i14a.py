@@ -255,10 +255,10 @@ def test_the_handover_sheet_names_a_child_alone(db, now, tmp_path):
     import pypdf
 
     from isolation_desk.reports.handover import build_handover
-    from isolation_desk.services import shift
+    from isolation_desk.services import shift_summary
     parent, child = family(db, now)
     stays.transfer_out(db, parent.stay_id, "hospital", "定点医院", MANAGER, now)
-    summary = shift.current_summary(db, now + timedelta(minutes=5))
+    summary = shift_summary.current_summary(db, now + timedelta(minutes=5))
     assert [(c["room"], c["name"]) for c in summary.children_alone] == [("B-0201", "张小宝")]
     out = tmp_path / "handover.pdf"
     build_handover(summary, out, lang="zh_CN")
@@ -295,7 +295,7 @@ def test_no_release_notice_for_a_person_not_releasable_and_the_notice_says_both_
 # -- the release hand-off to the community --------------------------------------------------
 def test_release_records_whether_the_community_was_told_and_the_daily_report_counts_the_rest(db, now, tmp_path):
 
-    from isolation_desk.services import shift
+    from isolation_desk.services import site_figures
     told = due_person(db, now)
     untold = due_person(db, now, name="郑十一", serial=31, room="A-0203")
     stays.release(db, told.stay_id, NURSE, now, community_notified=True)
@@ -304,7 +304,7 @@ def test_release_records_whether_the_community_was_told_and_the_daily_report_cou
     assert (s["community_notified"], s["community_notified_by"], s["community_notified_at"]) == \
         (1, "nurse1", now.isoformat())
     later = now + timedelta(hours=1)
-    assert shift.daily_figures(db, now.date(), later)["releases_not_notified"] == 1
+    assert site_figures.daily_figures(db, now.date(), later)["releases_not_notified"] == 1
     assert [r["id"] for r in stays.releases_not_notified(db)] == [untold.stay_id]
     # the command runs as a named person (issue 16): a nurse, whose sign-in leaves the file plain
     from cli.helpers import ensure_account, run_as

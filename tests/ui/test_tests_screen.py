@@ -12,7 +12,7 @@ from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
 from isolation_desk.io.spreadsheet import write_xlsx
-from isolation_desk.services import shift, stays
+from isolation_desk.services import site_figures, stays
 from isolation_desk.services.testing import bulk, emergency, results, sampling
 from isolation_desk.storage import repositories as repo
 from isolation_desk.ui.context import AppContext
@@ -97,7 +97,7 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
     qtmodeltester.check(screen.results_model)
     assert screen.results_model.rowCount() == 4
     child_before = repo.stay(db, site["子"])
-    releases_before = dict(shift.releases_due_next(db, now.date(), days=10))
+    releases_before = dict(site_figures.releases_due_next(db, now.date(), days=10))
     screen.results_view.setFocus()
     parent_row = next(i for i, r in enumerate(screen.results_model.rows()) if r.display[1] == "王父")
     screen.results_view.setCurrentIndex(screen.results_model.index(parent_row, 0))
@@ -133,7 +133,7 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
     # the room-mate restarted, the release list updated
     child = repo.stay(db, site["子"])
     assert child["start_date"] == now.date().isoformat() and child["release_date"] > child_before["release_date"]
-    releases = dict(shift.releases_due_next(db, now.date(), days=10))
+    releases = dict(site_figures.releases_due_next(db, now.date(), days=10))
     old, new = date.fromisoformat(child_before["release_date"]), date.fromisoformat(child["release_date"])
     assert releases[old] == releases_before[old] - 2  # the parent (awaiting transfer) and the child
     assert releases[new] == releases_before.get(new, 0) + 1
