@@ -33,6 +33,9 @@ def iso(moment: datetime) -> str:
     return moment.replace(microsecond=0).isoformat()
 
 
+_Day = date  # Shift has a field named "date"
+
+
 # ----------------------------------------------------------------------------- shifts
 @dataclass(frozen=True)
 class Shift:
@@ -42,7 +45,7 @@ class Shift:
     end: datetime
 
     @property
-    def days(self) -> list[date]:
+    def days(self) -> list[_Day]:
         """The calendar dates the shift touches."""
         last = (self.end - timedelta(seconds=1)).date()
         return [self.start.date() + timedelta(days=i) for i in range((last - self.start.date()).days + 1)]
@@ -170,7 +173,7 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
     and today an open incident about the positive awaiting transfer. Inside the caller's
     transaction; returns how many entries it wrote."""
     rooms = [r["label"] for r in repo.rooms(db, status="occupied")] or ["A-0201"]
-    rows = []
+    rows: list[tuple[str, str, str, str, str | None]] = []
     for back in range(6, -1, -1):
         day = now.date() - timedelta(days=back)
         for _kind_of_shift, hour in (("night", 2), ("day", 10), ("day", 16), ("night", 22)):

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from operator import itemgetter
+from typing import Any
 
 from ..domain.identity import mask_id
 from ..domain.policy import CATEGORIES
@@ -26,6 +27,7 @@ CHECK_WINDOWS = {"morning": (time(6, 0), time(12, 0)), "evening": (time(18, 0), 
 # Special needs that the handover names person by person (the others are counted).
 NAMED_NEEDS = ("pregnancy", "chronic_illness", "disability", "cannot_self_care")
 OVERDUE_RESULT = timedelta(hours=24)
+Row = dict[str, Any]  # a record by column name
 
 
 # ----------------------------------------------------------------------------- supplies
@@ -41,7 +43,7 @@ class SupplyLine:
     below_reorder: bool
 
 
-def _field(obj, *names, default=None):
+def _field(obj: object, *names: str, default: Any = None) -> Any:
     for name in names:
         if isinstance(obj, dict) and name in obj:
             return obj[name]
@@ -50,7 +52,7 @@ def _field(obj, *names, default=None):
     return default
 
 
-def _as_date(value) -> date | None:
+def _as_date(value: object) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -63,7 +65,7 @@ def _as_date(value) -> date | None:
         return None
 
 
-def _as_float(value) -> float | None:
+def _as_float(value: Any) -> float | None:
     try:
         return None if value is None or value == "" else float(value)
     except (TypeError, ValueError):
@@ -114,44 +116,44 @@ class ShiftSummary:
     # who is here
     census_total: int
     census_by_category: dict[str, int]  # every category, in CATEGORIES order
-    census_by_building: list[dict]  # building, people, rooms, occupied, ready, awaiting_disinfection, out_of_service
+    census_by_building: list[Row]  # building, people, rooms, occupied, ready, awaiting_disinfection, out_of_service
     rooms_by_status: dict[str, int]
     # who came and who left
-    arrivals: list[dict]
-    releases: list[dict]
-    transfers: list[dict]
-    other_departures: list[dict]
+    arrivals: list[Row]
+    releases: list[Row]
+    transfers: list[Row]
+    other_departures: list[Row]
     # tests
     tests_due: int  # due in the shift and not sampled before it began
     tests_done: int  # of those, sampled in the shift
     tests_not_sampled: int  # of those, still owed at the end (person still here)
     results_pending: int
-    results_overdue: list[dict]
-    positives: list[dict]
+    results_overdue: list[Row]
+    positives: list[Row]
     # health
-    fevers: list[dict]
-    missing_checks: list[dict]  # each with slot and day
+    fevers: list[Row]
+    missing_checks: list[Row]  # each with slot and day
     # rooms
-    rooms_awaiting_disinfection: list[dict]
-    rooms_out_of_service: list[dict]
+    rooms_awaiting_disinfection: list[Row]
+    rooms_out_of_service: list[Row]
     # supplies: None = not yet known
     supplies: list[SupplyLine] | None
     # the shift log
-    log: list[dict]
+    log: list[Row]
     # kitchen and care
     needs_counts: dict[str, int]
-    needs_named: list[dict]
+    needs_named: list[Row]
     diet_counts: dict[str, int]
-    diet_by_building: list[dict]
+    diet_by_building: list[Row]
     # what the next shift must do
     next_tests_due: int
     next_tests_by_building: dict[str, int]
-    next_releases_due: list[dict]
-    open_incidents: list[dict] = field(default_factory=list)
-    instructions: list[dict] = field(default_factory=list)
+    next_releases_due: list[Row]
+    open_incidents: list[Row] = field(default_factory=list)
+    instructions: list[Row] = field(default_factory=list)
     fever_threshold: float = 37.3
     # children (or people who need a carer) alone in a room at the end: open child_alone alerts
-    children_alone: list[dict] = field(default_factory=list)
+    children_alone: list[Row] = field(default_factory=list)
     # the audit trail's anchor printed under the signatures (services.anchors)
     audit_entries: int = 0
     audit_anchor: str = ""
@@ -172,7 +174,7 @@ class ShiftSummary:
                                            s.days_of_supply if s.days_of_supply is not None else 1e9, s.item))
 
 
-def _person(row) -> dict:
+def _person(row: Any) -> Row:
     """The person columns every list of the summary shows, the ID number masked (``row``: a
     dict, or a row read by column name such as ``repo_shift.releases_due`` gives)."""
     out = dict(row)
@@ -196,7 +198,7 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     # who is here: one aggregate of the people present, one of the rooms
     census_by_category = {c: 0 for c in CATEGORIES}
     people_by_building: dict[str, int] = {}
-    diet_by_building: list[dict] = []
+    diet_by_building: list[Row] = []
     diet_counts: dict[str, int] = {}
     diet_cells: dict[tuple[str, str], int] = {}
     needs_counts: dict[str, int] = {}
@@ -205,7 +207,7 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     present = rs.present_people(db, census_at)
     names = tuple(present[0].keys()) if present else ()
     col = {name: i for i, name in enumerate(names)}
-    combos: dict[tuple, int] = {}
+    combos: dict[tuple[Any, ...], int] = {}
     if present:
         for (b, c, d, n), k in Counter(map(itemgetter(col["building"], col["category"], col["diet"],
                                                       col["special_needs"]), present)).items():
@@ -222,7 +224,7 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
         diet_cells[(r["building"], r["diet"])] = diet_cells.get((r["building"], r["diet"]), 0) + r["n"]
         diet_counts[r["diet"]] = diet_counts.get(r["diet"], 0) + r["n"]
 
-    per_building: dict[str, dict] = {}
+    per_building: dict[str, Row] = {}
     for b in rs.buildings(db):
         per_building[b["code"]] = {"building": b["code"], "name": b["name"],
                                    "people": people_by_building.get(b["code"], 0), "rooms": 0,
@@ -266,10 +268,10 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
                 # people here at the census who arrived before the window opened, without a check
                 checked = rs.checked_stays(db, slot, day.isoformat(), (day + timedelta(days=1)).isoformat())
                 window_start = iso(opens)
-                at_in, at_id = col.get("checked_in_at"), col.get("stay_id")  # None: nobody here
-                for r in present:
-                    if r[at_in] < window_start and r[at_id] not in checked:
-                        row = _person(dict(zip(names, r, strict=True)))
+                at_in, at_id = col.get("checked_in_at", -1), col.get("stay_id", -1)  # -1: nobody here
+                for here in present:
+                    if here[at_in] < window_start and here[at_id] not in checked:
+                        row = _person(dict(zip(names, here, strict=True)))
                         row.update(slot=slot, day=day)
                         missing.append(row)
 
@@ -280,11 +282,11 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
 
     needs_named = []
     named = set(NAMED_NEEDS)
-    at_needs = col.get("special_needs")
-    for r in present:
-        needs = r[at_needs]
+    at_needs = col.get("special_needs", -1)  # -1: nobody here
+    for here in present:
+        needs = here[at_needs]
         if needs and not named.isdisjoint(needs.lower().split(",")):
-            row = _person(dict(zip(names, r, strict=True)))
+            row = _person(dict(zip(names, here, strict=True)))
             row["needs"] = [n for n in needs.split(",") if n]
             needs_named.append(row)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
@@ -15,6 +16,8 @@ from ..storage.database import Database
 from .shift import iso
 from .shift_summary import supply_forecast
 from .site import get_settings
+
+Row = dict[str, Any]  # a record by column name
 
 
 # ----------------------------------------------------------------------------- trends
@@ -81,7 +84,7 @@ DEFAULT_DAILY_TEMPLATE = [
 TEMPLATE_SETTING = "daily_report_template"
 
 
-def daily_template(db: Database) -> list[dict]:
+def daily_template(db: Database) -> list[Row]:
     """The report's columns: [{"field": ..., "title": optional heading}], from the settings."""
     import json
     raw = repo.settings(db).get(TEMPLATE_SETTING)
@@ -93,7 +96,7 @@ def daily_template(db: Database) -> list[dict]:
         return [dict(c) for c in DEFAULT_DAILY_TEMPLATE]
 
 
-def _check_template(columns) -> list[dict]:
+def _check_template(columns: object) -> list[Row]:
     if not isinstance(columns, list) or not columns:
         raise DomainError("daily_template_invalid", field="template")
     out = []
@@ -111,7 +114,7 @@ def _check_template(columns) -> list[dict]:
     return out
 
 
-def set_daily_template(db: Database, columns, actor: Actor, now: datetime) -> list[dict]:
+def set_daily_template(db: Database, columns: object, actor: Actor, now: datetime) -> list[Row]:
     """Store the report's columns (field names, optional titles) in the settings."""
     import json
     actor.require("settings")
@@ -124,7 +127,7 @@ def set_daily_template(db: Database, columns, actor: Actor, now: datetime) -> li
     return clean
 
 
-def daily_figures(db: Database, day: date, now: datetime, notes: str = "") -> dict:
+def daily_figures(db: Database, day: date, now: datetime, notes: str = "") -> Row:
     """The day's figures for headquarters (the day so far, when it is today)."""
     if day > now.date():
         raise DomainError("report_date_future", field="date", day=day.isoformat())
@@ -163,17 +166,17 @@ def daily_figures(db: Database, day: date, now: datetime, notes: str = "") -> di
 
 
 # ----------------------------------------------------------------------------- papers' data
-def roster(db: Database, now: datetime) -> list[dict]:
+def roster(db: Database, now: datetime) -> list[Row]:
     """Everybody on site now, in room order (在住人员名单)."""
     return rs.present_stays(db, iso(now))
 
 
-def release_due_stays(db: Database, day: date) -> list[dict]:
+def release_due_stays(db: Database, day: date) -> list[Row]:
     """People in isolation due for release on ``day`` (or overdue), in room order."""
     return rs.release_due_stays(db, day.isoformat())
 
 
-def stay_for_paper(db: Database, stay_id: int) -> dict:
+def stay_for_paper(db: Database, stay_id: int) -> Row:
     s = rs.stay_for_paper(db, stay_id)
     if s is None:
         raise DomainError("stay_unknown", stay_id=stay_id)
