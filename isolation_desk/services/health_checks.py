@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from ..domain.cells import parse_temperature
 from ..domain.errors import DomainError
-from ..domain.identity import mask_id, parse_temperature
+from ..domain.identity import mask_id
 from ..domain.roles import Actor
 from ..storage import repo_tests as rt
 from ..storage import repositories as repo

@@ -27,8 +27,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from ..domain.cells import normalize_text
+from ..domain.date_parsing import parse_datetime
 from ..domain.errors import DomainError
-from ..domain.identity import mask_id, normalize_id_number, normalize_text, parse_datetime
+from ..domain.identity import mask_id, normalize_id_number
 from ..domain.names import compare_names
 from ..domain.roles import Actor
 from ..io.spreadsheet import find_header, read_rows
