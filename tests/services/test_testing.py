@@ -246,6 +246,37 @@ def test_pool_refusals(db, now, site):
     assert e.value.code == "pool_empty"
 
 
+def test_a_second_result_is_refused_on_every_way_in(db, now, site):
+    """A test or a pool with a result takes no other, one by one, as several, or marked on a
+    lab batch; nothing is written."""
+    t = due_today(db, site["张一"], now.date())[0]
+    sampling.record_sample(db, t["id"], now, NURSE, now)
+    results.record_result(db, t["id"], "negative", NURSE, now)
+    pool = sampling.new_pool(db, "pcr", 5, NURSE, now)
+    for sid in (site["张二"], site["张三"]):
+        sampling.sample_stay(db, sid, now.date(), now, NURSE, now, pool_id=pool["id"])
+    results.record_pool_result(db, pool["id"], "negative", NURSE, now)
+    before = counts(db)
+    later = now + timedelta(hours=2)
+    attempts = [
+        lambda: results.record_result(db, t["id"], "positive", NURSE, later),
+        lambda: results.record_results(db, [("test", t["id"], "positive")], NURSE, later),
+        lambda: bulk.all_negative_except(db, bulk.LabBatch.taken_before(later), {("test", t["id"])}, NURSE, later),
+        lambda: results.record_pool_result(db, pool["id"], "positive", NURSE, later),
+        lambda: results.record_results(db, [("pool", pool["id"], "positive")], NURSE, later),
+        lambda: bulk.all_negative_except(db, bulk.LabBatch.pool(pool["id"]), {("pool", pool["id"])}, NURSE, later),
+    ]
+    for attempt in attempts:
+        with pytest.raises(DomainError) as e:
+            attempt()
+        assert (e.value.code, e.value.params) == ("result_already_recorded",
+                                                  {"result": "negative", "result_zh": "阴性"})
+    with pytest.raises(DomainError) as e:
+        results.record_results(db, [("pool", 99999, "negative")], NURSE, later)
+    assert (e.value.code, e.value.params) == ("pool_unknown", {"pool_id": 99999})
+    assert counts(db) == before
+
+
 def test_invalid_result_creates_a_retest(db, now, site):
     t = due_today(db, site["张一"], now.date())[0]
     sampling.record_sample(db, t["id"], now, NURSE, now)

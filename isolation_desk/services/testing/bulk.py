@@ -13,8 +13,16 @@ from ...domain.roles import Actor
 from ...storage import repo_tests as rt
 from ...storage import repositories as repo
 from ...storage.database import Database
-from .common import CLOCK_SLACK, RESULT_ZH, Outcome, Row, moment_of
-from .results import apply_pool_result, apply_result, bulk_exclusion, check_result, result_units, resultable
+from .common import CLOCK_SLACK, Outcome, Row, moment_of
+from .results import (
+    apply_pool_result,
+    apply_result,
+    bulk_exclusion,
+    check_result,
+    result_units,
+    resultable,
+    resultable_pool,
+)
 
 BULK_DEFAULT_AGE = timedelta(hours=6)  # "taken before": the default time the dialog offers
 BULK_KINDS = ("pool", "run", "before")
@@ -138,18 +146,10 @@ def all_negative_except(db: Database, batch: LabBatch, positive: AbstractSet[tup
         for unit, unit_id, result in marked + [(u, i, "negative") for u, i in negatives]:
             how = "row" if (unit, unit_id) in marked_keys else "bulk"
             if unit == "pool":
-                p = rt.pool(db, unit_id)
-                if p is None:
-                    raise DomainError("pool_unknown", pool_id=unit_id)
-                if p["result"]:
-                    raise DomainError("result_already_recorded", result=p["result"],
-                                      result_zh=RESULT_ZH.get(p["result"]))
+                p = resultable_pool(db, unit_id)
                 apply_pool_result(db, p, result, actor, now, lab, out, source=how)
             else:
                 t = resultable(db, unit_id)
-                if t["result"] and t["result"] != "invalid":
-                    raise DomainError("result_already_recorded", result=t["result"],
-                                      result_zh=RESULT_ZH.get(t["result"]))
                 apply_result(db, t, result, actor, now, lab, out, how=how)
         repo.audit(db, actor=actor.username, action="results", entity="test",
                    after={"batch": batch.describe(), "negative": len(negatives),

@@ -83,12 +83,26 @@ def check_result(result: str) -> str:
 
 
 def resultable(db: Database, test_id: int) -> Row:
+    """A single sample that can take a result: sampled, not in a pool, no result yet (or
+    an invalid one)."""
     t = known_test(db, test_id)
     if not t["sampled_at"]:
         raise DomainError("test_not_sampled")
     if t["pool_id"] is not None:
         raise DomainError("result_through_pool")
+    if t["result"] and t["result"] != "invalid":
+        raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["result"]))
     return t
+
+
+def resultable_pool(db: Database, pool_id: int) -> Row:
+    """A pool that can take a result: it exists and has none yet."""
+    p = rt.pool(db, pool_id)
+    if p is None:
+        raise DomainError("pool_unknown", pool_id=pool_id)
+    if p["result"]:
+        raise DomainError("result_already_recorded", result=p["result"], result_zh=RESULT_ZH.get(p["result"]))
+    return p
 
 
 def _check_double_sample_lab(db: Database, t: Row, lab: str | None) -> None:
@@ -113,8 +127,6 @@ def record_result_outcome(db: Database, test_id: int, result: str, actor: Actor,
     actor.require("tests")
     check_result(result)
     t = resultable(db, test_id)
-    if t["result"] and t["result"] != "invalid":
-        raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["result"]))
     _check_double_sample_lab(db, t, lab)
     out = Outcome()
     with db.transaction():
@@ -155,11 +167,7 @@ def record_pool_result(db: Database, pool_id: int, result: str, actor: Actor, no
                        lab: str | None = None) -> Outcome:
     actor.require("tests")
     check_result(result)
-    p = rt.pool(db, pool_id)
-    if p is None:
-        raise DomainError("pool_unknown", pool_id=pool_id)
-    if p["result"]:
-        raise DomainError("result_already_recorded", result=p["result"], result_zh=RESULT_ZH.get(p["result"]))
+    p = resultable_pool(db, pool_id)
     if not p["members"]:
         raise DomainError("pool_empty", pool=p["code"])
     out = Outcome()
@@ -187,20 +195,12 @@ def record_results(db: Database, results: list[tuple[str, int, str]], actor: Act
         for unit, unit_id, result in results:
             how = "bulk" if bulk and result == "negative" else "row"
             if unit == "pool":
-                p = rt.pool(db, unit_id)
-                if p is None:
-                    raise DomainError("pool_unknown", pool_id=unit_id)
-                if p["result"]:
-                    raise DomainError("result_already_recorded", result=p["result"], result_zh=RESULT_ZH.get(p["resul"
-                                                                                                               "t"]))
+                p = resultable_pool(db, unit_id)
                 if how == "bulk":
                     _bulk_allowed(rt.pool_members(db, unit_id), now)
                 apply_pool_result(db, p, result, actor, now, lab, out, source=how)
             else:
                 t = resultable(db, unit_id)
-                if t["result"] and t["result"] != "invalid":
-                    raise DomainError("result_already_recorded", result=t["result"], result_zh=RESULT_ZH.get(t["resul"
-                                                                                                               "t"]))
                 if how == "bulk":
                     _bulk_allowed([t], now)
                 _check_double_sample_lab(db, t, lab)
