@@ -110,7 +110,7 @@ def processes(args: list[str], repeat: int, *, check_output: Path | None = None,
 
 def handover(db_path: str, size: str, repeat: int, now: datetime, *, target_s: float | None) -> list[Figure]:
     from isolation_desk.reports.handover import build_handover
-    from isolation_desk.services import shift
+    from isolation_desk.services import shift_summary
     from isolation_desk.storage.database import open_database
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-handover-"))
@@ -118,7 +118,7 @@ def handover(db_path: str, size: str, repeat: int, now: datetime, *, target_s: f
     whole, rss, _ = processes(signed_in([CLI, "handover", "--db", db_path, "--out", str(out)], db_path), repeat,
                               check_output=out)
     db = open_database(db_path, create=False, check=None, key=_key(db_path))
-    summary_stats, summary = timed(lambda: shift.current_summary(db, now), repeat, scale=1.0)
+    summary_stats, summary = timed(lambda: shift_summary.current_summary(db, now), repeat, scale=1.0)
     build, pages = timed(lambda: build_handover(summary, tmp / "build.pdf", lang="zh_CN", printed_at=now),
                          repeat, scale=1.0)
     db.close()
@@ -134,11 +134,11 @@ def handover(db_path: str, size: str, repeat: int, now: datetime, *, target_s: f
 
 
 def _roster_rows(db_path: str, now: datetime) -> tuple[list[dict], str]:
-    from isolation_desk.services import queries, shift
+    from isolation_desk.services import queries, site_figures
     from isolation_desk.services.site import get_settings
     from isolation_desk.storage.database import open_database
     db = open_database(db_path, create=False, check=None, key=_key(db_path))
-    rows = [queries.occupant_row(s, now.date()) for s in shift.roster(db, now)]
+    rows = [queries.occupant_row(s, now.date()) for s in site_figures.roster(db, now)]
     name = get_settings(db).site_name
     db.close()
     return rows, name

@@ -123,8 +123,9 @@ def _target_ok(size: int, app_ms: float, ratio: float | None) -> tuple[str, bool
 
 
 def run(db_path: str, size: int, repeat: int, now: datetime) -> list[Figure]:
-    from isolation_desk.services import boards, shift, testing
+    from isolation_desk.services import boards, shift_summary
     from isolation_desk.services.site import get_settings
+    from isolation_desk.services.testing import sampling
     from isolation_desk.storage import repo_shift
     from isolation_desk.storage.database import open_database
 
@@ -145,12 +146,12 @@ def run(db_path: str, size: int, repeat: int, now: datetime) -> list[Figure]:
         (f"occupants search '{SEARCH}' in SQL (boards.occupant_sources)",
          lambda: boards.occupant_sources(db, search=SEARCH), RAW_OCCUPANTS_SEARCH, {"like": f"%{SEARCH}%"}),
         ("today's due tests, room order (testing.sampling_sources: what the tests screen reads)",
-         lambda: testing.sampling_sources(db, today), RAW_DUE_TESTS, {"today": iso_today}),
+         lambda: sampling.sampling_sources(db, today), RAW_DUE_TESTS, {"today": iso_today}),
         ("today's due tests, every row formatted (testing.sampling_list: PDF, command line; reference)",
-         lambda: testing.sampling_list(db, today), RAW_DUE_TESTS, {"today": iso_today}),
+         lambda: sampling.sampling_list(db, today), RAW_DUE_TESTS, {"today": iso_today}),
         ("release list, due today (repo_shift.releases_due)",
          lambda: repo_shift.releases_due(db, at, iso_today), RAW_RELEASES, {"today": iso_today, "at": at}),
-        ("shift summary (shift.current_summary)", lambda: shift.current_summary(db, now), None, {}),
+        ("shift summary (shift.current_summary)", lambda: shift_summary.current_summary(db, now), None, {}),
     ]
     building = boards.default_building(db)
     if building is not None:
@@ -166,7 +167,7 @@ def run(db_path: str, size: int, repeat: int, now: datetime) -> list[Figure]:
              lambda: boards.occupant_sources(db, building=building), RAW_OCCUPANTS_BUILDING,
              {"building": building}),
             (f"today's due tests, one building ({where})",
-             lambda: testing.sampling_sources(db, today, building=building), RAW_DUE_TESTS_BUILDING,
+             lambda: sampling.sampling_sources(db, today, building=building), RAW_DUE_TESTS_BUILDING,
              {"today": iso_today, "building": building}),
         ]
     figures = []

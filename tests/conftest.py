@@ -121,17 +121,18 @@ def make_releasable(db, now):
     the release-day samples to the morning round). Returns the stay ids now releasable."""
     from datetime import timedelta
 
-    from isolation_desk.services import papers, shift, testing
+    from isolation_desk.services import papers, site_figures
+    from isolation_desk.services.testing import results, sampling
     from isolation_desk.storage import repositories as repo
-    for s in shift.release_due_stays(db, now.date()):
+    for s in site_figures.release_due_stays(db, now.date()):
         for t in repo.tests_for_stay(db, s["id"]):
             if t["due_date"] > now.date().isoformat() or t["pool_id"] is not None:
                 continue
             if not t["sampled_at"]:
-                testing.record_sample(db, t["id"], now - timedelta(hours=2), SYSTEM, now)
+                sampling.record_sample(db, t["id"], now - timedelta(hours=2), SYSTEM, now)
             if t["result"] in (None, "invalid"):
                 # the 8th edition's double sample needs two different labs (issue 14)
                 lab = "第二检测所" if t["purpose"] == "second_lab" else "第一检测所"
-                testing.record_result(db, t["id"], "negative", SYSTEM, now - timedelta(hours=1), lab=lab)
-    return [s["id"] for s in shift.release_due_stays(db, now.date())
+                results.record_result(db, t["id"], "negative", SYSTEM, now - timedelta(hours=1), lab=lab)
+    return [s["id"] for s in site_figures.release_due_stays(db, now.date())
             if papers.notice_refusal(db, s, now) is None]

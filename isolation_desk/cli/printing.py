@@ -104,21 +104,21 @@ def report_daily(db_path, day, lang, notes, out, actor):
 @signed_in()
 def report_template(db_path, columns, reset, actor):
     """Show or change the daily report's columns."""
-    from ..services import shift
+    from ..services import site_figures
     now = datetime.now().replace(microsecond=0)
     db = open_db(db_path)
     try:
         if reset:
-            shift.set_daily_template(db, shift.DEFAULT_DAILY_TEMPLATE, actor, now)
+            site_figures.set_daily_template(db, site_figures.DEFAULT_DAILY_TEMPLATE, actor, now)
         elif columns is not None:
             cols = []
             for part in columns.split(","):
                 field, _, title = part.strip().partition("=")
                 cols.append({"field": field.strip(), **({"title": title.strip()} if title.strip() else {})})
-            shift.set_daily_template(db, cols, actor, now)
-        for c in shift.daily_template(db):
+            site_figures.set_daily_template(db, cols, actor, now)
+        for c in site_figures.daily_template(db):
             click.echo(c["field"] + (f"={c['title']}" if c.get("title") else ""))
-        click.echo("available: " + ", ".join(shift.DAILY_FIELDS))
+        click.echo("available: " + ", ".join(site_figures.DAILY_FIELDS))
     finally:
         db.close()
 

@@ -82,7 +82,7 @@ def import_results_command(file, db_path, dry_run, as_json, actor):
 @signed_in("view_personal")
 def sampling_list_command(db_path, day, building, floor, out, lang, actor):
     """Today's sampling list in room order (the Tests screen's list), as a PDF or JSON."""
-    from ..services.testing import sampling_list
+    from ..services.testing.sampling import sampling_list
     now = datetime.now().replace(microsecond=0)
     day = day.date() if day else now.date()
     db = open_db(db_path, create=False, check="quick")

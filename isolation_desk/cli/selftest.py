@@ -35,7 +35,7 @@ def run_selftest() -> int:
     _headless_without_display()
     from ..reports.fonts import register_fonts
     from ..reports.handover import build_handover
-    from ..services import queries, shift
+    from ..services import queries, shift_summary
     from ..services.demo import build_demo
     from ..storage.database import open_database
 
@@ -57,7 +57,7 @@ def run_selftest() -> int:
 
         def pdf():
             font = register_fonts()
-            summary = shift.current_summary(state["db"], now)
+            summary = shift_summary.current_summary(state["db"], now)
             out = Path(tmp) / "handover.pdf"
             pages = build_handover(summary, out, lang="zh_CN", font=font, printed_at=now)
             if out.stat().st_size < 2000 or pages < 1:

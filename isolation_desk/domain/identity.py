@@ -1,8 +1,11 @@
-"""Identity and registration values as people type them and spreadsheets mangle them.
+"""Identity values as people type them and spreadsheets mangle them: document types, ID
+numbers (the resident ID's check character and birth date, the shape of other documents),
+mobile phones, sex, and masking for lists and papers.
 
 Everything here turns one raw value (a cell, a form field) into one clean value, or
 raises :class:`~isolation_desk.domain.errors.DomainError` with a stable reason code.
-Standard library only; the clock is never read (``today`` / ``now`` are parameters).
+Standard library only; the clock is never read (``today`` is a parameter). Text, numbers
+and measurements are ``cells``; dates and times ``date_parsing``.
 
 Guiding rule: refuse rather than guess. An ID number that went through a numeric
 cell has lost its last digits; a temperature of 3.7 might be 37.3 or 37.0. Neither is
@@ -14,10 +17,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from decimal import Decimal
-from typing import Any, TypeGuard
+from typing import Any
 
+from isolation_desk.domain.cells import DIGITS_POINT_ZERO, THOUSANDS, as_float, is_number, normalize_text
 from isolation_desk.domain.errors import DomainError
 
 __all__ = [
@@ -29,54 +33,11 @@ __all__ = [
     "mask_phone",
     "normalize_id_number",
     "normalize_phone",
-    "normalize_text",
-    "parse_date",
-    "parse_datetime",
     "parse_id_type",
-    "parse_quantity",
     "parse_resident_id",
     "parse_sex",
-    "parse_temperature",
     "validate_document",
 ]
-
-# ---------------------------------------------------------------------------
-# Text
-# ---------------------------------------------------------------------------
-
-# Characters that look like nothing (or like a space) and arrive from web forms,
-# WeChat copies and Excel: they must not survive into an ID number or a name.
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACE_LIKE = {ord("\u3000"): " ", ord("\u00a0"): " ", ord("\u2007"): " ", ord("\u202f"): " "}
-# Full-width ASCII U+FF01..U+FF5E sits exactly 0xFEE0 above its half-width twin.
-_FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_TEXT_TABLE = {**_ZERO_WIDTH, **_SPACE_LIKE, **_FULL_WIDTH}
-_WHITESPACE_RUN = re.compile(r"\s+")
-
-
-def normalize_text(value: object) -> str:
-    """Return ``value`` as clean text: half-width ASCII, single spaces, no invisible characters.
-
-    ``None`` becomes ``""``; other non-strings go through ``str()``. Chinese
-    characters are kept as they are (only full-width *ASCII* is folded).
-    """
-    if value is None:
-        return ""
-    text = str(value).translate(_TEXT_TABLE)
-    return _WHITESPACE_RUN.sub(" ", text).strip()
-
-
-def _is_number(value: object) -> TypeGuard[int | float]:
-    """True for int/float cell values; bool is excluded because True is not 1 here."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _as_float(value: int | float) -> float:
-    """float(value), with ints too large for a float becoming infinity instead of raising."""
-    try:
-        return float(value)
-    except OverflowError:
-        return math.inf if value > 0 else -math.inf
 
 
 # ---------------------------------------------------------------------------
@@ -133,8 +94,6 @@ _MAX_EXACT_DIGITS = 15
 # an unsigned exponent counts only after a decimal point, so that a document number
 # such as "12E345678" is not mistaken for a number.
 _SCIENTIFIC = re.compile(r"[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)E[+-]|\d+\.\d*E)\d+")
-_DIGITS_POINT_ZERO = re.compile(r"(\d+)\.0+")
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def _id_error(code: str, **params: Any) -> DomainError:
@@ -176,8 +135,8 @@ def _id_from_numeric_text(text: str) -> str | None:
     """Digits of text that is really a printed number ("4.10102E+17", "123.0", "1,234"), else None."""
     if _SCIENTIFIC.fullmatch(text):
         return _scientific_digits(text)
-    match = _DIGITS_POINT_ZERO.fullmatch(text)
-    digits = match.group(1) if match else (text.replace(",", "") if _THOUSANDS.fullmatch(text) else None)
+    match = DIGITS_POINT_ZERO.fullmatch(text)
+    digits = match.group(1) if match else (text.replace(",", "") if THOUSANDS.fullmatch(text) else None)
     if digits is not None and len(digits) > _MAX_EXACT_DIGITS:
         raise _id_error("id_stored_as_number")
     return digits
@@ -194,7 +153,7 @@ def normalize_id_number(value: object) -> str:
     """
     if isinstance(value, bool):
         raise _id_error("id_chars")
-    if _is_number(value):
+    if is_number(value):
         return _id_from_number(value)
     text = normalize_text(value).replace(" ", "").upper()
     if not text:
@@ -310,12 +269,12 @@ _MOBILE = re.compile(r"1[0-9]{10}")
 
 def _phone_text(raw: object) -> str:
     """Phone as text; numeric cells (13800138000.0) become their digits."""
-    if _is_number(raw):
+    if is_number(raw):
         if isinstance(raw, float) and not (math.isfinite(raw) and raw.is_integer()):
             raise DomainError("phone_invalid", field="phone")
         return str(int(raw))
     text = _PHONE_NOISE.sub("", normalize_text(raw))
-    match = _DIGITS_POINT_ZERO.fullmatch(text)
+    match = DIGITS_POINT_ZERO.fullmatch(text)
     return match.group(1) if match else text
 
 
@@ -376,246 +335,10 @@ _SEX_BY_LABEL = {label: code for code, labels in _SEX_LABELS.items() for label i
 
 def parse_sex(raw: object) -> str:
     """'M' or 'F' from 男/女, M/F, male/female or the statistical codes 1/2."""
-    if _is_number(raw) and _as_float(raw).is_integer():
+    if is_number(raw) and as_float(raw).is_integer():
         raw = int(raw)
     key = normalize_text(raw).lower()
     try:
         return _SEX_BY_LABEL[key]
     except KeyError:
         raise DomainError("sex_invalid", field="sex", value=key) from None
-
-
-# ---------------------------------------------------------------------------
-# Dates and times
-# ---------------------------------------------------------------------------
-
-_EXCEL_MAX_SERIAL = 2958465  # 9999-12-31
-_EXCEL_EPOCH = datetime(1899, 12, 30)  # valid for serials after the fictitious 1900-02-29
-_MIN_YEAR = 1900
-
-_DATE_FORMS = (
-    # 2022-03-27, 2022/3/27, 2022.3.27
-    re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
-    # 20220327
-    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"),
-    # 2022年3月27日
-    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?"),
-    # 3月27日 (year inferred)
-    re.compile(r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?"),
-    # 3/27, 3-27, 3.27 (year inferred; month first as written in China)
-    re.compile(r"(?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
-)
-_TIME_PATTERN = (
-    r"(?P<h>\d{1,2})(?:"
-    r":(?P<mi>\d{1,2})(?::(?P<s>\d{1,2})(?:\.\d+)?)?"
-    r"|\s*[时点]\s*(?:(?P<mi2>\d{1,2})\s*分\s*(?:(?P<s2>\d{1,2})\s*秒)?)?"
-    r")"
-)
-# A date part, then a time part after a space, a "T", or straight after 日/号.
-_DATE_TIME = re.compile(r"(?P<date>.+?)(?:\s+|T|(?<=[日号]))" + _TIME_PATTERN)
-
-
-def _date_error(code: str, field: str, **params: Any) -> DomainError:
-    return DomainError(code, field=field, **params)
-
-
-def _from_excel_serial(serial: float, field: str) -> datetime:
-    """Excel 1900 date system. Serial 60 is Excel's 1900-02-29, a day that never was."""
-    if not math.isfinite(serial) or not 1 <= serial < _EXCEL_MAX_SERIAL + 1:
-        raise _date_error("date_invalid", field)
-    days = math.floor(serial)
-    if days == 60:
-        raise _date_error("date_invalid", field)
-    # Times are stored as fractions of a day with float noise: round to the second.
-    seconds = round((serial - days) * 86400)
-    epoch = _EXCEL_EPOCH if days > 60 else _EXCEL_EPOCH + timedelta(days=1)
-    try:
-        return epoch + timedelta(days=days, seconds=seconds)
-    except OverflowError:  # 9999-12-31 23:59:59.9 rounds into year 10000
-        raise _date_error("date_invalid", field) from None
-
-
-def _from_number(value: int | float, field: str) -> datetime:
-    """A numeric cell: an 8-digit yyyymmdd typed into a number cell, else an Excel serial."""
-    if _as_float(value).is_integer() and 19000101 <= value <= 99991231:
-        text = str(int(value))
-        return datetime.combine(_ymd(text[:4], text[4:6], text[6:], field), time())
-    return _from_excel_serial(_as_float(value), field)
-
-
-def _ymd(year: str | int, month: str | int, day: str | int, field: str) -> date:
-    try:
-        result = date(int(year), int(month), int(day))
-    except (ValueError, OverflowError):
-        raise _date_error("date_invalid", field) from None
-    if result.year < _MIN_YEAR:
-        raise _date_error("date_invalid", field)
-    return result
-
-
-def _infer_year(month: str, day: str, today: date, field: str) -> date:
-    """The latest month/day not after today (29 February looks back to a leap year)."""
-    for year in range(today.year, today.year - 9, -1):
-        try:
-            candidate = date(year, int(month), int(day))
-        except ValueError:
-            continue
-        if candidate <= today:
-            return candidate
-    raise _date_error("date_invalid", field)
-
-
-def _parse_date_text(text: str, today: date, field: str) -> date:
-    for form in _DATE_FORMS:
-        match = form.fullmatch(text)
-        if match:
-            parts = match.groupdict()
-            if "y" in parts:
-                return _ymd(parts["y"], parts["m"], parts["d"], field)
-            return _infer_year(parts["m"], parts["d"], today, field)
-    raise _date_error("date_invalid", field)
-
-
-def _parse_time_match(match: re.Match[str], field: str) -> time:
-    hour = int(match["h"])
-    minute = int(match["mi"] or match["mi2"] or 0)
-    second = int(match["s"] or match["s2"] or 0)
-    if hour > 23 or minute > 59 or second > 59:
-        raise _date_error("date_invalid", field)
-    return time(hour, minute, second)
-
-
-def _parse_text(value: object, today: date, field: str) -> datetime:
-    """Text date with an optional time; without a time the result is midnight."""
-    text = normalize_text(value)
-    if not text:
-        raise _date_error("date_empty", field)
-    match = _DATE_TIME.fullmatch(text)
-    if match:
-        day = _parse_date_text(match["date"].strip(), today, field)
-        return datetime.combine(day, _parse_time_match(match, field))
-    return datetime.combine(_parse_date_text(text, today, field), time())
-
-
-def _to_datetime(value: object, today: date, field: str) -> datetime:
-    """Any supported cell value as a naive datetime (midnight when there is no time)."""
-    if value is None:
-        raise _date_error("date_empty", field)
-    if isinstance(value, bool):
-        raise _date_error("date_invalid", field)
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            try:
-                value = value.astimezone().replace(tzinfo=None)  # the desk runs on local time
-            except (OverflowError, ValueError):
-                raise _date_error("date_invalid", field) from None
-        result = value
-    elif isinstance(value, date):
-        result = datetime.combine(value, time())
-    elif _is_number(value):
-        result = _from_number(value, field)
-    else:
-        result = _parse_text(value, today, field)
-    if result.year < _MIN_YEAR:
-        raise _date_error("date_invalid", field)
-    return result
-
-
-def parse_date(value: object, today: date, field: str = "date", allow_future: bool = False) -> date:
-    """A calendar date from a cell or a form field.
-
-    Accepts date/datetime objects, Excel serial numbers (1900 system), and text:
-    ``2022-03-27``, ``2022/3/27``, ``2022.3.27``, ``20220327``, ``2022年3月27日``,
-    and month/day without a year (``3月27日``, ``3/27``) which means the latest such
-    date not after ``today``. A time after the date is allowed and dropped.
-
-    Codes: ``date_empty``, ``date_invalid``, ``date_future`` (unless ``allow_future``).
-    """
-    result = _to_datetime(value, today, field).date()
-    if not allow_future and result > today:
-        raise _date_error("date_future", field, value=result.isoformat(), today=today.isoformat())
-    return result
-
-
-# Workstation clocks drift a little; a reading taken "now" on another device must pass.
-_CLOCK_SLACK = timedelta(minutes=5)
-
-
-def parse_datetime(value: object, now: datetime, field: str = "datetime", allow_future: bool = False) -> datetime:
-    """A naive local date and time, in the forms :func:`parse_date` accepts plus a time.
-
-    Times: ``2022/3/27 8:05``, ``2022-03-27 14:30:15``, ``2022-03-27T14:30``,
-    ``2022年3月27日 8时5分``, ``3月27日8点``; Excel serials with a day fraction.
-    A value with no time part returns **midnight** of that day: callers that need
-    to know whether a time was given must ask the user, not infer it from 00:00.
-
-    Codes: ``date_empty``, ``date_invalid``, ``datetime_future`` (more than five
-    minutes after ``now``, unless ``allow_future``).
-    """
-    result = _to_datetime(value, now.date(), field).replace(microsecond=0)
-    if not allow_future and result > now + _CLOCK_SLACK:
-        raise _date_error("datetime_future", field, value=result.isoformat(), now=now.isoformat(timespec="seconds"))
-    return result
-
-
-# ---------------------------------------------------------------------------
-# Measurements
-# ---------------------------------------------------------------------------
-
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_TEMPERATURE_UNITS = re.compile(r"(?:℃|°\s*C|°|度|C)$", re.IGNORECASE)
-TEMPERATURE_MIN = 34.0
-TEMPERATURE_MAX = 43.0
-
-
-def _number_or_none(raw: object) -> float | None:
-    """A finite float from a numeric cell, or None when the value is not a number cell."""
-    if isinstance(raw, bool):
-        return math.nan
-    if _is_number(raw):
-        return _as_float(raw)
-    return None
-
-
-def parse_temperature(raw: object) -> float:
-    """Body temperature in °C from ``36.5``, ``36.5℃``, ``36,5`` (decimal comma) or a number.
-
-    Values outside 34.0-43.0 are refused, never "corrected": 3.7 could be 37.3 or
-    37.0, and 373 could be 37.3 or 37.03. The nurse must re-measure or re-type.
-    Codes: ``temperature_empty``, ``temperature_invalid``, ``temperature_out_of_range``.
-    """
-    value = _number_or_none(raw)
-    if value is None:
-        text = normalize_text(raw).replace(" ", "")
-        if not text:
-            raise DomainError("temperature_empty", field="temperature")
-        text = _TEMPERATURE_UNITS.sub("", text).replace(",", ".", 1)
-        if not _PLAIN_NUMBER.fullmatch(text):
-            raise DomainError("temperature_invalid", field="temperature", value=normalize_text(raw))
-        value = float(text)
-    if not math.isfinite(value):
-        raise DomainError("temperature_invalid", field="temperature", value=str(raw))
-    if not TEMPERATURE_MIN <= value <= TEMPERATURE_MAX:
-        raise DomainError("temperature_out_of_range", field="temperature", value=value,
-                          minimum=TEMPERATURE_MIN, maximum=TEMPERATURE_MAX)
-    return value
-
-
-def parse_quantity(raw: object) -> float:
-    """A non-negative finite quantity (supplies); ``1,000`` is one thousand.
-
-    Codes: ``quantity_invalid`` (blank, not a number, infinite), ``quantity_negative``.
-    """
-    value = _number_or_none(raw)
-    if value is None:
-        text = normalize_text(raw).replace(" ", "")
-        if _THOUSANDS.fullmatch(text.split(".")[0]) and text.count(".") <= 1:
-            text = text.replace(",", "")
-        if not _PLAIN_NUMBER.fullmatch(text):
-            raise DomainError("quantity_invalid", field="quantity", value=normalize_text(raw))
-        value = float(text)
-    if not math.isfinite(value):
-        raise DomainError("quantity_invalid", field="quantity", value=str(raw))
-    if value < 0:
-        raise DomainError("quantity_negative", field="quantity", value=value)
-    return value + 0.0  # turns -0.0 into 0.0

@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from .cells import normalize_text
 from .errors import DomainError
-from .identity import normalize_text
 
 CATEGORIES = (
     "close_contact",

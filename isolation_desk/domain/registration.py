@@ -6,17 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .cells import normalize_text
+from .date_parsing import parse_date
 from .errors import DomainError
 from .households import DIETS, SPECIAL_NEEDS
-from .identity import (
-    normalize_phone,
-    normalize_text,
-    parse_date,
-    parse_id_type,
-    parse_resident_id,
-    parse_sex,
-    validate_document,
-)
+from .identity import normalize_phone, parse_id_type, parse_resident_id, parse_sex, validate_document
 from .policy import parse_category
 
 

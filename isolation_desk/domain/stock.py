@@ -22,8 +22,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .cells import parse_quantity
 from .errors import DomainError
-from .identity import parse_quantity
 
 CATEGORIES = ("protective_equipment", "disinfectant", "testing", "food_and_water", "medicine",
               "daily_necessities", "medical_waste")
@@ -298,7 +298,7 @@ def count_adjustments(book: dict[int | None, float],
 
 
 def validate_quantity(value: object, *, allow_zero: bool = False, field_name: str = "quantity") -> float:
-    """A positive quantity from a number or a text typed by a user (identity.parse_quantity
+    """A positive quantity from a number or a text typed by a user (cells.parse_quantity
     reads full-width digits and thousands separators)."""
     try:
         number = parse_quantity(value)

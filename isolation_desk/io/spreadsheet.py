@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from isolation_desk.domain.cells import normalize_text
 from isolation_desk.domain.errors import DomainError
-from isolation_desk.domain.identity import normalize_text
 
 __all__ = [
     "FIELD_ALIASES",

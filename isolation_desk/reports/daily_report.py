@@ -1,5 +1,5 @@
 """The daily report to headquarters, as PDF and as xlsx, in the columns of the site's
-template (``services.shift.daily_template``): formats differed by city, so the site adjusts
+template (``services.site_figures.daily_template``): formats differed by city, so the site adjusts
 which figures go in which order and what each heading says."""
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The handover sheet (交接班记录): one A4 document per shift, signed by both shift leaders.
 
-It prints a ``services.shift.ShiftSummary`` as it is: every figure comes from the summary,
+It prints a ``services.shift_summary.ShiftSummary`` as it is: every figure comes from the summary,
 none is computed here. ID numbers arrive masked (the summary never carries them in clear).
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The printable sampling list (核酸采样登记表): today's tests in room order, floor by floor,
 with a tick box per sample, for the nurse who walks the corridor. Rows come from
-``services.testing.sampling_list`` (the same list the tests screen shows), passed in by
+``services.testing.sampling.sampling_list`` (the same list the tests screen shows), passed in by
 ``services.papers.write_sampling_list``: papers never call services."""
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def build_sampling_list(sl, target, *, day: date, now: datetime, site_name: str,
                         building: str | None = None, floor: int | None = None,
                         font: FontChoice | None = None, font_path: str | None = None,
                         printed_by: str = "") -> int:
-    """Write ``sl`` (services.testing.sampling_list of ``day`` for the site, one building or one
+    """Write ``sl`` (services.testing.sampling.sampling_list of ``day`` for the site, one building or one
     floor) to ``target``. Returns the number of pages."""
     font = font or register_fonts(font_path)
     st = styles(font)

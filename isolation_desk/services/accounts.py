@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from ..domain.cells import normalize_text
 from ..domain.errors import DomainError
-from ..domain.identity import normalize_text
 from ..domain.roles import ROLES, SYSTEM, Actor
 from ..storage import repo_accounts as urepo
 from ..storage import repositories as repo

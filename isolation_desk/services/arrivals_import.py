@@ -29,9 +29,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..domain import policy as pol
+from ..domain.cells import normalize_text
 from ..domain.errors import DomainError
 from ..domain.households import Member, age_on, check_household
-from ..domain.identity import mask_id, normalize_text
+from ..domain.identity import mask_id
 from ..domain.registration import Registration, validate_registration
 from ..domain.roles import Actor
 from ..io.spreadsheet import FIELD_ALIASES, Header, SpreadsheetError, find_header, header_key, read_rows, write_xlsx

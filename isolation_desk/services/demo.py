@@ -23,14 +23,15 @@ from ..storage import repo_stays as rstays
 from ..storage import repo_supplies as rsup
 from ..storage import repositories as repo
 from ..storage.database import Database
-from . import rooms as room_service
 from . import (
+    health_checks,
     shift,  # issue 6: the shift log of the demo
     site,
     stays,
-    testing,
 )
+from . import rooms as room_service
 from .changes import Kind, writes
+from .testing import results
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
@@ -241,13 +242,13 @@ def _today_events(db: Database, rng: random.Random, now: datetime, a: Actor) -> 
         return
     # Fevers this morning.
     for s in rng.sample(present, min(len(present), max(2, len(present) // 200))):
-        testing.record_health_check(db, s["id"], min(now, datetime.combine(today, time(7, 40))),
+        health_checks.record_health_check(db, s["id"], min(now, datetime.combine(today, time(7, 40))),
                                     "morning", round(rng.uniform(37.3, 38.6), 1), ["fever", "dry_cough"],
                                     a, now)
     # One positive from yesterday's sampling, awaiting transfer.
     candidate = rdemo.first_sample_without_result(db, yesterday)
     if candidate is not None:
-        testing.record_result(db, candidate, "positive", a,
+        results.record_result(db, candidate, "positive", a,
                               min(now, datetime.combine(today, time(6, 30))), lab="市疾控中心实验室")
 
 

@@ -14,7 +14,7 @@ from ..domain.errors import DomainError
 from ..domain.roles import Actor
 from ..storage import repositories as repo
 from ..storage.database import Database
-from . import queries, shift
+from . import queries, shift, shift_summary, site_figures
 from .changes import Kind, writes
 from .site import get_settings
 
@@ -48,7 +48,7 @@ def write_handover(db: Database, path, now: datetime, *, actor: Actor, day: date
     from ..reports.handover import build_handover
     _suffix(path, (".pdf",))
     sh = shift.resolve_shift(db, now, day, kind)
-    summary = shift.shift_summary(db, sh, now)
+    summary = shift_summary.shift_summary(db, sh, now)
     pages = build_handover(summary, path, lang=lang, printed_at=now, font=font, font_path=_font_path(db),
                            printed_by=actor.label())
     record_printed(db, actor, "handover", now, shift=f"{sh.date.isoformat()} {sh.kind}", pages=pages)
@@ -60,7 +60,7 @@ def write_roster(db: Database, path, now: datetime, *, actor: Actor, lang: str =
     from ..reports.roster import build_roster
     actor.require("view_personal")
     _suffix(path, (".pdf",))
-    rows = [queries.occupant_row(s, now.date()) for s in shift.roster(db, now)]
+    rows = [queries.occupant_row(s, now.date()) for s in site_figures.roster(db, now)]
     pages = build_roster(rows, path, site_name=get_settings(db).site_name, lang=lang, printed_at=now,
                          font=font, font_path=_font_path(db), printed_by=actor.label())
     record_printed(db, actor, "roster", now, people=len(rows), pages=pages)
@@ -76,7 +76,7 @@ def write_door_cards(db: Database, path, now: datetime, *, actor: Actor, rooms: 
     from ..reports.door_cards import build_door_cards
     actor.require("view_personal")
     _suffix(path, (".pdf",))
-    stays = shift.roster(db, now)
+    stays = site_figures.roster(db, now)
     if building:
         stays = [s for s in stays if (s["building"] or "").upper() == building.strip().upper()
                  and (floor is None or s["floor"] == floor)]
@@ -117,7 +117,7 @@ def notice_refusal(db: Database, stay: dict, now: datetime) -> DomainError | Non
 
 def release_notice_refusal(db: Database, stay_id: int, now: datetime) -> DomainError | None:
     """For a window: why the notice of this stay cannot be printed now (None: it can)."""
-    return notice_refusal(db, shift.stay_for_paper(db, stay_id), now)
+    return notice_refusal(db, site_figures.stay_for_paper(db, stay_id), now)
 
 
 @writes(Kind.AUDIT)
@@ -132,13 +132,13 @@ def write_release_notices(db: Database, path, now: datetime, *, actor: Actor, st
     actor.require("view_personal")
     _suffix(path, (".pdf",))
     if stay_ids:
-        stays = [shift.stay_for_paper(db, i) for i in stay_ids]
+        stays = [site_figures.stay_for_paper(db, i) for i in stay_ids]
         for stay in stays:
             refusal = notice_refusal(db, stay, now)
             if refusal is not None:
                 raise refusal
     else:
-        due = shift.release_due_stays(db, due_on or now.date())
+        due = site_figures.release_due_stays(db, due_on or now.date())
         if not due:
             raise DomainError("no_releases_due", day=(due_on or now.date()).isoformat())
         stays = []
@@ -167,7 +167,7 @@ def write_sampling_list(db: Database, path, now: datetime, *, actor: Actor, day:
     from ..reports.sampling_list import build_sampling_list
     actor.require("view_personal")
     _suffix(path, (".pdf",))
-    from .testing import sampling_list
+    from .testing.sampling import sampling_list
     day = day or now.date()
     sl = sampling_list(db, day, building=building, floor=floor)
     pages = build_sampling_list(sl, path, day=day, now=now, site_name=get_settings(db).site_name, lang=lang,
@@ -198,8 +198,8 @@ def write_daily_report(db: Database, path, now: datetime, *, actor: Actor, day: 
     """PDF (returns pages) or xlsx (returns None), by the file name's ending."""
     from ..reports.daily_report import build_daily_pdf, write_daily_xlsx
     suffix = _suffix(path, (".pdf", ".xlsx"))
-    figures = shift.daily_figures(db, day or now.date(), now, notes=notes)
-    template = shift.daily_template(db)
+    figures = site_figures.daily_figures(db, day or now.date(), now, notes=notes)
+    template = site_figures.daily_template(db)
     if suffix == ".pdf":
         pages = build_daily_pdf(figures, template, path, lang=lang, printed_at=now, font=font,
                                 font_path=_font_path(db))

@@ -9,7 +9,7 @@ Each row ends in exactly one of: recorded, unmatched (nobody at the site or on t
 roster has the ID number), conflict (the name disagrees, a value is unreadable, or a
 different result is already recorded: nothing is overwritten), or already there (the same
 result was imported before: importing a file twice changes nothing). Positives are
-handled as the emergency they are (services.testing). The whole file is one transaction;
+handled as the emergency they are (services.testing.emergency). The whole file is one transaction;
 ``dry_run`` runs everything and rolls back: that is the preview.
 
 Positive first (issue 14): the ID number decides who a row is; the name only confirms it
@@ -27,8 +27,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from ..domain.cells import normalize_text
+from ..domain.date_parsing import parse_datetime
 from ..domain.errors import DomainError
-from ..domain.identity import mask_id, normalize_id_number, normalize_text, parse_datetime
+from ..domain.identity import mask_id, normalize_id_number
 from ..domain.names import compare_names
 from ..domain.roles import Actor
 from ..io.spreadsheet import find_header, read_rows
@@ -36,8 +38,9 @@ from ..messages import current_language, describe
 from ..storage import repo_tests as rt
 from ..storage import repositories as repo
 from ..storage.database import Database
-from . import testing
 from .changes import Kind, writes
+from .testing import results
+from .testing.common import RESULT_ZH, Outcome
 
 _RESULT_WORDS = {
     "negative": ("阴性", "阴", "negative", "neg", "-", "(-)", "n", "未检出", "not detected", "阴性(-)"),
@@ -155,7 +158,7 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
         raise DomainError("import_no_rows")
     report = ImportReport(file=path.name, rows=len(data), dry_run=dry_run)
     source = f"import:{path.name}"[:200]
-    out = testing.Outcome()
+    out = Outcome()
     claimed: set[int] = set()
 
     def conflict(n, name, id_number, err: DomainError, **extra):
@@ -217,7 +220,7 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                     p = rt.pool(db, t["pool_id"])
                     if p["result"] is None and result != "negative":
                         before_alerts = len(out.alerts)
-                        testing._pool_result(db, p, result, actor, now, lab, out, source="import")
+                        results.apply_pool_result(db, p, result, actor, now, lab, out, source="import")
                         report.recorded += 1
                         if result == "positive":
                             report.positives.append(_entry(n, known, id_number, room=(stay or {}).get("room") or "",
@@ -246,7 +249,7 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                     else:
                         conflict(n, name, id_number, DomainError(
                             "import_result_conflict", value=result, result=t["result"],
-                            value_zh=testing.RESULT_ZH[result], result_zh=testing.RESULT_ZH.get(t["result"])),
+                            value_zh=RESULT_ZH[result], result_zh=RESULT_ZH.get(t["result"])),
                             result=result, recorded=False)
                     continue
                 if t is None:
@@ -263,7 +266,7 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                     repo.update(db, "tests", t["id"], {"sampled_at": sampled_at.replace(microsecond=0)})
                     t = repo.get(db, "tests", t["id"])
                 before_pos, before_alerts = len(out.positives), len(out.alerts)
-                testing._set_result(db, t, result, actor, now, lab, out, source=source, how="import")
+                results.apply_result(db, t, result, actor, now, lab, out, source=source, how="import")
                 report.recorded += 1
                 if len(out.positives) > before_pos:
                     report.positives.append(_entry(n, known, id_number,

@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from ..domain.cells import normalize_text
 from ..domain.errors import DomainError
-from ..domain.identity import normalize_text
 from ..domain.policy import CATEGORIES, PRESETS, Policy
 from ..domain.roles import SYSTEM, Actor
 from ..storage import repo_site as rsite

@@ -11,9 +11,10 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from ..domain import schedule as sched
+from ..domain.cells import normalize_text
 from ..domain.dates import stored_date
 from ..domain.errors import DomainError
-from ..domain.identity import make_resident_id, mask_id, mask_phone, normalize_phone, normalize_text, validate_document
+from ..domain.identity import make_resident_id, mask_id, mask_phone, normalize_phone, validate_document
 from ..domain.roles import Actor
 from ..storage import repo_tests as rt
 from ..storage import repositories as repo

@@ -508,7 +508,7 @@ TRANSFER_KINDS = ("hospital", "other_site")
 
 @writes(Kind.STAYS, Kind.ALERTS)
 def mark_awaiting_transfer(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
-    """An occupant who tested positive waits for the transfer (see testing._emergency)."""
+    """An occupant who tested positive waits for the transfer (see testing.emergency.handle_positive)."""
     actor.require("tests")
     s = stay_or_fail(db, stay_id)
     if s["status"] == "awaiting_transfer":

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ..domain import stock
+from ..domain.date_parsing import parse_date
 from ..domain.errors import DomainError
-from ..domain.identity import parse_date
 from ..domain.roles import Actor
 from ..storage import repo_supplies as rs
 from ..storage import repositories as repo

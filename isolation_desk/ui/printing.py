@@ -159,8 +159,8 @@ class PrintMenu(QMenu):
         return code if ok else None
 
     def _floors(self, building: str) -> list[int]:
-        from ..services import testing
-        return [f for b, f in testing.floors(self.ctx.db) if b == building]
+        from ..services.testing import sampling
+        return [f for b, f in sampling.floors(self.ctx.db) if b == building]
 
     def door_cards_of_building(self, building: str | None = None):
         building = building or self.ask_building()

@@ -42,9 +42,9 @@ def test_generated_site_is_consistent(tmp_path):
         assert db.scalar("SELECT count(*) FROM audit WHERE action = 'bench_generated'") == 1
         assert db.scalar("SELECT count(*) FROM stays WHERE status = 'expected'") >= 3
         # what the services compute on it works
-        from isolation_desk.services import boards, shift
+        from isolation_desk.services import boards, shift_summary
         assert len(boards.room_tiles(db, now)) == 200
-        assert shift.current_summary(db, now).census_total == db.scalar(
+        assert shift_summary.current_summary(db, now).census_total == db.scalar(
             "SELECT count(*) FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')")
     finally:
         db.close()

@@ -74,8 +74,8 @@ def test_print_roster_door_cards_and_release_notice(demo_file, tmp_path):
 def test_release_notices_due_today_and_usage(demo_db, demo_file, tmp_path):
     from conftest import make_releasable
 
-    from isolation_desk.services import shift
-    due = shift.release_due_stays(demo_db, date(2022, 11, 20))
+    from isolation_desk.services import site_figures
+    due = site_figures.release_due_stays(demo_db, date(2022, 11, 20))
     r = run("print", "release-notice", "--db", demo_file, "--stay", str(due[0]["id"]), "--out",
             str(tmp_path / "n.pdf"))  # not releasable yet (release-day sample not taken)
     assert r.exit_code == 2 and "cannot be released now" in r.output, r.output

@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from isolation_desk.domain.cells import normalize_text, parse_quantity, parse_temperature
+from isolation_desk.domain.date_parsing import parse_date, parse_datetime
 from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.identity import (
     ID_TYPES,
@@ -18,14 +20,9 @@ from isolation_desk.domain.identity import (
     mask_phone,
     normalize_id_number,
     normalize_phone,
-    normalize_text,
-    parse_date,
-    parse_datetime,
     parse_id_type,
-    parse_quantity,
     parse_resident_id,
     parse_sex,
-    parse_temperature,
     validate_document,
 )
 

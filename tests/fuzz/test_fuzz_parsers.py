@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from isolation_desk.domain import identity, policy, registration, stock
+from isolation_desk.domain import cells as cell_parsing
+from isolation_desk.domain import date_parsing, identity, policy, registration, stock
 from isolation_desk.domain.errors import DomainError
 from isolation_desk.messages import MESSAGES
 
@@ -47,7 +48,7 @@ def only_domain_errors(fn, *args, **kwargs):
 @FUZZ
 @given(cells)
 def test_normalize_text_never_fails(value):
-    out = identity.normalize_text(value)
+    out = cell_parsing.normalize_text(value)
     assert isinstance(out, str) and "\u200b" not in out
 
 
@@ -117,7 +118,7 @@ def test_sex(value):
 @example(2958466.0, date(2022, 11, 20), True)
 @example(-1e300, date(2022, 11, 20), True)
 def test_dates(value, today, allow_future):
-    out = only_domain_errors(identity.parse_date, value, today, allow_future=allow_future)
+    out = only_domain_errors(date_parsing.parse_date, value, today, allow_future=allow_future)
     if out is not None:
         assert isinstance(out, date) and not isinstance(out, datetime)
         assert allow_future or out <= today
@@ -128,7 +129,7 @@ def test_dates(value, today, allow_future):
 @example("2022-11-20 25:61", datetime(2022, 11, 20, 9, 30), False)
 @example(time(9, 30), datetime(2022, 11, 20, 9, 30), False)
 def test_datetimes(value, now, allow_future):
-    out = only_domain_errors(identity.parse_datetime, value, now, allow_future=allow_future)
+    out = only_domain_errors(date_parsing.parse_datetime, value, now, allow_future=allow_future)
     if out is not None:
         assert isinstance(out, datetime)
 
@@ -139,9 +140,9 @@ def test_datetimes(value, now, allow_future):
 @example("３６．５")
 @example(float("nan"))
 def test_temperature(value):
-    out = only_domain_errors(identity.parse_temperature, value)
+    out = only_domain_errors(cell_parsing.parse_temperature, value)
     if out is not None:
-        assert identity.TEMPERATURE_MIN <= out <= identity.TEMPERATURE_MAX
+        assert cell_parsing.TEMPERATURE_MIN <= out <= cell_parsing.TEMPERATURE_MAX
 
 
 @FUZZ
@@ -150,7 +151,7 @@ def test_temperature(value):
 @example("-0")
 @example("1e400")
 def test_quantity(value):
-    out = only_domain_errors(identity.parse_quantity, value)
+    out = only_domain_errors(cell_parsing.parse_quantity, value)
     if out is not None:
         assert math.isfinite(out) and out >= 0
     out = only_domain_errors(stock.validate_quantity, value)
@@ -215,13 +216,14 @@ def test_import_row_validation_reports_every_field_and_never_raises(fields, toda
 @FUZZ
 @given(cells)
 def test_result_kind_role_scan_username(value):
-    from isolation_desk.services import accounts, arrivals_import, results_import, testing
+    from isolation_desk.services import accounts, arrivals_import, results_import
+    from isolation_desk.services.testing import sampling
     only_domain_errors(results_import.parse_result, value)
     only_domain_errors(results_import.parse_kind, value)
     only_domain_errors(arrivals_import.parse_household_role, value)
     only_domain_errors(accounts.normalize_username, value)
     if isinstance(value, str) or value is None:
-        only_domain_errors(testing.stay_from_scan, value)
+        only_domain_errors(sampling.stay_from_scan, value)
 
 
 @FUZZ

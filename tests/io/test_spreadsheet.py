@@ -7,8 +7,9 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
+from isolation_desk.domain.date_parsing import parse_date, parse_datetime
 from isolation_desk.domain.errors import DomainError
-from isolation_desk.domain.identity import make_resident_id, normalize_id_number, parse_date, parse_datetime
+from isolation_desk.domain.identity import make_resident_id, normalize_id_number
 from isolation_desk.io.spreadsheet import (
     FIELD_ALIASES,
     Header,

@@ -32,7 +32,8 @@ def _child(path: str, run: int, seed: int, conn) -> None:
     from isolation_desk.domain.errors import DomainError
     from isolation_desk.domain.registration import Registration
     from isolation_desk.domain.roles import Actor
-    from isolation_desk.services import stays, supplies, testing
+    from isolation_desk.services import stays, supplies
+    from isolation_desk.services.testing import results, sampling
 
     rng = random.Random(seed)
     db = open_database(path)
@@ -60,10 +61,10 @@ def _child(path: str, run: int, seed: int, conn) -> None:
                 if t is None:
                     continue
                 if t["sampled_at"] is None:
-                    testing.record_sample(db, t["id"], now, actor, now)
+                    sampling.record_sample(db, t["id"], now, actor, now)
                     conn.send(("sample", t["id"]))
                 result = "positive" if rng.random() < 0.05 else "negative"
-                testing.record_result(db, t["id"], result, actor, now)
+                results.record_result(db, t["id"], result, actor, now)
                 conn.send(("result", t["id"], result))
             else:
                 item = rng.choice(items)

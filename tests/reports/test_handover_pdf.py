@@ -15,7 +15,7 @@ from isolation_desk.domain.roles import Actor
 from isolation_desk.reports import fonts
 from isolation_desk.reports.handover import build_handover
 from isolation_desk.reports.labels.handover import EN, ZH
-from isolation_desk.services import shift, stays
+from isolation_desk.services import shift, shift_summary, stays
 
 RESIDENT_ID = re.compile(r"(?<![0-9*])\d{17}[\dX](?![0-9])")
 
@@ -30,7 +30,7 @@ def after(lines: list[str], marker: str) -> list[str]:
 
 @pytest.fixture
 def summary(demo_db, now):
-    return shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+    return shift_summary.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_names_with_a_middle_dot_and_a_rare_character_print(demo_db, now, manage
         stays.check_in(demo_db, Registration(
             name=name, id_type="passport", id_number=number, sex="M", birth_date=date(1980, 5, 1),
             phone="13800138000", category="inbound_traveller", arrival_date=now.date()), manager, now)
-    s = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+    s = shift_summary.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
     path = tmp_path / "names.pdf"
     build_handover(s, path, lang="zh_CN")
     text = "\n".join(read(path))
@@ -151,7 +151,7 @@ def test_label_sets_are_equal_in_both_languages():
 
 def test_night_sheet_lists_fevers_with_symptoms_in_words(demo_db, now, tmp_path):
     night = shift.shift_of(demo_db, now.date() - timedelta(days=1), "night")
-    s = shift.shift_summary(demo_db, night, now)
+    s = shift_summary.shift_summary(demo_db, night, now)
     assert s.fevers
     path = tmp_path / "night.pdf"
     build_handover(s, path, lang="zh_CN")
@@ -163,7 +163,7 @@ def test_night_sheet_lists_fevers_with_symptoms_in_words(demo_db, now, tmp_path)
 
 
 def test_sheet_of_a_site_without_occupants(db, now, tmp_path):
-    s = shift.shift_summary(db, shift.shift_at(db, now), now)
+    s = shift_summary.shift_summary(db, shift.shift_at(db, now), now)
     assert s.census_total == 0 and s.supplies is None
     path = tmp_path / "empty.pdf"
     build_handover(s, path, lang="zh_CN")
@@ -225,7 +225,7 @@ def test_a_site_of_many_buildings_breaks_the_census_across_pages(summary, tmp_pa
 def test_the_longest_log_entry_fits(demo_db, now, tmp_path):
     nurse = Actor("nurse", "medical")
     shift.add_log_entry(demo_db, "incident", "长" * (shift.LOG_TEXT_MAX - 1) + "完", nurse, now)
-    s = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+    s = shift_summary.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
     path = tmp_path / "long-log.pdf"
     assert build_handover(s, path, lang="zh_CN") >= 2
     assert "长长完" in "".join(read(path)).replace("\n", "")

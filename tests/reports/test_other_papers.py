@@ -11,7 +11,7 @@ from isolation_desk.reports.daily_report import build_daily_pdf, write_daily_xls
 from isolation_desk.reports.door_cards import build_door_cards, qr_modules, qr_payload
 from isolation_desk.reports.release_notice import build_release_notice, home_monitoring
 from isolation_desk.reports.roster import build_roster
-from isolation_desk.services import queries, shift
+from isolation_desk.services import queries, site_figures
 
 PRINTED = datetime(2022, 11, 20, 9, 30)
 RESIDENT_ID = re.compile(r"(?<![0-9*])\d{17}[\dX](?![0-9])")
@@ -22,7 +22,7 @@ def text_of(path) -> str:
 
 
 def test_roster_lists_everybody_on_site_by_room_with_masked_ids(demo_db, now, tmp_path):
-    stays = shift.roster(demo_db, now)
+    stays = site_figures.roster(demo_db, now)
     rows = [queries.occupant_row(s, now.date()) for s in stays]
     assert len(rows) == queries.census(demo_db)["occupied"]
     path = tmp_path / "roster.pdf"
@@ -46,7 +46,7 @@ def test_roster_of_five_thousand_rows_builds(tmp_path, now):
 
 
 def test_door_cards_carry_room_name_dates_and_the_stay_qr(demo_db, now, tmp_path):
-    stays = shift.roster(demo_db, now)[:3]
+    stays = site_figures.roster(demo_db, now)[:3]
     path = tmp_path / "cards.pdf"
     pages = build_door_cards(stays, path, site_name="演示", printed_at=PRINTED)
     assert pages == 2
@@ -60,7 +60,7 @@ def test_door_cards_carry_room_name_dates_and_the_stay_qr(demo_db, now, tmp_path
 
 
 def test_release_notice_has_full_id_and_home_monitoring_dates(demo_db, now, tmp_path):
-    stay = next(s for s in shift.roster(demo_db, now) if s["home_monitoring_days"])
+    stay = next(s for s in site_figures.roster(demo_db, now) if s["home_monitoring_days"])
     start, release, home_from, home_to = home_monitoring(stay)
     assert (home_to - release).days == stay["home_monitoring_days"]
     path = tmp_path / "notice.pdf"
@@ -72,10 +72,10 @@ def test_release_notice_has_full_id_and_home_monitoring_dates(demo_db, now, tmp_
 
 
 def test_daily_report_pdf_and_xlsx_follow_the_template(demo_db, now, manager, tmp_path):
-    shift.set_daily_template(demo_db, ["date", {"field": "persons_in_residence", "title": "在住人数(人)"},
+    site_figures.set_daily_template(demo_db, ["date", {"field": "persons_in_residence", "title": "在住人数(人)"},
                                        "supplies_below_reorder", "rooms_not_disinfected"], manager, now)
-    figures = shift.daily_figures(demo_db, now.date(), now)
-    template = shift.daily_template(demo_db)
+    figures = site_figures.daily_figures(demo_db, now.date(), now)
+    template = site_figures.daily_template(demo_db)
     pdf = tmp_path / "daily.pdf"
     build_daily_pdf(figures, template, pdf, printed_at=PRINTED)
     text = text_of(pdf)
@@ -98,13 +98,13 @@ def test_release_notices_of_a_day_one_per_page(demo_db, now, tmp_path, manager):
 
     from isolation_desk.services import papers
     releasable = make_releasable(demo_db, now)
-    due = [s for s in shift.release_due_stays(demo_db, now.date()) if s["id"] in releasable]
+    due = [s for s in site_figures.release_due_stays(demo_db, now.date()) if s["id"] in releasable]
     assert due
     path = tmp_path / "notices.pdf"
     left_out = []
     pages = papers.write_release_notices(demo_db, path, now, actor=manager, left_out=left_out)
     assert pages == len(due)
-    assert len(left_out) == len(shift.release_due_stays(demo_db, now.date())) - len(due)
+    assert len(left_out) == len(site_figures.release_due_stays(demo_db, now.date())) - len(due)
     reader = PdfReader(str(path))
     for stay, page in zip(due, reader.pages, strict=True):
         assert stay["name"] in page.extract_text().replace("\n", "")
@@ -112,11 +112,11 @@ def test_release_notices_of_a_day_one_per_page(demo_db, now, tmp_path, manager):
 
 def test_landscape_roster_and_daily_report_stay_inside_the_page(demo_db, now, tmp_path):
     from test_handover_pdf import text_positions
-    rows = [queries.occupant_row(s, now.date()) for s in shift.roster(demo_db, now)][:80]
+    rows = [queries.occupant_row(s, now.date()) for s in site_figures.roster(demo_db, now)][:80]
     roster = tmp_path / "roster.pdf"
     build_roster(rows, roster, site_name="滨江路集中隔离点(演示)", printed_at=PRINTED, lang="en")
     daily = tmp_path / "daily.pdf"
-    build_daily_pdf(shift.daily_figures(demo_db, now.date(), now), shift.daily_template(demo_db), daily,
+    build_daily_pdf(site_figures.daily_figures(demo_db, now.date(), now), site_figures.daily_template(demo_db), daily,
                     printed_at=PRINTED)
     margin = 10 * 72 / 25.4
     for path in (roster, daily):
@@ -127,7 +127,7 @@ def test_landscape_roster_and_daily_report_stay_inside_the_page(demo_db, now, tm
 
 
 def test_a_household_gets_one_door_card(demo_db, now, tmp_path):
-    stays = shift.roster(demo_db, now)
+    stays = site_figures.roster(demo_db, now)
     rooms = {}
     for s in stays:
         rooms.setdefault(s["room_id"], []).append(s)

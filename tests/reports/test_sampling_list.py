@@ -6,12 +6,12 @@ from pypdf import PdfReader
 from isolation_desk.domain.roles import SYSTEM
 from isolation_desk.reports.labels import LABELS
 from isolation_desk.reports.labels.testing import EN, ZH
-from isolation_desk.services import testing
 from isolation_desk.services.papers import write_sampling_list
+from isolation_desk.services.testing import sampling
 
 
 def test_sampling_list_pdf_reads_back(demo_db, now, tmp_path):
-    sl = testing.sampling_list(demo_db, now.date())
+    sl = sampling.sampling_list(demo_db, now.date())
     assert sl.rows
     path = tmp_path / "sl.pdf"
     pages = write_sampling_list(demo_db, path, now, actor=SYSTEM, day=now.date(), lang="zh_CN")
@@ -28,7 +28,7 @@ def test_sampling_list_pdf_reads_back(demo_db, now, tmp_path):
 
 
 def test_one_floor_in_english(demo_db, now, tmp_path):
-    f = testing.sampling_list(demo_db, now.date()).floors[0]
+    f = sampling.sampling_list(demo_db, now.date()).floors[0]
     path = tmp_path / "floor.pdf"
     write_sampling_list(demo_db, path, now, actor=SYSTEM, day=now.date(), lang="en", building=f.building,
                         floor=f.floor)

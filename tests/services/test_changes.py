@@ -19,8 +19,9 @@ from isolation_desk.domain.changes import Changes, Kind
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
-from isolation_desk.services import rooms, shift, site, stays, supplies, testing
+from isolation_desk.services import health_checks, rooms, shift, site, stays, supplies
 from isolation_desk.services.changes import changes_of, is_marked, writes
+from isolation_desk.services.testing import results, sampling
 
 MANAGER = Actor("boss", "manager", "Boss")
 
@@ -145,9 +146,9 @@ def test_what_each_action_writes_is_within_its_mark(db, now):
     ready = [r for r in db.query("SELECT id FROM rooms WHERE status = 'ready' ORDER BY id")]
     check(stays.move, db, first.stay_id, ready[0]["id"], "换房", MANAGER, now)
     due = db.query("SELECT id FROM tests WHERE stay_id = ? AND sampled_at IS NULL", (first.stay_id,))
-    check(testing.record_sample, db, due[0]["id"], now, MANAGER, now)
-    check(testing.record_result, db, due[0]["id"], "negative", MANAGER, now, lab="金域")
-    check(testing.record_temperature, db, first.stay_id, "morning", "36.6", [], MANAGER, now)
+    check(sampling.record_sample, db, due[0]["id"], now, MANAGER, now)
+    check(results.record_result, db, due[0]["id"], "negative", MANAGER, now, lab="金域")
+    check(health_checks.record_temperature, db, first.stay_id, "morning", "36.6", [], MANAGER, now)
     item = check(supplies.create_item, db, name="口罩", category="protective_equipment", unit="只",
                  actor=MANAGER, now=now)
     check(supplies.receive, db, item, 100, party="仓库", actor=MANAGER, now=now)

@@ -8,7 +8,8 @@ from isolation_desk.domain import release as rel
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
-from isolation_desk.services import stays, testing
+from isolation_desk.services import stays
+from isolation_desk.services.testing import results, sampling
 from isolation_desk.storage import repositories as repo
 
 NURSE = Actor("nurse1", "medical")
@@ -26,13 +27,13 @@ def due_today(db, now, seq):
     sid = stays.check_in(db, r, MANAGER, t0).stay_id
     assert repo.stay(db, sid)["release_date"] == now.date().isoformat()
     for t in repo.tests_for_stay(db, sid):
-        testing.record_sample(db, t["id"], t0 if t["purpose"] == "check_in" else now.replace(hour=7), NURSE, now)
+        sampling.record_sample(db, t["id"], t0 if t["purpose"] == "check_in" else now.replace(hour=7), NURSE, now)
     return sid
 
 
 def result(db, sid, purpose, lab, now):
     t = [x for x in repo.tests_for_stay(db, sid) if x["purpose"] == purpose][0]
-    testing.record_result(db, t["id"], "negative", NURSE, now, lab=lab)
+    results.record_result(db, t["id"], "negative", NURSE, now, lab=lab)
 
 
 def test_two_samples_from_one_lab_do_not_release(db8, now):

@@ -13,8 +13,9 @@ from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import SYSTEM, Actor
 from isolation_desk.io.spreadsheet import write_xlsx
 from isolation_desk.messages import describe
-from isolation_desk.services import site, stays_expected, testing
+from isolation_desk.services import site, stays_expected
 from isolation_desk.services.results_import import import_results
+from isolation_desk.services.testing import emergency
 from isolation_desk.storage import repositories as repo
 
 NURSE = Actor("nurse1", "medical")
@@ -71,7 +72,7 @@ def test_the_holding_room_takes_them_awaiting_transfer(db, now, expected):
     r = stays_expected.check_in_expected(db, expected["周八"], MANAGER, now, room_id=holding)
     s = repo.stay(db, r.stay_id)
     assert (s["status"], s["room"]) == ("awaiting_transfer", "A-0410")
-    [alert] = testing.open_alerts(db)
+    [alert] = emergency.open_alerts(db)
     assert alert["stay_id"] == r.stay_id and alert["room"] == "A-0410"
 
 

@@ -14,8 +14,9 @@ from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
 from isolation_desk.io.spreadsheet import write_xlsx
-from isolation_desk.services import stays, testing
+from isolation_desk.services import stays
 from isolation_desk.services.results_import import import_results
+from isolation_desk.services.testing import bulk, emergency, results, sampling
 from isolation_desk.storage import repositories as repo
 
 NURSE = Actor("nurse1", "medical")
@@ -47,7 +48,7 @@ def site(db, now):
     people["王五"] = stays.check_in(db, reg(t0, "王五", 11), MANAGER, t0,
                                      household_of=people["李四"], household_role="child", host_role="parent").stay_id
     for sid in people.values():
-        testing.sample_stay(db, sid, now.date(), now.replace(hour=7, minute=10), NURSE, now)
+        sampling.sample_stay(db, sid, now.date(), now.replace(hour=7, minute=10), NURSE, now)
     return people
 
 
@@ -64,7 +65,7 @@ def test_positive_with_a_differing_name_raises_the_emergency_anyway(db, now, sit
     path = sheet(tmp_path / "lab.xlsx", now, [("李斯", 10, "阳性"), ("张 三", 1, "阴性")])
     report = import_results(db, path, NURSE, now, lang="en")
     assert repo.stay(db, site["李四"])["status"] == "awaiting_transfer"
-    alerts = testing.open_alerts(db)
+    alerts = emergency.open_alerts(db)
     assert [(a["name"], a["note"]) for a in alerts] == [("李四", "name_differs:李斯")]
     assert report.restarted == [site["王五"]]
     c = report.to_json()["conflicts"]
@@ -78,7 +79,7 @@ def test_positive_with_a_differing_name_raises_the_emergency_anyway(db, now, sit
 def test_only_negatives_wait_for_a_name_to_be_confirmed(db, now, site, tmp_path):
     path = sheet(tmp_path / "lab.xlsx", now, [("Zhang San", 1, "阴性"), ("李斯", 10, "阴性")])
     report = import_results(db, path, NURSE, now, lang="en")
-    assert report.recorded == 0 and testing.open_alerts(db) == []
+    assert report.recorded == 0 and emergency.open_alerts(db) == []
     assert [(c["name"], c["reason"], c["result"], c["recorded"], c["name_difference"])
             for c in report.conflicts] == [
         ("Zhang San", "import_name_mismatch", "negative", False, "script"),
@@ -117,14 +118,14 @@ def test_bulk_negative_takes_one_batch_and_never_the_last_hour(db, now, site):
     for name, ago in (("张三", timedelta(minutes=20)), ("李四", timedelta(minutes=90))):
         t = repo.insert(db, "tests", {"stay_id": site[name], "kind": "pcr", "purpose": "retest",
                                       "due_date": now.date().isoformat()})
-        testing.record_sample(db, t, now - ago, NURSE, now)
+        sampling.record_sample(db, t, now - ago, NURSE, now)
     # before 07:30 (the default would be 6 hours ago): only the morning round's samples
-    plan = testing.bulk_plan(db, testing.LabBatch.taken_before(now.replace(hour=7, minute=30)), now)
+    plan = bulk.bulk_plan(db, bulk.LabBatch.taken_before(now.replace(hour=7, minute=30)), now)
     assert plan.count == 6 and plan.too_recent == [] and plan.release_held == []
     # everything up to now: the sample of 20 minutes ago is left out, the 90-minute one is in
-    plan = testing.bulk_plan(db, testing.LabBatch.taken_before(now), now)
+    plan = bulk.bulk_plan(db, bulk.LabBatch.taken_before(now), now)
     assert plan.count == 7 and len(plan.too_recent) == 1
-    out = testing.all_negative_except(db, testing.LabBatch.taken_before(now), set(), NURSE, now,
+    out = bulk.all_negative_except(db, bulk.LabBatch.taken_before(now), set(), NURSE, now,
                                       expected=7)
     assert out.recorded == 7
     fresh = [t for t in repo.tests_for_stay(db, site["张三"]) if t["purpose"] == "retest"][0]
@@ -135,37 +136,37 @@ def test_bulk_negative_takes_one_batch_and_never_the_last_hour(db, now, site):
 def test_bulk_refuses_when_the_batch_changed_since_the_count_was_shown(db, now, site):
     before = db.scalar("SELECT count(*) FROM audit")
     with pytest.raises(DomainError) as e:
-        testing.all_negative_except(db, testing.LabBatch.taken_before(now), set(), NURSE, now, expected=5)
+        bulk.all_negative_except(db, bulk.LabBatch.taken_before(now), set(), NURSE, now, expected=5)
     assert e.value.code == "bulk_count_changed" and e.value.params == {"expected": 5, "count": 6}
     assert db.scalar("SELECT count(*) FROM tests WHERE result IS NOT NULL") == 0
     assert db.scalar("SELECT count(*) FROM audit") == before
 
 
 def test_bulk_sampling_run_is_one_floor_of_one_day(db, now, site):
-    plan = testing.bulk_plan(db, testing.LabBatch.run(now.date(), "A", 2), now)
+    plan = bulk.bulk_plan(db, bulk.LabBatch.run(now.date(), "A", 2), now)
     assert plan.count == 4
     marked = {plan.units[0]}
-    out = testing.all_negative_except(db, testing.LabBatch.run(now.date(), "A", 2), marked, NURSE, now)
+    out = bulk.all_negative_except(db, bulk.LabBatch.run(now.date(), "A", 2), marked, NURSE, now)
     assert out.recorded == 4 and len(out.alerts) == 1
     pos = repo.get(db, "tests", plan.units[0][1])
     assert (pos["result"], pos["result_source"]) == ("positive", "row")
     # B-0201 untouched
     assert all(t["result"] is None for t in repo.tests_for_stay(db, site["李四"]) if t["sampled_at"])
     with pytest.raises(DomainError) as e:
-        testing.all_negative_except(db, testing.LabBatch.run(now.date(), "A", 2), set(), NURSE, now)
+        bulk.all_negative_except(db, bulk.LabBatch.run(now.date(), "A", 2), set(), NURSE, now)
     assert e.value.code == "bulk_nothing_in_batch"
 
 
 def test_bulk_pool_batch(db, now, site):
-    pool = testing.new_pool(db, "pcr", 5, NURSE, now)
+    pool = sampling.new_pool(db, "pcr", 5, NURSE, now)
     t0 = now - timedelta(hours=3)
     for name in ("张三", "赵六"):
         t = repo.insert(db, "tests", {"stay_id": site[name], "kind": "pcr", "purpose": "regime",
                                       "due_date": now.date().isoformat()})
-        testing.record_sample(db, t, t0, NURSE, now, pool_id=pool["id"])
-    plan = testing.bulk_plan(db, testing.LabBatch.pool(pool["id"]), now)
+        sampling.record_sample(db, t, t0, NURSE, now, pool_id=pool["id"])
+    plan = bulk.bulk_plan(db, bulk.LabBatch.pool(pool["id"]), now)
     assert plan.units == [("pool", pool["id"])]
-    testing.all_negative_except(db, testing.LabBatch.pool(pool["id"]), set(), NURSE, now, expected=1)
+    bulk.all_negative_except(db, bulk.LabBatch.pool(pool["id"]), set(), NURSE, now, expected=1)
     members = [t for t in repo.tests_for_stay(db, site["赵六"]) if t["pool_id"] == pool["id"]]
     assert (members[0]["result"], members[0]["result_source"]) == ("negative", "bulk")
 
@@ -175,20 +176,20 @@ def test_a_last_day_sample_needs_a_lab_result_not_a_bulk_negative(db, now):
     t0 = now - timedelta(days=2)
     sid = stays.check_in(db, reg(t0, "钱七", 20, exposure_days_before=5), MANAGER, t0).stay_id
     assert repo.stay(db, sid)["release_date"] == now.date().isoformat()
-    testing.sample_stay(db, sid, t0.date(), t0, NURSE, t0)
+    sampling.sample_stay(db, sid, t0.date(), t0, NURSE, t0)
     for t in repo.tests_for_stay(db, sid):
         if t["sampled_at"]:
-            testing.record_result(db, t["id"], "negative", NURSE, t0)
-    testing.sample_stay(db, sid, now.date(), now.replace(hour=7), NURSE, now)
+            results.record_result(db, t["id"], "negative", NURSE, t0)
+    sampling.sample_stay(db, sid, now.date(), now.replace(hour=7), NURSE, now)
     release_test = [t for t in repo.tests_for_stay(db, sid) if t["purpose"] == "release"][0]
-    plan = testing.bulk_plan(db, testing.LabBatch.taken_before(now), now)
+    plan = bulk.bulk_plan(db, bulk.LabBatch.taken_before(now), now)
     assert plan.units == [] and plan.release_held == [("test", release_test["id"])]
     with pytest.raises(DomainError) as e:
-        testing.all_negative_except(db, testing.LabBatch.taken_before(now), set(), NURSE, now)
+        bulk.all_negative_except(db, bulk.LabBatch.taken_before(now), set(), NURSE, now)
     assert e.value.code == "bulk_nothing_in_batch"
     assert "result_pending" in stays.release_check(db, sid, now).reasons
     # entered row by row: the gate is satisfied
-    testing.record_result(db, release_test["id"], "negative", NURSE, now, lab="市疾控")
+    results.record_result(db, release_test["id"], "negative", NURSE, now, lab="市疾控")
     assert repo.get(db, "tests", release_test["id"])["result_source"] == "row"
     assert stays.release_check(db, sid, now).allowed
     # a bulk negative on it (an older file's data, or any path that slips) never counts alone
@@ -200,7 +201,7 @@ def test_a_last_day_sample_needs_a_lab_result_not_a_bulk_negative(db, now):
 
 def test_a_lab_positive_against_a_recorded_negative_is_not_quiet(db, now, site, tmp_path):
     t = [x for x in repo.tests_for_stay(db, site["赵六"]) if x["sampled_at"]][0]
-    testing.record_result(db, t["id"], "negative", NURSE, now)
+    results.record_result(db, t["id"], "negative", NURSE, now)
     path = sheet(tmp_path / "lab.xlsx", now, [("赵六", 4, "阳性")])
     report = import_results(db, path, NURSE, now, lang="en")
     assert [(c["reason"], c["result"], c["recorded"]) for c in report.conflicts] == \
@@ -215,28 +216,28 @@ def test_a_double_sample_result_needs_its_lab(db, now):
     site_service.set_policy(db, pol.PRESETS["edition_8"]["close_contact"], SYSTEM, now - timedelta(days=3))
     t0 = now - timedelta(days=2)
     sid = stays.check_in(db, reg(t0, "钱七", 20, exposure_days_before=12), MANAGER, t0).stay_id
-    testing.sample_stay(db, sid, now.date(), now.replace(hour=7), NURSE, now)
+    sampling.sample_stay(db, sid, now.date(), now.replace(hour=7), NURSE, now)
     second = [t for t in repo.tests_for_stay(db, sid) if t["purpose"] == "second_lab"][0]
     with pytest.raises(DomainError) as e:
-        testing.record_result(db, second["id"], "negative", NURSE, now)
+        results.record_result(db, second["id"], "negative", NURSE, now)
     assert (e.value.code, e.value.field) == ("double_sample_lab_required", "lab")
     with pytest.raises(DomainError):
-        testing.record_results(db, [("test", second["id"], "negative")], NURSE, now, lab="  ")
-    testing.record_result(db, second["id"], "negative", NURSE, now, lab="第三方检验所")
+        results.record_results(db, [("test", second["id"], "negative")], NURSE, now, lab="  ")
+    results.record_result(db, second["id"], "negative", NURSE, now, lab="第三方检验所")
 
 
 def test_several_results_at_once_are_a_bulk_action_too(db, now, site):
     # record_results with several units: the same rule as the batch button
-    units = [(u["unit"], u["id"]) for u in testing.result_units(db, now)]
+    units = [(u["unit"], u["id"]) for u in results.result_units(db, now)]
     t = repo.insert(db, "tests", {"stay_id": site["张三"], "kind": "pcr", "purpose": "retest",
                                   "due_date": now.date().isoformat()})
-    testing.record_sample(db, t, now - timedelta(minutes=10), NURSE, now)
+    sampling.record_sample(db, t, now - timedelta(minutes=10), NURSE, now)
     with pytest.raises(DomainError) as e:
-        testing.record_results(db, [(u, i, "negative") for u, i in units] + [("test", t, "negative")], NURSE, now)
+        results.record_results(db, [(u, i, "negative") for u, i in units] + [("test", t, "negative")], NURSE, now)
     assert e.value.code == "bulk_too_recent"
     assert db.scalar("SELECT count(*) FROM tests WHERE result IS NOT NULL") == 0
     # a positive of the last hour is fine (a positive is never held back), and one row alone too
-    testing.record_results(db, [(u, i, "negative") for u, i in units[:2]] + [("test", t, "positive")], NURSE, now)
+    results.record_results(db, [(u, i, "negative") for u, i in units[:2]] + [("test", t, "positive")], NURSE, now)
     assert {r["result_source"] for r in db.query("SELECT result_source FROM tests WHERE result = 'negative'")} == {"bul"
                                                                                                                    "k"}
     assert repo.get(db, "tests", t)["result_source"] == "row"

@@ -10,8 +10,9 @@ from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
 from isolation_desk.io.spreadsheet import write_xlsx
-from isolation_desk.services import stays, testing
+from isolation_desk.services import stays
 from isolation_desk.services.results_import import import_results, parse_result
+from isolation_desk.services.testing import emergency, sampling
 from isolation_desk.storage import repositories as repo
 
 NURSE = Actor("nurse1", "medical")
@@ -42,7 +43,7 @@ def site(db, now):
                                      host_role="parent").stay_id
     # the morning round: everybody sampled at 07:10
     for sid in people.values():
-        testing.sample_stay(db, sid, now.date(), now.replace(hour=7, minute=10), NURSE, now)
+        sampling.sample_stay(db, sid, now.date(), now.replace(hour=7, minute=10), NURSE, now)
     return people
 
 
@@ -84,7 +85,7 @@ def test_lab_sheet_with_strangers_and_one_positive(db, now, site, tmp_path):
     assert [(p["name"], p["room"]) for p in js["positives"]] == [("王父", "B-0201")]
     # the positive handled as the emergency
     assert repo.stay(db, site["王父"])["status"] == "awaiting_transfer"
-    assert [a["name"] for a in testing.open_alerts(db)] == ["王父"]
+    assert [a["name"] for a in emergency.open_alerts(db)] == ["王父"]
     assert report.restarted == [site["王子"]]
     assert repo.stay(db, site["王子"])["start_date"] == now.date().isoformat()
     # the others are negative, and the middle-dot name matched despite another dot
@@ -186,16 +187,16 @@ def test_pooled_samples_reported_per_person(db, now, tmp_path):
                                      "category": "密接",
                                      "last_exposure_date": (t0.date() - timedelta(days=1)).isoformat()}, t0.date())
         ids.append(stays.check_in(db, reg, MANAGER, t0).stay_id)
-    pools = [testing.new_pool(db, "pcr", 10, NURSE, now) for _ in range(2)]
-    testing.sample_stay(db, ids[0], now.date(), now, NURSE, now, pool_id=pools[0]["id"])
-    testing.sample_stay(db, ids[1], now.date(), now, NURSE, now, pool_id=pools[0]["id"])
-    testing.sample_stay(db, ids[2], now.date(), now, NURSE, now, pool_id=pools[1]["id"])
+    pools = [sampling.new_pool(db, "pcr", 10, NURSE, now) for _ in range(2)]
+    sampling.sample_stay(db, ids[0], now.date(), now, NURSE, now, pool_id=pools[0]["id"])
+    sampling.sample_stay(db, ids[1], now.date(), now, NURSE, now, pool_id=pools[0]["id"])
+    sampling.sample_stay(db, ids[2], now.date(), now, NURSE, now, pool_id=pools[1]["id"])
     rows = [[1, "甲一", ident(30), "", "阴性", ""], [2, "乙二", ident(31), "", "阴性", ""],
             [3, "丙三", ident(32), "", "阳性", ""]]
     report = import_results(db, write_lab_xlsx(tmp_path / "p.xlsx", rows), NURSE, now)
     assert report.recorded == 3 and report.conflicts == []
-    assert testing.pool_info(db, pools[0]["id"])["result"] == "negative"
-    assert testing.pool_info(db, pools[1]["id"])["result"] == "positive"
+    assert sampling.pool_info(db, pools[0]["id"])["result"] == "negative"
+    assert sampling.pool_info(db, pools[1]["id"])["result"] == "positive"
     assert report.positives[0]["pool"] == pools[1]["code"]
     # 丙三 is not positive yet: re-tested on a single sample, release held
     assert repo.stay(db, ids[2])["status"] == "in_isolation"

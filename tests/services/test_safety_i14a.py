@@ -9,7 +9,8 @@ from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
 from isolation_desk.messages import describe
-from isolation_desk.services import rooms, stays, stays_policy, testing
+from isolation_desk.services import health_checks, rooms, stays, stays_policy
+from isolation_desk.services.testing import emergency, results, sampling
 from isolation_desk.storage import repositories as repo
 
 FRONT = Actor("desk1", "front_desk")
@@ -94,7 +95,7 @@ def test_moving_a_parent_alone_is_allowed_while_another_adult_of_the_household_s
     stays.move(db, parent.stay_id, single["id"], "发热观察", FRONT, now, with_household=False)
     assert room_of(db, parent.stay_id) == "A-0305"
     assert room_of(db, mother.stay_id) == room_of(db, child.stay_id) == "B-0201"
-    assert not [a for a in testing.open_alerts(db) if a["kind"] == "child_alone"]
+    assert not [a for a in emergency.open_alerts(db) if a["kind"] == "child_alone"]
 
 
 def test_extending_a_parent_extends_the_child_in_the_room(db, now):
@@ -113,8 +114,8 @@ def test_extending_a_parent_extends_the_child_in_the_room(db, now):
 def test_a_positive_restarts_the_household_room_mates(db, now):
     parent, child = family(db, now)
     t = repo.tests_for_stay(db, parent.stay_id)[0]
-    testing.record_sample(db, t["id"], now, NURSE, now)
-    testing.record_result(db, t["id"], "positive", NURSE, now + timedelta(hours=3))
+    sampling.record_sample(db, t["id"], now, NURSE, now)
+    results.record_result(db, t["id"], "positive", NURSE, now + timedelta(hours=3))
     assert repo.stay(db, child.stay_id)["start_date"] == now.date().isoformat()
 
 
@@ -122,12 +123,12 @@ def test_a_positive_restarts_the_household_room_mates(db, now):
 def test_transfer_of_the_last_adult_raises_a_child_alone_alert_until_a_carer_comes(db, now):
     parent, child = family(db, now)
     stays.transfer_out(db, parent.stay_id, "hospital", "定点医院", MANAGER, now)
-    alerts = [a for a in testing.open_alerts(db) if a["kind"] == "child_alone"]
+    alerts = [a for a in emergency.open_alerts(db) if a["kind"] == "child_alone"]
     assert [(a["stay_id"], a["room"]) for a in alerts] == [(child.stay_id, "B-0201")]
     carer = person(now, "王阿姨", date(1975, 1, 1), 17)
     stays.check_in(db, carer, FRONT, now + timedelta(hours=2), household_of=child.stay_id,
                    household_role="carer")
-    assert not [a for a in testing.open_alerts(db) if a["kind"] == "child_alone"]
+    assert not [a for a in emergency.open_alerts(db) if a["kind"] == "child_alone"]
     handled = db.query_one("SELECT * FROM alerts WHERE kind = 'child_alone'")
     assert handled["note"] == "carer_in_room" and handled["handled_at"]
 
@@ -135,12 +136,12 @@ def test_transfer_of_the_last_adult_raises_a_child_alone_alert_until_a_carer_com
 def test_a_child_alone_alert_ends_when_the_child_is_moved(db, now):
     parent, child = family(db, now)
     stays.end_stay_other(db, parent.stay_id, "指挥部通知", MANAGER, now)
-    assert [a["stay_id"] for a in testing.open_alerts(db) if a["kind"] == "child_alone"] == [child.stay_id]
+    assert [a["stay_id"] for a in emergency.open_alerts(db) if a["kind"] == "child_alone"] == [child.stay_id]
     stays.move(db, child.stay_id, rooms.find_room(db, "B-0204")["id"], "换房", MANAGER, now)
     # the alert of the old room is closed; alone in the new room, the child raises a new one
     first = db.query_one("SELECT * FROM alerts WHERE kind = 'child_alone' ORDER BY id LIMIT 1")
     assert first["note"] == "moved" and first["handled_at"]
-    assert [a["room"] for a in testing.open_alerts(db) if a["kind"] == "child_alone"] == ["B-0204"]
+    assert [a["room"] for a in emergency.open_alerts(db) if a["kind"] == "child_alone"] == ["B-0204"]
 
 
 # -- releasing respects open risk ------------------------------------------------------
@@ -149,8 +150,8 @@ def due_person(db, now, name="赵六", serial=21, room="A-0201"):
     r = stays.check_in(db, person(now, name, date(1990, 1, 1), serial, 7), FRONT,
                        now - timedelta(days=1), room_id=rooms.find_room(db, room)["id"])
     for t in repo.tests_for_stay(db, r.stay_id):
-        testing.record_sample(db, t["id"], now - timedelta(hours=3), NURSE, now)
-        testing.record_result(db, t["id"], "negative", NURSE, now - timedelta(hours=1))
+        sampling.record_sample(db, t["id"], now - timedelta(hours=3), NURSE, now)
+        results.record_result(db, t["id"], "negative", NURSE, now - timedelta(hours=1))
     return r
 
 
@@ -158,8 +159,8 @@ def positive_on(db, now, room, name="钱七", serial=23):
     r = stays.check_in(db, person(now, name, date(1992, 2, 2), serial), FRONT, now - timedelta(days=1),
                        room_id=rooms.find_room(db, room)["id"])
     t = repo.tests_for_stay(db, r.stay_id)[0]
-    testing.record_sample(db, t["id"], now - timedelta(hours=2), NURSE, now)
-    testing.record_result(db, t["id"], "positive", NURSE, now - timedelta(hours=1))
+    sampling.record_sample(db, t["id"], now - timedelta(hours=2), NURSE, now)
+    results.record_result(db, t["id"], "positive", NURSE, now - timedelta(hours=1))
     return r
 
 
@@ -184,15 +185,15 @@ def test_an_acknowledged_positive_or_one_on_another_floor_does_not_block(db, now
     other_floor = positive_on(db, now, "A-0301")
     assert stays.release_check(db, r.stay_id, now).allowed
     same_floor = positive_on(db, now, "A-0205", name="孙八", serial=25)
-    alert = [a for a in testing.open_alerts(db) if a["stay_id"] == same_floor.stay_id][0]
-    testing.acknowledge_alert(db, alert["id"], "已联系120", MANAGER, now)
+    alert = [a for a in emergency.open_alerts(db) if a["stay_id"] == same_floor.stay_id][0]
+    emergency.acknowledge_alert(db, alert["id"], "已联系120", MANAGER, now)
     assert stays.release_check(db, r.stay_id, now).allowed
     assert other_floor
 
 
 def test_fever_needs_the_manager_and_a_second_medical_or_manager_account(db, now):
     r = due_person(db, now)
-    testing.record_health_check(db, r.stay_id, now - timedelta(hours=5), "morning", 37.4, [], NURSE, now)
+    health_checks.record_health_check(db, r.stay_id, now - timedelta(hours=5), "morning", 37.4, [], NURSE, now)
     with pytest.raises(Refused) as e:
         stays.release(db, r.stay_id, MANAGER, now, override_reason="体温复测正常")
     assert e.value.code == "release_fever_second_signature"
@@ -230,8 +231,8 @@ def test_the_refusal_names_each_missing_test_by_kind_and_date(db, now):
     repo.insert_tests(db, [(r.stay_id, "pcr", "second_lab", day)])
     for t in repo.tests_for_stay(db, r.stay_id):
         if t["due_date"] < day:
-            testing.record_sample(db, t["id"], now - timedelta(days=1), NURSE, now)
-            testing.record_result(db, t["id"], "negative", NURSE, now)
+            sampling.record_sample(db, t["id"], now - timedelta(days=1), NURSE, now)
+            results.record_result(db, t["id"], "negative", NURSE, now)
     d = stays.release_check(db, r.stay_id, now)
     assert d.details["missing"] == [("release", day), ("second_lab", day)]
     with pytest.raises(Refused) as e:
@@ -254,10 +255,10 @@ def test_the_handover_sheet_names_a_child_alone(db, now, tmp_path):
     import pypdf
 
     from isolation_desk.reports.handover import build_handover
-    from isolation_desk.services import shift
+    from isolation_desk.services import shift_summary
     parent, child = family(db, now)
     stays.transfer_out(db, parent.stay_id, "hospital", "定点医院", MANAGER, now)
-    summary = shift.current_summary(db, now + timedelta(minutes=5))
+    summary = shift_summary.current_summary(db, now + timedelta(minutes=5))
     assert [(c["room"], c["name"]) for c in summary.children_alone] == [("B-0201", "张小宝")]
     out = tmp_path / "handover.pdf"
     build_handover(summary, out, lang="zh_CN")
@@ -274,7 +275,7 @@ def test_no_release_notice_for_a_person_not_releasable_and_the_notice_says_both_
 
     from isolation_desk.services import papers, site
     r = due_person(db, now)
-    testing.record_health_check(db, r.stay_id, now - timedelta(hours=2), "morning", 37.8, [], NURSE, now)
+    health_checks.record_health_check(db, r.stay_id, now - timedelta(hours=2), "morning", 37.8, [], NURSE, now)
     with pytest.raises(DomainError) as e:
         papers.write_release_notice(db, r.stay_id, tmp_path / "n.pdf", now, actor=MANAGER)
     assert e.value.code == "release_notice_not_releasable"
@@ -294,7 +295,7 @@ def test_no_release_notice_for_a_person_not_releasable_and_the_notice_says_both_
 # -- the release hand-off to the community --------------------------------------------------
 def test_release_records_whether_the_community_was_told_and_the_daily_report_counts_the_rest(db, now, tmp_path):
 
-    from isolation_desk.services import shift
+    from isolation_desk.services import site_figures
     told = due_person(db, now)
     untold = due_person(db, now, name="郑十一", serial=31, room="A-0203")
     stays.release(db, told.stay_id, NURSE, now, community_notified=True)
@@ -303,7 +304,7 @@ def test_release_records_whether_the_community_was_told_and_the_daily_report_cou
     assert (s["community_notified"], s["community_notified_by"], s["community_notified_at"]) == \
         (1, "nurse1", now.isoformat())
     later = now + timedelta(hours=1)
-    assert shift.daily_figures(db, now.date(), later)["releases_not_notified"] == 1
+    assert site_figures.daily_figures(db, now.date(), later)["releases_not_notified"] == 1
     assert [r["id"] for r in stays.releases_not_notified(db)] == [untold.stay_id]
     # the command runs as a named person (issue 16): a nurse, whose sign-in leaves the file plain
     from cli.helpers import ensure_account, run_as
@@ -324,7 +325,7 @@ def test_the_check_in_test_is_the_first_sample_after_check_in(db, now):
     late = now.replace(hour=23, minute=59)
     r = stays.check_in(db, person(now, "夜到", date(1990, 1, 1), 33), FRONT, late)
     next_day = late + timedelta(minutes=31)  # 00:30 the next day
-    done = testing.sample_stay(db, r.stay_id, next_day.date(), next_day, NURSE, next_day)
+    done = sampling.sample_stay(db, r.stay_id, next_day.date(), next_day, NURSE, next_day)
     check_in_test = next(t for t in repo.tests_for_stay(db, r.stay_id) if t["purpose"] == "check_in")
     assert check_in_test["id"] in done and check_in_test["sampled_at"] == next_day.isoformat()
 
@@ -369,8 +370,8 @@ def test_a_household_child_without_birth_date_says_birth_date_needed():
 def test_a_child_alone_alert_cannot_be_acknowledged_away(db, now):
     parent, child = family(db, now)
     stays.transfer_out(db, parent.stay_id, "hospital", "定点医院", MANAGER, now)
-    alert = next(a for a in testing.open_alerts(db) if a["kind"] == "child_alone")
+    alert = next(a for a in emergency.open_alerts(db) if a["kind"] == "child_alone")
     with pytest.raises(DomainError) as e:
-        testing.acknowledge_alert(db, alert["id"], "看过了", MANAGER, now)
+        emergency.acknowledge_alert(db, alert["id"], "看过了", MANAGER, now)
     assert e.value.code == "child_alone_not_acknowledged" and "B-0201" in describe(e.value, "en")
-    assert [a["id"] for a in testing.open_alerts(db) if a["kind"] == "child_alone"] == [alert["id"]]
+    assert [a["id"] for a in emergency.open_alerts(db) if a["kind"] == "child_alone"] == [alert["id"]]

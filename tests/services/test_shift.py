@@ -11,7 +11,7 @@ from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.registration import Registration
 from isolation_desk.domain.roles import Actor
 from isolation_desk.messages import MESSAGES
-from isolation_desk.services import queries, shift, site, stays
+from isolation_desk.services import queries, shift, shift_summary, site, site_figures, stays
 
 VIEWER = Actor("v", "viewer")
 NURSE = Actor("nurse", "medical")
@@ -68,14 +68,14 @@ def test_log_entry_is_written_audited_and_shown_in_the_summary(db, now):
     assert row["text"] == "A-0201 住户发热 38.2 °C,已通知医生" and row["actor"] == "nurse"
     audit = db.query("SELECT * FROM audit WHERE action = 'shift_log_entry'")
     assert len(audit) == 1 and audit[0]["entity_id"] == str(entry)
-    s = shift.shift_summary(db, shift.shift_at(db, now), now)
+    s = shift_summary.shift_summary(db, shift.shift_at(db, now), now)
     assert [e["id"] for e in s.log] == [entry]
     assert [e["id"] for e in s.open_incidents] == [entry]
     # an open incident follows into the next shift's sheet until it is handled
     later = now + timedelta(hours=12)
-    assert entry in [e["id"] for e in shift.shift_summary(db, shift.shift_at(db, later), later).open_incidents]
+    assert entry in [e["id"] for e in shift_summary.shift_summary(db, shift.shift_at(db, later), later).open_incidents]
     shift.resolve_log_entry(db, entry, NURSE, later)
-    assert not shift.shift_summary(db, shift.shift_at(db, later), later).open_incidents
+    assert not shift_summary.shift_summary(db, shift.shift_at(db, later), later).open_incidents
     with pytest.raises(DomainError) as e:
         shift.resolve_log_entry(db, entry, NURSE, later)
     assert e.value.code == "shift_log_already_resolved"
@@ -101,8 +101,9 @@ def test_a_viewer_may_not_write_the_log(db, now):
 
 def test_every_code_raised_by_the_area_has_both_sentences():
     root = Path(shift.__file__).parent.parent
-    text = "".join((root / f).read_text() for f in ("services/shift.py", "services/papers.py", "cli/printing.py",
-                                                    "ui/screens/handover.py"))
+    text = "".join((root / f).read_text() for f in ("services/shift.py", "services/shift_summary.py",
+                                                    "services/site_figures.py", "services/papers.py",
+                                                    "cli/printing.py", "ui/screens/handover.py"))
     codes = set(re.findall(r'DomainError\(\s*"([a-z_]+)"', text))
     assert codes
     for code in codes:
@@ -112,7 +113,7 @@ def test_every_code_raised_by_the_area_has_both_sentences():
 
 # ----------------------------------------------------------------------------- summary
 def test_summary_of_the_demo_matches_the_site(demo_db, now):
-    s = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+    s = shift_summary.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
     census = queries.census(demo_db)
     assert s.under_way and s.as_of == now
     assert s.census_total == census["occupied"] == sum(b["people"] for b in s.census_by_building)
@@ -126,12 +127,13 @@ def test_summary_of_the_demo_matches_the_site(demo_db, now):
     assert s.tests_due >= s.tests_done
     assert s.next_tests_due > 0 and s.next_releases_due
     assert s.log, "the demo writes shift-log entries"
-    assert all(n in shift.NAMED_NEEDS for p in s.needs_named for n in p["needs"] if n in shift.NAMED_NEEDS)
+    named = shift_summary.NAMED_NEEDS
+    assert all(n in named for p in s.needs_named for n in p["needs"] if n in named)
 
 
 def test_night_shift_holds_the_morning_fevers_and_samples(demo_db, now):
     night = shift.shift_of(demo_db, now.date() - timedelta(days=1), "night")
-    s = shift.shift_summary(demo_db, night, now)
+    s = shift_summary.shift_summary(demo_db, night, now)
     assert not s.under_way and s.as_of == night.end
     assert s.fevers and all(f["temperature"] >= 37.3 for f in s.fevers)
     assert s.tests_done > 0  # the 07:00 sampling round belongs to the night shift
@@ -140,39 +142,39 @@ def test_night_shift_holds_the_morning_fevers_and_samples(demo_db, now):
 
 def test_a_finished_shift_does_not_change_when_later_things_happen(demo_db, now, manager):
     night = shift.shift_of(demo_db, now.date() - timedelta(days=1), "night")
-    before = shift.shift_summary(demo_db, night, now)
+    before = shift_summary.shift_summary(demo_db, night, now)
     reg = Registration(name="测试·人员", id_type="passport", id_number="E12345678", sex="F",
                        birth_date=date(1990, 1, 1), phone="13800138000", category="inbound_traveller",
                        last_exposure_date=None, arrival_date=now.date())
     stays.check_in(demo_db, reg, manager, now)
-    after = shift.shift_summary(demo_db, night, now + timedelta(minutes=5))
+    after = shift_summary.shift_summary(demo_db, night, now + timedelta(minutes=5))
     assert after.census_total == before.census_total
     assert after.rooms_by_status == before.rooms_by_status
-    current = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now + timedelta(minutes=5))
+    current = shift_summary.shift_summary(demo_db, shift.shift_at(demo_db, now), now + timedelta(minutes=5))
     assert "测试·人员" in [a["name"] for a in current.arrivals]
 
 
 def test_supplies_are_not_yet_known_without_items(db, now):
-    s = shift.shift_summary(db, shift.shift_at(db, now), now)
+    s = shift_summary.shift_summary(db, shift.shift_at(db, now), now)
     assert s.supplies is None and not s.supplies_known and s.supplies_to_reorder == []
 
 
 def test_supplies_come_from_the_supplies_forecast(demo_db, now):
-    lines = shift.supply_forecast(demo_db, now)
+    lines = shift_summary.supply_forecast(demo_db, now)
     if lines is None:
         pytest.skip("the supplies service has no forecast yet")
     assert all(line.item for line in lines)
-    s = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+    s = shift_summary.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
     assert [x.item for x in s.supplies_to_reorder] == [x.item for x in lines if x.below_reorder]
 
 
 # ----------------------------------------------------------------------------- trends, daily report
 def test_daily_series_ends_at_the_census_and_releases_due(demo_db, now):
-    points = shift.daily_series(demo_db, now.date(), 14)
+    points = site_figures.daily_series(demo_db, now.date(), 14)
     assert len(points) == 14 and points[-1].day == now.date()
     assert points[-1].occupancy == queries.census(demo_db)["occupied"]
     assert sum(p.arrivals for p in points) > 0 and sum(p.releases for p in points) > 0
-    due = shift.releases_due_next(demo_db, now.date(), 7)
+    due = site_figures.releases_due_next(demo_db, now.date(), 7)
     assert [d for d, _ in due] == [now.date() + timedelta(days=i) for i in range(7)]
     in_isolation = queries.occupants(demo_db, status="in_isolation")
     last = (now.date() + timedelta(days=6)).isoformat()
@@ -180,18 +182,20 @@ def test_daily_series_ends_at_the_census_and_releases_due(demo_db, now):
 
 
 def test_daily_figures_and_template(demo_db, now, manager):
-    f = shift.daily_figures(demo_db, now.date(), now, notes="正常")
+    f = site_figures.daily_figures(demo_db, now.date(), now, notes="正常")
     assert f["persons_in_residence"] == queries.census(demo_db)["occupied"]
     assert f["rooms"] == sum(queries.census(demo_db)["rooms"].values())
     assert f["notes"] == "正常" and f["contact_person"]
     with pytest.raises(DomainError) as e:
-        shift.daily_figures(demo_db, now.date() + timedelta(days=1), now)
+        site_figures.daily_figures(demo_db, now.date() + timedelta(days=1), now)
     assert e.value.code == "report_date_future"
-    assert [c["field"] for c in shift.daily_template(demo_db)] == [c["field"] for c in shift.DEFAULT_DAILY_TEMPLATE]
-    shift.set_daily_template(demo_db, ["date", {"field": "persons_in_residence", "title": "在住"}], manager, now)
-    assert shift.daily_template(demo_db) == [{"field": "date"}, {"field": "persons_in_residence", "title": "在住"}]
+    assert [c["field"] for c in site_figures.daily_template(demo_db)] == \
+        [c["field"] for c in site_figures.DEFAULT_DAILY_TEMPLATE]
+    site_figures.set_daily_template(demo_db, ["date", {"field": "persons_in_residence", "title": "在住"}], manager, now)
+    assert site_figures.daily_template(demo_db) == \
+        [{"field": "date"}, {"field": "persons_in_residence", "title": "在住"}]
     with pytest.raises(DomainError) as e:
-        shift.set_daily_template(demo_db, ["date", "weather"], manager, now)
+        site_figures.set_daily_template(demo_db, ["date", "weather"], manager, now)
     assert e.value.code == "daily_template_field_unknown"
 
 
@@ -199,10 +203,10 @@ def test_supplies_are_not_yet_known_while_the_supplies_service_has_no_forecast(d
     import sys
     import types
     monkeypatch.setitem(sys.modules, "isolation_desk.services.supplies", types.ModuleType("supplies"))
-    assert shift.supply_forecast(demo_db, now) is None
-    s = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+    assert shift_summary.supply_forecast(demo_db, now) is None
+    s = shift_summary.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
     assert not s.supplies_known
-    assert shift.daily_figures(demo_db, now.date(), now)["supplies_below_reorder"] is None
+    assert site_figures.daily_figures(demo_db, now.date(), now)["supplies_below_reorder"] is None
 
 
 # ----------------------------------------------------------------------------- present at a moment
@@ -240,18 +244,18 @@ def test_release_list_and_census_agree_with_the_definition_of_present(demo_db, n
 def test_named_needs_and_missing_checks_agree_with_their_definitions(demo_db, now, back, kind):
     # The summary reads the people present once and derives these lists from that pass.
     sh = shift.shift_of(demo_db, now.date() - timedelta(days=back), kind)
-    s = shift.shift_summary(demo_db, sh, now)
+    s = shift_summary.shift_summary(demo_db, sh, now)
     as_of = min(sh.end, now.replace(microsecond=0))
     census_at = (as_of if now < sh.end else as_of - timedelta(seconds=1)).isoformat()
     present = _present_by_definition(demo_db, census_at)
     people = {r["id"]: r for r in demo_db.query(
         "SELECT s.id, p.special_needs FROM stays s JOIN people p ON p.id = s.person_id")}
-    named = {i for i in present if set(people[i]["special_needs"].split(",")) & set(shift.NAMED_NEEDS)}
+    named = {i for i in present if set(people[i]["special_needs"].split(",")) & set(shift_summary.NAMED_NEEDS)}
     assert {p["stay_id"] for p in s.needs_named} == named
     assert sum(s.needs_counts.values()) >= len(named)
     assert s.missing_checks or kind == "day", "last night's shift has missing checks in the demo"
     for (day, slot) in {(m["day"], m["slot"]) for m in s.missing_checks}:
-        opens = datetime.combine(day, shift.CHECK_WINDOWS[slot][0]).isoformat()
+        opens = datetime.combine(day, shift_summary.CHECK_WINDOWS[slot][0]).isoformat()
         checked = {r["stay_id"] for r in demo_db.query(
             "SELECT stay_id FROM health_checks WHERE slot = ? AND substr(taken_at, 1, 10) = ?",
             (slot, day.isoformat()))}

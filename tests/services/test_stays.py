@@ -6,7 +6,8 @@ from isolation_desk.domain.errors import DomainError, Refused
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
-from isolation_desk.services import rooms, stays, stays_policy, testing
+from isolation_desk.services import rooms, stays, stays_policy
+from isolation_desk.services.testing import results, sampling
 from isolation_desk.storage import repositories as repo
 
 FRONT = Actor("desk1", "front_desk")
@@ -81,7 +82,7 @@ def test_release_with_a_pending_test_is_refused_then_a_manager_overrides(db, now
     # checked in the day before the release date (on it, the isolation would be over)
     r = stays.check_in(db, reg(now, exposure_days_ago=7), FRONT, now - timedelta(days=1))
     for t in repo.tests_for_stay(db, r.stay_id):
-        testing.record_sample(db, t["id"], now, NURSE, now)
+        sampling.record_sample(db, t["id"], now, NURSE, now)
     with pytest.raises(Refused) as e:
         stays.release(db, r.stay_id, NURSE, now + timedelta(hours=1))
     assert e.value.reasons == ["result_pending"]
@@ -102,8 +103,8 @@ def test_release_with_a_pending_test_is_refused_then_a_manager_overrides(db, now
 def test_release_allowed_when_all_tests_negative(db, now):
     r = stays.check_in(db, reg(now, exposure_days_ago=7), FRONT, now - timedelta(days=1))
     for t in repo.tests_for_stay(db, r.stay_id):
-        testing.record_sample(db, t["id"], now, NURSE, now)
-        testing.record_result(db, t["id"], "negative", NURSE, now + timedelta(hours=5))
+        sampling.record_sample(db, t["id"], now, NURSE, now)
+        results.record_result(db, t["id"], "negative", NURSE, now + timedelta(hours=5))
     stays.release(db, r.stay_id, NURSE, now + timedelta(hours=6))
     assert repo.stay(db, r.stay_id)["status"] == "released"
 
@@ -111,8 +112,8 @@ def test_release_allowed_when_all_tests_negative(db, now):
 def test_positive_cannot_be_overridden_into_a_release(db, now):
     r = stays.check_in(db, reg(now, exposure_days_ago=7), FRONT, now - timedelta(days=1))
     t = repo.tests_for_stay(db, r.stay_id)[0]
-    testing.record_sample(db, t["id"], now, NURSE, now)
-    testing.record_result(db, t["id"], "positive", NURSE, now + timedelta(hours=5))
+    sampling.record_sample(db, t["id"], now, NURSE, now)
+    results.record_result(db, t["id"], "positive", NURSE, now + timedelta(hours=5))
     assert repo.stay(db, r.stay_id)["status"] == "awaiting_transfer"
     with pytest.raises(DomainError):
         stays.release(db, r.stay_id, MANAGER, now + timedelta(hours=6), override_reason="x")

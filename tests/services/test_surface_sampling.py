@@ -14,8 +14,9 @@ from isolation_desk.domain import policy as pol
 from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import SYSTEM, Actor
-from isolation_desk.services import stays, testing
+from isolation_desk.services import stays
 from isolation_desk.services.papers import write_sampling_list
+from isolation_desk.services.testing import bulk, emergency, results, sampling
 from isolation_desk.storage import repositories as repo
 
 NURSE = Actor("nurse1", "medical")
@@ -33,8 +34,8 @@ def last_day_today(db, now, seq, category="密接"):
     sid = stays.check_in(db, r, MANAGER, t0).stay_id
     for t in repo.tests_for_stay(db, sid):
         if t["purpose"] == "check_in":
-            testing.record_sample(db, t["id"], t0, NURSE, t0)
-            testing.record_result(db, t["id"], "negative", NURSE, t0, lab="区疾控")
+            sampling.record_sample(db, t["id"], t0, NURSE, t0)
+            results.record_result(db, t["id"], "negative", NURSE, t0, lab="区疾控")
     return sid
 
 
@@ -53,7 +54,7 @@ def test_policy_asks_for_it_and_the_presets_say_which():
 def test_surface_sample_is_on_the_sampling_list_and_recorded(db8, now, tmp_path):
     sid = last_day_today(db8, now, 1)
     assert surface_test(db8, sid)["due_date"] == now.date().isoformat()
-    sl = testing.sampling_list(db8, now.date())
+    sl = sampling.sampling_list(db8, now.date())
     assert sorted(r["purpose"] for r in sl.rows) == ["release", "second_lab", "surface"]
     # PDF: the row with its purpose (物表 or 环境, as the labels say)
     pdf = tmp_path / "list.pdf"
@@ -69,13 +70,13 @@ def test_surface_sample_is_on_the_sampling_list_and_recorded(db8, now, tmp_path)
     assert r.exit_code == 0, r.output
     assert "surface" in [row["purpose"] for row in json.loads(r.output)["rows"]]
     # sampled with the person (one scan), never into a pool, and entered row by row
-    pool = testing.new_pool(db8, "pcr", 10, NURSE, now)
-    testing.sample_stay(db8, sid, now.date(), now.replace(hour=7), NURSE, now, pool_id=pool["id"])
+    pool = sampling.new_pool(db8, "pcr", 10, NURSE, now)
+    sampling.sample_stay(db8, sid, now.date(), now.replace(hour=7), NURSE, now, pool_id=pool["id"])
     t = surface_test(db8, sid)
     assert t["sampled_at"] and t["pool_id"] is None
     d = stays.release_check(db8, sid, now)
     assert "result_pending" in d.reasons
-    testing.record_result(db8, t["id"], "negative", NURSE, now, lab="区疾控")
+    results.record_result(db8, t["id"], "negative", NURSE, now, lab="区疾控")
     assert surface_test(db8, sid)["result_source"] == "row"
 
 
@@ -83,8 +84,8 @@ def test_missing_surface_sample_holds_the_release(db8, now):
     sid = last_day_today(db8, now, 2)
     for t in repo.tests_for_stay(db8, sid):
         if t["purpose"] in ("release", "second_lab"):
-            testing.record_sample(db8, t["id"], now.replace(hour=7), NURSE, now)
-            testing.record_result(db8, t["id"], "negative", NURSE, now,
+            sampling.record_sample(db8, t["id"], now.replace(hour=7), NURSE, now)
+            results.record_result(db8, t["id"], "negative", NURSE, now,
                                   lab="市疾控" if t["purpose"] == "release" else "第三方检验所")
     d = stays.release_check(db8, sid, now)
     assert d.reasons == ("test_missing",)
@@ -93,17 +94,17 @@ def test_missing_surface_sample_holds_the_release(db8, now):
 
 def test_positive_surface_sample_holds_the_release_without_an_emergency(db8, now):
     sid = last_day_today(db8, now, 3)
-    testing.sample_stay(db8, sid, now.date(), now.replace(hour=7), NURSE, now)
+    sampling.sample_stay(db8, sid, now.date(), now.replace(hour=7), NURSE, now)
     for t in repo.tests_for_stay(db8, sid):
         if t["purpose"] in ("release", "second_lab"):
-            testing.record_result(db8, t["id"], "negative", NURSE, now,
+            results.record_result(db8, t["id"], "negative", NURSE, now,
                                   lab="市疾控" if t["purpose"] == "release" else "第三方检验所")
-    testing.record_result(db8, surface_test(db8, sid)["id"], "positive", NURSE, now, lab="区疾控")
+    results.record_result(db8, surface_test(db8, sid)["id"], "positive", NURSE, now, lab="区疾控")
     d = stays.release_check(db8, sid, now)
     assert d.reasons == ("surface_positive",)
-    assert repo.stay(db8, sid)["status"] == "in_isolation" and testing.open_alerts(db8) == []
+    assert repo.stay(db8, sid)["status"] == "in_isolation" and emergency.open_alerts(db8) == []
     # a bulk negative never takes it either
-    assert testing.bulk_plan(db8, testing.LabBatch.taken_before(now), now).units == []
+    assert bulk.bulk_plan(db8, bulk.LabBatch.taken_before(now), now).units == []
 
 
 def test_extending_the_release_moves_the_surface_sample(db8, now):

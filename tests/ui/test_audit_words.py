@@ -294,7 +294,7 @@ def _explained() -> dict[tuple[str, str], set[str] | None]:
         ("papers.py", "{k: v for k, v in details.items() if v is not None}"):
             _keywords_of_calls("record_printed"),
         ("privacy.py", "after"): {"what", "rows", "target"},  # after = {"what": ...}; after[...] = ...
-        ("testing.py", "last['after']"): {"start_date", "release_date", "reason"},  # restart_isolation's
+        ("emergency.py", "last['after']"): {"start_date", "release_date", "reason"},  # restart_isolation's
         ("arrivals_import.py", "before"): None,  # the remembered column mapping
     }
 

@@ -10,8 +10,9 @@ from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
 from isolation_desk.io.spreadsheet import write_xlsx
-from isolation_desk.services import stays, testing
+from isolation_desk.services import stays
 from isolation_desk.services.results_import import import_results
+from isolation_desk.services.testing import results, sampling
 from isolation_desk.ui.context import AppContext
 from isolation_desk.ui.main_window import MainWindow
 from isolation_desk.ui.widgets.emergency_banner import AlertDialog
@@ -32,14 +33,14 @@ def people(db, now):
                                    "category": "密接",
                                    "last_exposure_date": (t0.date() - timedelta(days=1)).isoformat()}, t0.date())
         out[name] = stays.check_in(db, r, MANAGER, t0).stay_id
-        testing.sample_stay(db, out[name], now.date(), now.replace(hour=7), MANAGER, now)
+        sampling.sample_stay(db, out[name], now.date(), now.replace(hour=7), MANAGER, now)
     return out
 
 
 def test_newest_emergency_first_and_the_rest_counted(qtbot, db, now, people, tmp_path):
     def positive(name, at):
-        t = [x for x in testing.result_units(db, at) if x["members"][0]["stay_id"] == people[name]][0]
-        testing.record_result(db, t["id"], "positive", MANAGER, at)
+        t = [x for x in results.result_units(db, at) if x["members"][0]["stay_id"] == people[name]][0]
+        results.record_result(db, t["id"], "positive", MANAGER, at)
     positive("张一", now)
     positive("李二", now + timedelta(minutes=20))
     # the third through the lab sheet, with the name mistyped

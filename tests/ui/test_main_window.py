@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from isolation_desk.domain.roles import Actor
-from isolation_desk.services import queries, testing
+from isolation_desk.services import queries
+from isolation_desk.services.testing import sampling
 from isolation_desk.ui.context import AppContext
 from isolation_desk.ui.dialogs.checkin import CheckInDialog
 from isolation_desk.ui.dialogs.stay_actions import ReleaseDateDialog, ReleaseDialog
@@ -117,7 +118,7 @@ def test_from_check_in_to_release_and_disinfection(qtbot, db, now, manager):
 
     # The check-in sample is taken, its result not back: release is refused, in words.
     test_id = db.scalar("SELECT id FROM tests WHERE stay_id = ? AND purpose = 'check_in'", (stay_id,))
-    testing.record_sample(db, test_id, now, manager, now)
+    sampling.record_sample(db, test_id, now, manager, now)
     later = now.replace(hour=10)
     nurse = _ctx(db, later, Actor("nurse1", "medical", "Nurse"))
     refused = ReleaseDialog(nurse, stay_id)

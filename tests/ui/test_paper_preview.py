@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 import isolation_desk
 from isolation_desk.domain.roles import Actor
-from isolation_desk.services import papers, shift
+from isolation_desk.services import papers, site_figures
 from isolation_desk.ui.context import AppContext
 from isolation_desk.ui.main_window import MainWindow
 from isolation_desk.ui.preview import PaperPreview, load_document, render_page
@@ -59,7 +59,7 @@ def _some_floor(db, building):
 def _choices(db, now):
     building = _some_building(db)
     floor = _some_floor(db, building)
-    rooms = [s["room"] for s in shift.roster(db, now)[:3]]
+    rooms = [s["room"] for s in site_figures.roster(db, now)[:3]]
     # a notice is printed only for a person releasable now (issue 14)
     stay = make_releasable(db, now)[0]
     return [
@@ -99,10 +99,10 @@ def test_door_cards_of_one_floor_are_only_that_floor(ctx, demo_db, now, qtbot):
     floor = _some_floor(demo_db, building)
     dialog = open_paper(None, ctx, "door_cards", show=False, building=building, floor=floor)
     qtbot.addWidget(dialog)
-    expected = [s for s in shift.roster(demo_db, now) if s["building"] == building and s["floor"] == floor]
+    expected = [s for s in site_figures.roster(demo_db, now) if s["building"] == building and s["floor"] == floor]
     text = "\n".join(_text(dialog.pdf_path))
     assert all(s["room"] in text for s in expected)
-    others = [s for s in shift.roster(demo_db, now) if s["building"] != building or s["floor"] != floor]
+    others = [s for s in site_figures.roster(demo_db, now) if s["building"] != building or s["floor"] != floor]
     assert not any(s["room"] in text for s in others[:20])
 
 
@@ -190,7 +190,7 @@ def test_print_menu_in_the_main_window(qtbot, ctx, demo_db, now):
     occ = window.screens["occupants"]
     occ.refresh()
     releasable = make_releasable(demo_db, now)[0]  # a notice only for a person releasable now
-    stay = next(s for s in shift.roster(demo_db, now) if s["id"] == releasable)
+    stay = next(s for s in site_figures.roster(demo_db, now) if s["id"] == releasable)
     occ.show_stay(stay["id"])
     dialog = menu.release_notice_of_person()
     qtbot.addWidget(dialog)
@@ -257,7 +257,7 @@ def test_a_release_notice_is_greyed_for_a_person_not_releasable_now(qtbot, ctx, 
     window.show_screen("occupants")
     occ.refresh()
     releasable = set(make_releasable(demo_db, now))
-    waiting = next(s for s in shift.roster(demo_db, now) if s["id"] not in releasable)
+    waiting = next(s for s in site_figures.roster(demo_db, now) if s["id"] not in releasable)
     occ.show_stay(waiting["id"])
     menu.aboutToShow.emit()
     action = menu.actions_by_key["release_notice_person"]

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from isolation_desk.domain.roles import Actor
-from isolation_desk.services import accounts, queries, rooms, stays, testing
+from isolation_desk.services import accounts, health_checks, queries, rooms, stays
+from isolation_desk.services.testing import emergency, results, sampling
 from isolation_desk.storage import repositories as repo
 from isolation_desk.ui.context import AppContext
 from isolation_desk.ui.dialogs.checkin import CheckInDialog
@@ -60,8 +61,8 @@ def _check_in(qtbot, ctx, name, id_number, *, host=None, role=None):
 def _all_negative(db, stay_id, now):
     for t in repo.tests_for_stay(db, stay_id):
         if t["due_date"] <= now.date().isoformat() and not t["sampled_at"]:
-            testing.record_sample(db, t["id"], now - timedelta(hours=3), NURSE, now)
-            testing.record_result(db, t["id"], "negative", NURSE, now - timedelta(hours=2))
+            sampling.record_sample(db, t["id"], now - timedelta(hours=3), NURSE, now)
+            results.record_result(db, t["id"], "negative", NURSE, now - timedelta(hours=2))
 
 
 def test_household_move_positive_on_the_floor_release_refused_until_confirmed(qtbot, db):
@@ -100,8 +101,8 @@ def test_household_move_positive_on_the_floor_release_refused_until_confirmed(qt
          "last_exposure_date": "2022-11-18"}, clock.at.date()), MANAGER, clock.at - timedelta(hours=5),
         room_id=rooms.find_room(db, "B-0204")["id"])
     t = repo.tests_for_stay(db, other.stay_id)[0]
-    testing.record_sample(db, t["id"], clock.at - timedelta(hours=4), NURSE, clock.at)
-    testing.record_result(db, t["id"], "positive", NURSE, clock.at - timedelta(hours=1))
+    sampling.record_sample(db, t["id"], clock.at - timedelta(hours=4), NURSE, clock.at)
+    results.record_result(db, t["id"], "positive", NURSE, clock.at - timedelta(hours=1))
 
     # the release is refused with the reason in words, until a manager confirms with a reason
     nurse_ctx = AppContext(db, NURSE, "en", clock=clock)
@@ -122,7 +123,7 @@ def test_household_move_positive_on_the_floor_release_refused_until_confirmed(qt
     entry = db.query_one("SELECT * FROM audit WHERE action = 'release' AND entity_id = ?", (parent,))
     assert entry["actor"] == "boss" and "positive_nearby" in entry["after"] and "流调确认" in entry["after"]
     # the child, in the room without an adult now, raises the alert
-    assert [a["stay_id"] for a in testing.open_alerts(db) if a["kind"] == "child_alone"] == [child]
+    assert [a["stay_id"] for a in emergency.open_alerts(db) if a["kind"] == "child_alone"] == [child]
 
 
 def test_a_fever_release_needs_a_second_person_who_signs_in(qtbot, db):
@@ -134,7 +135,7 @@ def test_a_fever_release_needs_a_second_person_who_signs_in(qtbot, db):
     parent = _check_in(qtbot, ctx, "王父", "110105198001010235")
     clock.at = RELEASE_DAY
     _all_negative(db, parent, clock.at)
-    testing.record_health_check(db, parent, clock.at - timedelta(hours=3), "morning", 37.5, [], NURSE, clock.at)
+    health_checks.record_health_check(db, parent, clock.at - timedelta(hours=3), "morning", 37.5, [], NURSE, clock.at)
     release = _open(qtbot, ReleaseDialog(ctx, parent))
     assert release.second_box.isVisible()
     release.override.setPlainText("复测正常")
@@ -224,7 +225,7 @@ def test_the_alert_dialog_of_a_child_alone_offers_no_acknowledgement(qtbot, db):
     banner = EmergencyBanner(ctx)
     qtbot.addWidget(banner)
     assert banner.label.text() == "Child alone in room B-0201: 王小 has no adult of the household with them"
-    alert = next(a for a in testing.open_alerts(db) if a["stay_id"] == child)
+    alert = next(a for a in emergency.open_alerts(db) if a["stay_id"] == child)
     dialog = AlertDialog(ctx, alert["id"])
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Child alone in a room"

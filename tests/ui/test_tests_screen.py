@@ -12,7 +12,8 @@ from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
 from isolation_desk.io.spreadsheet import write_xlsx
-from isolation_desk.services import shift, stays, testing
+from isolation_desk.services import site_figures, stays
+from isolation_desk.services.testing import bulk, emergency, results, sampling
 from isolation_desk.storage import repositories as repo
 from isolation_desk.ui.context import AppContext
 from isolation_desk.ui.dialogs.bulk_results import BulkResultsDialog
@@ -97,7 +98,7 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
     qtmodeltester.check(screen.results.model)
     assert screen.results.model.rowCount() == 4
     child_before = repo.stay(db, site["子"])
-    releases_before = dict(shift.releases_due_next(db, now.date(), days=10))
+    releases_before = dict(site_figures.releases_due_next(db, now.date(), days=10))
     screen.results.view.setFocus()
     parent_row = next(i for i, r in enumerate(screen.results.model.rows()) if r.display[1] == "王父")
     screen.results.view.setCurrentIndex(screen.results.model.index(parent_row, 0))
@@ -113,7 +114,7 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
 
     def pick_the_run(dialog):
         dialog.by_run.setChecked(True)
-        assert dialog.batch() == testing.LabBatch.run(now.date(), "B", 2)  # the screen's floor
+        assert dialog.batch() == bulk.LabBatch.run(now.date(), "B", 2)  # the screen's floor
         shown["count"], shown["ok"] = dialog.count_label.text(), dialog.ok_button.text()
         dialog.accept()
         return dialog.result()
@@ -133,14 +134,14 @@ def test_floor_results_with_one_positive(qtbot, window, ctx, db, now, site, monk
     # the room-mate restarted, the release list updated
     child = repo.stay(db, site["子"])
     assert child["start_date"] == now.date().isoformat() and child["release_date"] > child_before["release_date"]
-    releases = dict(shift.releases_due_next(db, now.date(), days=10))
+    releases = dict(site_figures.releases_due_next(db, now.date(), days=10))
     old, new = date.fromisoformat(child_before["release_date"]), date.fromisoformat(child["release_date"])
     assert releases[old] == releases_before[old] - 2  # the parent (awaiting transfer) and the child
     assert releases[new] == releases_before.get(new, 0) + 1
     assert repo.stay(db, site["父"])["status"] == "awaiting_transfer"
 
     # the alert dialog: room-mate, same floor, transfer -> banner gone, room waits for the child
-    [alert] = testing.open_alerts(db)
+    [alert] = emergency.open_alerts(db)
     dialog = AlertDialog(ctx, alert["id"], window)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.mates)
@@ -190,7 +191,7 @@ def test_pooled_sampling_and_positive_pool(qtbot, window, ctx, db, now, site):
 
 def test_import_preview_then_import(qtbot, window, ctx, db, now, site, tmp_path):
     for sid in site.values():
-        testing.sample_stay(db, sid, now.date(), now.replace(hour=7), MANAGER, now)
+        sampling.sample_stay(db, sid, now.date(), now.replace(hour=7), MANAGER, now)
     rows = [["王父", ident(10), "阴性"], ["李二", ident(12), "阳性"], ["陌生", ident(99), "阴性"]]
     path = tmp_path / "lab.xlsx"
     write_xlsx(path, ["姓名", "身份证号", "检测结果"], rows)
@@ -296,15 +297,15 @@ def test_bulk_dialog_counts_first_and_refuses_a_batch_that_changed(qtbot, window
     # issue 14: the count is shown before anything is recorded; if the batch changes before
     # OK (another nurse records a result), nothing is recorded and the new count is shown
     for sid in (site["父"], site["二"], site["三"]):
-        testing.sample_stay(db, sid, now.date(), now.replace(hour=7), MANAGER, now)
+        sampling.sample_stay(db, sid, now.date(), now.replace(hour=7), MANAGER, now)
     dialog = BulkResultsDialog(ctx, set(), set(), "区疾控", ("B", 2), window)
     qtbot.addWidget(dialog)
-    assert dialog.batch() == testing.LabBatch.taken_before(now.replace(hour=3, minute=30))
+    assert dialog.batch() == bulk.LabBatch.taken_before(now.replace(hour=3, minute=30))
     assert "This records 0 samples" in dialog.count_label.text() and not dialog.ok_button.isEnabled()
     dialog.before.setDateTime(dialog.before.dateTime().addSecs(5 * 3600))  # before 08:30
     assert "This records 3 samples" in dialog.count_label.text() and dialog.ok_button.isEnabled()
-    one = testing.bulk_plan(db, dialog.batch(), now).units[0]
-    testing.record_results(db, [(one[0], one[1], "negative")], MANAGER, now)
+    one = bulk.bulk_plan(db, dialog.batch(), now).units[0]
+    results.record_results(db, [(one[0], one[1], "negative")], MANAGER, now)
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     assert "changed since you looked at it (3 then, 2 now)" in dialog.error_label.text()
     assert "This records 2 samples" in dialog.count_label.text()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from isolation_desk.domain.changes import Changes, Kind
 from isolation_desk.domain.roles import Actor
-from isolation_desk.services import shift
+from isolation_desk.services import shift, shift_summary
 from isolation_desk.ui.context import AppContext
 from isolation_desk.ui.screens.handover import HandoverScreen
 from isolation_desk.ui.screens.today import TodayScreen
@@ -37,7 +37,7 @@ def test_today_shows_the_shift_summary_and_charts(qtbot, qtmodeltester, ctx, dem
     qtbot.addWidget(screen)
     screen.show()
     qtbot.waitUntil(lambda: screen.summary is not None)
-    expected = shift.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
+    expected = shift_summary.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
     assert screen.figures["on_site"].value.text() == str(expected.census_total)
     assert screen.figures["positives"].value.text() == str(len(expected.positives))
     assert screen.category_model.rowCount() == len(expected.census_by_category) + 1

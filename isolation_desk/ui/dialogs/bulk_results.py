@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
-from ...services import testing
+from ...services.testing import bulk, results, sampling
 from .base import ActionDialog
 
 
@@ -46,7 +46,7 @@ class BulkResultsDialog(ActionDialog):
         super().__init__(ctx, parent)
         self.positive, self.invalid, self.lab = set(positive), set(invalid) - set(positive), lab
         self.now = ctx.now()
-        self.plan: testing.BulkPlan | None = None
+        self.plan: bulk.BulkPlan | None = None
         self.setWindowTitle(self.tr("Record a lab batch"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -62,7 +62,7 @@ class BulkResultsDialog(ActionDialog):
         for i, b in enumerate((self.by_time, self.by_run, self.by_pool)):
             self.group.addButton(b, i)
         self.pool = QComboBox()
-        pools = [u for u in testing.result_units(ctx.db, self.now) if u["unit"] == "pool"]
+        pools = [u for u in results.result_units(ctx.db, self.now) if u["unit"] == "pool"]
         for u in pools:
             self.pool.addItem(self.tr("%1 (%n sample(s))", "", len(u["members"])).replace("%1", u["code"] or ""),
                               u["id"])
@@ -70,12 +70,12 @@ class BulkResultsDialog(ActionDialog):
         self.run_day = QDateEdit(QDate(self.now.year, self.now.month, self.now.day))
         self.run_day.setCalendarPopup(True)
         self.run_floor = QComboBox()
-        for building, floor in testing.floors(ctx.db):
+        for building, floor in sampling.floors(ctx.db):
             self.run_floor.addItem(self.tr("Building %1, floor %2").replace("%1", building)
                                    .replace("%2", str(floor)), f"{building}\t{floor}")
         if place[0] is not None and place[1] is not None:
             self.run_floor.setCurrentIndex(max(0, self.run_floor.findData(f"{place[0]}\t{place[1]}")))
-        self.before = QDateTimeEdit(_qdt(self.now - testing.BULK_DEFAULT_AGE))
+        self.before = QDateTimeEdit(_qdt(self.now - bulk.BULK_DEFAULT_AGE))
         self.before.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.before.setCalendarPopup(True)
         grid.addWidget(self.by_time, 0, 0)
@@ -105,20 +105,20 @@ class BulkResultsDialog(ActionDialog):
         self.pool.currentIndexChanged.connect(lambda *_: self.update_count())
         self.update_count()
 
-    def batch(self) -> testing.LabBatch:
+    def batch(self) -> bulk.LabBatch:
         if self.by_pool.isChecked():
-            return testing.LabBatch.pool(self.pool.currentData())
+            return bulk.LabBatch.pool(self.pool.currentData())
         if self.by_run.isChecked():
             building, _, floor = (self.run_floor.currentData() or "").partition("\t")
             building, floor = building or None, int(floor) if floor else None
             d = self.run_day.date()
-            return testing.LabBatch.run(date(d.year(), d.month(), d.day()), building, floor)
-        return testing.LabBatch.taken_before(_py(self.before.dateTime()))
+            return bulk.LabBatch.run(date(d.year(), d.month(), d.day()), building, floor)
+        return bulk.LabBatch.taken_before(_py(self.before.dateTime()))
 
     def update_count(self) -> None:
         self.clear_error()
         try:
-            self.plan = testing.bulk_plan(self.ctx.db, self.batch(), self.now)
+            self.plan = bulk.bulk_plan(self.ctx.db, self.batch(), self.now)
         except DomainError as exc:
             self.plan = None
             self.show_error(exc)
@@ -150,7 +150,7 @@ class BulkResultsDialog(ActionDialog):
         if self.plan is None:
             return
         shown = self.plan.count
-        if not self.call(testing.all_negative_except, self.ctx.db, self.plan.batch, self.positive,
+        if not self.call(bulk.all_negative_except, self.ctx.db, self.plan.batch, self.positive,
                          self.ctx.actor, self.ctx.now(), self.lab, self.invalid, expected=shown):
             error = self.error_label.text()
             self.now = self.ctx.now()

@@ -4,8 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from ...domain import policy as pol
+from ...domain.date_parsing import parse_date
 from ...domain.errors import DomainError
-from ...domain.identity import normalize_phone, parse_date, parse_resident_id
+from ...domain.identity import normalize_phone, parse_resident_id
 from ...domain.registration import validate_registration
 from ...services import boards, queries, site, stays
 from ..widgets import names

@@ -1,7 +1,7 @@
 """The handover screen: write the shift log, preview the handover sheet, print it or save it.
 
 The sheet is the PDF that ``isolation-desk handover`` writes (reports/handover.py over
-services.shift.shift_summary). The preview shows it with Qt's own PDF module (QtPdf): no
+services.shift_summary.shift_summary). The preview shows it with Qt's own PDF module (QtPdf): no
 program outside the window is run. Print opens the preview dialog every paper uses.
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ from ...domain.changes import Kind
 from ...domain.errors import DomainError
 from ...reports import fonts
 from ...reports.handover import build_handover
-from ...services import papers, shift
+from ...services import papers, shift, shift_summary
 from ...services.site import get_settings
 from ..background import BackgroundReader
 from ..models import Row, RowTableModel
@@ -52,7 +52,7 @@ class HandoverScreen(Screen):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.summary: shift.ShiftSummary | None = None
+        self.summary: shift_summary.ShiftSummary | None = None
         # The summary is counted on a thread of its own (slow on a large site): the
         # window answers meanwhile; the buttons wait for it.
         self.reader = BackgroundReader(self)
@@ -266,14 +266,14 @@ class HandoverScreen(Screen):
             return
         self.shift_info.setText(self.tr("Counting the figures of the shift…"))
         self._update_buttons()
-        self.reader.read(self.ctx.db, lambda db: shift.shift_summary(db, sh, now))
+        self.reader.read(self.ctx.db, lambda db: shift_summary.shift_summary(db, sh, now))
 
     def refresh_now(self) -> bool:
         """The figures as of now, read at once (the preview, printing and saving use them)."""
         self._invalidate_pdf()
         try:
             sh, now = self._shift_to_read()
-            summary = shift.shift_summary(self.ctx.db, sh, now)
+            summary = shift_summary.shift_summary(self.ctx.db, sh, now)
         except DomainError as exc:
             self._loaded(None, exc)
             return False

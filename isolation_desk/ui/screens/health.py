@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import Kind
 from ...domain.errors import DomainError
-from ...services import testing
+from ...services import health_checks
 from ...services.site import get_settings
+from ...services.testing import sampling
 from ..models import Row, RowTableModel
 from .base import Screen
 
@@ -102,7 +103,7 @@ class HealthScreen(Screen):
         ev.addLayout(line)
         grid = QGridLayout()
         self.symptom_boxes: dict[str, QCheckBox] = {}
-        for i, code in enumerate(testing.SYMPTOMS):
+        for i, code in enumerate(health_checks.SYMPTOMS):
             box = QCheckBox()
             self.symptom_boxes[code] = box
             grid.addWidget(box, i // 6, i % 6)
@@ -149,7 +150,7 @@ class HealthScreen(Screen):
         self.slot_label.setText(self.tr("Round"))
         self.building_label.setText(self.tr("Building"))
         self.floor_label.setText(self.tr("Floor"))
-        current = self.slot.currentData() or testing.slot_for(self.ctx.now())
+        current = self.slot.currentData() or health_checks.slot_for(self.ctx.now())
         self.slot.blockSignals(True)
         self.slot.clear()
         self.slot.addItem(self.tr("Morning"), "morning")
@@ -171,7 +172,7 @@ class HealthScreen(Screen):
 
     # -- filters ---------------------------------------------------------------------------
     def _fill_buildings(self) -> None:
-        self._floors = testing.floors(self.ctx.db)
+        self._floors = sampling.floors(self.ctx.db)
         current = self.building.currentData()
         self.building.blockSignals(True)
         self.building.clear()
@@ -231,11 +232,11 @@ class HealthScreen(Screen):
         if self.building.count() == 0:
             self._fill_buildings()
         now = self.ctx.now()
-        slot = self.slot.currentData() or testing.slot_for(now)
+        slot = self.slot.currentData() or health_checks.slot_for(now)
         threshold = get_settings(self.ctx.db).fever_threshold
         self.heading.setText(self.tr("Health checks on %1").replace("%1", now.date().isoformat()))
         keep = self.model.row_key(self.view.currentIndex().row())
-        rows = testing.health_round(self.ctx.db, now.date(), slot, now, building=self.building.currentData(),
+        rows = health_checks.health_round(self.ctx.db, now.date(), slot, now, building=self.building.currentData(),
                                     floor=self.floor.currentData())
         self._rows = {r["stay_id"]: r for r in rows}
         sep = "、" if self.ctx.lang.startswith("zh") else ", "
@@ -262,7 +263,7 @@ class HealthScreen(Screen):
         self.counts.setText(self.tr("Checked %1 of %2 · fever %3 (≥ %4 °C) · missing %5")
                             .replace("%1", str(done)).replace("%2", str(len(rows))).replace("%3", str(fever))
                             .replace("%4", f"{threshold:.1f}").replace("%5", str(len(rows) - done)))
-        fevers = testing.fevers(self.ctx.db, now)
+        fevers = health_checks.fevers(self.ctx.db, now)
         self.fever_label.setText(self.tr("Fevers in the last 24 hours: %1").replace("%1", str(len(fevers))))
         self.fever_model.set_rows([Row(f["id"], ((f["taken_at"] or "")[5:16].replace("T", " "), f["room"] or "",
                                                  f["name"], f"{f['temperature']:.1f}"), foreground=RED)
@@ -303,7 +304,7 @@ class HealthScreen(Screen):
         slot = self.slot.currentData()
         now = self.ctx.now()
         try:
-            value = testing.record_temperature(self.ctx.db, key, slot, self.temperature.text(), symptoms,
+            value = health_checks.record_temperature(self.ctx.db, key, slot, self.temperature.text(), symptoms,
                                                self.ctx.actor, now)
         except DomainError as exc:
             QApplication.beep()
@@ -316,7 +317,7 @@ class HealthScreen(Screen):
         self.feedback.setStyleSheet("color: #1b5e20;")
         self.feedback.setText(self.tr("Saved: %1 %2 °C").replace("%1", f"{r['room']} {r['name']}")
                               .replace("%2", f"{value:.1f}"))
-        self.ctx.notify(testing.record_temperature)
+        self.ctx.notify(health_checks.record_temperature)
         if self._dirty:
             self.refresh()
         self._select_next_missing(row)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.changes import Changes, Kind
-from ...services import shift
+from ...services import shift, shift_summary, site_figures
 from ..background import BackgroundReader
 from ..models import Row, RowTableModel
 from ..widgets.names import stay_status
@@ -37,8 +37,8 @@ RIGHT = Qt.AlignRight | Qt.AlignVCenter
 def _today_view(db, now):
     """What the screen shows: the shift summary, the 14-day series, the releases due in 7 days
     (read on the background reader's thread, with its own connection)."""
-    return (shift.current_summary(db, now), shift.daily_series(db, now.date(), 14),
-            shift.releases_due_next(db, now.date(), 7))
+    return (shift_summary.current_summary(db, now), site_figures.daily_series(db, now.date(), 14),
+            site_figures.releases_due_next(db, now.date(), 7))
 
 
 def _hm(text) -> str:
@@ -109,8 +109,8 @@ class TodayScreen(Screen):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.summary: shift.ShiftSummary | None = None
-        self.series: list[shift.DayPoint] = []
+        self.summary: shift_summary.ShiftSummary | None = None
+        self.series: list[site_figures.DayPoint] = []
         self.due: list = []
         layout = QVBoxLayout(self)
         self.heading = QLabel()
@@ -195,7 +195,7 @@ class TodayScreen(Screen):
         # "Live": the figures move with the clock too (a shift ends, a result becomes overdue).
         self._timer = QTimer(self)
         self._timer.setInterval(5 * 60 * 1000)
-        self._timer.timeout.connect(lambda: self._on_changed("clock"))
+        self._timer.timeout.connect(lambda: self._on_changed(Changes.everything()))
         self._timer.start()
         # A burst of changes (an import, a sampling round) refreshes once, not per action:
         # at 50,000 beds the summary takes seconds.

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.changes import Changes, Kind
-from ...services import stays, testing
+from ...services import stays
+from ...services.testing import emergency
 from ..models import Row, RowTableModel
 
 
@@ -72,7 +73,7 @@ class EmergencyBanner(QFrame):
         self._set_text()
 
     def refresh(self) -> None:
-        self.alerts = testing.open_alerts(self.ctx.db, newest_first=True)
+        self.alerts = emergency.open_alerts(self.ctx.db, newest_first=True)
         self._set_text()
         self.setVisible(bool(self.alerts))
 
@@ -93,7 +94,7 @@ class EmergencyBanner(QFrame):
                 .replace("%1", a["name"] or "").replace("%2", a["room"] or "")
         text = self.tr("POSITIVE: %1, room %2, awaiting transfer").replace("%1", a["name"] or "") \
             .replace("%2", a["room"] or "")
-        sheet_name = testing.name_differs_on_sheet(a)
+        sheet_name = emergency.name_differs_on_sheet(a)
         if sheet_name is not None:
             text += " - " + self.tr("name differs on the lab sheet (%1): confirm identity").replace("%1", sheet_name)
         return text
@@ -167,7 +168,7 @@ class AlertDialog(QDialog):
         return v
 
     def refresh(self) -> None:
-        a = testing.alert_detail(self.ctx.db, self.alert_id)
+        a = emergency.alert_detail(self.ctx.db, self.alert_id)
         self.alert = a
         if a["kind"] == "child_alone":
             self.setWindowTitle(self.tr("Child alone in a room"))
@@ -187,7 +188,7 @@ class AlertDialog(QDialog):
                            "it.").replace("%1", a["name"] or "") \
                 .replace("%2", a["room"] or "").replace("%3", _fmt_time(a["sampled_at"])) \
                 .replace("%4", self.status_text(a["stay_status"]))
-        sheet_name = testing.name_differs_on_sheet(a)
+        sheet_name = emergency.name_differs_on_sheet(a)
         if sheet_name is not None:
             text += "\n" + self.tr("The lab sheet gives the name %1 for this ID number: confirm the identity with the "
                                    "lab.").replace("%1", sheet_name)
@@ -229,13 +230,13 @@ class AlertDialog(QDialog):
         return ok
 
     def acknowledge(self, note: str) -> bool:
-        ok, _ = self.ctx.run(self, testing.acknowledge_alert, self.ctx.db, self.alert_id, note,
+        ok, _ = self.ctx.run(self, emergency.acknowledge_alert, self.ctx.db, self.alert_id, note,
                              self.ctx.actor, self.ctx.now())
         self.refresh()
         return ok
 
     def undo_restart(self, stay_id: int, reason: str) -> bool:
-        ok, _ = self.ctx.run(self, testing.undo_restart, self.ctx.db, stay_id, reason,
+        ok, _ = self.ctx.run(self, emergency.undo_restart, self.ctx.db, stay_id, reason,
                              self.ctx.actor, self.ctx.now())
         self.refresh()
         return ok

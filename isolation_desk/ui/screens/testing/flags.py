@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
-from ....services import testing
+from ....services.testing import results, sampling
 from ...models import Row, RowTableModel
 from .common import AMBER, RED, ScreenTab, dt_text, parse_dt, table_view
 
@@ -43,7 +43,7 @@ class FlagsTab(ScreenTab):
 
     def refresh(self, now, building, floor) -> None:
         screen = self.screen
-        f = testing.flags(self.ctx.db, now)
+        f = results.flags(self.ctx.db, now)
         self.missed_model.set_rows([Row(t["id"], (t["due_date"], t["room"], t["name"], screen.kind_text(t["kind"]),
                                                   screen.purpose_text(t["purpose"])), foreground=RED)
                                     for t in f["missed"]])
@@ -65,4 +65,4 @@ class FlagsTab(ScreenTab):
         if key is None:
             return
         now = self.ctx.now()
-        self.ctx.run(self, testing.record_sample, self.ctx.db, key, now, self.ctx.actor, now)
+        self.ctx.run(self, sampling.record_sample, self.ctx.db, key, now, self.ctx.actor, now)

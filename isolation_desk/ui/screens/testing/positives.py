@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
-from ....services import testing
+from ....services.testing import emergency
 from ...models import Row, RowTableModel
 from .common import RED, ScreenTab, dt_text, table_view
 
@@ -36,7 +36,7 @@ class PositivesTab(ScreenTab):
         kinds = {"positive": self.tr("positive"), "pool_positive": self.tr("positive pool"),
                  "staff_positive": self.tr("staff positive")}
         rows = []
-        for a in testing.recent_alerts(self.ctx.db, now):
+        for a in emergency.recent_alerts(self.ctx.db, now):
             handled = (self.tr("%1 at %2").replace("%1", a["handled_by"] or "").replace("%2", dt_text(a["handled_at"]))
                        if a["handled_at"] else self.tr("OPEN"))
             who = a["name"] or (a["note"] or "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout
 
-from ....services import testing
+from ....services.testing import bulk, results
 from ...models import Row, RowTableModel
 from .common import AMBER, GREY, PINK, RED, YELLOW, ScreenTab, dt_text, parse_dt, table_view
 
@@ -79,7 +79,7 @@ class ResultsTab(ScreenTab):
 
     def refresh(self, now, building, floor) -> None:
         screen = self.screen
-        units = testing.result_units(self.ctx.db, now, building=building, floor=floor)
+        units = results.result_units(self.ctx.db, now, building=building, floor=floor)
         self._units = {(u["unit"], u["id"]): u for u in units}
         self._marks = {k: v for k, v in self._marks.items() if k in self._units}
         rows = []
@@ -94,7 +94,7 @@ class ResultsTab(ScreenTab):
             waiting_h = int((now - parse_dt(u["sampled_at"])).total_seconds() // 3600)
             mark = self._marks.get(key, "negative")
             # what "all negative except marked" will not take, said on the row
-            left_out = None if key in self._marks else testing.bulk_exclusion(u, now)
+            left_out = None if key in self._marks else results.bulk_exclusion(u, now)
             mark_text = {"recent": self.tr("lab's result (sampled < 1 h ago)"),
                          "release": self.tr("lab's result (last day)")}.get(left_out) or screen.result_text(mark)
             rows.append(Row(key, (rooms, names, screen.kind_text(u["kind"]), sample, dt_text(u["sampled_at"]),
@@ -146,8 +146,8 @@ class ResultsTab(ScreenTab):
             out = dialog.result_value
         else:
             now = self.ctx.now()
-            batch = batch or testing.LabBatch.taken_before(now - testing.BULK_DEFAULT_AGE)
-            ok, out = self.ctx.run(self, testing.all_negative_except, self.ctx.db, batch, positive,
+            batch = batch or bulk.LabBatch.taken_before(now - bulk.BULK_DEFAULT_AGE)
+            ok, out = self.ctx.run(self, bulk.all_negative_except, self.ctx.db, batch, positive,
                                    self.ctx.actor, now, lab, invalid)
             if not ok:
                 return None
@@ -159,7 +159,7 @@ class ResultsTab(ScreenTab):
         key = self.model.row_key(self.view.currentIndex().row())
         if key is None:
             return None
-        ok, out = self.ctx.run(self, testing.record_results, self.ctx.db, [(key[0], key[1], result)],
+        ok, out = self.ctx.run(self, results.record_results, self.ctx.db, [(key[0], key[1], result)],
                                self.ctx.actor, self.ctx.now(), self.lab.text().strip() or None)
         if ok:
             self.screen.refresh_if_stale()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain.errors import DomainError
-from ....services import testing
+from ....services.testing import sampling
 from ...models import LazyRowTableModel, Row
 from .common import GREY, PINK, ScreenTab, hm, table_view
 
@@ -98,7 +98,7 @@ class SamplingTab(ScreenTab):
 
     # -- reading ----------------------------------------------------------------------------
     def refresh(self, now, building, floor) -> None:
-        sl = testing.sampling_sources(self.ctx.db, now.date(), building=building, floor=floor)
+        sl = sampling.sampling_sources(self.ctx.db, now.date(), building=building, floor=floor)
         self._sampling = {r["id"]: r for r in sl.rows}
         self.model.set_sources(sl.rows, self._sampling_row, itemgetter("id"))
         parts = [self.tr("%1 floor %2: %3 of %4").replace("%1", f.building).replace("%2", str(f.floor))
@@ -110,7 +110,7 @@ class SamplingTab(ScreenTab):
 
     def _sampling_row(self, source) -> Row:
         screen = self.screen
-        r = testing.sampling_view(source)
+        r = sampling.sampling_view(source)
         done = bool(r["sampled_at"])
         return Row(r["id"], (r["room"], r["name"], r["id_masked"], screen.kind_text(r["kind"]),
                              screen.purpose_text(r["purpose"]), hm(r["sampled_at"]),
@@ -131,10 +131,10 @@ class SamplingTab(ScreenTab):
         if not self.pooled.isChecked():
             return None
         if self.pool is not None:
-            self.pool = testing.pool_info(self.ctx.db, self.pool["id"])
+            self.pool = sampling.pool_info(self.ctx.db, self.pool["id"])
         if self.pool is None or self.pool["result"] or self.pool["members"] >= self.pool["size"]:
             try:
-                self.pool = testing.new_pool(self.ctx.db, "pcr", self.pool_size.currentData(), self.ctx.actor,
+                self.pool = sampling.new_pool(self.ctx.db, "pcr", self.pool_size.currentData(), self.ctx.actor,
                                              self.ctx.now())
             except DomainError as exc:
                 self._say(self.ctx.describe(exc), False)
@@ -151,7 +151,7 @@ class SamplingTab(ScreenTab):
         on = self.pooled.isChecked()
         self.pool_size.setEnabled(on)
         if on and self.pool:
-            p = testing.pool_info(self.ctx.db, self.pool["id"]) or self.pool
+            p = sampling.pool_info(self.ctx.db, self.pool["id"]) or self.pool
             self.pool_label.setText(self.tr("Pool %1: %2 of %3").replace("%1", p["code"])
                                     .replace("%2", str(p["members"])).replace("%3", str(p["size"])))
         elif on:
@@ -166,7 +166,7 @@ class SamplingTab(ScreenTab):
         if pool_id == -1:
             return False
         try:
-            testing.sample_stay(self.ctx.db, stay_id, now.date(), now, self.ctx.actor, now, pool_id=pool_id)
+            sampling.sample_stay(self.ctx.db, stay_id, now.date(), now, self.ctx.actor, now, pool_id=pool_id)
         except DomainError as exc:
             QApplication.beep()
             self._say(self.ctx.describe(exc), False)
@@ -174,7 +174,7 @@ class SamplingTab(ScreenTab):
         s = next((r for r in self._sampling.values() if r["stay_id"] == stay_id), None)
         who = f"{s['room'] or ''} {s['name']}".strip() if s else str(stay_id)
         self._say(self.tr("Sampled: %1").replace("%1", who), True)
-        self.ctx.notify(testing.sample_stay)
+        self.ctx.notify(sampling.sample_stay)
         self.screen.refresh_if_stale()
         return True
 
@@ -200,7 +200,7 @@ class SamplingTab(ScreenTab):
         text = self.scan.text()
         self.scan.clear()
         try:
-            stay_id = testing.stay_from_scan(text)
+            stay_id = sampling.stay_from_scan(text)
         except DomainError as exc:
             QApplication.beep()
             self._say(self.ctx.describe(exc), False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout
 
 from ....domain.changes import Kind
-from ....services import testing
+from ....services.testing import regimes, sampling
 from ...dialogs.lab_results import ImportDialog
 from ...dialogs.regime import RegimeDialog
 from ..base import Screen
@@ -109,7 +109,7 @@ class TestsScreen(Screen):
 
     # -- filters ----------------------------------------------------------------------------
     def _fill_buildings(self) -> None:
-        floors = testing.floors(self.ctx.db)
+        floors = sampling.floors(self.ctx.db)
         self._floors = floors
         codes = dict.fromkeys(b for b, _ in floors)
         self.fill_building_filter(self.building, [{"code": c, "name": c} for c in codes],
@@ -172,7 +172,7 @@ class TestsScreen(Screen):
     # -- regime, print, import ------------------------------------------------------------------
     def set_regime(self) -> None:
         building, floor = self.place()
-        ids = testing.group_stays(self.ctx.db, building=building, floor=floor)
+        ids = regimes.group_stays(self.ctx.db, building=building, floor=floor)
         where = self.tr("everyone in isolation") if building is None else (
             self.tr("building %1").replace("%1", building) if floor is None else
             self.tr("building %1, floor %2").replace("%1", building).replace("%2", str(floor)))
@@ -181,8 +181,8 @@ class TestsScreen(Screen):
             return
         regime, kind, category = choice
         if category:
-            ids = testing.group_stays(self.ctx.db, building=building, floor=floor, category=category)
-        self.ctx.run(self, testing.set_regime, self.ctx.db, ids, regime, kind, self.ctx.actor,
+            ids = regimes.group_stays(self.ctx.db, building=building, floor=floor, category=category)
+        self.ctx.run(self, regimes.set_regime, self.ctx.db, ids, regime, kind, self.ctx.actor,
                      self.ctx.now())
 
     def print_list(self, path: str | None = None):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
-from ....services import staff, testing
+from ....services import staff
+from ....services.testing import results, sampling
 from ...dialogs.staff import StaffDialog
 from ...models import Row, RowTableModel
 from .common import RED, ScreenTab, hm, table_view
@@ -79,12 +80,12 @@ class StaffTab(ScreenTab):
         t = self._staff_test()
         if t is not None:
             now = self.ctx.now()
-            self.ctx.run(self, testing.record_sample, self.ctx.db, t["id"], now, self.ctx.actor, now)
+            self.ctx.run(self, sampling.record_sample, self.ctx.db, t["id"], now, self.ctx.actor, now)
 
     def staff_result(self, result: str) -> None:
         t = self._staff_test()
         if t is not None:
-            self.ctx.run(self, testing.record_result, self.ctx.db, t["id"], result, self.ctx.actor,
+            self.ctx.run(self, results.record_result, self.ctx.db, t["id"], result, self.ctx.actor,
                          self.ctx.now())
 
     def add_staff(self) -> None:
