@@ -6,15 +6,13 @@ Like repositories.py: plain dicts back, no transactions (the calling service ope
 from __future__ import annotations
 
 from .database import Database
-from .repositories import STAY_SELECT, _iso
-
-ACTIVE = "('in_isolation', 'awaiting_transfer')"
+from .repositories import ON_SITE_SQL, STAY_SELECT, _iso
 
 
 def household_room_mates(db: Database, stay_id: int) -> list[dict]:
     """The other active members of this stay's household in this stay's room."""
     return db.query(STAY_SELECT + f"""
-        WHERE s.status IN {ACTIVE} AND s.id <> ?
+        WHERE s.status IN {ON_SITE_SQL} AND s.id <> ?
           AND s.household_id = (SELECT household_id FROM stays WHERE id = ?)
           AND s.room_id = (SELECT room_id FROM stays WHERE id = ?)
         ORDER BY s.id""", (stay_id, stay_id, stay_id))

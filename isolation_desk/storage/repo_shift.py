@@ -10,14 +10,14 @@ from __future__ import annotations
 import sqlite3
 
 from .database import Database
-from .repositories import STAY_SELECT, insert
+from .repositories import ON_SITE_SQL, STAY_SELECT, insert
 
 # A stay counts as on site at moment ? (bound twice).
 # Through the status index (people here now) and the ended_at index (people gone since),
 # never a scan of every stay in the site's history. Binds ``at`` three times.
 # The unary + keeps SQLite from range-scanning idx_stays_checked_in (every stay ever
 # recorded) instead of the status and ended_at indexes (only the people present).
-_PRESENT_AT = ("s.id IN (SELECT id FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer') "
+_PRESENT_AT = (f"s.id IN (SELECT id FROM stays WHERE status IN {ON_SITE_SQL} "
                "AND +checked_in_at <= ? UNION ALL SELECT id FROM stays WHERE ended_at > ? "
                "AND +checked_in_at <= ?)")
 
@@ -254,7 +254,7 @@ def endings_per_day(db: Database, since: str) -> list[dict]:
 
 
 def present_now(db: Database) -> int:
-    return db.scalar("SELECT count(*) FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')")
+    return db.scalar(f"SELECT count(*) FROM stays WHERE status IN {ON_SITE_SQL}")
 
 
 def planned_releases(db: Database, first_day: str, last_day: str) -> dict[str, int]:

@@ -7,7 +7,7 @@ Balances are never stored: on hand is the sum of the signed movements, aggregate
 from __future__ import annotations
 
 from .database import Database
-from .repositories import _iso, insert, update
+from .repositories import ON_SITE_SQL, _iso, insert, update
 
 ITEM_COLUMNS = ("name", "category", "unit", "reorder_level", "critical", "tracks_expiry",
                 "consumption", "rate", "active")
@@ -161,7 +161,7 @@ def movement_count(db: Database, item_id: int | None = None) -> int:
 def present_by_release_date(db: Database) -> list[dict]:
     """People present now, counted by their planned release date."""
     return db.query("SELECT release_date, count(*) AS n FROM stays "
-                    "WHERE status IN ('in_isolation', 'awaiting_transfer') GROUP BY release_date")
+                    f"WHERE status IN {ON_SITE_SQL} GROUP BY release_date")
 
 
 def expected_by_arrival(db: Database) -> list[dict]:

@@ -9,7 +9,7 @@ import json
 import sqlite3
 
 from .database import Database
-from .repositories import _iso
+from .repositories import ON_SITE_SQL, _iso
 
 ROOM_ORDER = "b.sort_order, b.code, r.floor, r.number, p.name, t.id"
 
@@ -62,7 +62,7 @@ def _place(where: list[str], params: list, building: str | None, floor: int | No
 
 def _tests_in_place(where: list[str], params: list, statuses: str, building: str | None,
                     floor: int | None) -> None:
-    """Keep the tests of stays in ``statuses`` (an SQL list) in a building (and floor), found
+    """Keep the tests of stays in ``statuses`` (an SQL list such as ``ON_SITE_SQL``) in a building (and floor), found
     from the building's rooms: rooms (idx_rooms_order) -> their stays (idx_stays_room) -> their
     tests (idx_tests_stay), so that one building's list reads only that building's rows instead
     of joining the whole site's tests first. A floor without a building filters the joined rows."""
@@ -72,7 +72,7 @@ def _tests_in_place(where: list[str], params: list, statuses: str, building: str
         if floor is not None:
             rooms += " AND floor = ?"
             params.append(floor)
-        where.append(f"t.stay_id IN (SELECT id FROM stays WHERE status IN ({statuses}) "
+        where.append(f"t.stay_id IN (SELECT id FROM stays WHERE status IN {statuses} "
                      f"AND room_id IN ({rooms}))")
     elif floor is not None:
         where.append("r.floor = ?")
@@ -111,16 +111,16 @@ def unsampled_check_in_before(db: Database, stay_id: int, day: str) -> list[dict
 def pending_results(db: Database, *, building: str | None = None, floor: int | None = None) -> list[dict]:
     """Sampled tests of present (or awaiting transfer) people without a result, in room order."""
     where = ["t.sampled_at IS NOT NULL", "t.result IS NULL",
-             "s.status IN ('in_isolation', 'awaiting_transfer')"]
+             f"s.status IN {ON_SITE_SQL}"]
     params: list = []
-    _tests_in_place(where, params, "'in_isolation', 'awaiting_transfer'", building, floor)
+    _tests_in_place(where, params, ON_SITE_SQL, building, floor)
     return db.query(TEST_SELECT + " WHERE " + " AND ".join(where) + " ORDER BY " + ROOM_ORDER, params)
 
 
 def pending_since(db: Database, before: str) -> list[dict]:
     """Results still missing for samples taken before ``before`` (overdue, > 24 h)."""
     return db.query(TEST_SELECT + " WHERE t.sampled_at IS NOT NULL AND t.result IS NULL "
-                    "AND t.sampled_at < ? AND s.status IN ('in_isolation', 'awaiting_transfer') "
+                    f"AND t.sampled_at < ? AND s.status IN {ON_SITE_SQL} "
                     "ORDER BY t.sampled_at, " + ROOM_ORDER, (before,))
 
 
@@ -214,8 +214,8 @@ def room_mates(db: Database, stay_id: int) -> list[dict]:
 def same_floor(db: Database, stay_id: int) -> list[dict]:
     """People in isolation on the same floor of the same building, other rooms."""
     from .repositories import STAY_SELECT
-    return db.query(STAY_SELECT + """
-        WHERE s.status IN ('in_isolation', 'awaiting_transfer')
+    return db.query(STAY_SELECT + f"""
+        WHERE s.status IN {ON_SITE_SQL}
           AND r.building_id = (SELECT r2.building_id FROM stays s2 JOIN rooms r2 ON r2.id = s2.room_id WHERE s2.id = ?)
           AND r.floor = (SELECT r2.floor FROM stays s2 JOIN rooms r2 ON r2.id = s2.room_id WHERE s2.id = ?)
           AND s.room_id <> (SELECT room_id FROM stays WHERE id = ?)
@@ -289,7 +289,7 @@ def handle_alert(db: Database, alert_id: int, at, actor: str, note: str | None) 
 def health_round(db: Database, day: str, slot: str, *, building: str | None = None,
                  floor: int | None = None) -> list[dict]:
     """People present on ``day`` with their check of ``slot`` (NULL when missing), room order."""
-    where = ["s.status IN ('in_isolation', 'awaiting_transfer')", "substr(s.checked_in_at, 1, 10) <= ?"]
+    where = [f"s.status IN {ON_SITE_SQL}", "substr(s.checked_in_at, 1, 10) <= ?"]
     params: list = [day, slot, day]  # the join's two placeholders come first
     _place(where, params, building, floor)
     return db.query("""
@@ -305,14 +305,14 @@ WHERE """ + " AND ".join(where) + " ORDER BY b.sort_order, b.code, r.floor, r.nu
 
 
 def fevers_since(db: Database, since: str, threshold: float) -> list[dict]:
-    return db.query("""
+    return db.query(f"""
 SELECT h.*, p.name, b.code || '-' || r.number AS room, b.code AS building, r.floor
 FROM health_checks h
 JOIN stays s ON s.id = h.stay_id
 JOIN people p ON p.id = s.person_id
 LEFT JOIN rooms r ON r.id = s.room_id
 LEFT JOIN buildings b ON b.id = r.building_id
-WHERE h.taken_at >= ? AND h.temperature >= ? AND s.status IN ('in_isolation', 'awaiting_transfer')
+WHERE h.taken_at >= ? AND h.temperature >= ? AND s.status IN {ON_SITE_SQL}
 ORDER BY h.taken_at DESC""", (since, threshold))
 
 
@@ -354,7 +354,7 @@ def staff_tests_for(db: Database, staff_id: int, day: str) -> list[dict]:
 def latest_stay_for_person(db: Database, person_id: int) -> dict | None:
     from .repositories import STAY_SELECT
     return db.query_one(STAY_SELECT + " WHERE s.person_id = ? ORDER BY "
-                        "s.status IN ('in_isolation', 'awaiting_transfer') DESC, s.id DESC LIMIT 1",
+                        f"s.status IN {ON_SITE_SQL} DESC, s.id DESC LIMIT 1",
                         (person_id,))
 
 

@@ -5,8 +5,7 @@ import sqlite3
 
 from . import repositories as repo
 from .database import Database
-
-ACTIVE = ("in_isolation", "awaiting_transfer")
+from .repositories import CURRENT_SQL, ON_SITE_SQL
 
 
 def room_badges(db: Database, today: str, fever_since: str, fever_threshold: float,
@@ -30,7 +29,7 @@ def room_badges(db: Database, today: str, fever_since: str, fever_threshold: flo
     if building:
         # One building: its rooms' present stays, each badge an index seek per stay (EXISTS):
         # the site-wide IN lists below would read every test due today on the site.
-        return db.execute("""
+        return db.execute(f"""
 SELECT s.room_id,
        group_concat(p.name, '、') AS names,
        count(*) AS occupants,
@@ -43,9 +42,9 @@ SELECT s.room_id,
                    WHERE h.stay_id = s.id AND h.taken_at >= :since AND h.temperature >= :threshold)) AS fever
 FROM stays s INDEXED BY idx_stays_room JOIN people p ON p.id = s.person_id
 WHERE s.room_id IN (SELECT r.id FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE b.code = :building)
-  AND s.status IN ('in_isolation', 'awaiting_transfer')
+  AND s.status IN {ON_SITE_SQL}
 GROUP BY s.room_id""", params).fetchall()
-    return db.execute("""
+    return db.execute(f"""
 SELECT s.room_id,
        group_concat(p.name, '、') AS names,
        count(*) AS occupants,
@@ -57,7 +56,7 @@ SELECT s.room_id,
        max(s.id IN (SELECT stay_id FROM health_checks INDEXED BY idx_health_checks_fever
                     WHERE taken_at >= :since AND temperature >= :threshold)) AS fever
 FROM stays s INDEXED BY idx_stays_status JOIN people p ON p.id = s.person_id
-WHERE s.status IN ('in_isolation', 'awaiting_transfer') AND s.room_id IS NOT NULL
+WHERE s.status IN {ON_SITE_SQL} AND s.room_id IS NOT NULL
 GROUP BY s.room_id""", params).fetchall()
 
 
@@ -77,12 +76,12 @@ def room_cells(db: Database, building: str | None = None) -> list[tuple]:
 
 def last_tests(db: Database) -> dict[int, dict]:
     """The latest sampled test of every current stay: stay_id -> {sampled_at, result, kind}."""
-    rows = db.query("""
+    rows = db.query(f"""
 SELECT t.stay_id, t.sampled_at, t.result, t.kind
 FROM stays s
 JOIN tests t ON t.id = (SELECT t2.id FROM tests t2 WHERE t2.stay_id = s.id AND t2.sampled_at IS NOT NULL
                         ORDER BY t2.sampled_at DESC, t2.id DESC LIMIT 1)
-WHERE s.status IN ('expected', 'in_isolation', 'awaiting_transfer')""")
+WHERE s.status IN {CURRENT_SQL}""")
     return {r["stay_id"]: r for r in rows}
 
 
@@ -98,15 +97,15 @@ def ready_rooms(db: Database, min_beds: int = 1, limit: int = 5000) -> list[dict
 
 def shared_rooms(db: Database) -> list[dict]:
     """Active stays whose room has a free bed (possible household hosts)."""
-    return db.query("""
+    return db.query(f"""
 SELECT s.id AS stay_id, p.name, b.code || '-' || r.number AS room, r.beds,
        (SELECT count(*) FROM stays s2 WHERE s2.room_id = r.id
-          AND s2.status IN ('in_isolation', 'awaiting_transfer')) AS present
+          AND s2.status IN {ON_SITE_SQL}) AS present
 FROM stays s JOIN people p ON p.id = s.person_id JOIN rooms r ON r.id = s.room_id
 JOIN buildings b ON b.id = r.building_id
 WHERE s.status = 'in_isolation' AND r.beds > 1
   AND (SELECT count(*) FROM stays s2 WHERE s2.room_id = r.id
-          AND s2.status IN ('in_isolation', 'awaiting_transfer')) < r.beds
+          AND s2.status IN {ON_SITE_SQL}) < r.beds
 ORDER BY b.sort_order, b.code, r.floor, r.number""")
 
 

@@ -8,9 +8,20 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Iterable
 from datetime import date, datetime
 
+from ..domain.vocabulary import CURRENT, ON_SITE
 from .database import Database
+
+
+def sql_list(words: Iterable[str]) -> str:
+    """A fixed set of words (of domain/vocabulary.py, never input) as an SQL IN list."""
+    return "(" + ", ".join(f"'{w}'" for w in words) + ")"
+
+
+ON_SITE_SQL = sql_list(ON_SITE)  # ('in_isolation', 'awaiting_transfer'): on site now
+CURRENT_SQL = sql_list(CURRENT)  # ('expected', 'in_isolation', 'awaiting_transfer')
 
 GENESIS_HASH = "0" * 64
 
@@ -253,7 +264,7 @@ def room_history(db: Database, room_id: int, limit: int = 200) -> list[dict]:
 def room_stays(db: Database, room_id: int, active_only: bool = True) -> list[dict]:
     sql = STAY_SELECT + " WHERE s.room_id = ?"
     if active_only:
-        sql += " AND s.status IN ('in_isolation', 'awaiting_transfer')"
+        sql += f" AND s.status IN {ON_SITE_SQL}"
     return db.query(sql + " ORDER BY s.checked_in_at DESC", (room_id,))
 
 
@@ -262,11 +273,11 @@ def suggest_rooms(db: Database, *, beds_needed: int, avoid_category_floors: str 
     """Ready rooms with enough beds: first on floors holding only the same category, then on
     empty floors, then anywhere; smallest fitting room first, then in room order."""
     category = avoid_category_floors or ""
-    return db.query("""
+    return db.query(f"""
         WITH floor_mix AS (
           SELECT r2.building_id, r2.floor, sum(s.category = ?) AS same, sum(s.category <> ?) AS other
           FROM stays s JOIN rooms r2 ON r2.id = s.room_id
-          WHERE s.status IN ('in_isolation', 'awaiting_transfer')
+          WHERE s.status IN {ON_SITE_SQL}
           GROUP BY r2.building_id, r2.floor)
         """ + ROOM_SELECT + """
         LEFT JOIN floor_mix f ON f.building_id = r.building_id AND f.floor = r.floor
@@ -299,7 +310,7 @@ LEFT JOIN rooms r ON r.id = s.room_id
 LEFT JOIN buildings b ON b.id = r.building_id
 """
 
-CURRENT_STATUSES = ("expected", "in_isolation", "awaiting_transfer")
+CURRENT_STATUSES = CURRENT
 
 
 def stay(db: Database, stay_id: int) -> dict | None:
@@ -308,7 +319,7 @@ def stay(db: Database, stay_id: int) -> dict | None:
 
 def active_stay_for_person(db: Database, person_id: int) -> dict | None:
     return db.query_one(STAY_SELECT + " WHERE s.person_id = ? AND s.status IN "
-                        "('expected', 'in_isolation', 'awaiting_transfer')", (person_id,))
+                        + CURRENT_SQL, (person_id,))
 
 
 def stay_filters(*, statuses, category: str | None = None, building: str | None = None,
@@ -361,7 +372,7 @@ def stay_history(db: Database, stay_id: int) -> list[dict]:
 
 def active_count_in_room(db: Database, room_id: int) -> int:
     return db.scalar("SELECT count(*) FROM stays WHERE room_id = ? AND status IN "
-                     "('in_isolation', 'awaiting_transfer')", (room_id,))
+                     + ON_SITE_SQL, (room_id,))
 
 
 # -- tests and health checks (release gating) -----------------------------------
@@ -408,7 +419,7 @@ def bulk_sample_due(db: Database, due_date: str, sampled_at: str, result: str | 
         "lab = CASE WHEN ? IS NULL THEN NULL WHEN purpose = 'second_lab' THEN ? ELSE ? END, "
         "result_source = CASE WHEN ? IS NULL THEN NULL ELSE 'import' END "
         "WHERE due_date = ? AND sampled_at IS NULL AND stay_id IN "
-        "(SELECT id FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')) "
+        f"(SELECT id FROM stays WHERE status IN {ON_SITE_SQL}) "
         "AND (abs(random()) % 1000) < ?",
         (sampled_at, result, result_at, recorded_by if result else None, result, DEMO_SECOND_LAB,
          DEMO_LAB, result, due_date, fraction_permille))
@@ -421,7 +432,7 @@ def bulk_health_checks(db: Database, day: str, slot: str, taken_at: str, recorde
     cur = db.execute(
         "INSERT OR IGNORE INTO health_checks (stay_id, taken_at, slot, temperature, symptoms, recorded_by) "
         "SELECT id, ?, ?, 36.0 + (abs(random()) % 9) / 10.0, '', ? FROM stays "
-        "WHERE status IN ('in_isolation', 'awaiting_transfer') AND substr(checked_in_at, 1, 10) <= ? "
+        f"WHERE status IN {ON_SITE_SQL} AND substr(checked_in_at, 1, 10) <= ? "
         "AND (abs(random()) % 1000) >= ?",
         (taken_at, slot, recorded_by, day, skip_permille))
     return cur.rowcount
