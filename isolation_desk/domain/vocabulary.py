@@ -29,6 +29,9 @@ ON_SITE: tuple[str, ...] = (StayStatus.IN_ISOLATION.value, StayStatus.AWAITING_T
 CURRENT: tuple[str, ...] = (StayStatus.EXPECTED.value, *ON_SITE)
 """The stays not ended: on site now, or expected to arrive."""
 
+ENDED: tuple[str, ...] = (StayStatus.RELEASED.value, StayStatus.TRANSFERRED.value, StayStatus.LEFT.value)
+"""The stays of people who have left the site."""
+
 
 class RoomStatus(StrEnum):
     READY = "ready"
