@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from typing import Any
 
 from . import repositories as repo
 from .database import Database
@@ -9,7 +11,7 @@ from .repositories import CURRENT_SQL, ON_SITE_SQL
 
 
 def room_badges(db: Database, today: str, fever_since: str, fever_threshold: float,
-                building: str | None = None) -> list[tuple]:
+                building: str | None = None) -> list[tuple[Any, ...]]:
     """One row per occupied room, as a tuple (room_id, names, occupants, release_due,
     test_due, positive, fever): tuples, because at 50,000 beds building dicts costs more
     than the query.
@@ -60,21 +62,21 @@ WHERE s.status IN {ON_SITE_SQL} AND s.room_id IS NOT NULL
 GROUP BY s.room_id""", params).fetchall()
 
 
-def room_cells(db: Database, building: str | None = None) -> list[tuple]:
+def room_cells(db: Database, building: str | None = None) -> list[tuple[Any, ...]]:
     """The rooms of the board in building, floor, number order, as tuples (id, building,
     building_name, floor, number, label, beds, status, status_reason): the first fields of
     ``boards.RoomTile``, in its order."""
     sql = ("SELECT r.id, b.code AS building, b.name AS building_name, r.floor, r.number, "
            "b.code || '-' || r.number AS label, r.beds, r.status, coalesce(r.status_reason, '') "
            "FROM rooms r JOIN buildings b ON b.id = r.building_id")
-    params: list = []
+    params: list[Any] = []
     if building:
         sql += " WHERE b.code = ?"
         params.append(building)
     return db.execute(sql + " ORDER BY b.sort_order, b.code, r.floor, r.number", params).fetchall()
 
 
-def last_tests(db: Database) -> dict[int, dict]:
+def last_tests(db: Database) -> dict[int, dict[str, Any]]:
     """The latest sampled test of every current stay: stay_id -> {sampled_at, result, kind}."""
     rows = db.query(f"""
 SELECT t.stay_id, t.sampled_at, t.result, t.kind
@@ -86,16 +88,16 @@ WHERE s.status IN {CURRENT_SQL}""")
 
 
 def room_count(db: Database) -> int:
-    return db.scalar("SELECT count(*) FROM rooms")
+    return int(db.scalar("SELECT count(*) FROM rooms"))
 
 
-def ready_rooms(db: Database, min_beds: int = 1, limit: int = 5000) -> list[dict]:
+def ready_rooms(db: Database, min_beds: int = 1, limit: int = 5000) -> list[dict[str, Any]]:
     return db.query("SELECT r.id, b.code || '-' || r.number AS label, r.beds FROM rooms r "
                     "JOIN buildings b ON b.id = r.building_id WHERE r.status = 'ready' AND r.beds >= ? "
                     "ORDER BY b.sort_order, b.code, r.floor, r.number LIMIT ?", (min_beds, limit))
 
 
-def shared_rooms(db: Database) -> list[dict]:
+def shared_rooms(db: Database) -> list[dict[str, Any]]:
     """Active stays whose room has a free bed (possible household hosts)."""
     return db.query(f"""
 SELECT s.id AS stay_id, p.name, b.code || '-' || r.number AS room, r.beds,
@@ -126,7 +128,7 @@ LEFT JOIN buildings b ON b.id = r.building_id
 """
 
 
-def occupant_list(db: Database, *, statuses, category: str | None = None, building: str | None = None,
+def occupant_list(db: Database, *, statuses: Sequence[str], category: str | None = None, building: str | None = None,
                   search: str | None = None) -> list[sqlite3.Row]:
     """The occupants screen's rows: the columns ``queries.occupant_row`` reads, and the last
     sampled test, with the same filters as ``repositories.stays`` (narrower, so faster)."""
