@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...domain.vocabulary import CheckSlot
 from ...services import testing
 from ...services.site import get_settings
 from ..models import Row, RowTableModel
@@ -150,8 +151,8 @@ class HealthScreen(Screen):
         current = self.slot.currentData() or testing.slot_for(self.ctx.now())
         self.slot.blockSignals(True)
         self.slot.clear()
-        self.slot.addItem(self.tr("Morning"), "morning")
-        self.slot.addItem(self.tr("Evening"), "evening")
+        self.slot.addItem(self.tr("Morning"), CheckSlot.MORNING.value)
+        self.slot.addItem(self.tr("Evening"), CheckSlot.EVENING.value)
         self.slot.setCurrentIndex(self.slot.findData(current))
         self.slot.blockSignals(False)
         self.model.set_headers([self.tr("Room"), self.tr("Name"), self.tr("Temperature"), self.tr("Time"),
