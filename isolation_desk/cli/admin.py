@@ -15,6 +15,7 @@ import click
 
 from ..domain.errors import DomainError
 from ..domain.roles import ROLES
+from ..domain.vocabulary import Role
 from . import db_option, fail, handle_errors, open_db, resolve_db
 from .auth import NO_ACCOUNT, signed_in
 
@@ -97,7 +98,7 @@ def users():
 @db_option()
 @click.argument("username")
 @click.option("--name", "display_name", required=True, help="The person's name as the records show it.")
-@click.option("--role", type=click.Choice(ROLES), default="manager", show_default=True,
+@click.option("--role", type=click.Choice(ROLES), default=Role.MANAGER.value, show_default=True,
               help="What the account may do.")
 @click.option("--recovery-sheet", "recovery_sheet", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="A new site: also write its recovery sheet (PDF) here, to print and lock away.")
@@ -115,14 +116,14 @@ def users_add(db_path, username, display_name, role, recovery_sheet, password_st
         fail(NO_ACCOUNT)
     key = None
     if new_site:
-        if role != "manager":
+        if role != Role.MANAGER:
             raise DomainError("no_users")
         db, key = encryption.create_site_file(path)  # a new site is encrypted from the start
     else:
         db = _open(db_path, create=True)
     try:
         if not accounts.has_users(db):
-            if role != "manager":
+            if role != Role.MANAGER:
                 raise DomainError("no_users")
             password = _read_password(password_stdin)
             first = accounts.create_first_manager(db, username, display_name, password, _now())
@@ -241,9 +242,9 @@ def recover(db_path, username, password_stdin):
     try:
         row = next((u for u in accounts.list_users(db)
                     if u["username"] == accounts.normalize_username(username)), None)
-        if row is None or row["role"] != "manager" or not row["active"]:
+        if row is None or row["role"] != Role.MANAGER or not row["active"]:
             raise DomainError("user_unknown", field="username", value=username)
-        manager = Actor(row["username"], "manager", row["display_name"])
+        manager = Actor(row["username"], Role.MANAGER.value, row["display_name"])
         password = _read_password(password_stdin, "New password")
         accounts.reset_password(db, manager.username, password, manager, _now())
     finally:

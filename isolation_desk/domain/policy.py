@@ -14,26 +14,21 @@ from typing import Any
 
 from .cells import normalize_text
 from .errors import DomainError
+from .vocabulary import Category, CountedFrom
 
-CATEGORIES = (
-    "close_contact",
-    "secondary_contact",
-    "inbound_traveller",
-    "risk_area_arrival",
-    "other",
-)
-COUNTED_FROM = ("last_exposure", "arrival")
+CATEGORIES: tuple[str, ...] = tuple(c.value for c in Category)
+COUNTED_FROM: tuple[str, ...] = tuple(c.value for c in CountedFrom)
 
 # Spreadsheet and form spellings of each category (compared after normalize_text + lower()).
 _CATEGORY_ALIASES = {
-    "close_contact": ("密接", "密切接触者", "密切接触", "close contact", "close_contact", "cc"),
-    "secondary_contact": ("次密接", "次密切接触者", "密接的密接", "secondary contact", "secondary_contact"),
-    "inbound_traveller": ("入境人员", "入境", "境外输入", "入境隔离", "inbound traveller",
+    Category.CLOSE_CONTACT: ("密接", "密切接触者", "密切接触", "close contact", "close_contact", "cc"),
+    Category.SECONDARY_CONTACT: ("次密接", "次密切接触者", "密接的密接", "secondary contact", "secondary_contact"),
+    Category.INBOUND_TRAVELLER: ("入境人员", "入境", "境外输入", "入境隔离", "inbound traveller",
                           "inbound traveler", "inbound_traveller", "inbound"),
-    "risk_area_arrival": ("中高风险地区来返人员", "中高风险地区来(返)人员", "中高风险地区来（返）人员",
+    Category.RISK_AREA_ARRIVAL: ("中高风险地区来返人员", "中高风险地区来(返)人员", "中高风险地区来（返）人员",
                           "中高风险地区人员", "高风险地区来返人员", "风险地区来返人员", "中高风险",
                           "risk-area arrival", "risk area arrival", "risk_area_arrival"),
-    "other": ("其他", "其它", "other"),
+    Category.OTHER: ("其他", "其它", "other"),
 }
 _CATEGORY_LOOKUP = {
     alias.replace(" ", "").lower(): code
@@ -135,7 +130,7 @@ def parse_test_days(text: str) -> tuple[int, ...]:
 
 def start_date(policy: Policy, last_exposure: date | None, arrival: date | None) -> date:
     """Day 0 of the isolation, as the policy counts it."""
-    if policy.counted_from == "last_exposure":
+    if policy.counted_from == CountedFrom.LAST_EXPOSURE:
         if last_exposure is None:
             raise DomainError("last_exposure_required", field="last_exposure_date")
         return last_exposure
@@ -155,7 +150,7 @@ def check_not_over(policy: Policy, start: date, on: date) -> date:
     the arrivals import, the check-in service and the check-in dialog."""
     release = release_date(policy, start)
     if release <= on:
-        counted = "last_exposure_date" if policy.counted_from == "last_exposure" else "arrival_date"
+        counted = "last_exposure_date" if policy.counted_from == CountedFrom.LAST_EXPOSURE else "arrival_date"
         raise DomainError("arrival_isolation_over", field=counted, start=start.isoformat(),
                           release=release.isoformat())
     return release
@@ -169,9 +164,13 @@ def home_monitoring_end(policy: Policy, released_on: date) -> date:
     return released_on + timedelta(days=policy.home_monitoring_days)
 
 
-def _p(category: str, days: int, counted_from: str, test_days: Iterable[int], **kw: Any) -> Policy:
-    return Policy(category=category, isolation_days=days, counted_from=counted_from,
+def _p(category: Category, days: int, counted_from: CountedFrom, test_days: Iterable[int], **kw: Any) -> Policy:
+    # a Policy holds the stored strings (str() of a member is its plain value)
+    return Policy(category=str(category), isolation_days=days, counted_from=str(counted_from),
                   test_days=tuple(test_days), **kw)
+
+
+_EXPOSURE, _ARRIVAL = CountedFrom.LAST_EXPOSURE, CountedFrom.ARRIVAL
 
 
 PRESET_NAMES = ("edition_8", "edition_9", "twenty_measures")
@@ -179,43 +178,43 @@ PRESET_NAMES = ("edition_8", "edition_9", "twenty_measures")
 # Presets as DOMAIN.md records them. They are starting points: a site edits its table.
 PRESETS: dict[str, dict[str, Policy]] = {
     "edition_8": {
-        "close_contact": _p("close_contact", 14, "last_exposure", (1, 4, 7, 14),
+        Category.CLOSE_CONTACT: _p(Category.CLOSE_CONTACT, 14, _EXPOSURE, (1, 4, 7, 14),
                             double_sampling=True, surface_sampling=True, home_monitoring_days=7,
                             preset="edition_8"),
-        "inbound_traveller": _p("inbound_traveller", 14, "arrival", (1, 4, 7, 14),
+        Category.INBOUND_TRAVELLER: _p(Category.INBOUND_TRAVELLER, 14, _ARRIVAL, (1, 4, 7, 14),
                                 double_sampling=True, surface_sampling=True, home_monitoring_days=7,
                             preset="edition_8"),
-        "secondary_contact": _p("secondary_contact", 7, "last_exposure", (1, 4, 7),
+        Category.SECONDARY_CONTACT: _p(Category.SECONDARY_CONTACT, 7, _EXPOSURE, (1, 4, 7),
                                 preset="edition_8"),
-        "risk_area_arrival": _p("risk_area_arrival", 14, "arrival", (1, 4, 7, 14),
+        Category.RISK_AREA_ARRIVAL: _p(Category.RISK_AREA_ARRIVAL, 14, _ARRIVAL, (1, 4, 7, 14),
                                 double_sampling=True, surface_sampling=True, home_monitoring_days=7,
                             preset="edition_8"),
-        "other": _p("other", 14, "arrival", (1, 4, 7, 14), home_monitoring_days=7,
+        Category.OTHER: _p(Category.OTHER, 14, _ARRIVAL, (1, 4, 7, 14), home_monitoring_days=7,
                     preset="edition_8"),
     },
     "edition_9": {
-        "close_contact": _p("close_contact", 7, "last_exposure", (1, 2, 3, 5, 7),
+        Category.CLOSE_CONTACT: _p(Category.CLOSE_CONTACT, 7, _EXPOSURE, (1, 2, 3, 5, 7),
                             home_monitoring_days=3, preset="edition_9"),
-        "inbound_traveller": _p("inbound_traveller", 7, "arrival", (1, 2, 3, 5, 7),
+        Category.INBOUND_TRAVELLER: _p(Category.INBOUND_TRAVELLER, 7, _ARRIVAL, (1, 2, 3, 5, 7),
                                 home_monitoring_days=3, preset="edition_9"),
         # 9th edition: secondary contacts isolate at home for 7 days, not at a site.
-        "secondary_contact": _p("secondary_contact", 7, "last_exposure", (1, 4, 7),
+        Category.SECONDARY_CONTACT: _p(Category.SECONDARY_CONTACT, 7, _EXPOSURE, (1, 4, 7),
                                 admitted=False, preset="edition_9"),
-        "risk_area_arrival": _p("risk_area_arrival", 7, "arrival", (1, 2, 3, 5, 7),
+        Category.RISK_AREA_ARRIVAL: _p(Category.RISK_AREA_ARRIVAL, 7, _ARRIVAL, (1, 2, 3, 5, 7),
                                 preset="edition_9"),
-        "other": _p("other", 7, "arrival", (1, 2, 3, 5, 7), preset="edition_9"),
+        Category.OTHER: _p(Category.OTHER, 7, _ARRIVAL, (1, 2, 3, 5, 7), preset="edition_9"),
     },
     "twenty_measures": {
-        "close_contact": _p("close_contact", 5, "last_exposure", (1, 2, 3, 5),
+        Category.CLOSE_CONTACT: _p(Category.CLOSE_CONTACT, 5, _EXPOSURE, (1, 2, 3, 5),
                             home_monitoring_days=3, preset="twenty_measures"),
-        "inbound_traveller": _p("inbound_traveller", 5, "arrival", (1, 2, 3, 5),
+        Category.INBOUND_TRAVELLER: _p(Category.INBOUND_TRAVELLER, 5, _ARRIVAL, (1, 2, 3, 5),
                                 home_monitoring_days=3, preset="twenty_measures"),
         # "20 measures": secondary contacts are no longer identified.
-        "secondary_contact": _p("secondary_contact", 5, "last_exposure", (1, 2, 3, 5),
+        Category.SECONDARY_CONTACT: _p(Category.SECONDARY_CONTACT, 5, _EXPOSURE, (1, 2, 3, 5),
                                 admitted=False, preset="twenty_measures"),
-        "risk_area_arrival": _p("risk_area_arrival", 7, "arrival", (1, 2, 3, 5, 7),
+        Category.RISK_AREA_ARRIVAL: _p(Category.RISK_AREA_ARRIVAL, 7, _ARRIVAL, (1, 2, 3, 5, 7),
                                 preset="twenty_measures"),
-        "other": _p("other", 5, "arrival", (1, 2, 3, 5), preset="twenty_measures"),
+        Category.OTHER: _p(Category.OTHER, 5, _ARRIVAL, (1, 2, 3, 5), preset="twenty_measures"),
     },
 }
 

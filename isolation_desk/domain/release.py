@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from .vocabulary import ResultSource, StayStatus, TestKind, TestPurpose, TestResult
+
 FEVER_THRESHOLD = 37.3
 
 # Reason codes, in the order a nurse would want to read them.
@@ -29,13 +31,13 @@ class TestRecord:
     purpose: str
     sampled_at: datetime | None
     result: str | None  # None while pending; 'negative', 'positive', 'invalid'
-    kind: str = "pcr"
+    kind: str = TestKind.PCR
     lab: str | None = None
     result_source: str | None = None  # 'import', 'row' or 'bulk' (None: before issue 14)
 
 
 # Tests whose result decides the release: a bulk negative alone never satisfies them.
-RELEASE_RELEVANT = ("release", "second_lab", "surface")
+RELEASE_RELEVANT: tuple[str, ...] = (TestPurpose.RELEASE, TestPurpose.SECOND_LAB, TestPurpose.SURFACE)
 DOUBLE_SAMPLE_SECOND_LAB = "double_sample_second_lab"
 
 
@@ -49,10 +51,10 @@ def missing_tests(tests: list[TestRecord], today: date) -> list[tuple[str, date]
     and the 8th edition's double sample (双采双检) when its two samples do not carry results
     of two different labs ('double_sample_second_lab', on the release day)."""
     items = [(t.purpose, t.due_date) for t in tests if t.sampled_at is None and t.due_date <= today]
-    for second in (t for t in tests if t.purpose == "second_lab" and t.due_date <= today):
+    for second in (t for t in tests if t.purpose == TestPurpose.SECOND_LAB and t.due_date <= today):
         if second.sampled_at is None or second.result is None:
             continue  # listed above, or pending: said by its own reason
-        first = [t for t in tests if t.purpose == "release" and t.due_date == second.due_date
+        first = [t for t in tests if t.purpose == TestPurpose.RELEASE and t.due_date == second.due_date
                  and t.sampled_at is not None and t.result is not None]
         labs = {_lab_key(t.lab) for t in first}
         if not first or not _lab_key(second.lab) or not all(labs) or _lab_key(second.lab) in labs:
@@ -94,15 +96,15 @@ def release_decision(
     reasons: list[str] = []
     details: dict[str, Any] = {}
     today = now.date()
-    if status != "in_isolation":
+    if status != StayStatus.IN_ISOLATION:
         reasons.append("not_in_isolation")
     if today < release_date:
         reasons.append("not_yet_due")
         details["days_left"] = (release_date - today).days
-    positives = [t for t in tests if t.result == "positive" and t.purpose != "surface"]
+    positives = [t for t in tests if t.result == TestResult.POSITIVE and t.purpose != TestPurpose.SURFACE]
     if positives:
         reasons.append("test_positive")
-    if any(t.result == "positive" and t.purpose == "surface" for t in tests):
+    if any(t.result == TestResult.POSITIVE and t.purpose == TestPurpose.SURFACE for t in tests):
         reasons.append("surface_positive")
     missing = [t for t in tests if t.sampled_at is None and t.due_date <= today]
     needed = missing_tests(tests, today)
@@ -113,12 +115,12 @@ def release_decision(
             + [(kind, day.isoformat()) for kind, day in needed if kind == DOUBLE_SAMPLE_SECOND_LAB],
             key=lambda item: (item[1], item[0]))
         details["missing_tests"] = [(kind, day.isoformat()) for kind, day in needed]
-    unconfirmed = [t for t in tests if t.purpose in RELEASE_RELEVANT and t.result == "negative"
-                   and t.result_source == "bulk"]
+    unconfirmed = [t for t in tests if t.purpose in RELEASE_RELEVANT and t.result == TestResult.NEGATIVE
+                   and t.result_source == ResultSource.BULK]
     if unconfirmed:
         reasons.append("result_unconfirmed")
         details["unconfirmed"] = [(t.purpose, t.due_date.isoformat()) for t in unconfirmed]
-    pending = [t for t in tests if t.sampled_at is not None and t.result in (None, "invalid")]
+    pending = [t for t in tests if t.sampled_at is not None and t.result in (None, TestResult.INVALID)]
     if pending:
         reasons.append("result_pending")
         details["pending"] = len(pending)

@@ -4,17 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import DomainError
+from .vocabulary import Role
 
-ROLES = ("manager", "medical", "front_desk", "logistics", "viewer")
+ROLES: tuple[str, ...] = tuple(r.value for r in Role)
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "manager": frozenset({"register", "check_in", "rooms", "tests", "health", "release",
+    Role.MANAGER: frozenset({"register", "check_in", "rooms", "tests", "health", "release",
                           "override", "supplies", "settings", "users", "export_personal",
                           "shift_log", "view_personal", "backup", "audit"}),
-    "medical": frozenset({"tests", "health", "release", "shift_log", "view_personal"}),
-    "front_desk": frozenset({"register", "check_in", "rooms", "shift_log", "view_personal"}),
-    "logistics": frozenset({"supplies", "shift_log"}),
-    "viewer": frozenset(),
+    Role.MEDICAL: frozenset({"tests", "health", "release", "shift_log", "view_personal"}),
+    Role.FRONT_DESK: frozenset({"register", "check_in", "rooms", "shift_log", "view_personal"}),
+    Role.LOGISTICS: frozenset({"supplies", "shift_log"}),
+    Role.VIEWER: frozenset(),
 }
 
 
@@ -39,4 +40,4 @@ class Actor:
 
 
 # Headless jobs (command line, demo, self-test) run as the site's system account.
-SYSTEM = Actor("system", "manager", "system")
+SYSTEM = Actor("system", Role.MANAGER.value, "system")

@@ -3,16 +3,19 @@ and ready <-> out of service."""
 from __future__ import annotations
 
 from .errors import DomainError
+from .vocabulary import RoomStatus
 
-ROOM_STATUSES = ("ready", "occupied", "awaiting_disinfection", "out_of_service")
+ROOM_STATUSES: tuple[str, ...] = tuple(s.value for s in RoomStatus)
 
 # (from, to) -> the action that makes the move.
-TRANSITIONS = {
-    ("ready", "occupied"): "check_in",
-    ("occupied", "awaiting_disinfection"): "vacate",
-    ("awaiting_disinfection", "ready"): "disinfected",
-    ("ready", "out_of_service"): "out_of_service",
-    ("out_of_service", "ready"): "back_in_service",
+_READY, _OCCUPIED = RoomStatus.READY, RoomStatus.OCCUPIED
+_DIRTY, _OUT = RoomStatus.AWAITING_DISINFECTION, RoomStatus.OUT_OF_SERVICE
+TRANSITIONS: dict[tuple[str, str], str] = {
+    (_READY, _OCCUPIED): "check_in",
+    (_OCCUPIED, _DIRTY): "vacate",
+    (_DIRTY, _READY): "disinfected",
+    (_READY, _OUT): "out_of_service",
+    (_OUT, _READY): "back_in_service",
 }
 
 
@@ -25,9 +28,9 @@ def check_transition(current: str, target: str) -> str:
     action = TRANSITIONS.get((current, target))
     if action is not None:
         return action
-    if target == "occupied":
+    if target == RoomStatus.OCCUPIED:
         raise DomainError("room_not_ready", status=current)
-    if target == "ready" and current == "occupied":
+    if target == RoomStatus.READY and current == RoomStatus.OCCUPIED:
         raise DomainError("room_occupied", status=current)
     raise DomainError("room_transition_illegal", from_status=current, to_status=target)
 

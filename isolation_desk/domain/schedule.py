@@ -22,9 +22,10 @@ from datetime import date, timedelta
 
 from .errors import DomainError
 from .policy import Policy
+from .vocabulary import TestKind, TestPurpose
 
 REGIMES = ("daily", "three_in_five")
-TEST_KINDS = ("pcr", "antigen")
+TEST_KINDS: tuple[str, ...] = tuple(k.value for k in TestKind)
 POOL_SIZES = (1, 5, 10, 20)  # 单采, 5合1, 10合1, 20合1
 DEFAULT_POOL_SIZE = 10
 THREE_IN_FIVE = (3, 5)  # (tests, days)
@@ -34,14 +35,14 @@ THREE_IN_FIVE = (3, 5)  # (tests, days)
 class DueTest:
     due_date: date
     purpose: str  # 'check_in', 'scheduled', 'release', 'second_lab', 'surface', 'regime', 'retest', 'staff'
-    kind: str = "pcr"
+    kind: str = TestKind.PCR
 
 
 def policy_schedule(policy: Policy, start: date, check_in: date) -> list[DueTest]:
     """The tests a stay's policy asks for, from its check-in to its planned release."""
     due: list[DueTest] = []
     if policy.test_at_check_in:
-        due.append(DueTest(check_in, "check_in"))
+        due.append(DueTest(check_in, TestPurpose.CHECK_IN))
     last_day = policy.isolation_days
     for k in policy.test_days:
         day = start + timedelta(days=k)
@@ -49,12 +50,12 @@ def policy_schedule(policy: Policy, start: date, check_in: date) -> list[DueTest
             continue  # covered by the check-in test
         if day == check_in and policy.test_at_check_in:
             continue  # the check-in sample is this day's test
-        due.append(DueTest(day, "release" if k == last_day else "scheduled"))
+        due.append(DueTest(day, TestPurpose.RELEASE if k == last_day else TestPurpose.SCHEDULED))
     release_day = start + timedelta(days=last_day)
     if policy.double_sampling and release_day >= check_in:
-        due.append(DueTest(release_day, "second_lab"))
+        due.append(DueTest(release_day, TestPurpose.SECOND_LAB))
     if policy.surface_sampling and release_day >= check_in:
-        due.append(DueTest(release_day, "surface"))  # belongings and room surfaces
+        due.append(DueTest(release_day, TestPurpose.SURFACE))  # belongings and room surfaces
     due.sort(key=lambda t: (t.due_date, t.purpose))
     return due
 
@@ -142,7 +143,7 @@ def regime_days(regime: str | None, first: date, last: date, existing: Iterable[
 
 
 def regime_schedule(regime: str | None, first: date, last: date, existing: Iterable[date] = (),
-                    kind: str = "pcr", purpose: str = "regime") -> list[DueTest]:
+                    kind: str = TestKind.PCR, purpose: str = TestPurpose.REGIME) -> list[DueTest]:
     check_kind(kind)
     return [DueTest(d, purpose, kind) for d in regime_days(regime, first, last, existing)]
 
@@ -164,11 +165,11 @@ def check_pool_size(size: int) -> int:
     return size
 
 
-def pool_retests(member_stays: Iterable[int], today: date, kind: str = "pcr") -> list[tuple[int, DueTest]]:
+def pool_retests(member_stays: Iterable[int], today: date, kind: str = TestKind.PCR) -> list[tuple[int, DueTest]]:
     """A positive pool: one single-sample re-test, due today, for every member
     (``member_stays`` are their stay ids, in the order sampled; each once)."""
     seen: list[int] = []
     for s in member_stays:
         if s not in seen:
             seen.append(s)
-    return [(s, DueTest(today, "retest", kind)) for s in seen]
+    return [(s, DueTest(today, TestPurpose.RETEST, kind)) for s in seen]

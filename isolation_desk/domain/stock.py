@@ -24,10 +24,10 @@ from datetime import date, timedelta
 
 from .cells import parse_quantity
 from .errors import DomainError
+from .vocabulary import Consumption, SupplyCategory
 
-CATEGORIES = ("protective_equipment", "disinfectant", "testing", "food_and_water", "medicine",
-              "daily_necessities", "medical_waste")
-CONSUMPTION = ("per_occupant_day", "per_staff_shift", "per_sample", "unplanned")
+CATEGORIES: tuple[str, ...] = tuple(c.value for c in SupplyCategory)
+CONSUMPTION: tuple[str, ...] = tuple(c.value for c in Consumption)
 
 WINDOW_DAYS = 7            # trailing days of recent use; coming days compared with them
 HORIZON_DAYS = 366         # a forecast looks at most this far ahead

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from ..domain.errors import DomainError
+
+T = TypeVar("T")
 
 
 def _detail(exc: OSError) -> str:
@@ -34,7 +38,8 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: str | os.PathLike, write, *, error=DomainError, mode: int = 0o600):
+def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], T], *,
+                 error: Callable[..., Exception] = DomainError, mode: int = 0o600) -> T:
     """Call ``write(temporary_path)``, sync the file and rename it to ``path``; returns what
     ``write`` returned. An OSError becomes ``error("file_unwritable", path=…, detail=…)``;
     any other exception passes through. Either way no temporary file is left. The file gets

@@ -17,7 +17,7 @@ PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
 
-def make_private(path: str | os.PathLike, mode: int = PRIVATE_FILE) -> None:
+def make_private(path: str | os.PathLike[str], mode: int = PRIVATE_FILE) -> None:
     """chmod ``path`` to ``mode`` when it exists and is ours (best effort: a file on a
     file system without modes, e.g. a FAT USB stick, stays as it is)."""
     try:
@@ -26,7 +26,7 @@ def make_private(path: str | os.PathLike, mode: int = PRIVATE_FILE) -> None:
         pass
 
 
-def private_dir(path: str | os.PathLike) -> Path:
+def private_dir(path: str | os.PathLike[str]) -> Path:
     """Create the folder (and its parents) if needed; the folder itself is made 0700."""
     p = Path(path)
     p.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
@@ -34,7 +34,7 @@ def private_dir(path: str | os.PathLike) -> Path:
     return p
 
 
-def create_private(path: str | os.PathLike) -> None:
+def create_private(path: str | os.PathLike[str]) -> None:
     """Create ``path`` empty with mode 0600 when it does not exist yet, so that whatever
     writes into it afterwards (SQLite) never leaves it readable for a moment; an existing
     file is only made 0600."""
@@ -50,7 +50,7 @@ def create_private(path: str | os.PathLike) -> None:
         os.close(fd)
 
 
-def fsync_file(path: str | os.PathLike) -> None:
+def fsync_file(path: str | os.PathLike[str]) -> None:
     """Make a file written through another handle (SQLite's backup API) durable before going on:
     a backup is worth nothing if a power cut right after leaves it half on disk."""
     fd = os.open(str(path), os.O_RDONLY)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -38,7 +40,7 @@ def _iso(value: datetime) -> str:
     return value.replace(microsecond=0).isoformat()
 
 
-def normalize_username(raw) -> str:
+def normalize_username(raw: object) -> str:
     name = normalize_text(raw).strip().lower()
     if not _USERNAME.fullmatch(name):
         raise DomainError("username_invalid", field="username", value=normalize_text(raw))
@@ -55,7 +57,7 @@ def _check_role(role: str) -> None:
         raise DomainError("role_unknown", field="role", value=role)
 
 
-def _actor_of(row: dict) -> Actor:
+def _actor_of(row: dict[str, Any]) -> Actor:
     return Actor(row["username"], row["role"], row["display_name"])
 
 
@@ -63,12 +65,12 @@ def has_users(db: Database) -> bool:
     return urepo.user_count(db) > 0
 
 
-def list_users(db: Database) -> list[dict]:
+def list_users(db: Database) -> list[dict[str, Any]]:
     """Users without their password hashes, active first."""
     return urepo.users(db)
 
 
-def _new_user_row(username, display_name, role, password, now) -> dict:
+def _new_user_row(username: str, display_name: str, role: str, password: str, now: datetime) -> dict[str, Any]:
     display = normalize_text(display_name)
     if not display:
         raise DomainError("display_name_empty", field="display_name")
@@ -126,7 +128,7 @@ def create_user(db: Database, username: str, display_name: str, role: str, passw
     return user_id
 
 
-def _user_or_fail(db: Database, username: str) -> dict:
+def _user_or_fail(db: Database, username: str) -> dict[str, Any]:
     row = urepo.user_by_name(db, normalize_text(username).strip().lower())
     if row is None:
         raise DomainError("user_unknown", field="username", value=username)
@@ -169,7 +171,7 @@ def sign_in(db: Database, username: str, password: str, now: datetime) -> Actor:
         ok = False
     if not ok:
         failed = int(row["failed_attempts"] or 0) + 1
-        changes: dict = {"failed_attempts": failed}
+        changes: dict[str, Any] = {"failed_attempts": failed}
         locked = failed >= MAX_FAILED_ATTEMPTS
         if locked:
             changes = {"failed_attempts": 0, "locked_until": _iso(now + LOCKOUT)}
@@ -318,7 +320,7 @@ class AuditFilter:
     text_entities: tuple[str, ...] = ()
 
 
-def audit_trail(db: Database, actor: Actor, filt: AuditFilter = AuditFilter()) -> list[dict]:
+def audit_trail(db: Database, actor: Actor, filt: AuditFilter = AuditFilter()) -> list[dict[str, Any]]:
     """Audit entries, newest first. The trail holds personal data: managers only."""
     actor.require("audit")
     return urepo.audit_search(db, actor=filt.actor or None, action=filt.action or None,
@@ -338,7 +340,7 @@ def audit_chain_problems(db: Database) -> list[int]:
     return repo.verify_audit_chain(db)
 
 
-def audit_backup_mismatches(db: Database, backup_path) -> list[int]:
+def audit_backup_mismatches(db: Database, backup_path: str | Path) -> list[int]:
     """Ids of audit entries that a backup holds and the database no longer holds unchanged.
 
     The hash chain alone cannot see the newest entries cut off, or a chain recomputed from

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..storage import repo_accounts as urepo
@@ -74,7 +75,7 @@ class BackupComparison:
         return not self.missing_at_end and not self.rewritten
 
 
-def compare_with_backup(db: Database, backup_path) -> BackupComparison:
+def compare_with_backup(db: Database, backup_path: str | Path) -> BackupComparison:
     """Every entry the backup holds must still be in the file with the same hash. An entry
     that is gone, or whose place holds an entry written after the backup's newest one, was
     cut off at the end (new entries then take the freed numbers); an entry replaced by one

@@ -9,6 +9,9 @@ list's bulk check-in and the command line obey the same rule.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from ..domain.errors import DomainError
 from ..storage import repo_tests as rt
 from ..storage import repositories as repo
@@ -18,23 +21,23 @@ from .site import get_settings
 HOLDING_SETTING = "holding_room"
 
 
-def holding_room(db: Database) -> dict | None:
+def holding_room(db: Database) -> dict[str, Any] | None:
     """The site's holding room (临时留观房间), or None when the site has not set one."""
     label = (get_settings(db).values.get(HOLDING_SETTING) or "").strip().upper()
     return repo.room_by_label(db, label) if label else None
 
 
-def held_positive(db: Database, person_id: int) -> dict | None:
+def held_positive(db: Database, person_id: int) -> dict[str, Any] | None:
     """The positive test held against this person's expected arrival, if any."""
     return rt.positive_before_arrival(db, person_id)
 
 
-def held_stays(db: Database, stay_ids) -> set[int]:
+def held_stays(db: Database, stay_ids: Iterable[int]) -> set[int]:
     """Of these expected stays, those with a positive held against the arrival."""
     return rt.expected_stays_with_positive(db, list(stay_ids))
 
 
-def check_room(db: Database, person_id: int, room: dict, name: str) -> bool:
+def check_room(db: Database, person_id: int, room: dict[str, Any], name: str) -> bool:
     """Refuse an ordinary room to a person with a positive held; True when the person is
     held and goes into the holding room (the caller marks them awaiting transfer)."""
     if held_positive(db, person_id) is None:

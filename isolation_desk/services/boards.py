@@ -2,10 +2,12 @@
 the status bar. The room board's badges are computed here and nowhere else."""
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from ..domain.vocabulary import CURRENT
 from ..storage import repo_ui
 from ..storage import repositories as repo
 from ..storage.database import Database
@@ -77,35 +79,36 @@ def default_building(db: Database, remembered: str | None = None) -> str | None:
     return codes[0] if codes else None
 
 
-def buildings(db: Database) -> list[dict]:
+def buildings(db: Database) -> list[dict[str, Any]]:
     return [{"code": b["code"], "name": b["name"]} for b in repo.buildings(db)]
 
 
-def ready_rooms(db: Database, min_beds: int = 1) -> list[dict]:
+def ready_rooms(db: Database, min_beds: int = 1) -> list[dict[str, Any]]:
     return repo_ui.ready_rooms(db, min_beds)
 
 
-def household_hosts(db: Database) -> list[dict]:
+def household_hosts(db: Database) -> list[dict[str, Any]]:
     """People in a room with a free bed: whom a child or a carer could join."""
     return repo_ui.shared_rooms(db)
 
 
 def occupant_sources(db: Database, *, category: str | None = None, building: str | None = None,
-                     status: str | None = None, search: str | None = None) -> list:
+                     status: str | None = None, search: str | None = None) -> list[sqlite3.Row]:
     """The occupants list as read, in room order: one row per stay (sqlite3.Row, read by
     column name) with what ``occupant_view`` formats. The screen formats only the rows it
     shows (ui.models.LazyRowTableModel); ``occupant_rows`` formats them all."""
-    statuses = ("expected", "in_isolation", "awaiting_transfer")
+    statuses: tuple[str, ...] = CURRENT
     if status:
         statuses = (status,)
     return repo_ui.occupant_list(db, statuses=statuses, category=category, building=building,
                                  search=(search or "").strip() or None)
 
 
-def occupant_view(s, today: date) -> dict:
+def occupant_view(s: sqlite3.Row, today: date) -> dict[str, Any]:
     """One row of the occupants list: ``queries.occupant_row`` of the stay (the same fields as
     every other list of occupants) plus its last sampled test."""
-    row = queries.occupant_row(s, today)
+    # occupant_row reads any mapping by key; its annotation says dict (services/queries.py)
+    row = queries.occupant_row(s, today)  # type: ignore[arg-type]
     t = s["last_test"]
     if t:
         at, _, result = t.partition("|")
@@ -118,8 +121,9 @@ def occupant_view(s, today: date) -> dict:
 
 def occupant_rows(db: Database, today: date, *, category: str | None = None,
                   building: str | None = None, status: str | None = None,
-                  search: str | None = None, last_tests: dict | None = None,
-                  memo: dict | None = None) -> list[dict]:
+                  search: str | None = None, last_tests: dict[int, dict[str, Any]] | None = None,
+                  memo: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] | None = None,
+                  ) -> list[dict[str, Any]]:
     """The occupants list, every row formatted (``occupant_view`` of each of
     ``occupant_sources``): exports, tests. ``memo`` (a dict the caller keeps) reuses the row of
     a stay whose data and day have not changed. (``last_tests`` is accepted for compatibility
@@ -139,7 +143,7 @@ def occupant_rows(db: Database, today: date, *, category: str | None = None,
     return rows
 
 
-def last_tests(db: Database) -> dict:
+def last_tests(db: Database) -> dict[int, dict[str, Any]]:
     return repo_ui.last_tests(db)
 
 
@@ -170,7 +174,7 @@ def shift_at(now: datetime, day_start: time, night_start: time) -> Shift:
     return Shift("night", n - timedelta(days=1), d)
 
 
-def status_summary(db: Database, now: datetime) -> dict:
+def status_summary(db: Database, now: datetime) -> dict[str, Any]:
     """What the status bar shows: beds occupied / total, the date, the current shift."""
     c = queries.census(db)
     return {"occupied": c["occupied"], "beds": c["beds"], "date": now.date(),

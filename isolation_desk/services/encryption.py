@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ..domain.roles import Actor
 from ..storage import cipher, keyring
@@ -35,7 +36,7 @@ def create_site_file(path: str | Path) -> tuple[Database, bytes]:
 
 
 def open_signed_in(path: str | Path, username: str, password: str, now: datetime,
-                   **open_kwargs) -> tuple[Database, Actor]:
+                   **open_kwargs: Any) -> tuple[Database, Actor]:
     """Open the site as ``username``: unwrap the slot, open the file with the key, sign in.
     A plain file (from before encryption) is encrypted in place at the first sign-in of a
     manager (``may_encrypt``): only a manager can then give the others their slots (by new
@@ -78,7 +79,7 @@ def accounts_without_slot(db: Database) -> list[str]:
     return [u["username"] for u in accounts.list_users(db) if u["active"] and u["username"] not in have]
 
 
-def open_with_recovery_code(path: str | Path, code: str, **open_kwargs) -> Database:
+def open_with_recovery_code(path: str | Path, code: str, **open_kwargs: Any) -> Database:
     """Open the site with the key from its recovery sheet (every password lost); the manager
     then resets passwords, which gives the accounts new slots."""
     return open_database(path, create=False, key=keyring.parse_recovery_code(code), **open_kwargs)
@@ -137,7 +138,7 @@ def recovery_code(key: bytes) -> str:
 
 
 @writes(Kind.AUDIT)
-def write_recovery_sheet(db: Database, key: bytes, path, actor: Actor, now: datetime,
+def write_recovery_sheet(db: Database, key: bytes, path: str | Path, actor: Actor, now: datetime,
                          lang: str = "zh_CN") -> int:
     """The recovery sheet PDF (the key as a code and a QR code), recorded as printed."""
     from ..reports.recovery_sheet import build_recovery_sheet

@@ -7,6 +7,7 @@ Lists and printouts mask ID and phone numbers (domain.identity.mask_id / mask_ph
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from ..domain.roles import Actor
 from ..storage import repositories as repo
@@ -22,14 +23,14 @@ def shows_personal(actor: Actor) -> bool:
 @writes(Kind.AUDIT)
 def authorize_personal_export(db: Database, actor: Actor, what: str, now: datetime, *,
                               rows: int | None = None, target: str | None = None,
-                              details: dict | None = None) -> None:
+                              details: dict[str, Any] | None = None) -> None:
     """Call once an export that holds personal data (full ID numbers, phones, health data)
     is complete (written and renamed into place): an export that failed is not recorded as
     made. Refuses (permission_denied) unless the role has ``export_personal`` (callers also
     check ``actor.can("export_personal")`` before they write); otherwise records the export
     in the audit trail, as one transaction."""
     actor.require("export_personal")
-    after = {"what": what}
+    after: dict[str, object] = {"what": what}
     if rows is not None:
         after["rows"] = rows
     if target:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
+from typing import Any, cast
 
 from ..domain import schedule as sched
 from ..domain.cells import normalize_text
@@ -36,13 +37,13 @@ def add_staff(db: Database, *, name: str, role: str, team: str = "", phone: str 
     if role not in STAFF_ROLES:
         raise DomainError("staff_role_unknown", field="role", value=role)
     regime = sched.check_regime(regime) or "daily"
-    phone = normalize_phone(phone) if normalize_text(phone) else None
-    id_number = validate_document("resident_id", id_number, now.date()) if normalize_text(id_number) else None
-    if id_number and rt.staff_by_id_number(db, id_number):
+    stored_phone = normalize_phone(phone) if normalize_text(phone) else None
+    stored_id = validate_document("resident_id", id_number, now.date()) if normalize_text(id_number) else None
+    if stored_id and rt.staff_by_id_number(db, stored_id):
         raise DomainError("staff_exists", field="id_number", name=name)
     with db.transaction():
         staff_id = repo.insert(db, "staff", {"name": name, "role": role, "team": normalize_text(team) or None,
-                                             "phone": phone, "id_number": id_number, "test_regime": regime,
+                                             "phone": stored_phone, "id_number": stored_id, "test_regime": regime,
                                              "active": 1, "created_at": now.replace(microsecond=0)})
         repo.audit(db, actor=actor.username, action="add_staff", entity="staff", entity_id=staff_id,
                    after={"name": name, "role": role, "team": team, "regime": regime}, at=now)
@@ -71,7 +72,8 @@ def plan_staff_tests(db: Database, day: date, actor: Actor, now: datetime) -> in
         for s in rt.staff_list(db):
             if rt.staff_tests_for(db, s["id"], day.isoformat()):
                 continue
-            if not sched.staff_due(s["test_regime"], day, stored_date(s["created_at"])):
+            joined = cast(date, stored_date(s["created_at"]))  # created_at is NOT NULL
+            if not sched.staff_due(s["test_regime"], day, joined):
                 continue
             rt.insert_test(db, {"staff_id": s["id"], "kind": "pcr", "purpose": "staff",
                                 "due_date": day.isoformat()})
@@ -81,9 +83,9 @@ def plan_staff_tests(db: Database, day: date, actor: Actor, now: datetime) -> in
     return added
 
 
-def staff_day(db: Database, day: date) -> list[dict]:
+def staff_day(db: Database, day: date) -> list[dict[str, Any]]:
     """The roster with each member's test of ``day`` (None when none is planned)."""
-    tests = {}
+    tests: dict[int, dict[str, Any]] = {}
     for t in rt.staff_tests(db, day.isoformat()):
         tests.setdefault(t["staff_id"], t)
     rows = []

@@ -16,6 +16,7 @@ site's whole-site lists then read within 1.6x of a plain file; BENCHMARKS.md).
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from ..io.files import create_private, fsync_file, make_private
@@ -48,13 +49,15 @@ def _key_pragma(key: bytes) -> str:
 
 
 def connect(path: str | Path, key: bytes, *, readonly: bool = False, check_same_thread: bool = False,
-            immutable: bool = False):
+            immutable: bool = False) -> sqlite3.Connection:
     """A connection to the encrypted file at ``path`` (created when missing and not
     ``readonly``); raises StorageError('database_key_wrong') when the key does not open it.
     ``immutable``: a file in a read-only folder, that nobody can be writing (no -wal can
     exist there); SQLCipher's SQLite cannot open a WAL-mode file read-only without it."""
     from .database import StorageError
     path = Path(path)
+    # sqlcipher3 (no type information) has the standard library's Connection interface
+    conn: sqlite3.Connection
     if readonly:
         conn = sqlcipher.connect(path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro"),
                                  uri=True, check_same_thread=check_same_thread)
@@ -85,7 +88,7 @@ def is_plain(path: str | Path) -> bool:
         return False
 
 
-def copy(source, target: str | Path, key: bytes) -> None:
+def copy(source: sqlite3.Connection, target: str | Path, key: bytes) -> None:
     """Copy the keyed connection ``source`` into a new file ``target`` encrypted with the same
     key (SQLite's backup API between keyed connections), synced before this returns."""
     target = Path(target)
@@ -121,7 +124,8 @@ def encrypt_file(plain: str | Path, target: str | Path, key: bytes) -> str:
     make_private(target)
     check = connect(target, key, readonly=True)
     try:
-        return check.execute("PRAGMA integrity_check").fetchone()[0]
+        verdict: str = check.execute("PRAGMA integrity_check").fetchone()[0]
+        return verdict
     finally:
         check.close()
 
@@ -130,6 +134,9 @@ def encrypt_file(plain: str | Path, target: str | Path, key: bytes) -> str:
 # sqlcipher3 (its classes are its own). ``except cipher.Error`` catches either.
 import sqlite3 as _stdlib  # noqa: E402
 
+Error: tuple[type[Exception], ...]
+DatabaseError: tuple[type[Exception], ...]
+OperationalError: tuple[type[Exception], ...]
 if sqlcipher is not None:
     Error = (_stdlib.Error, sqlcipher.Error)
     DatabaseError = (_stdlib.DatabaseError, sqlcipher.DatabaseError)
@@ -138,8 +145,9 @@ else:  # pragma: no cover
     Error, DatabaseError, OperationalError = (_stdlib.Error,), (_stdlib.DatabaseError,), (_stdlib.OperationalError,)
 
 
-def row_factory(conn):
+def row_factory(conn: sqlite3.Connection) -> type[sqlite3.Row]:
     """The Row class of the driver that made ``conn``."""
     if sqlcipher is not None and isinstance(conn, sqlcipher.Connection):
-        return sqlcipher.Row
+        row: type[sqlite3.Row] = sqlcipher.Row  # the same interface
+        return row
     return _stdlib.Row

@@ -4,13 +4,24 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import DomainError
 from ..io.files import create_private, make_private, private_dir
 from . import cipher
 from .schema import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+Params = Sequence[Any] | Mapping[str, Any]
+"""The parameters of one statement: positional (?) or named (:name)."""
+
+# (data_version, the newest restore's audit entry (id, hash), device, inode): ``file_stamp``
+FileStamp = tuple[int, tuple[Any, ...] | None, int, int]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION_ID = 0x49534F44  # 'ISOD': marks the file as an Isolation Desk database
@@ -31,19 +42,19 @@ class Database:
         # The key that seals the audit trail (storage.audit_key); None: plain hashes.
         self.audit_key: bytes | None = None
         self.audit_key_missing = False
-        self._sqlite_utils_db = None
+        self._sqlite_utils_db: sqlite_utils.Database | None = None
         self._savepoints = 0
         # Called with the check's thread when a write must wait for the background integrity
         # check (the window shows a progress dialog instead of freezing); None: just wait.
-        self.check_wait = None
+        self.check_wait: Callable[[threading.Thread], object] | None = None
         self._check_thread: threading.Thread | None = None
         self._check_result: str | None = None
-        self._on_close: list = []
+        self._on_close: list[Callable[[], object]] = []
         # What the file was when opened (see ``file_stamp``); None: not watched (readers)
-        self._stamp: tuple | None = None
+        self._stamp: FileStamp | None = None
 
     @property
-    def db(self):
+    def db(self) -> sqlite_utils.Database:
         """The sqlite-utils view of the connection (migrations), imported on first use: an
         up-to-date file opens without importing sqlite-utils."""
         if self._sqlite_utils_db is None:
@@ -56,7 +67,7 @@ class Database:
         """Run PRAGMA quick_check on a read-only connection of its own, in a thread, so a
         large file opens at once. Until it has passed, every write waits for it; a file that
         fails it is never written to (writes raise database_damaged)."""
-        def run():
+        def run() -> None:
             try:
                 conn = _connect(self.path, readonly=True, key=self.key)
                 try:
@@ -87,7 +98,7 @@ class Database:
             raise StorageError("database_damaged", path=self.path, detail=result)
 
     # -- a file restored or replaced under this connection ---------------------
-    def file_stamp(self) -> tuple:
+    def file_stamp(self) -> FileStamp:
         """(data_version, the newest restore's audit entry, device, inode): what tells that
         the file was restored (a restore always writes its audit entry, whose hash is
         unique) or replaced by renaming another file over it (writes would go to the
@@ -96,11 +107,12 @@ class Database:
         return (self.conn.execute("PRAGMA data_version").fetchone()[0], self._restore_marker(),
                 st.st_dev, st.st_ino)
 
-    def _restore_marker(self):
+    def _restore_marker(self) -> tuple[Any, ...] | None:
         try:
-            return self.conn.execute(
+            marker: tuple[Any, ...] | None = self.conn.execute(
                 "SELECT id, hash FROM audit WHERE entity = 'database' AND action = 'restore' "
                 "ORDER BY id DESC LIMIT 1").fetchone()
+            return marker
         except cipher.Error:  # a file without the audit table (opened without migrating)
             return None
 
@@ -125,7 +137,7 @@ class Database:
         marker = self._restore_marker()
         if marker != was[1]:
             raise StorageError("database_replaced", path=self.path)
-        self._stamp = (data_version, marker, *was[2:])
+        self._stamp = (data_version, marker, was[2], was[3])
 
     def reload_after_replace(self) -> None:
         """Accept the file as it is now (the window, having told the user, shows it afresh):
@@ -145,13 +157,13 @@ class Database:
             self._sqlite_utils_db = None
         self.watch_file()
 
-    def on_close(self, fn) -> None:
+    def on_close(self, fn: Callable[[], object]) -> None:
         """Call ``fn()`` when the database is closed (a command's site lock)."""
         self._on_close.append(fn)
 
     # -- transactions ------------------------------------------------------
     @contextmanager
-    def transaction(self):
+    def transaction(self) -> Iterator[Database]:
         """One user action = one transaction; nested calls become savepoints (what
         sqlite-utils' ``atomic()`` does, without importing it at start-up)."""
         conn = self.conn
@@ -189,32 +201,32 @@ class Database:
         except cipher.OperationalError as exc:
             raise _known_error(exc) from exc
 
-    def execute(self, sql: str, params=()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
 
-    def executemany(self, sql: str, rows) -> sqlite3.Cursor:
+    def executemany(self, sql: str, rows: Iterable[Params]) -> sqlite3.Cursor:
         return self.conn.executemany(sql, rows)
 
-    def query(self, sql: str, params=()) -> list[dict]:
+    def query(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
-    def rows(self, sql: str, params=()) -> list[sqlite3.Row]:
+    def rows(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         """Rows read by column name like dicts (``dict(row)`` makes one), cheaper to build:
         for lists of thousands of rows that are only read."""
         cur = self.conn.execute(sql, params)
         cur.row_factory = cipher.row_factory(self.conn)
         return cur.fetchall()
 
-    def query_one(self, sql: str, params=()) -> dict | None:
+    def query_one(self, sql: str, params: Params = ()) -> dict[str, Any] | None:
         cur = self.conn.execute(sql, params)
         row = cur.fetchone()
         if row is None:
             return None
         return dict(zip([d[0] for d in cur.description], row, strict=True))
 
-    def scalar(self, sql: str, params=()):
+    def scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
@@ -242,10 +254,10 @@ class Database:
         self.__dict__.update(other.__dict__)
         self._on_close = hooks
 
-    def __enter__(self):
+    def __enter__(self) -> Database:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- backups -----------------------------------------------------------
@@ -452,7 +464,7 @@ def make_private_sidecars(path: str | Path) -> None:
 
 
 def open_database(path: str | Path, *, create: bool = True, migrate: bool = True,
-                  check: str | None = "quick", before_migrate=None,
+                  check: str | None = "quick", before_migrate: Callable[[str], object] | None = None,
                   key: bytes | None = None) -> Database:
     """Open (and create or upgrade) the database at ``path``.
 
@@ -538,6 +550,7 @@ def _seal_audit_trail(database: Database) -> None:
         entries = has_audit and bool(database.scalar("SELECT 1 FROM audit LIMIT 1"))
     except cipher.Error:
         return
+    key: bytes | None
     if database.key is not None and not audit_key.key_path(database.path).exists():
         # an encrypted site: the audit key comes from the database key (a file encrypted
         # from a plain one keeps the key file its trail was sealed with)

@@ -25,8 +25,10 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 
@@ -49,13 +51,13 @@ def slots_path(db_path: str | Path) -> Path:
     return p.with_name(p.name + SUFFIX)
 
 
-def _derive(password: str, salt: bytes, kdf: dict) -> bytes:
+def _derive(password: str, salt: bytes, kdf: Mapping[str, Any]) -> bytes:
     return hash_secret_raw(password.encode("utf-8"), salt, time_cost=int(kdf["time_cost"]),
                            memory_cost=int(kdf["memory_cost"]), parallelism=int(kdf["parallelism"]),
                            hash_len=64, type=Type.ID)
 
 
-def wrap(db_key: bytes, password: str, kdf: dict | None = None) -> dict:
+def wrap(db_key: bytes, password: str, kdf: Mapping[str, Any] | None = None) -> dict[str, Any]:
     kdf = dict(kdf or KDF)
     salt = secrets.token_bytes(SALT_BYTES)
     derived = _derive(password, salt, kdf)
@@ -64,7 +66,7 @@ def wrap(db_key: bytes, password: str, kdf: dict | None = None) -> dict:
     return {"kdf": "argon2id", **kdf, "salt": salt.hex(), "wrapped": wrapped.hex(), "tag": tag.hex()}
 
 
-def unwrap(slot: dict, password: str) -> bytes | None:
+def unwrap(slot: Mapping[str, Any], password: str) -> bytes | None:
     """The database key, or None when the password does not open this slot."""
     salt, wrapped = bytes.fromhex(slot["salt"]), bytes.fromhex(slot["wrapped"])
     derived = _derive(password, salt, slot)
@@ -78,7 +80,7 @@ def unwrap(slot: dict, password: str) -> bytes | None:
 class KeySlots:
     """The slots file of one database: ``{"version": 1, "slots": {username: slot}}``."""
     path: Path
-    slots: dict
+    slots: dict[str, dict[str, Any]]  # username -> its slot (``wrap``)
 
     @classmethod
     def load(cls, db_path: str | Path) -> KeySlots:

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from ..domain.errors import DomainError
 from ..io.files import create_private, fsync_file
 from . import cipher
 from .database import APPLICATION_ID, Database, is_sqlite_file
+from .repositories import inserted_id
 
 
-def _open_ro(path: str | Path, key: bytes | None):
+def _open_ro(path: str | Path, key: bytes | None) -> sqlite3.Connection:
     """A read-only connection to another file (a backup): keyed when it is encrypted."""
     if key is not None and not is_sqlite_file(path):
         return cipher.connect(path, key, readonly=True)
@@ -27,12 +29,12 @@ def user_count(db: Database) -> int:
     return int(db.scalar("SELECT count(*) FROM users") or 0)
 
 
-def user_by_name(db: Database, username: str) -> dict | None:
+def user_by_name(db: Database, username: str) -> dict[str, Any] | None:
     """The full row, password hash included: for sign-in only, never for display."""
     return db.query_one("SELECT * FROM users WHERE username = ?", (username,))
 
 
-def users(db: Database, include_inactive: bool = True) -> list[dict]:
+def users(db: Database, include_inactive: bool = True) -> list[dict[str, Any]]:
     sql = f"SELECT {USER_FIELDS} FROM users"
     if not include_inactive:
         sql += " WHERE active = 1"
@@ -43,13 +45,13 @@ def active_manager_count(db: Database) -> int:
     return int(db.scalar("SELECT count(*) FROM users WHERE role = 'manager' AND active = 1") or 0)
 
 
-def insert_user(db: Database, row: dict) -> int:
+def insert_user(db: Database, row: dict[str, Any]) -> int:
     cols = list(row)
-    return db.execute(f"INSERT INTO users ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                      [row[c] for c in cols]).lastrowid
+    return inserted_id(db.execute(f"INSERT INTO users ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                                  [row[c] for c in cols]))
 
 
-def update_user(db: Database, user_id: int, changes: dict) -> None:
+def update_user(db: Database, user_id: int, changes: dict[str, Any]) -> None:
     cols = list(changes)
     db.execute(f"UPDATE users SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?",
                [changes[c] for c in cols] + [user_id])
@@ -60,7 +62,7 @@ def audit_search(db: Database, *, actor: str | None = None, action: str | None =
                  entity: str | None = None, entity_id: str | None = None,
                  since: str | None = None, until: str | None = None,
                  text: str | None = None, limit: int = 5000,
-                 text_actions: tuple[str, ...] = (), text_entities: tuple[str, ...] = ()) -> list[dict]:
+                 text_actions: tuple[str, ...] = (), text_entities: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Newest first. ``since``/``until`` are ISO timestamps (until exclusive); ``text``
     searches the before/after values and the entity id; an entry whose action is one of
     ``text_actions`` (or entity one of ``text_entities``) matches ``text`` too."""
@@ -198,14 +200,16 @@ def connect_plain(path: str | Path, key: bytes | None = None) -> sqlite3.Connect
 
 
 def audit_hashes(db: Database, up_to: int | None = None) -> dict[int, str]:
-    sql, params = "SELECT id, hash FROM audit", ()
+    sql = "SELECT id, hash FROM audit"
+    params: tuple[int, ...] = ()
     if up_to is not None:
         sql, params = sql + " WHERE id <= ?", (up_to,)
     return dict(db.execute(sql, params).fetchall())
 
 
 def audit_hashes_and_times(db: Database, up_to: int | None = None) -> dict[int, tuple[str, str]]:
-    sql, params = "SELECT id, hash, at FROM audit", ()
+    sql = "SELECT id, hash, at FROM audit"
+    params: tuple[int, ...] = ()
     if up_to is not None:
         sql, params = sql + " WHERE id <= ?", (up_to,)
     return {i: (h, at) for i, h, at in db.execute(sql, params).fetchall()}

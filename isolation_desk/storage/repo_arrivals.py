@@ -4,16 +4,18 @@ column mapping. Functions do not open transactions: the service does."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from .database import Database
-from .repositories import CURRENT_STATUSES, _iso, set_setting
+from .repositories import CURRENT_STATUSES, _iso, inserted_id, set_setting
 
 MAPPING_KEY = "arrivals_mapping"
 
 
 # -- the imports ledger ----------------------------------------------------------
-def import_of_file(db: Database, kind: str, sha256: str) -> dict | None:
+def import_of_file(db: Database, kind: str, sha256: str) -> dict[str, Any] | None:
     """The first import of a file with this content (any name), or None."""
     return db.query_one("SELECT * FROM imports WHERE kind = ? AND file_sha256 = ? ORDER BY id LIMIT 1",
                         (kind, sha256))
@@ -21,10 +23,10 @@ def import_of_file(db: Database, kind: str, sha256: str) -> dict | None:
 
 def record_import(db: Database, *, kind: str, file_name: str, sha256: str, at: datetime,
                   rows: int, imported: int, actor: str) -> int:
-    return db.execute(
+    return inserted_id(db.execute(
         "INSERT INTO imports (kind, file_name, file_sha256, at, rows, imported, actor) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (kind, file_name, sha256, _iso(at), rows, imported, actor)).lastrowid
+        (kind, file_name, sha256, _iso(at), rows, imported, actor)))
 
 
 # -- who is already here -----------------------------------------------------------
@@ -34,7 +36,8 @@ _ACTIVE_PLACE = ("LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN buildings b ON
                  f"WHERE s.status IN ({', '.join('?' * len(CURRENT_STATUSES))})")
 
 
-def active_documents(db: Database, keys=None) -> dict[tuple[str, str], dict]:
+def active_documents(db: Database, keys: Iterable[tuple[str, str] | None] | None = None,
+                     ) -> dict[tuple[str, str], dict[str, Any]]:
     """(id_type, id_number) -> {name, status, room} of everybody with a current stay; with
     ``keys`` (an iterable of (id_type, id_number)), of those documents only.
 
@@ -66,7 +69,7 @@ PERSON_COLUMNS = ("name", "sex", "birth_date", "id_type", "id_number", "phone",
 _KEEP_IF_BLANK = ("sex", "birth_date", "phone", "registered_address", "current_address", "origin", "notes")
 
 
-def upsert_people(db: Database, people: list[tuple]) -> dict[tuple[str, str], int]:
+def upsert_people(db: Database, people: list[tuple[Any, ...]]) -> dict[tuple[str, str], int]:
     """Insert new people; update known ones (by document) with what the file gives.
 
     ``people``: tuples in ``PERSON_COLUMNS`` order, dates as ISO text. A blank optional
@@ -96,7 +99,7 @@ STAY_COLUMNS = ("person_id", "category", "policy_id", "status", "last_exposure_d
                 "source", "created_at")
 
 
-def insert_expected_stays(db: Database, stays: list[tuple]) -> list[int]:
+def insert_expected_stays(db: Database, stays: list[tuple[Any, ...]]) -> list[int]:
     """Insert stays (tuples in ``STAY_COLUMNS`` order, dates as ISO text) and return their
     ids in the same order.
 
@@ -114,14 +117,14 @@ def insert_expected_stays(db: Database, stays: list[tuple]) -> list[int]:
     return ids
 
 
-def insert_stay_events(db: Database, rows: list[tuple]) -> None:
+def insert_stay_events(db: Database, rows: list[tuple[Any, ...]]) -> None:
     """rows: (stay_id, at as ISO text, kind, reason, actor)."""
     db.executemany("INSERT INTO stay_events (stay_id, at, kind, reason, actor) VALUES (?, ?, ?, ?, ?)", rows)
 
 
 def insert_household(db: Database, label: str, at: datetime) -> int:
-    return db.execute("INSERT INTO households (label, created_at) VALUES (?, ?)",
-                      (label, _iso(at))).lastrowid
+    return inserted_id(db.execute("INSERT INTO households (label, created_at) VALUES (?, ?)",
+                                  (label, _iso(at))))
 
 
 def set_household(db: Database, stay_id: int, household_id: int | None, role: str | None) -> None:
@@ -130,7 +133,8 @@ def set_household(db: Database, stay_id: int, household_id: int | None, role: st
 
 
 def household_label(db: Database, household_id: int) -> str | None:
-    return db.scalar("SELECT label FROM households WHERE id = ?", (household_id,))
+    label: str | None = db.scalar("SELECT label FROM households WHERE id = ?", (household_id,))
+    return label
 
 
 # -- the remembered column mapping ---------------------------------------------------

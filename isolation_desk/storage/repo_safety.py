@@ -5,22 +5,23 @@ Like repositories.py: plain dicts back, no transactions (the calling service ope
 """
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from .database import Database
-from .repositories import STAY_SELECT, _iso
-
-ACTIVE = "('in_isolation', 'awaiting_transfer')"
+from .repositories import ON_SITE_SQL, STAY_SELECT, _iso
 
 
-def household_room_mates(db: Database, stay_id: int) -> list[dict]:
+def household_room_mates(db: Database, stay_id: int) -> list[dict[str, Any]]:
     """The other active members of this stay's household in this stay's room."""
     return db.query(STAY_SELECT + f"""
-        WHERE s.status IN {ACTIVE} AND s.id <> ?
+        WHERE s.status IN {ON_SITE_SQL} AND s.id <> ?
           AND s.household_id = (SELECT household_id FROM stays WHERE id = ?)
           AND s.room_id = (SELECT room_id FROM stays WHERE id = ?)
         ORDER BY s.id""", (stay_id, stay_id, stay_id))
 
 
-def open_positives_near(db: Database, stay_id: int) -> list[dict]:
+def open_positives_near(db: Database, stay_id: int) -> list[dict[str, Any]]:
     """Unacknowledged positive alerts of other people in this stay's room or on its floor
     (same building, same floor): (room, raised_at) rows."""
     return db.query("""
@@ -36,29 +37,29 @@ def open_positives_near(db: Database, stay_id: int) -> list[dict]:
         ORDER BY a.raised_at, a.id""", (stay_id,))
 
 
-def open_alerts_of_stay(db: Database, stay_id: int, kind: str) -> list[dict]:
+def open_alerts_of_stay(db: Database, stay_id: int, kind: str) -> list[dict[str, Any]]:
     return db.query("SELECT * FROM alerts WHERE stay_id = ? AND kind = ? AND handled_at IS NULL",
                     (stay_id, kind))
 
 
-def close_alerts_of_stay(db: Database, stay_id: int, kind: str, at, actor: str, note: str) -> int:
+def close_alerts_of_stay(db: Database, stay_id: int, kind: str, at: datetime, actor: str, note: str) -> int:
     cur = db.execute("UPDATE alerts SET handled_at = ?, handled_by = ?, note = coalesce(note, ?) "
                      "WHERE stay_id = ? AND kind = ? AND handled_at IS NULL",
                      (_iso(at), actor, note, stay_id, kind))
     return cur.rowcount
 
 
-def releases_not_notified(db: Database, since: str | None = None) -> list[dict]:
+def releases_not_notified(db: Database, since: str | None = None) -> list[dict[str, Any]]:
     """Released stays whose destination community has not been told yet."""
     sql = STAY_SELECT + " WHERE s.status = 'released' AND s.community_notified = 0"
-    params: list = []
+    params: list[Any] = []
     if since:
         sql += " AND s.ended_at >= ?"
         params.append(since)
     return db.query(sql + " ORDER BY s.ended_at, s.id", params)
 
 
-def children_alone_at(db: Database, at: str) -> list[dict]:
+def children_alone_at(db: Database, at: str) -> list[dict[str, Any]]:
     """child_alone alerts raised by ``at`` and not handled by then, with the child's room."""
     return db.query("""
         SELECT a.id AS alert_id, a.raised_at, s.id AS stay_id, p.name, p.id_number,
@@ -73,7 +74,7 @@ def children_alone_at(db: Database, at: str) -> list[dict]:
         ORDER BY a.raised_at, a.id""", (at, at))
 
 
-def releases_not_notified_by(db: Database, until: str) -> list[dict]:
+def releases_not_notified_by(db: Database, until: str) -> list[dict[str, Any]]:
     """Released before ``until`` and not notified, or notified only at or after ``until``."""
     return db.query("SELECT id FROM stays WHERE status = 'released' AND ended_at < ? "
                     "AND (community_notified = 0 OR community_notified_at >= ?)", (until, until))

@@ -8,16 +8,17 @@ Functions do not open transactions: the service that calls them does.
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from .database import Database
-from .repositories import STAY_SELECT, insert
+from .repositories import ON_SITE_SQL, STAY_SELECT, insert
 
 # A stay counts as on site at moment ? (bound twice).
 # Through the status index (people here now) and the ended_at index (people gone since),
 # never a scan of every stay in the site's history. Binds ``at`` three times.
 # The unary + keeps SQLite from range-scanning idx_stays_checked_in (every stay ever
 # recorded) instead of the status and ended_at indexes (only the people present).
-_PRESENT_AT = ("s.id IN (SELECT id FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer') "
+_PRESENT_AT = (f"s.id IN (SELECT id FROM stays WHERE status IN {ON_SITE_SQL} "
                "AND +checked_in_at <= ? UNION ALL SELECT id FROM stays WHERE ended_at > ? "
                "AND +checked_in_at <= ?)")
 
@@ -53,7 +54,7 @@ def present_people(db: Database, at: str) -> list[sqlite3.Row]:
     return db.rows(_PERSON_COLUMNS + f" WHERE {_PRESENT_AT}" + _ROOM_ORDER, (at, at, at))
 
 
-def buildings(db: Database) -> list[dict]:
+def buildings(db: Database) -> list[dict[str, Any]]:
     return db.query("SELECT id, code, name FROM buildings ORDER BY sort_order, code")
 
 
@@ -86,18 +87,18 @@ def _room_status_source(db: Database, at: str) -> str:
     return _ROOM_STATUS_NOW if last_change is None or last_change <= at else _ROOM_STATUS_AT
 
 
-def room_statuses_at(db: Database, at: str) -> list[dict]:
+def room_statuses_at(db: Database, at: str) -> list[dict[str, Any]]:
     return db.query(f"SELECT * FROM ({_room_status_source(db, at)}) "
                     "ORDER BY sort_order, building, floor, number", {"at": at})
 
 
-def room_status_counts(db: Database, at: str) -> list[dict]:
+def room_status_counts(db: Database, at: str) -> list[dict[str, Any]]:
     """Rooms and beds by building and status at ``at``."""
     return db.query(f"SELECT building, status, count(*) AS n, sum(beds) AS beds "
                     f"FROM ({_room_status_source(db, at)}) GROUP BY building, status", {"at": at})
 
 
-def rooms_in_status_at(db: Database, at: str, statuses: tuple[str, ...]) -> list[dict]:
+def rooms_in_status_at(db: Database, at: str, statuses: tuple[str, ...]) -> list[dict[str, Any]]:
     marks = ", ".join(f":s{i}" for i in range(len(statuses)))
     params = {"at": at, **{f"s{i}": v for i, v in enumerate(statuses)}}
     return db.query(f"SELECT * FROM ({_room_status_source(db, at)}) WHERE status IN ({marks}) "
@@ -105,12 +106,12 @@ def rooms_in_status_at(db: Database, at: str, statuses: tuple[str, ...]) -> list
 
 
 # -- people ------------------------------------------------------------------------
-def arrivals_between(db: Database, start: str, end: str) -> list[dict]:
+def arrivals_between(db: Database, start: str, end: str) -> list[dict[str, Any]]:
     return db.query(_PERSON_COLUMNS + " WHERE s.checked_in_at >= ? AND s.checked_in_at < ? "
                     "ORDER BY s.checked_in_at, s.id", (start, end))
 
 
-def departures_between(db: Database, start: str, end: str) -> list[dict]:
+def departures_between(db: Database, start: str, end: str) -> list[dict[str, Any]]:
     """Stays that ended (released, transferred, left) in [start, end); expected stays that
     never arrived are not departures."""
     return db.query(_PERSON_COLUMNS + " WHERE s.ended_at >= ? AND s.ended_at < ? "
@@ -132,14 +133,14 @@ def releases_due(db: Database, at: str, until_date: str) -> list[sqlite3.Row]:
                    "r.floor, r.number, p.name", (until_date, at, at, until_date))
 
 
-def present_stays(db: Database, at: str) -> list[dict]:
+def present_stays(db: Database, at: str) -> list[dict[str, Any]]:
     """Everybody on site at ``at`` in room order, with the columns of a roster."""
     return db.query(STAY_SELECT + f" WHERE {_PRESENT_AT}" + _ROOM_ORDER, (at, at, at))
 
 
 # -- tests -------------------------------------------------------------------------
 def tests_due_counts(db: Database, first_day: str, last_day: str, start: str, end: str, until: str,
-                     present_at: str, owed_until_day: str) -> list[dict]:
+                     present_at: str, owed_until_day: str) -> list[dict[str, Any]]:
     """Per building, the occupants' tests due on first_day..last_day not sampled before
     ``start`` (of people on site some time in [start, end)): how many, how many sampled
     before ``until``, and how many still owed at ``present_at`` (not sampled, person still
@@ -159,7 +160,7 @@ def tests_due_counts(db: Database, first_day: str, last_day: str, start: str, en
          "present": present_at, "owed_day": owed_until_day})
 
 
-def results_pending(db: Database, at: str, include_later_results: bool = True) -> list[dict]:
+def results_pending(db: Database, at: str, include_later_results: bool = True) -> list[dict[str, Any]]:
     """Samples taken before ``at`` whose result had not arrived at ``at``. Results that came
     after ``at`` are looked for only when ``include_later_results`` (a shift in the past):
     that arm has no index, while the one of missing results has (tests(result, sampled_at))."""
@@ -175,7 +176,7 @@ def results_pending(db: Database, at: str, include_later_results: bool = True) -
         "ORDER BY t.sampled_at, b.sort_order, b.code, r.floor, r.number", params)
 
 
-def positives(db: Database, start: str, at: str) -> list[dict]:
+def positives(db: Database, start: str, at: str) -> list[dict[str, Any]]:
     """Positive results that came in during [start, at), and earlier positives of people
     still on site at ``at`` (awaiting transfer)."""
     return db.query(
@@ -191,12 +192,12 @@ def positives(db: Database, start: str, at: str) -> list[dict]:
 
 
 def sampled_between(db: Database, start: str, end: str) -> int:
-    return db.scalar("SELECT count(*) FROM tests WHERE stay_id IS NOT NULL AND sampled_at >= ? "
-                     "AND sampled_at < ?", (start, end))
+    return int(db.scalar("SELECT count(*) FROM tests WHERE stay_id IS NOT NULL AND sampled_at >= ? "
+                     "AND sampled_at < ?", (start, end)))
 
 
 # -- health checks -------------------------------------------------------------------
-def fevers(db: Database, start: str, end: str, threshold: float) -> list[dict]:
+def fevers(db: Database, start: str, end: str, threshold: float) -> list[dict[str, Any]]:
     return db.query(
         "SELECT h.id, h.taken_at, h.slot, h.temperature, h.symptoms, s.id AS stay_id, p.name, "
         "CASE WHEN r.id IS NULL THEN '' ELSE b.code || '-' || r.number END AS room "
@@ -217,7 +218,7 @@ def insert_log_entry(db: Database, at: str, kind: str, text: str, actor: str) ->
     return insert(db, "shift_log", {"at": at, "kind": kind, "text": text, "actor": actor})
 
 
-def log_entry(db: Database, entry_id: int) -> dict | None:
+def log_entry(db: Database, entry_id: int) -> dict[str, Any] | None:
     return db.query_one("SELECT * FROM shift_log WHERE id = ?", (entry_id,))
 
 
@@ -225,7 +226,7 @@ def resolve_log_entry(db: Database, entry_id: int, at: str) -> None:
     db.execute("UPDATE shift_log SET resolved_at = ? WHERE id = ?", (at, entry_id))
 
 
-def log_entries(db: Database, start: str, end: str) -> list[dict]:
+def log_entries(db: Database, start: str, end: str) -> list[dict[str, Any]]:
     """Entries written in [start, end), and incidents from before that were still open at
     ``start`` (a handover waits while an incident is being handled)."""
     return db.query(
@@ -234,7 +235,7 @@ def log_entries(db: Database, start: str, end: str) -> list[dict]:
         "ORDER BY at, id", (start, end, start, start))
 
 
-def insert_log_entries(db: Database, rows: list[tuple]) -> None:
+def insert_log_entries(db: Database, rows: list[tuple[Any, ...]]) -> None:
     """rows: (at, kind, text, actor, resolved_at)."""
     db.executemany("INSERT INTO shift_log (at, kind, text, actor, resolved_at) VALUES (?, ?, ?, ?, ?)",
                    rows)
@@ -247,14 +248,14 @@ def arrivals_per_day(db: Database, since: str) -> dict[str, int]:
         "WHERE checked_in_at >= ? GROUP BY d", (since,))}
 
 
-def endings_per_day(db: Database, since: str) -> list[dict]:
+def endings_per_day(db: Database, since: str) -> list[dict[str, Any]]:
     return db.query(
         "SELECT substr(ended_at, 1, 10) AS d, status, count(*) AS n FROM stays "
         "WHERE ended_at >= ? AND checked_in_at IS NOT NULL GROUP BY d, status", (since,))
 
 
 def present_now(db: Database) -> int:
-    return db.scalar("SELECT count(*) FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')")
+    return int(db.scalar(f"SELECT count(*) FROM stays WHERE status IN {ON_SITE_SQL}"))
 
 
 def planned_releases(db: Database, first_day: str, last_day: str) -> dict[str, int]:
@@ -265,23 +266,23 @@ def planned_releases(db: Database, first_day: str, last_day: str) -> dict[str, i
 
 
 def overdue_releases(db: Database, before_day: str) -> int:
-    return db.scalar("SELECT count(*) FROM stays WHERE status = 'in_isolation' AND release_date < ?",
-                     (before_day,))
+    return int(db.scalar("SELECT count(*) FROM stays WHERE status = 'in_isolation' AND release_date < ?",
+                     (before_day,)))
 
 
 def released_before(db: Database, end: str) -> int:
-    return db.scalar("SELECT count(*) FROM stays WHERE status = 'released' AND ended_at < ?", (end,))
+    return int(db.scalar("SELECT count(*) FROM stays WHERE status = 'released' AND ended_at < ?", (end,)))
 
 
-def stay_for_paper(db: Database, stay_id: int) -> dict | None:
+def stay_for_paper(db: Database, stay_id: int) -> dict[str, Any] | None:
     return db.query_one(STAY_SELECT + " WHERE s.id = ?", (stay_id,))
 
 
-def awaiting_transfer(db: Database) -> list[dict]:
+def awaiting_transfer(db: Database) -> list[dict[str, Any]]:
     return db.query(_PERSON_COLUMNS + " WHERE s.status = 'awaiting_transfer'" + _ROOM_ORDER)
 
 
-def release_due_stays(db: Database, day: str) -> list[dict]:
+def release_due_stays(db: Database, day: str) -> list[dict[str, Any]]:
     """Stays in isolation whose planned release date is ``day`` or earlier, in room order
     (STAY_SELECT rows, for the release notices of a day)."""
     return db.query(STAY_SELECT + " WHERE s.status = 'in_isolation' AND s.release_date <= ?"

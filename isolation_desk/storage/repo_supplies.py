@@ -6,52 +6,56 @@ Balances are never stored: on hand is the sum of the signed movements, aggregate
 """
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import Any
+
 from .database import Database
-from .repositories import _iso, insert, update
+from .repositories import ON_SITE_SQL, _iso, insert, inserted_id, update
 
 ITEM_COLUMNS = ("name", "category", "unit", "reorder_level", "critical", "tracks_expiry",
                 "consumption", "rate", "active")
 
 
 # -- items and lots ----------------------------------------------------------------
-def items(db: Database, *, active_only: bool = False) -> list[dict]:
+def items(db: Database, *, active_only: bool = False) -> list[dict[str, Any]]:
     sql = "SELECT * FROM supply_items"
     if active_only:
         sql += " WHERE active = 1"
     return db.query(sql + " ORDER BY category, name")
 
 
-def item(db: Database, item_id: int) -> dict | None:
+def item(db: Database, item_id: int) -> dict[str, Any] | None:
     return db.query_one("SELECT * FROM supply_items WHERE id = ?", (item_id,))
 
 
-def item_by_name(db: Database, name: str) -> dict | None:
+def item_by_name(db: Database, name: str) -> dict[str, Any] | None:
     return db.query_one("SELECT * FROM supply_items WHERE name = ?", (name,))
 
 
-def insert_item(db: Database, row: dict) -> int:
+def insert_item(db: Database, row: dict[str, Any]) -> int:
     return insert(db, "supply_items", {k: row[k] for k in ITEM_COLUMNS if k in row})
 
 
-def update_item(db: Database, item_id: int, changes: dict) -> None:
+def update_item(db: Database, item_id: int, changes: dict[str, Any]) -> None:
     update(db, "supply_items", item_id, {k: v for k, v in changes.items() if k in ITEM_COLUMNS})
 
 
-def lot(db: Database, lot_id: int) -> dict | None:
+def lot(db: Database, lot_id: int) -> dict[str, Any] | None:
     return db.query_one("SELECT * FROM supply_lots WHERE id = ?", (lot_id,))
 
 
-def lot_by_name(db: Database, item_id: int, lot_name: str) -> dict | None:
+def lot_by_name(db: Database, item_id: int, lot_name: str) -> dict[str, Any] | None:
     return db.query_one("SELECT * FROM supply_lots WHERE item_id = ? AND lot = ?", (item_id, lot_name))
 
 
-def insert_lot(db: Database, item_id: int, lot_name: str, expiry_date, maker: str | None) -> int:
+def insert_lot(db: Database, item_id: int, lot_name: str, expiry_date: date | str | None,
+               maker: str | None) -> int:
     return insert(db, "supply_lots", {"item_id": item_id, "lot": lot_name,
                                       "expiry_date": _iso(expiry_date), "maker": maker})
 
 
 # -- balances ------------------------------------------------------------------
-def lot_balances(db: Database, item_id: int) -> list[dict]:
+def lot_balances(db: Database, item_id: int) -> list[dict[str, Any]]:
     """Stock per lot of one item (lot_id None: stock without a lot), with lots at zero."""
     return db.query("""
         SELECT m.lot_id, coalesce(l.lot, '') AS lot, l.expiry_date, l.maker,
@@ -62,7 +66,7 @@ def lot_balances(db: Database, item_id: int) -> list[dict]:
         ORDER BY l.expiry_date IS NULL, l.expiry_date, m.lot_id IS NULL, m.lot_id""", (item_id,))
 
 
-def all_lot_balances(db: Database) -> list[dict]:
+def all_lot_balances(db: Database) -> list[dict[str, Any]]:
     """Stock per item and lot for every item, in one pass over the ledger."""
     return db.query("""
         SELECT b.item_id, b.lot_id, coalesce(l.lot, '') AS lot, l.expiry_date, b.on_hand
@@ -80,7 +84,7 @@ def issued_between(db: Database, since: str, until: str, item_id: int | None = N
     """Units issued (consumed) per item with ``since <= at < until``."""
     sql = ("SELECT item_id, -sum(quantity) AS issued FROM supply_movements "
            "WHERE kind = 'issue' AND at >= ? AND at < ?")
-    params: list = [since, until]
+    params: list[Any] = [since, until]
     if item_id is not None:
         sql += " AND item_id = ?"
         params.append(item_id)
@@ -92,7 +96,7 @@ def first_movement(db: Database, item_id: int | None = None) -> dict[int, str]:
     """When each item's ledger starts (one index probe per item, not a scan of the ledger)."""
     sql = ("SELECT i.id AS item_id, (SELECT min(m.at) FROM supply_movements m WHERE m.item_id = i.id) "
            "AS first_at FROM supply_items i")
-    params: list = []
+    params: list[Any] = []
     if item_id is not None:
         sql += " WHERE i.id = ?"
         params.append(item_id)
@@ -104,19 +108,19 @@ MOVEMENT_INSERT = ("INSERT INTO supply_movements (item_id, lot_id, at, kind, qua
                    "reference, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def insert_movement(db: Database, *, item_id: int, lot_id: int | None, at, kind: str, quantity: float,
+def insert_movement(db: Database, *, item_id: int, lot_id: int | None, at: datetime, kind: str, quantity: float,
                     party: str | None = None, reason: str | None = None, reference: str | None = None,
                     actor: str) -> int:
-    return db.execute(MOVEMENT_INSERT, (item_id, lot_id, _iso(at), kind, quantity, party, reason,
-                                        reference, actor)).lastrowid
+    return inserted_id(db.execute(MOVEMENT_INSERT, (item_id, lot_id, _iso(at), kind, quantity, party, reason,
+                                                    reference, actor)))
 
 
-def insert_movements(db: Database, rows: list[tuple]) -> None:
+def insert_movements(db: Database, rows: list[tuple[Any, ...]]) -> None:
     """rows: (item_id, lot_id, at, kind, quantity, party, reason, reference, actor)."""
     db.executemany(MOVEMENT_INSERT, rows)
 
 
-def ledger(db: Database, item_id: int, limit: int = 1000) -> list[dict]:
+def ledger(db: Database, item_id: int, limit: int = 1000) -> list[dict[str, Any]]:
     """The newest ``limit`` movements of an item, newest first, with the balance after each
     (on hand now, walked back: no running sum over the whole ledger)."""
     rows = db.query("""
@@ -131,7 +135,7 @@ def ledger(db: Database, item_id: int, limit: int = 1000) -> list[dict]:
     return rows
 
 
-def daily_net(db: Database, item_id: int, since: str | None = None) -> list[dict]:
+def daily_net(db: Database, item_id: int, since: str | None = None) -> list[dict[str, Any]]:
     """Net movement per calendar day of one item (from ``since``), oldest first."""
     if since:
         return db.query("SELECT substr(at, 1, 10) AS day, sum(quantity) AS net FROM supply_movements "
@@ -158,19 +162,19 @@ def movement_count(db: Database, item_id: int | None = None) -> int:
 
 
 # -- what the forecast reads -------------------------------------------------------
-def present_by_release_date(db: Database) -> list[dict]:
+def present_by_release_date(db: Database) -> list[dict[str, Any]]:
     """People present now, counted by their planned release date."""
     return db.query("SELECT release_date, count(*) AS n FROM stays "
-                    "WHERE status IN ('in_isolation', 'awaiting_transfer') GROUP BY release_date")
+                    f"WHERE status IN {ON_SITE_SQL} GROUP BY release_date")
 
 
-def expected_by_arrival(db: Database) -> list[dict]:
+def expected_by_arrival(db: Database) -> list[dict[str, Any]]:
     """Expected arrivals (registered, not yet checked in) by arrival date (or start date)."""
     return db.query("SELECT coalesce(arrival_date, start_date) AS day, release_date, count(*) AS n "
                     "FROM stays WHERE status = 'expected' GROUP BY day, release_date")
 
 
-def occupant_tests_due(db: Database, since: str, until: str) -> list[dict]:
+def occupant_tests_due(db: Database, since: str, until: str) -> list[dict[str, Any]]:
     """Unsampled tests of people in isolation due in [since, until), by due date: for each
     person in isolation, the unsampled tests only (idx_tests_stay_sampled, stay_id and
     sampled_at IS NULL), not every test of the range (the unary + keeps SQLite from choosing
@@ -180,14 +184,14 @@ def occupant_tests_due(db: Database, since: str, until: str) -> list[dict]:
                     "GROUP BY due_date", (since, until))
 
 
-def active_staff(db: Database) -> dict:
+def active_staff(db: Database) -> dict[str, Any]:
     """Active staff on the roster, and how many of them test daily."""
-    row = db.query_one("SELECT count(*) AS staff, coalesce(sum(test_regime = 'daily'), 0) AS daily "
-                       "FROM staff WHERE active = 1")
+    [row] = db.query("SELECT count(*) AS staff, coalesce(sum(test_regime = 'daily'), 0) AS daily "
+                     "FROM staff WHERE active = 1")
     return {"staff": int(row["staff"] or 0), "daily": int(row["daily"] or 0)}
 
 
-def stays_by_in_and_out_day(db: Database) -> list[dict]:
+def stays_by_in_and_out_day(db: Database) -> list[dict[str, Any]]:
     """Stays counted by check-in day and end day (None: still here), in one pass over stays;
     the caller turns it into people present per day."""
     return db.query("SELECT substr(checked_in_at, 1, 10) AS day_in, substr(ended_at, 1, 10) AS day_out, "
@@ -201,7 +205,7 @@ def samples_by_day(db: Database, since: str) -> dict[str, int]:
         "WHERE due_date >= ? AND sampled_at >= ? GROUP BY day", (since, since))}
 
 
-def floors(db: Database) -> list[dict]:
+def floors(db: Database) -> list[dict[str, Any]]:
     """Building and floor of every floor with rooms (issue destinations)."""
     return db.query("SELECT b.code AS building, r.floor FROM rooms r JOIN buildings b ON b.id = r.building_id "
                     "GROUP BY b.code, r.floor ORDER BY b.sort_order, b.code, r.floor")

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from typing import Any
 
 from . import repositories as repo
 from .database import Database
-
-ACTIVE = ("in_isolation", "awaiting_transfer")
+from .repositories import CURRENT_SQL, ON_SITE_SQL
 
 
 def room_badges(db: Database, today: str, fever_since: str, fever_threshold: float,
-                building: str | None = None) -> list[tuple]:
+                building: str | None = None) -> list[tuple[Any, ...]]:
     """One row per occupied room, as a tuple (room_id, names, occupants, release_due,
     test_due, positive, fever): tuples, because at 50,000 beds building dicts costs more
     than the query.
@@ -30,7 +31,7 @@ def room_badges(db: Database, today: str, fever_since: str, fever_threshold: flo
     if building:
         # One building: its rooms' present stays, each badge an index seek per stay (EXISTS):
         # the site-wide IN lists below would read every test due today on the site.
-        return db.execute("""
+        return db.execute(f"""
 SELECT s.room_id,
        group_concat(p.name, '、') AS names,
        count(*) AS occupants,
@@ -43,9 +44,9 @@ SELECT s.room_id,
                    WHERE h.stay_id = s.id AND h.taken_at >= :since AND h.temperature >= :threshold)) AS fever
 FROM stays s INDEXED BY idx_stays_room JOIN people p ON p.id = s.person_id
 WHERE s.room_id IN (SELECT r.id FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE b.code = :building)
-  AND s.status IN ('in_isolation', 'awaiting_transfer')
+  AND s.status IN {ON_SITE_SQL}
 GROUP BY s.room_id""", params).fetchall()
-    return db.execute("""
+    return db.execute(f"""
 SELECT s.room_id,
        group_concat(p.name, '、') AS names,
        count(*) AS occupants,
@@ -57,56 +58,56 @@ SELECT s.room_id,
        max(s.id IN (SELECT stay_id FROM health_checks INDEXED BY idx_health_checks_fever
                     WHERE taken_at >= :since AND temperature >= :threshold)) AS fever
 FROM stays s INDEXED BY idx_stays_status JOIN people p ON p.id = s.person_id
-WHERE s.status IN ('in_isolation', 'awaiting_transfer') AND s.room_id IS NOT NULL
+WHERE s.status IN {ON_SITE_SQL} AND s.room_id IS NOT NULL
 GROUP BY s.room_id""", params).fetchall()
 
 
-def room_cells(db: Database, building: str | None = None) -> list[tuple]:
+def room_cells(db: Database, building: str | None = None) -> list[tuple[Any, ...]]:
     """The rooms of the board in building, floor, number order, as tuples (id, building,
     building_name, floor, number, label, beds, status, status_reason): the first fields of
     ``boards.RoomTile``, in its order."""
     sql = ("SELECT r.id, b.code AS building, b.name AS building_name, r.floor, r.number, "
            "b.code || '-' || r.number AS label, r.beds, r.status, coalesce(r.status_reason, '') "
            "FROM rooms r JOIN buildings b ON b.id = r.building_id")
-    params: list = []
+    params: list[Any] = []
     if building:
         sql += " WHERE b.code = ?"
         params.append(building)
     return db.execute(sql + " ORDER BY b.sort_order, b.code, r.floor, r.number", params).fetchall()
 
 
-def last_tests(db: Database) -> dict[int, dict]:
+def last_tests(db: Database) -> dict[int, dict[str, Any]]:
     """The latest sampled test of every current stay: stay_id -> {sampled_at, result, kind}."""
-    rows = db.query("""
+    rows = db.query(f"""
 SELECT t.stay_id, t.sampled_at, t.result, t.kind
 FROM stays s
 JOIN tests t ON t.id = (SELECT t2.id FROM tests t2 WHERE t2.stay_id = s.id AND t2.sampled_at IS NOT NULL
                         ORDER BY t2.sampled_at DESC, t2.id DESC LIMIT 1)
-WHERE s.status IN ('expected', 'in_isolation', 'awaiting_transfer')""")
+WHERE s.status IN {CURRENT_SQL}""")
     return {r["stay_id"]: r for r in rows}
 
 
 def room_count(db: Database) -> int:
-    return db.scalar("SELECT count(*) FROM rooms")
+    return int(db.scalar("SELECT count(*) FROM rooms"))
 
 
-def ready_rooms(db: Database, min_beds: int = 1, limit: int = 5000) -> list[dict]:
+def ready_rooms(db: Database, min_beds: int = 1, limit: int = 5000) -> list[dict[str, Any]]:
     return db.query("SELECT r.id, b.code || '-' || r.number AS label, r.beds FROM rooms r "
                     "JOIN buildings b ON b.id = r.building_id WHERE r.status = 'ready' AND r.beds >= ? "
                     "ORDER BY b.sort_order, b.code, r.floor, r.number LIMIT ?", (min_beds, limit))
 
 
-def shared_rooms(db: Database) -> list[dict]:
+def shared_rooms(db: Database) -> list[dict[str, Any]]:
     """Active stays whose room has a free bed (possible household hosts)."""
-    return db.query("""
+    return db.query(f"""
 SELECT s.id AS stay_id, p.name, b.code || '-' || r.number AS room, r.beds,
        (SELECT count(*) FROM stays s2 WHERE s2.room_id = r.id
-          AND s2.status IN ('in_isolation', 'awaiting_transfer')) AS present
+          AND s2.status IN {ON_SITE_SQL}) AS present
 FROM stays s JOIN people p ON p.id = s.person_id JOIN rooms r ON r.id = s.room_id
 JOIN buildings b ON b.id = r.building_id
 WHERE s.status = 'in_isolation' AND r.beds > 1
   AND (SELECT count(*) FROM stays s2 WHERE s2.room_id = r.id
-          AND s2.status IN ('in_isolation', 'awaiting_transfer')) < r.beds
+          AND s2.status IN {ON_SITE_SQL}) < r.beds
 ORDER BY b.sort_order, b.code, r.floor, r.number""")
 
 
@@ -127,7 +128,7 @@ LEFT JOIN buildings b ON b.id = r.building_id
 """
 
 
-def occupant_list(db: Database, *, statuses, category: str | None = None, building: str | None = None,
+def occupant_list(db: Database, *, statuses: Sequence[str], category: str | None = None, building: str | None = None,
                   search: str | None = None) -> list[sqlite3.Row]:
     """The occupants screen's rows: the columns ``queries.occupant_row`` reads, and the last
     sampled test, with the same filters as ``repositories.stays`` (narrower, so faster)."""

@@ -8,14 +8,32 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import sqlite3
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import Any, cast, overload
 
+from ..domain.vocabulary import CURRENT, ON_SITE
 from .database import Database
+
+
+def sql_list(words: Iterable[str]) -> str:
+    """A fixed set of words (of domain/vocabulary.py, never input) as an SQL IN list."""
+    return "(" + ", ".join(f"'{w}'" for w in words) + ")"
+
+
+ON_SITE_SQL = sql_list(ON_SITE)  # ('in_isolation', 'awaiting_transfer'): on site now
+CURRENT_SQL = sql_list(CURRENT)  # ('expected', 'in_isolation', 'awaiting_transfer')
 
 GENESIS_HASH = "0" * 64
 
 
-def _iso(value) -> str | None:
+@overload
+def _iso(value: None) -> None: ...
+@overload
+def _iso(value: datetime | date | str) -> str: ...
+def _iso(value: datetime | date | str | None) -> str | None:
+    """A date or time as stored: ISO text, a time to the second (text passes as it is)."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -25,14 +43,19 @@ def _iso(value) -> str | None:
     return str(value)
 
 
-def insert(db: Database, table: str, row: dict) -> int:
+def insert(db: Database, table: str, row: dict[str, Any]) -> int:
     cols = list(row)
     sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    return db.execute(sql, [_iso(row[c]) if isinstance(row[c], (date, datetime)) else row[c]
-                            for c in cols]).lastrowid
+    return inserted_id(db.execute(sql, [_iso(row[c]) if isinstance(row[c], (date, datetime)) else row[c]
+                                        for c in cols]))
 
 
-def update(db: Database, table: str, row_id: int, changes: dict) -> None:
+def inserted_id(cur: sqlite3.Cursor) -> int:
+    """The rowid of the row the INSERT on ``cur`` made (an int after any INSERT)."""
+    return cast(int, cur.lastrowid)
+
+
+def update(db: Database, table: str, row_id: int, changes: dict[str, Any]) -> None:
     if not changes:
         return
     cols = list(changes)
@@ -42,7 +65,7 @@ def update(db: Database, table: str, row_id: int, changes: dict) -> None:
     db.execute(sql, values + [row_id])
 
 
-def get(db: Database, table: str, row_id: int) -> dict | None:
+def get(db: Database, table: str, row_id: int) -> dict[str, Any] | None:
     return db.query_one(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
 
 
@@ -63,21 +86,21 @@ def set_setting(db: Database, key: str, value: str) -> None:
 KEYED_PREFIX = "k:"
 
 
-def _payload(prev_hash: str, row: dict) -> bytes:
+def _payload(prev_hash: str, row: dict[str, Any]) -> bytes:
     return json.dumps([prev_hash, row["at"], row["actor"], row["action"], row["entity"],
                        row["entity_id"], row["before"], row["after"]],
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _audit_hash(prev_hash: str, row: dict, key: bytes | None = None) -> str:
+def _audit_hash(prev_hash: str, row: dict[str, Any], key: bytes | None = None) -> str:
     payload = _payload(prev_hash, row)
     if key:
         return KEYED_PREFIX + hmac.new(key, payload, hashlib.sha256).hexdigest()
     return hashlib.sha256(payload).hexdigest()
 
 
-def audit(db: Database, *, actor: str, action: str, entity: str, entity_id=None,
-          before: dict | None = None, after: dict | None = None, at: datetime) -> None:
+def audit(db: Database, *, actor: str, action: str, entity: str, entity_id: object = None,
+          before: dict[str, Any] | None = None, after: dict[str, Any] | None = None, at: datetime) -> None:
     """Append one entry to the hash-chained audit trail (inside the caller's transaction),
     sealed with the site's key when the database has one (``db.audit_key``)."""
     last = db.query_one("SELECT hash FROM audit ORDER BY id DESC LIMIT 1")
@@ -142,11 +165,12 @@ def audit_head(db: Database) -> tuple[int, int, str]:
 
 
 def audit_hash_at(db: Database, entry_id: int) -> str | None:
-    return db.scalar("SELECT hash FROM audit WHERE id = ?", (entry_id,))
+    found: str | None = db.scalar("SELECT hash FROM audit WHERE id = ?", (entry_id,))
+    return found
 
 
 def audit_entries(db: Database, *, entity: str | None = None, actor: str | None = None,
-                  since: str | None = None, until: str | None = None, limit: int = 5000) -> list[dict]:
+                  since: str | None = None, until: str | None = None, limit: int = 5000) -> list[dict[str, Any]]:
     where, params = [], []
     if entity:
         where.append("entity = ?")
@@ -168,11 +192,11 @@ def audit_entries(db: Database, *, entity: str | None = None, actor: str | None 
 
 
 # -- policies ----------------------------------------------------------------
-def active_policies(db: Database) -> list[dict]:
+def active_policies(db: Database) -> list[dict[str, Any]]:
     return db.query("SELECT * FROM policies WHERE retired_at IS NULL ORDER BY category")
 
 
-def active_policy(db: Database, category: str) -> dict | None:
+def active_policy(db: Database, category: str) -> dict[str, Any] | None:
     return db.query_one("SELECT * FROM policies WHERE category = ? AND retired_at IS NULL "
                         "ORDER BY id DESC LIMIT 1", (category,))
 
@@ -183,11 +207,11 @@ def retire_policies(db: Database, category: str, at: datetime) -> None:
 
 
 # -- buildings and rooms -------------------------------------------------------
-def building_by_code(db: Database, code: str) -> dict | None:
+def building_by_code(db: Database, code: str) -> dict[str, Any] | None:
     return db.query_one("SELECT * FROM buildings WHERE code = ?", (code,))
 
 
-def buildings(db: Database) -> list[dict]:
+def buildings(db: Database) -> list[dict[str, Any]]:
     return db.query("SELECT * FROM buildings ORDER BY sort_order, code")
 
 
@@ -195,7 +219,7 @@ def existing_room_numbers(db: Database, building_id: int) -> set[str]:
     return {r[0] for r in db.execute("SELECT number FROM rooms WHERE building_id = ?", (building_id,))}
 
 
-def insert_rooms(db: Database, rows: list[tuple]) -> None:
+def insert_rooms(db: Database, rows: list[tuple[Any, ...]]) -> None:
     """rows: (building_id, floor, number, beds, status, status_changed_at)."""
     db.executemany("INSERT INTO rooms (building_id, floor, number, beds, status, status_changed_at) "
                    "VALUES (?, ?, ?, ?, ?, ?)", rows)
@@ -208,11 +232,11 @@ FROM rooms r JOIN buildings b ON b.id = r.building_id
 """
 
 
-def room(db: Database, room_id: int) -> dict | None:
+def room(db: Database, room_id: int) -> dict[str, Any] | None:
     return db.query_one(ROOM_SELECT + " WHERE r.id = ?", (room_id,))
 
 
-def room_by_label(db: Database, label: str) -> dict | None:
+def room_by_label(db: Database, label: str) -> dict[str, Any] | None:
     """'A-0201' (building code, dash, number) or a bare number when it is unique."""
     if "-" in label:
         code, number = label.split("-", 1)
@@ -221,7 +245,7 @@ def room_by_label(db: Database, label: str) -> dict | None:
     return rows[0] if len(rows) == 1 else None
 
 
-def rooms(db: Database, *, building: str | None = None, status: str | None = None) -> list[dict]:
+def rooms(db: Database, *, building: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
     where, params = [], []
     if building:
         where.append("b.code = ?")
@@ -238,35 +262,35 @@ def set_room_status(db: Database, room_id: int, status: str, reason: str | None,
                (status, reason, _iso(at), room_id))
 
 
-def room_event(db: Database, room_id: int, at: datetime, from_status, to_status, reason, actor,
-               stay_id=None) -> None:
+def room_event(db: Database, room_id: int, at: datetime, from_status: str | None, to_status: str,
+               reason: str | None, actor: str, stay_id: int | None = None) -> None:
     insert(db, "room_events", {"room_id": room_id, "at": at, "from_status": from_status,
                                "to_status": to_status, "reason": reason, "actor": actor,
                                "stay_id": stay_id})
 
 
-def room_history(db: Database, room_id: int, limit: int = 200) -> list[dict]:
+def room_history(db: Database, room_id: int, limit: int = 200) -> list[dict[str, Any]]:
     return db.query("SELECT * FROM room_events WHERE room_id = ? ORDER BY at DESC, id DESC LIMIT ?",
                     (room_id, limit))
 
 
-def room_stays(db: Database, room_id: int, active_only: bool = True) -> list[dict]:
+def room_stays(db: Database, room_id: int, active_only: bool = True) -> list[dict[str, Any]]:
     sql = STAY_SELECT + " WHERE s.room_id = ?"
     if active_only:
-        sql += " AND s.status IN ('in_isolation', 'awaiting_transfer')"
+        sql += f" AND s.status IN {ON_SITE_SQL}"
     return db.query(sql + " ORDER BY s.checked_in_at DESC", (room_id,))
 
 
 def suggest_rooms(db: Database, *, beds_needed: int, avoid_category_floors: str | None,
-                  limit: int = 20) -> list[dict]:
+                  limit: int = 20) -> list[dict[str, Any]]:
     """Ready rooms with enough beds: first on floors holding only the same category, then on
     empty floors, then anywhere; smallest fitting room first, then in room order."""
     category = avoid_category_floors or ""
-    return db.query("""
+    return db.query(f"""
         WITH floor_mix AS (
           SELECT r2.building_id, r2.floor, sum(s.category = ?) AS same, sum(s.category <> ?) AS other
           FROM stays s JOIN rooms r2 ON r2.id = s.room_id
-          WHERE s.status IN ('in_isolation', 'awaiting_transfer')
+          WHERE s.status IN {ON_SITE_SQL}
           GROUP BY r2.building_id, r2.floor)
         """ + ROOM_SELECT + """
         LEFT JOIN floor_mix f ON f.building_id = r.building_id AND f.floor = r.floor
@@ -277,11 +301,11 @@ def suggest_rooms(db: Database, *, beds_needed: int, avoid_category_floors: str 
 
 
 # -- people and stays ----------------------------------------------------------
-def person_by_document(db: Database, id_type: str, id_number: str) -> dict | None:
+def person_by_document(db: Database, id_type: str, id_number: str) -> dict[str, Any] | None:
     return db.query_one("SELECT * FROM people WHERE id_type = ? AND id_number = ?", (id_type, id_number))
 
 
-def person_by_id_number(db: Database, id_number: str) -> list[dict]:
+def person_by_id_number(db: Database, id_number: str) -> list[dict[str, Any]]:
     return db.query("SELECT * FROM people WHERE id_number = ?", (id_number,))
 
 
@@ -299,24 +323,24 @@ LEFT JOIN rooms r ON r.id = s.room_id
 LEFT JOIN buildings b ON b.id = r.building_id
 """
 
-CURRENT_STATUSES = ("expected", "in_isolation", "awaiting_transfer")
+CURRENT_STATUSES = CURRENT
 
 
-def stay(db: Database, stay_id: int) -> dict | None:
+def stay(db: Database, stay_id: int) -> dict[str, Any] | None:
     return db.query_one(STAY_SELECT + " WHERE s.id = ?", (stay_id,))
 
 
-def active_stay_for_person(db: Database, person_id: int) -> dict | None:
+def active_stay_for_person(db: Database, person_id: int) -> dict[str, Any] | None:
     return db.query_one(STAY_SELECT + " WHERE s.person_id = ? AND s.status IN "
-                        "('expected', 'in_isolation', 'awaiting_transfer')", (person_id,))
+                        + CURRENT_SQL, (person_id,))
 
 
-def stay_filters(*, statuses, category: str | None = None, building: str | None = None,
-                 search: str | None = None, household_id: int | None = None) -> tuple[str, list]:
+def stay_filters(*, statuses: Sequence[str], category: str | None = None, building: str | None = None,
+                 search: str | None = None, household_id: int | None = None) -> tuple[str, list[Any]]:
     """The WHERE clause (and its parameters) of every list of stays: by status, category,
     building, household, and a search of name, ID number, phone or room."""
     where = [f"s.status IN ({', '.join('?' * len(statuses))})"]
-    params: list = list(statuses)
+    params: list[Any] = list(statuses)
     if category:
         where.append("s.category = ?")
         params.append(category)
@@ -340,43 +364,44 @@ def stay_filters(*, statuses, category: str | None = None, building: str | None 
 STAY_ORDER = " ORDER BY b.sort_order, b.code, r.floor, r.number, p.name"
 
 
-def stays(db: Database, *, statuses=CURRENT_STATUSES, category: str | None = None,
+def stays(db: Database, *, statuses: Sequence[str] = CURRENT_STATUSES, category: str | None = None,
           building: str | None = None, search: str | None = None,
-          household_id: int | None = None) -> list[dict]:
+          household_id: int | None = None) -> list[dict[str, Any]]:
     where, params = stay_filters(statuses=statuses, category=category, building=building,
                                  search=search, household_id=household_id)
     return db.query(STAY_SELECT + where + STAY_ORDER, params)
 
 
 def stay_event(db: Database, stay_id: int, at: datetime, kind: str, actor: str,
-               from_value=None, to_value=None, reason=None) -> None:
+               from_value: datetime | date | str | None = None, to_value: datetime | date | str | None = None,
+               reason: str | None = None) -> None:
     insert(db, "stay_events", {"stay_id": stay_id, "at": at, "kind": kind,
                                "from_value": _iso(from_value), "to_value": _iso(to_value),
                                "reason": reason, "actor": actor})
 
 
-def stay_history(db: Database, stay_id: int) -> list[dict]:
+def stay_history(db: Database, stay_id: int) -> list[dict[str, Any]]:
     return db.query("SELECT * FROM stay_events WHERE stay_id = ? ORDER BY at, id", (stay_id,))
 
 
 def active_count_in_room(db: Database, room_id: int) -> int:
-    return db.scalar("SELECT count(*) FROM stays WHERE room_id = ? AND status IN "
-                     "('in_isolation', 'awaiting_transfer')", (room_id,))
+    return int(db.scalar("SELECT count(*) FROM stays WHERE room_id = ? AND status IN "
+                     + ON_SITE_SQL, (room_id,)))
 
 
 # -- tests and health checks (release gating) -----------------------------------
-def tests_for_stay(db: Database, stay_id: int) -> list[dict]:
+def tests_for_stay(db: Database, stay_id: int) -> list[dict[str, Any]]:
     return db.query("SELECT * FROM tests WHERE stay_id = ? ORDER BY due_date, id", (stay_id,))
 
 
-def checks_for_stay(db: Database, stay_id: int, since: str | None = None) -> list[dict]:
+def checks_for_stay(db: Database, stay_id: int, since: str | None = None) -> list[dict[str, Any]]:
     if since:
         return db.query("SELECT * FROM health_checks WHERE stay_id = ? AND taken_at >= ? "
                         "ORDER BY taken_at", (stay_id, since))
     return db.query("SELECT * FROM health_checks WHERE stay_id = ? ORDER BY taken_at", (stay_id,))
 
 
-def insert_tests(db: Database, rows: list[tuple]) -> None:
+def insert_tests(db: Database, rows: list[tuple[Any, ...]]) -> None:
     """rows: (stay_id, kind, purpose, due_date)."""
     db.executemany("INSERT INTO tests (stay_id, kind, purpose, due_date) VALUES (?, ?, ?, ?)", rows)
 
@@ -408,7 +433,7 @@ def bulk_sample_due(db: Database, due_date: str, sampled_at: str, result: str | 
         "lab = CASE WHEN ? IS NULL THEN NULL WHEN purpose = 'second_lab' THEN ? ELSE ? END, "
         "result_source = CASE WHEN ? IS NULL THEN NULL ELSE 'import' END "
         "WHERE due_date = ? AND sampled_at IS NULL AND stay_id IN "
-        "(SELECT id FROM stays WHERE status IN ('in_isolation', 'awaiting_transfer')) "
+        f"(SELECT id FROM stays WHERE status IN {ON_SITE_SQL}) "
         "AND (abs(random()) % 1000) < ?",
         (sampled_at, result, result_at, recorded_by if result else None, result, DEMO_SECOND_LAB,
          DEMO_LAB, result, due_date, fraction_permille))
@@ -421,7 +446,7 @@ def bulk_health_checks(db: Database, day: str, slot: str, taken_at: str, recorde
     cur = db.execute(
         "INSERT OR IGNORE INTO health_checks (stay_id, taken_at, slot, temperature, symptoms, recorded_by) "
         "SELECT id, ?, ?, 36.0 + (abs(random()) % 9) / 10.0, '', ? FROM stays "
-        "WHERE status IN ('in_isolation', 'awaiting_transfer') AND substr(checked_in_at, 1, 10) <= ? "
+        f"WHERE status IN {ON_SITE_SQL} AND substr(checked_in_at, 1, 10) <= ? "
         "AND (abs(random()) % 1000) >= ?",
         (taken_at, slot, recorded_by, day, skip_permille))
     return cur.rowcount

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import Category
 from ...services import stays_expected
 from ..models import Row, RowTableModel
 
@@ -30,11 +31,11 @@ _NO_ROOM = QBrush(QColor("#b3261e"))
 
 def category_titles() -> dict[str, str]:
     return {
-        "close_contact": QCoreApplication.translate("BulkCheckIn", "Close contact"),
-        "secondary_contact": QCoreApplication.translate("BulkCheckIn", "Secondary contact"),
-        "inbound_traveller": QCoreApplication.translate("BulkCheckIn", "Inbound traveller"),
-        "risk_area_arrival": QCoreApplication.translate("BulkCheckIn", "Risk-area arrival"),
-        "other": QCoreApplication.translate("BulkCheckIn", "Other"),
+        Category.CLOSE_CONTACT: QCoreApplication.translate("BulkCheckIn", "Close contact"),
+        Category.SECONDARY_CONTACT: QCoreApplication.translate("BulkCheckIn", "Secondary contact"),
+        Category.INBOUND_TRAVELLER: QCoreApplication.translate("BulkCheckIn", "Inbound traveller"),
+        Category.RISK_AREA_ARRIVAL: QCoreApplication.translate("BulkCheckIn", "Risk-area arrival"),
+        Category.OTHER: QCoreApplication.translate("BulkCheckIn", "Other"),
     }
 
 

@@ -8,6 +8,7 @@ from ...domain.date_parsing import parse_date
 from ...domain.errors import DomainError
 from ...domain.identity import normalize_phone, parse_resident_id
 from ...domain.registration import validate_registration
+from ...domain.vocabulary import RoomStatus
 from ...services import boards, queries, site, stays
 from ..widgets import names
 from .base import ActionDialog, WrappedLabel
@@ -160,7 +161,7 @@ class CheckInDialog(ActionDialog):
         if room_id is None:
             return
         room = queries.room_detail(self.ctx.db, room_id)
-        if room is None or room["status"] != "occupied" or not room["stays"]:
+        if room is None or room["status"] != RoomStatus.OCCUPIED or not room["stays"]:
             return
         i = self.host.findData(room["stays"][-1]["id"])
         if i >= 0:

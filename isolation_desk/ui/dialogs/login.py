@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
-from ...domain.roles import Actor
+from ...domain.roles import ROLES, Actor
+from ...domain.vocabulary import Role
 from ...messages import current_language, describe
 from ...services import accounts, encryption
 from .base import ERROR_STYLE, FIELD_ERROR_STYLE
@@ -297,15 +298,15 @@ class ChangePasswordDialog(QDialog):
 
 
 
-ROLE_ORDER = ("manager", "medical", "front_desk", "logistics", "viewer")
+ROLE_ORDER = ROLES
 
 
 def role_name(role: str) -> str:
-    return {"manager": QCoreApplication.translate("UsersDialog", "Manager"),
-            "medical": QCoreApplication.translate("UsersDialog", "Medical"),
-            "front_desk": QCoreApplication.translate("UsersDialog", "Front desk"),
-            "logistics": QCoreApplication.translate("UsersDialog", "Logistics"),
-            "viewer": QCoreApplication.translate("UsersDialog", "Viewer (read only)")}.get(role, role)
+    return {Role.MANAGER: QCoreApplication.translate("UsersDialog", "Manager"),
+            Role.MEDICAL: QCoreApplication.translate("UsersDialog", "Medical"),
+            Role.FRONT_DESK: QCoreApplication.translate("UsersDialog", "Front desk"),
+            Role.LOGISTICS: QCoreApplication.translate("UsersDialog", "Logistics"),
+            Role.VIEWER: QCoreApplication.translate("UsersDialog", "Viewer (read only)")}.get(role, role)
 
 
 class NewUserDialog(QDialog):
@@ -324,7 +325,7 @@ class NewUserDialog(QDialog):
         self.role.setObjectName("role")
         for role in ROLE_ORDER:
             self.role.addItem(role_name(role), role)
-        self.role.setCurrentIndex(ROLE_ORDER.index("front_desk"))
+        self.role.setCurrentIndex(ROLE_ORDER.index(Role.FRONT_DESK))
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password2 = QLineEdit()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import stock
+from ...domain.vocabulary import MovementKind
 from ...services import supplies
 
 
@@ -121,7 +122,7 @@ class ReceiveDialog(_MovementDialog):
         self.party = QComboBox()
         self.party.setObjectName("party")
         self.party.setEditable(True)
-        self.party.addItems([""] + supplies.recent_parties(ctx.db, "receipt"))
+        self.party.addItems([""] + supplies.recent_parties(ctx.db, MovementKind.RECEIPT))
         self.party.setToolTip(self.tr("Supplier or donor"))
         self.lot = self._line("lot", self.tr("batch number on the package"))
         self.expiry = self._line("expiry", self.tr("e.g. 2023-06-30"))
@@ -195,9 +196,9 @@ class IssueDialog(_MovementDialog):
     def _fill_parties(self, *_):
         self.party.clear()
         if self.as_transfer.isChecked():
-            self.party.addItems([""] + supplies.recent_parties(self.ctx.db, "transfer_out"))
+            self.party.addItems([""] + supplies.recent_parties(self.ctx.db, MovementKind.TRANSFER_OUT))
         else:
-            recent = supplies.recent_parties(self.ctx.db, "issue")
+            recent = supplies.recent_parties(self.ctx.db, MovementKind.ISSUE)
             floors = [f"{f['building']}栋 {f['floor']}层" for f in supplies.issue_destinations(self.ctx.db)]
             choices = list(dict.fromkeys(recent + list(self.TEAMS) + floors))
             self.party.addItems([""] + choices)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import Kind
 from ...domain.errors import DomainError
+from ...domain.vocabulary import LogKind
 from ...reports import fonts
 from ...reports.handover import build_handover
 from ...services import papers, shift, shift_summary
@@ -303,7 +304,7 @@ class HandoverScreen(Screen):
         rows = []
         for e in s.log:
             status = ""
-            if e["kind"] == "incident":
+            if e["kind"] == LogKind.INCIDENT:
                 status = self.tr("handled") if e["resolved_at"] else self.tr("open")
             rows.append(Row(e["id"], (e["at"][5:16].replace("T", " "), self.kind_word(e["kind"]), e["text"],
                                       e["actor"], status),

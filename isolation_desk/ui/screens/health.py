@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import Kind
 from ...domain.errors import DomainError
+from ...domain.vocabulary import CheckSlot
 from ...services import health_checks
 from ...services.site import get_settings
 from ...services.testing import sampling
@@ -153,8 +154,8 @@ class HealthScreen(Screen):
         current = self.slot.currentData() or health_checks.slot_for(self.ctx.now())
         self.slot.blockSignals(True)
         self.slot.clear()
-        self.slot.addItem(self.tr("Morning"), "morning")
-        self.slot.addItem(self.tr("Evening"), "evening")
+        self.slot.addItem(self.tr("Morning"), CheckSlot.MORNING.value)
+        self.slot.addItem(self.tr("Evening"), CheckSlot.EVENING.value)
         self.slot.setCurrentIndex(self.slot.findData(current))
         self.slot.blockSignals(False)
         self.model.set_headers([self.tr("Room"), self.tr("Name"), self.tr("Temperature"), self.tr("Time"),

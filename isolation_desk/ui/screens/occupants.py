@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.changes import Kind
 from ...domain.errors import DomainError
+from ...domain.vocabulary import CURRENT, StayStatus, TestResult
 from ...services import boards
 from ..models import LazyRowTableModel, Row
 from ..widgets import names
@@ -40,7 +41,7 @@ ALIGN = (None, None, _CENTER, _RIGHT, None, None, _CENTER, None, _CENTER, None, 
 KEY_COLUMNS = (0, 1, 4, 7, 8, 10)
 COLUMN_ORDER = KEY_COLUMNS + tuple(c for c in range(COLUMNS) if c not in KEY_COLUMNS)
 COLUMNS_SETTING = "occupants/columns"  # the header's state: widths and order, per workstation
-STATUS_FOREGROUND = {"awaiting_transfer": QColor("#c62828"), "expected": QColor("#555555")}
+STATUS_FOREGROUND = {StayStatus.AWAITING_TRANSFER: QColor("#c62828"), StayStatus.EXPECTED: QColor("#555555")}
 
 
 def _room_sort(source):
@@ -231,7 +232,7 @@ class OccupantsScreen(Screen):
         cur = self.status.currentData()
         self.status.clear()
         self.status.addItem(self.tr("Current (incl. expected)"), None)
-        for code in ("expected", "in_isolation", "awaiting_transfer", "released", "transferred"):
+        for code in (*CURRENT, StayStatus.RELEASED.value, StayStatus.TRANSFERRED.value):
             self.status.addItem(names.stay_status(code), code)
         self.status.setCurrentIndex(max(0, self.status.findData(cur)))
         self._filling = False
@@ -337,7 +338,7 @@ class OccupantsScreen(Screen):
         days = r["days"]
         result = r["last_test_result"]
         last = f"{r['last_test_at'][5:]} {names.result(result)}" if result else ""
-        held = r["status"] == "expected" and result == "positive"  # issue 14: positive before arrival
+        held = r["status"] == StayStatus.EXPECTED and result == TestResult.POSITIVE  # issue 14: positive before arrival
         room = self.tr("(expected: POSITIVE, holding room or transfer)") if held else (r["room"] or self.tr("(expected"
                                                                                                             ")"))
         display = (room, r["name"], names.sex(r["sex"]),
@@ -349,8 +350,8 @@ class OccupantsScreen(Screen):
                    last, names.stay_status(r["status"]))
         sort = (r["room"] or "~", r["name"], r["sex"], age, r["category"], r["id_masked"],
                 r["start_date"], day, r["release_date"], r["last_test_at"], r["status"])
-        return Row(r["stay_id"], display, sort, align=ALIGN,
-                   foreground=STATUS_FOREGROUND["awaiting_transfer"] if held else STATUS_FOREGROUND.get(r["status"]))
+        foreground = STATUS_FOREGROUND[StayStatus.AWAITING_TRANSFER] if held else STATUS_FOREGROUND.get(r["status"])
+        return Row(r["stay_id"], display, sort, align=ALIGN, foreground=foreground)
 
     def current_stay_id(self):
         index = self.table.currentIndex()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.changes import Kind
+from ...domain.vocabulary import RoomStatus
 from ...services import boards, queries
 from ...services import rooms as room_service
 from ..models import Row, RowTableModel, fit_columns
@@ -234,10 +235,11 @@ class RoomsScreen(Screen):
             for e in room["history"]])
         fit_columns(self.history, self.history_model)
         full = len(room["stays"]) >= room["beds"]
-        self.b_check_in.setEnabled(room["status"] == "ready" or (room["status"] == "occupied" and not full))
-        self.b_disinfected.setEnabled(room["status"] == "awaiting_disinfection")
-        self.b_out.setEnabled(room["status"] == "ready")
-        self.b_back.setEnabled(room["status"] == "out_of_service")
+        self.b_check_in.setEnabled(room["status"] == RoomStatus.READY
+                                   or (room["status"] == RoomStatus.OCCUPIED and not full))
+        self.b_disinfected.setEnabled(room["status"] == RoomStatus.AWAITING_DISINFECTION)
+        self.b_out.setEnabled(room["status"] == RoomStatus.READY)
+        self.b_back.setEnabled(room["status"] == RoomStatus.OUT_OF_SERVICE)
 
     def selected_room_codes(self) -> list[str]:
         """Codes (A-0201) of the rooms selected on the board, for their door cards."""
@@ -260,7 +262,7 @@ class RoomsScreen(Screen):
         room = self._room
         if room and room["stays"]:
             self.openStay.emit(room["stays"][0]["id"])
-        elif room and room["status"] == "ready":
+        elif room and room["status"] == RoomStatus.READY:
             self.check_in_here()
 
     def check_in_here(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.changes import Changes, Kind
+from ...domain.vocabulary import CheckSlot
 from ...services import shift, shift_summary, site_figures
 from ..background import BackgroundReader
 from ..models import Row, RowTableModel
@@ -337,7 +338,7 @@ class TodayScreen(Screen):
                                             f"{f['temperature']:.1f} °C {self.symptoms_words(f['symptoms'])}"))
                    for f in s.fevers]
         alerts += [Row(("missing", m["stay_id"], m["slot"], str(m["day"])),
-                       (self.tr("No temperature (morning)") if m["slot"] == "morning"
+                       (self.tr("No temperature (morning)") if m["slot"] == CheckSlot.MORNING
                         else self.tr("No temperature (evening)"), str(m["day"]), m["room"], m["name"], ""))
                    for m in s.missing_checks]
         self.alerts_model.set_rows(alerts)

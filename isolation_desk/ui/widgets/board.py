@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, S
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
+from ...domain.vocabulary import RoomStatus
+
 TILE_W = 124
 MIN_TILE_W = 60   # a floor of 10 rooms on one line in the board's width at 1366x768 (and 1280)
 COMPACT_W = 92    # narrower tiles: smaller room number and badges, tighter padding
@@ -23,10 +25,10 @@ MARGIN = 8
 
 # status -> (fill, border, text)
 STATUS_COLOURS = {
-    "ready": ("#e3f4e1", "#3f8f3a", "#1d4a1a"),
-    "occupied": ("#dbe7f7", "#3566a8", "#14325a"),
-    "awaiting_disinfection": ("#fde9c4", "#c27c0e", "#5a3900"),
-    "out_of_service": ("#e4e4e4", "#8a8a8a", "#444444"),
+    RoomStatus.READY: ("#e3f4e1", "#3f8f3a", "#1d4a1a"),
+    RoomStatus.OCCUPIED: ("#dbe7f7", "#3566a8", "#14325a"),
+    RoomStatus.AWAITING_DISINFECTION: ("#fde9c4", "#c27c0e", "#5a3900"),
+    RoomStatus.OUT_OF_SERVICE: ("#e4e4e4", "#8a8a8a", "#444444"),
 }
 # badge -> (fill, text)
 BADGE_COLOURS = {
@@ -255,7 +257,7 @@ class RoomBoardView(QAbstractScrollArea):
     def _paint_tile(self, p: QPainter, i: int, fm: QFontMetrics) -> None:
         t = self._tiles[i]
         r = self._rects[i]
-        fill, border, text = STATUS_COLOURS.get(t.status, STATUS_COLOURS["out_of_service"])
+        fill, border, text = STATUS_COLOURS.get(t.status, STATUS_COLOURS[RoomStatus.OUT_OF_SERVICE])
         current = i == self._current or t.room_id in self._marked
         pen = QPen(QColor("#c62828") if t.positive else QColor(border))
         pen.setWidth(3 if (t.positive or current) else 1)
@@ -289,7 +291,7 @@ class RoomBoardView(QAbstractScrollArea):
             p.drawText(QRect(inner.left(), inner.bottom() - fm.height() + 1, max(0, room_left), fm.height()),
                        LEFT_VCENTER, beds)
         second = t.names
-        if not second and t.status == "out_of_service":
+        if not second and t.status == RoomStatus.OUT_OF_SERVICE:
             second = t.status_reason
         if second:
             line = QRect(inner.left(), inner.top() + 22, inner.width(), fm.height())

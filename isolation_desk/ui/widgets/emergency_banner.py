@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.changes import Changes, Kind
+from ...domain.vocabulary import ENDED, ON_SITE, StayStatus
 from ...services import stays
 from ...services.testing import emergency
 from ..models import Row, RowTableModel
@@ -86,10 +87,10 @@ class EmergencyBanner(QFrame):
         if a["kind"] == "staff_positive":
             return self.tr("Staff member %1 (%2) tested positive").replace("%1", a["name"] or "") \
                 .replace("%2", a["staff_role"] or "")
-        if a["stay_status"] == "expected":
+        if a["stay_status"] == StayStatus.EXPECTED:
             return self.tr("POSITIVE before arrival: %1 (expected): holding room or transfer, never an ordinary room") \
                 .replace("%1", a["name"] or "")
-        if a["stay_status"] in ("released", "transferred", "left"):
+        if a["stay_status"] in ENDED:
             return self.tr("POSITIVE after leaving the site: %1 (room %2 then): inform their community") \
                 .replace("%1", a["name"] or "").replace("%2", a["room"] or "")
         text = self.tr("POSITIVE: %1, room %2, awaiting transfer").replace("%1", a["name"] or "") \
@@ -208,14 +209,15 @@ class AlertDialog(QDialog):
         person = a["kind"] == "positive"
         self.mates_box.setVisible(person)
         self.floor_box.setVisible(person)
-        self.transfer_button.setEnabled(person and a["stay_status"] in ("in_isolation", "awaiting_transfer"))
+        self.transfer_button.setEnabled(person and a["stay_status"] in ON_SITE)
         self.ack_button.setEnabled(not a["handled_at"] and a["kind"] != "child_alone")
         self.undo_button.setEnabled(self.ctx.actor.can("override") and any(m["restart"] for m in a["room_mates"]))
 
     def status_text(self, status: str | None) -> str:
-        return {"in_isolation": self.tr("in isolation"), "awaiting_transfer": self.tr("awaiting transfer"),
-                "transferred": self.tr("transferred"), "released": self.tr("released"),
-                "left": self.tr("left")}.get(status, status or "")
+        return {StayStatus.IN_ISOLATION: self.tr("in isolation"),
+                StayStatus.AWAITING_TRANSFER: self.tr("awaiting transfer"),
+                StayStatus.TRANSFERRED: self.tr("transferred"), StayStatus.RELEASED: self.tr("released"),
+                StayStatus.LEFT: self.tr("left")}.get(status, status or "")
 
     def category_text(self, category: str) -> str:
         return {"close_contact": self.tr("close contact"), "secondary_contact": self.tr("secondary contact"),

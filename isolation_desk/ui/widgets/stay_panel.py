@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import stored_date
 from ...domain.households import age_on
+from ...domain.vocabulary import ON_SITE, StayStatus
 from ...services import queries
 from ..models import Row, RowTableModel, fit_columns
 from . import names
@@ -153,14 +154,14 @@ class StayPanel(QWidget):
             for e in reversed(s["history"])])
         for view, model in self._views:
             fit_columns(view, model)
-        active = s["status"] in ("in_isolation", "awaiting_transfer")
-        self.b_check_in.setEnabled(s["status"] == "expected")
+        active = s["status"] in ON_SITE
+        self.b_check_in.setEnabled(s["status"] == StayStatus.EXPECTED)
         self.b_move.setEnabled(active)
-        self.b_date.setEnabled(active or s["status"] == "expected")
-        self.b_release.setEnabled(s["status"] == "in_isolation")
+        self.b_date.setEnabled(active or s["status"] == StayStatus.EXPECTED)
+        self.b_release.setEnabled(s["status"] == StayStatus.IN_ISOLATION)
         self.b_transfer.setEnabled(active)
         # the release hand-off: a released person whose community has not been told yet
-        self.b_community.setEnabled(s["status"] == "released" and not s.get("community_notified"))
+        self.b_community.setEnabled(s["status"] == StayStatus.RELEASED and not s.get("community_notified"))
 
     def _open(self, which: str) -> None:
         from ..dialogs import stay_actions as sa
