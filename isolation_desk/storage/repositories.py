@@ -422,33 +422,44 @@ def table_counts(db: Database) -> dict[str, int]:
 # -- bulk history for the demo site ---------------------------------------------
 DEMO_LAB, DEMO_SECOND_LAB = "区疾控中心实验室", "第三方医学检验实验室"
 
+# A number from 0 to 999 per row and salt (the day): the demo's "some of them", the same
+# rows each time a demo is built with one seed and one date (SQLite's random() is not seeded).
+_DEMO_SCRAMBLE = "((id * 2654435761 + ? * 40503) % 1000)"
+
+
+def _demo_salt(day: str) -> int:
+    return date.fromisoformat(day[:10]).toordinal() % 100_000
+
 
 def bulk_sample_due(db: Database, due_date: str, sampled_at: str, result: str | None,
                     result_at: str | None, recorded_by: str, fraction_permille: int = 1000) -> int:
     """Mark the unsampled tests due on ``due_date`` of people present as sampled (and
     resulted, as a lab's sheet would: the double sample's second by another lab).
-    ``fraction_permille`` keeps a share of them unsampled (a missed test)."""
+    ``fraction_permille`` keeps a share of them unsampled (a missed test): the same share of
+    the same people every time the demo is built (``_DEMO_SCRAMBLE``, not ``random()``)."""
     cur = db.execute(
         "UPDATE tests SET sampled_at = ?, result = ?, result_at = ?, recorded_by = ?, "
         "lab = CASE WHEN ? IS NULL THEN NULL WHEN purpose = 'second_lab' THEN ? ELSE ? END, "
         "result_source = CASE WHEN ? IS NULL THEN NULL ELSE 'import' END "
         "WHERE due_date = ? AND sampled_at IS NULL AND stay_id IN "
         f"(SELECT id FROM stays WHERE status IN {ON_SITE_SQL}) "
-        "AND (abs(random()) % 1000) < ?",
+        f"AND {_DEMO_SCRAMBLE} < ?",
         (sampled_at, result, result_at, recorded_by if result else None, result, DEMO_SECOND_LAB,
-         DEMO_LAB, result, due_date, fraction_permille))
+         DEMO_LAB, result, due_date, _demo_salt(due_date), fraction_permille))
     return cur.rowcount
 
 
 def bulk_health_checks(db: Database, day: str, slot: str, taken_at: str, recorded_by: str,
                        skip_permille: int = 0) -> int:
-    """Normal temperatures (36.0 to 36.8) for everybody present on ``day``."""
+    """Normal temperatures (36.0 to 36.8) for everybody present on ``day``, the same ones
+    each time the demo is built."""
+    salt = _demo_salt(day) * 2 + (slot == "evening")
     cur = db.execute(
         "INSERT OR IGNORE INTO health_checks (stay_id, taken_at, slot, temperature, symptoms, recorded_by) "
-        "SELECT id, ?, ?, 36.0 + (abs(random()) % 9) / 10.0, '', ? FROM stays "
+        f"SELECT id, ?, ?, 36.0 + ({_DEMO_SCRAMBLE} % 9) / 10.0, '', ? FROM stays "
         f"WHERE status IN {ON_SITE_SQL} AND substr(checked_in_at, 1, 10) <= ? "
-        "AND (abs(random()) % 1000) >= ?",
-        (taken_at, slot, recorded_by, day, skip_permille))
+        f"AND {_DEMO_SCRAMBLE} >= ?",
+        (taken_at, slot, salt, recorded_by, day, salt, skip_permille))
     return cur.rowcount
 
 
