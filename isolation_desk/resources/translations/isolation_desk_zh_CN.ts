@@ -4085,6 +4085,10 @@ building, floors, rooms)</source>
 <context>
     <name>Screen</name>
     <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>

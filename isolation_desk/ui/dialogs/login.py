@@ -44,6 +44,32 @@ def _split(ctx_or_db):
     return None, ctx_or_db, current_language(), lambda: datetime.now().replace(microsecond=0)
 
 
+def _error_label() -> QLabel:
+    """The red line under a form that says what was refused (hidden until then)."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+def _lay_out_form(dialog, widgets) -> None:
+    """A form of ``widgets`` (labels set by retranslate), the error line, OK and Cancel."""
+    dialog.form = QFormLayout()
+    dialog.labels = {}
+    for widget in widgets:
+        dialog.labels[widget] = QLabel()
+        dialog.form.addRow(dialog.labels[widget], widget)
+    dialog.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    dialog.buttons.accepted.connect(dialog.accept)
+    dialog.buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(dialog.form)
+    layout.addWidget(dialog.error_label)
+    layout.addWidget(dialog.buttons)
+
+
 class LoginDialog(QDialog):
     """Modes: ``sign_in`` (user name and password), ``first_start`` (create the first manager
     account: user name, name, password twice) and ``locked`` (the screen lock: the same user
@@ -84,11 +110,7 @@ class LoginDialog(QDialog):
         self.password2 = QLineEdit()
         self.password2.setObjectName("password2")
         self.password2.setEchoMode(QLineEdit.Password)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = _error_label()
 
         self.form = QFormLayout()
         self.labels = {}
@@ -244,23 +266,8 @@ class ChangePasswordDialog(QDialog):
         self.new2.setObjectName("new_password2")
         for w in (self.old, self.new, self.new2):
             w.setEchoMode(QLineEdit.Password)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
-        self.form = QFormLayout()
-        self.labels = {}
-        for widget in (self.old, self.new, self.new2):
-            self.labels[widget] = QLabel()
-            self.form.addRow(self.labels[widget], widget)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_label = _error_label()
+        _lay_out_form(self, (self.old, self.new, self.new2))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -332,23 +339,8 @@ class NewUserDialog(QDialog):
         self.password2.setObjectName("password2")
         for w in (self.password, self.password2):
             w.setEchoMode(QLineEdit.Password)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
-        self.form = QFormLayout()
-        self.labels = {}
-        for w in (self.username, self.display_name, self.role, self.password, self.password2):
-            self.labels[w] = QLabel()
-            self.form.addRow(self.labels[w], w)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_label = _error_label()
+        _lay_out_form(self, (self.username, self.display_name, self.role, self.password, self.password2))
         self.setWindowTitle(self.tr("New user"))
         for w, text in ((self.username, self.tr("User name:")), (self.display_name, self.tr("Name:")),
                         (self.role, self.tr("Role:")), (self.password, self.tr("First password:")),
@@ -401,11 +393,7 @@ class UsersDialog(QDialog):
         self.role_combo.setObjectName("role")
         for role in ROLE_ORDER:
             self.role_combo.addItem(role_name(role), role)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = _error_label()
         side = QVBoxLayout()
         for w in (self.add_button, self.reset_button, self.active_button):
             side.addWidget(w)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
 from ...domain.changes import Changes, Kind
 from ...services import boards
@@ -43,6 +43,36 @@ class Screen(QWidget):
         if self._dirty:
             self.refresh()
         super().showEvent(event)
+
+    @staticmethod
+    def add_filters(layout, *combos) -> list:
+        """Each filter combo after its label (the combo's buddy; its text is set by
+        retranslate), sized to its contents. Returns the labels, in the combos' order."""
+        labels = []
+        for combo in combos:
+            label = QLabel()
+            label.setBuddy(combo)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+            layout.addWidget(label)
+            layout.addWidget(combo)
+            labels.append(label)
+        return labels
+
+    def fill_floor_filter(self, floors: list[tuple[str, int]]) -> None:
+        """(Re)fill ``self.floor`` with the floors of the building chosen in ``self.building``
+        (``floors``: (building code, floor) pairs), keeping the choice; "All" and greyed out
+        while all buildings are shown."""
+        current = self.floor.currentData()
+        building = self.building.currentData()
+        self.floor.blockSignals(True)
+        self.floor.clear()
+        self.floor.addItem(QCoreApplication.translate("Screen", "All"), None)
+        for code, floor in floors:
+            if building is not None and code == building:
+                self.floor.addItem(str(floor), floor)
+        self.floor.setCurrentIndex(max(0, self.floor.findData(current)))
+        self.floor.setEnabled(building is not None)
+        self.floor.blockSignals(False)
 
     def fill_building_filter(self, combo, buildings: list[dict], all_text: str | None = None,
                              label: str = "name") -> None:

@@ -185,17 +185,7 @@ class HealthScreen(Screen):
         self._fill_floors()
 
     def _fill_floors(self) -> None:
-        current = self.floor.currentData()
-        b = self.building.currentData()
-        self.floor.blockSignals(True)
-        self.floor.clear()
-        self.floor.addItem(self.tr("All"), None)
-        for code, fl in getattr(self, "_floors", []):
-            if code == b:
-                self.floor.addItem(str(fl), fl)
-        self.floor.setCurrentIndex(max(0, self.floor.findData(current)))
-        self.floor.setEnabled(b is not None)
-        self.floor.blockSignals(False)
+        self.fill_floor_filter(getattr(self, "_floors", []))
 
     def _building_changed(self, *_):
         self._fill_floors()

@@ -128,15 +128,8 @@ class OccupantsScreen(Screen):
         top.addWidget(self.b_bulk)
         top.addWidget(self.b_export)
         filters = QHBoxLayout()
-        self.l_category = QLabel()
-        self.l_building = QLabel()
-        self.l_status = QLabel()
-        for label, combo in ((self.l_category, self.category), (self.l_building, self.building),
-                             (self.l_status, self.status)):
-            label.setBuddy(combo)
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-            filters.addWidget(label)
-            filters.addWidget(combo)
+        self.l_category, self.l_building, self.l_status = self.add_filters(
+            filters, self.category, self.building, self.status)
         filters.addStretch(1)
         left = QWidget()
         ll = QVBoxLayout(left)

@@ -57,15 +57,8 @@ class RoomsScreen(Screen):
         self.board.activated.connect(self._activated)
 
         top = QHBoxLayout()
-        self.l_building = QLabel()
-        self.l_status = QLabel()
-        self.l_badge = QLabel()
-        for label, combo in ((self.l_building, self.building), (self.l_status, self.status),
-                             (self.l_badge, self.badge)):
-            label.setBuddy(combo)
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-            top.addWidget(label)
-            top.addWidget(combo)
+        self.l_building, self.l_status, self.l_badge = self.add_filters(
+            top, self.building, self.status, self.badge)
         top.addStretch(1)
         self.b_cards = QPushButton()
         self.b_cards.setObjectName("print_door_cards")
