@@ -57,7 +57,45 @@ class Row:
 _ROOT = QModelIndex()  # the invisible root: the default parent of a flat table
 
 
-class RowTableModel(QAbstractTableModel):
+class TableModel(QAbstractTableModel):
+    """A flat, read-only table: ``_headers`` (one text per column) and ``_rows`` (one entry
+    per row, of whatever shape a subclass's ``data()`` reads)."""
+
+    def __init__(self, headers: Sequence[str] = (), parent=None):
+        super().__init__(parent)
+        self._headers: list[str] = list(headers)
+        self._rows: list[Any] = []
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=_DISPLAY):
+        if int(role) != _DISPLAY:
+            return None
+        if orientation == Qt.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return str(section + 1)
+
+    def flags(self, index):
+        if not index.isValid():
+            return _NO_FLAGS
+        return _FLAGS
+
+
+def fit_columns(view, model: RowTableModel, sample: int = 100) -> None:
+    """Size a view's columns to its header and first rows, measured on the row list
+    (QHeaderView.ResizeToContents would call data() for every cell on every reset)."""
+    widths = model.column_widths(view.fontMetrics(), sample)
+    last = len(widths) - 1
+    for c, w in enumerate(widths):
+        if c != last or not view.horizontalHeader().stretchLastSection():
+            view.setColumnWidth(c, w)
+
+
+class RowTableModel(TableModel):
     """Read-only table of ``Row`` objects. API: ``set_rows``, ``sort_by``, ``row_key``,
     ``row_of_key``, ``row_at``, ``set_headers``. Roles: DisplayRole, ToolTipRole,
     ForegroundRole, BackgroundRole, TextAlignmentRole, UserRole (key), UserRole+1 (sort value).
@@ -67,8 +105,7 @@ class RowTableModel(QAbstractTableModel):
     SORT_ROLE = _SORT
 
     def __init__(self, headers: Sequence[str], parent=None):
-        super().__init__(parent)
-        self._headers = list(headers)
+        super().__init__(headers, parent)
         self._rows: list[Row] = []
         self._sort_column = -1
         self._sort_order = Qt.AscendingOrder
@@ -164,12 +201,6 @@ class RowTableModel(QAbstractTableModel):
         return moved
 
     # -- Qt model API -------------------------------------------------------
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
     def data(self, index, role=_DISPLAY):
         if not index.isValid():
             return None
@@ -190,28 +221,6 @@ class RowTableModel(QAbstractTableModel):
         if role == _SORT:
             return r.sort[index.column()] if r.sort is not None else r.display[index.column()]
         return None
-
-    def headerData(self, section, orientation, role=_DISPLAY):
-        if int(role) != _DISPLAY:
-            return None
-        if orientation == Qt.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-    def flags(self, index):
-        if not index.isValid():
-            return _NO_FLAGS
-        return _FLAGS
-
-
-def fit_columns(view, model: RowTableModel, sample: int = 100) -> None:
-    """Size a view's columns to its header and first rows, measured on the row list
-    (QHeaderView.ResizeToContents would call data() for every cell on every reset)."""
-    widths = model.column_widths(view.fontMetrics(), sample)
-    last = len(widths) - 1
-    for c, w in enumerate(widths):
-        if c != last or not view.horizontalHeader().stretchLastSection():
-            view.setColumnWidth(c, w)
 
 
 class LazyRowTableModel(RowTableModel):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError
 from ...services import arrivals_import as ai
+from ..models import TableModel
 
 _DISPLAY = int(Qt.DisplayRole)
 _TOOLTIP = int(Qt.ToolTipRole)
@@ -90,10 +91,9 @@ def column_letter(index: int) -> str:
     return letters
 
 
-_ROOT = QModelIndex()  # the invisible root: the default parent of a flat table
 
 
-class ArrivalsPreviewModel(QAbstractTableModel):
+class ArrivalsPreviewModel(TableModel):
     """The preview rows: Excel row, status, reasons, then one column per mapped field.
 
     Display texts, tooltips and colours are computed once in ``set_preview``; ``data()``
@@ -103,10 +103,9 @@ class ArrivalsPreviewModel(QAbstractTableModel):
     ALL, PROBLEMS, VALID_ONLY = "all", "problems", "valid"
 
     def __init__(self, describe, parent=None):
-        super().__init__(parent)
+        super().__init__((), parent)
         self._describe = describe
         self._fields: list[str] = []
-        self._headers: list[str] = []
         self._all: list[tuple] = []  # (status, display, tooltips, backgrounds, row number)
         self._rows: list[tuple] = []
         self._filter = self.ALL
@@ -157,12 +156,6 @@ class ArrivalsPreviewModel(QAbstractTableModel):
         return 3 + self._fields.index(field_name) if field_name in self._fields else -1
 
     # -- Qt model API -------------------------------------------------------
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
     def data(self, index, role=_DISPLAY):
         if not index.isValid():
             return None
@@ -180,18 +173,6 @@ class ArrivalsPreviewModel(QAbstractTableModel):
         if role == _KEY:
             return r[4]
         return None
-
-    def headerData(self, section, orientation, role=_DISPLAY):
-        if int(role) != _DISPLAY:
-            return None
-        if orientation == Qt.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
 
 
 class ImportArrivalsDialog(QDialog):
