@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..io.files import create_private, fsync_file, make_private
 
-try:  # the wheel sqlcipher3-binary bundles SQLCipher 4 with its own SQLite
+try:  # the wheel sqlcipher3 bundles SQLCipher 4 with its own SQLite (and OpenSSL)
     from sqlcipher3 import dbapi2 as sqlcipher
 except ImportError:  # pragma: no cover - a dependency; tests need it
     sqlcipher = None
