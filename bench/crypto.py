@@ -33,6 +33,19 @@ def _median_ms(fn, repeat: int) -> float:
     return statistics.median(runs)
 
 
+def _same_schema(plain: Path, enc: Path, key: bytes) -> bool:
+    """Whether the encrypted copy has the plain file's migrations (else it is made again)."""
+    from isolation_desk.storage import cipher
+    from isolation_desk.storage.database import applied_migrations
+    a = __import__("sqlite3").connect(str(plain))
+    b = cipher.connect(enc, key, readonly=True)
+    try:
+        return applied_migrations(a) == applied_migrations(b)
+    finally:
+        a.close()
+        b.close()
+
+
 def cases(db, now):
     from isolation_desk.services import boards, shift, testing
     from isolation_desk.storage import repo_shift
@@ -63,9 +76,11 @@ def main(argv=None) -> int:
     plain = out / "plain.sqlite"
     if not plain.exists():
         generate.generate(args.beds, plain, now=now)
+    else:
+        open_database(plain, create=False, check=None).close()  # migrations added since it was made
     enc = out / "encrypted.sqlite"
     key_file = out / "encrypted.key"   # a bench file's key (0600), so a re-run skips encrypting
-    if enc.exists() and key_file.exists():
+    if enc.exists() and key_file.exists() and _same_schema(plain, enc, bytes.fromhex(key_file.read_text())):
         key, encrypt_s = bytes.fromhex(key_file.read_text()), float("nan")
     else:
         key = keyring.new_database_key()
