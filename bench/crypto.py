@@ -24,13 +24,21 @@ from . import generate
 
 
 def _median_ms(fn, repeat: int) -> float:
-    fn()  # warm
-    runs = []
-    for _ in range(repeat):
-        t = time.perf_counter()
+    return _medians_ms([fn], repeat)[0]
+
+
+def _medians_ms(fns, repeat: int) -> list[float]:
+    """The median time of each of ``fns``, run in turn round after round (interleaved: on a
+    shared machine a burst of load then falls on every variant alike), after one warm-up."""
+    for fn in fns:
         fn()
-        runs.append((time.perf_counter() - t) * 1000)
-    return statistics.median(runs)
+    runs: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            t = time.perf_counter()
+            fn()
+            runs[i].append((time.perf_counter() - t) * 1000)
+    return [statistics.median(r) for r in runs]
 
 
 def _same_schema(plain: Path, enc: Path, key: bytes) -> bool:
@@ -112,11 +120,11 @@ def main(argv=None) -> int:
     enc_db.execute(f"PRAGMA cache_size = -{cache_kib}")
     for (name, fp), (_, fb), (_, fe) in zip(cases(plain_db, now), cases(plain_big, now), cases(enc_db, now),
                                             strict=True):
-        a, b, c = (_median_ms(f, args.repeat) for f in (fp, fb, fe))
+        a, b, c = _medians_ms((fp, fb, fe), args.repeat)
         rows.append((name, a, b, c))
     for d in (plain_db, plain_big, enc_db):
         d.close()
-    a, c = _median_ms(cold(plain), args.repeat), _median_ms(cold(enc, key), args.repeat)
+    a, c = _medians_ms((cold(plain), cold(enc, key)), args.repeat)
     rows.append(("open + room board, new connection (cold cache)", a, None, c))
 
     # the window's cold start, process start to first paint (bench.probe_start), plain and
