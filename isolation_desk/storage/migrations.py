@@ -445,8 +445,8 @@ def m0011(db: Database) -> None:
     # Issue 16: the room board (every room's occupants and badges) read the table rows of
     # every present stay, of their people and of the tests due today: about 1,900 pages spread
     # over the tables at 2,000 beds, each decrypted on a first read (a new connection, an
-    # encrypted file: 48 ms against 17 ms on a plain file). Covering indexes hold what it
-    # reads in a few dozen pages. idx_stays_present lists ``id`` so that a room's occupants
+    # encrypted file; BENCHMARKS.md, issue 16). Covering indexes hold what it reads in a few
+    # dozen pages. idx_stays_present lists ``id`` so that a room's occupants
     # come in the order they did (status, release date, stay), the order of their names;
     # idx_tests_due_stay replaces idx_tests_due (the same columns first).
     _run(db, """
