@@ -5,7 +5,7 @@ the same site, the file opened and read cold, and the sign-in's key unwrap.
 
 Prints a Markdown table for BENCHMARKS.md. The encrypted copy is made from the plain file by
 ``cipher.encrypt_file`` (the upgrade's own path). Page cache: the encrypted connection uses
-``cipher.cache_kib(file)`` (a quarter of the file, 64-512 MiB, set in cipher.connect) or
+``cipher.cache_kib(file)`` (half of the file, 64 MiB-1 GiB, set in cipher.connect) or
 ``--cache-mib``; the plain one SQLite's default (2 MiB) and, in a second column, the same.
 """
 from __future__ import annotations
