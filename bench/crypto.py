@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -45,7 +46,7 @@ def _same_schema(plain: Path, enc: Path, key: bytes) -> bool:
     """Whether the encrypted copy has the plain file's migrations (else it is made again)."""
     from isolation_desk.storage import cipher
     from isolation_desk.storage.database import applied_migrations
-    a = __import__("sqlite3").connect(str(plain))
+    a = sqlite3.connect(str(plain))
     b = cipher.connect(enc, key, readonly=True)
     try:
         return applied_migrations(a) == applied_migrations(b)
