@@ -5,7 +5,7 @@ the same site, the file opened and read cold, and the sign-in's key unwrap.
 
 Prints a Markdown table for BENCHMARKS.md. The encrypted copy is made from the plain file by
 ``cipher.encrypt_file`` (the upgrade's own path). Page cache: the encrypted connection uses
-``cipher.cache_kib(file)`` (a quarter of the file, 64-512 MiB, set in cipher.connect) or
+``cipher.cache_kib(file)`` (half of the file, 64 MiB-1 GiB, set in cipher.connect) or
 ``--cache-mib``; the plain one SQLite's default (2 MiB) and, in a second column, the same.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -24,13 +25,34 @@ from . import generate
 
 
 def _median_ms(fn, repeat: int) -> float:
-    fn()  # warm
-    runs = []
-    for _ in range(repeat):
-        t = time.perf_counter()
+    return _medians_ms([fn], repeat)[0]
+
+
+def _medians_ms(fns, repeat: int) -> list[float]:
+    """The median time of each of ``fns``, run in turn round after round (interleaved: on a
+    shared machine a burst of load then falls on every variant alike), after one warm-up."""
+    for fn in fns:
         fn()
-        runs.append((time.perf_counter() - t) * 1000)
-    return statistics.median(runs)
+    runs: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            t = time.perf_counter()
+            fn()
+            runs[i].append((time.perf_counter() - t) * 1000)
+    return [statistics.median(r) for r in runs]
+
+
+def _same_schema(plain: Path, enc: Path, key: bytes) -> bool:
+    """Whether the encrypted copy has the plain file's migrations (else it is made again)."""
+    from isolation_desk.storage import cipher
+    from isolation_desk.storage.database import applied_migrations
+    a = sqlite3.connect(str(plain))
+    b = cipher.connect(enc, key, readonly=True)
+    try:
+        return applied_migrations(a) == applied_migrations(b)
+    finally:
+        a.close()
+        b.close()
 
 
 def cases(db, now):
@@ -64,9 +86,11 @@ def main(argv=None) -> int:
     plain = out / "plain.sqlite"
     if not plain.exists():
         generate.generate(args.beds, plain, now=now)
+    else:
+        open_database(plain, create=False, check=None).close()  # migrations added since it was made
     enc = out / "encrypted.sqlite"
     key_file = out / "encrypted.key"   # a bench file's key (0600), so a re-run skips encrypting
-    if enc.exists() and key_file.exists():
+    if enc.exists() and key_file.exists() and _same_schema(plain, enc, bytes.fromhex(key_file.read_text())):
         key, encrypt_s = bytes.fromhex(key_file.read_text()), float("nan")
     else:
         key = keyring.new_database_key()
@@ -98,11 +122,11 @@ def main(argv=None) -> int:
     enc_db.execute(f"PRAGMA cache_size = -{cache_kib}")
     for (name, fp), (_, fb), (_, fe) in zip(cases(plain_db, now), cases(plain_big, now), cases(enc_db, now),
                                             strict=True):
-        a, b, c = (_median_ms(f, args.repeat) for f in (fp, fb, fe))
+        a, b, c = _medians_ms((fp, fb, fe), args.repeat)
         rows.append((name, a, b, c))
     for d in (plain_db, plain_big, enc_db):
         d.close()
-    a, c = _median_ms(cold(plain), args.repeat), _median_ms(cold(enc, key), args.repeat)
+    a, c = _medians_ms((cold(plain), cold(enc, key)), args.repeat)
     rows.append(("open + room board, new connection (cold cache)", a, None, c))
 
     # the window's cold start, process start to first paint (bench.probe_start), plain and

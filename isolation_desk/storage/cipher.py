@@ -9,9 +9,10 @@ the audit key file.
 ``PRAGMA key`` is the first statement on a connection; a wrong key fails on the first read
 ("file is not a database"), which ``connect`` turns into ``database_key_wrong``. Pages are
 decrypted as they enter SQLite's page cache (a plain file's pages stay in the system's file
-cache instead), so the cache grows with the file: a quarter of it, between ``CACHE_KIB``
-(64 MiB: the working set of a 2,000-bed site) and ``CACHE_MAX_KIB`` (512 MiB: a 50,000-bed
-site's whole-site lists then read within 1.6x of a plain file; BENCHMARKS.md).
+cache instead), so the cache grows with the file: half of it, between ``CACHE_KIB``
+(64 MiB: the working set of a 2,000-bed site) and ``CACHE_MAX_KIB`` (1 GiB: a 50,000-bed
+site's shift summary reads more than half a gigabyte of pages; with less it decrypts some of
+them again on every refresh; BENCHMARKS.md). The cache takes memory only for pages read.
 """
 from __future__ import annotations
 
@@ -21,14 +22,14 @@ from pathlib import Path
 
 from ..io.files import create_private, fsync_file, make_private
 
-try:  # the wheel sqlcipher3-binary bundles SQLCipher 4 with its own SQLite
+try:  # the wheel sqlcipher3 bundles SQLCipher 4 with its own SQLite (and OpenSSL)
     from sqlcipher3 import dbapi2 as sqlcipher
 except ImportError:  # pragma: no cover - a dependency; tests need it
     sqlcipher = None
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 CACHE_KIB = 65536
-CACHE_MAX_KIB = 524288
+CACHE_MAX_KIB = 1048576
 
 
 def cache_kib(path: str | Path) -> int:
@@ -37,7 +38,7 @@ def cache_kib(path: str | Path) -> int:
         size_kib = os.stat(path).st_size // 1024
     except OSError:
         size_kib = 0
-    return max(CACHE_KIB, min(CACHE_MAX_KIB, size_kib // 4))
+    return max(CACHE_KIB, min(CACHE_MAX_KIB, size_kib // 2))
 
 
 def available() -> bool:

@@ -369,8 +369,97 @@ ALTER TABLE policies ADD COLUMN surface_sampling INTEGER NOT NULL DEFAULT 0
 """)
 
 
+def _recount(row: str) -> str:
+    # A movement changed or removed (never in the app: the ledger is append-only; a repair by
+    # hand): the totals of its item, lot and day summed again from the ledger, exactly, and
+    # gone when nothing is left of them there (as the ledger's group would be).
+    day = f"substr({row}.at, 1, 10)"
+    return f"""  DELETE FROM supply_balances WHERE item_id = {row}.item_id AND lot_key = coalesce({row}.lot_id, 0);
+  INSERT INTO supply_balances (item_id, lot_key, lot_id, on_hand)
+  SELECT {row}.item_id, coalesce({row}.lot_id, 0), {row}.lot_id, s FROM (
+    SELECT count(*) AS n, sum(quantity) AS s FROM supply_movements
+    WHERE item_id = {row}.item_id AND lot_id IS {row}.lot_id) WHERE n > 0;
+  DELETE FROM supply_issued_daily WHERE item_id = {row}.item_id AND day = {day};
+  INSERT INTO supply_issued_daily (item_id, day, issued)
+  SELECT {row}.item_id, {day}, -s FROM (
+    SELECT count(*) AS n, sum(quantity) AS s FROM supply_movements
+    WHERE kind = 'issue' AND at >= {day} AND at < date({day}, '+1 day') AND item_id = {row}.item_id)
+  WHERE n > 0;"""
+
+
+@migrations(name="0010_supply_running_totals")
+def m0010(db: Database) -> None:
+    # Issue 16: the stock overview (the shift summary, the supplies screen, the handover sheet)
+    # summed the whole ledger for every item's balance and the last week's issues for its
+    # daily use, on every read: a scan that grows with the ledger (302,728 rows at 2,000 beds).
+    # Two running totals kept by triggers on supply_movements instead, filled from the ledger
+    # here: the balance per item and lot (lot_key 0: stock without a lot; a row stays at zero,
+    # as the ledger's group does) and the units issued per item and calendar day (the first
+    # ten characters of ``at``). Whatever writes a movement (the services, an import, a
+    # restore of an older file, which this migration fills) keeps them equal to the ledger.
+    for statement in (
+        """CREATE TABLE supply_balances (
+  item_id INTEGER NOT NULL REFERENCES supply_items(id),
+  lot_key INTEGER NOT NULL,
+  lot_id INTEGER REFERENCES supply_lots(id),
+  on_hand REAL NOT NULL,
+  PRIMARY KEY (item_id, lot_key)
+) WITHOUT ROWID""",
+        """CREATE TABLE supply_issued_daily (
+  item_id INTEGER NOT NULL REFERENCES supply_items(id),
+  day TEXT NOT NULL,
+  issued REAL NOT NULL,
+  PRIMARY KEY (item_id, day)
+) WITHOUT ROWID""",
+        """INSERT INTO supply_balances (item_id, lot_key, lot_id, on_hand)
+SELECT item_id, coalesce(lot_id, 0), lot_id, sum(quantity) FROM supply_movements
+GROUP BY item_id, lot_id""",
+        """INSERT INTO supply_issued_daily (item_id, day, issued)
+SELECT item_id, substr(at, 1, 10), -sum(quantity) FROM supply_movements
+WHERE kind = 'issue' GROUP BY item_id, substr(at, 1, 10)""",
+        """CREATE TRIGGER supply_movement_added AFTER INSERT ON supply_movements
+BEGIN
+  INSERT INTO supply_balances (item_id, lot_key, lot_id, on_hand)
+  VALUES (NEW.item_id, coalesce(NEW.lot_id, 0), NEW.lot_id, NEW.quantity)
+  ON CONFLICT (item_id, lot_key) DO UPDATE SET on_hand = on_hand + excluded.on_hand;
+  INSERT INTO supply_issued_daily (item_id, day, issued)
+  SELECT NEW.item_id, substr(NEW.at, 1, 10), -NEW.quantity WHERE NEW.kind = 'issue'
+  ON CONFLICT (item_id, day) DO UPDATE SET issued = issued + excluded.issued;
+END""",
+        f"""CREATE TRIGGER supply_movement_removed AFTER DELETE ON supply_movements
+BEGIN
+{_recount("OLD")}
+END""",
+        f"""CREATE TRIGGER supply_movement_changed
+AFTER UPDATE OF item_id, lot_id, at, kind, quantity ON supply_movements
+BEGIN
+{_recount("OLD")}
+{_recount("NEW")}
+END""",
+    ):
+        db.execute(statement)
+
+
+@migrations(name="0011_room_board_covering_indexes")
+def m0011(db: Database) -> None:
+    # Issue 16: the room board (every room's occupants and badges) read the table rows of
+    # every present stay, of their people and of the tests due today: about 1,900 pages spread
+    # over the tables at 2,000 beds, each decrypted on a first read (a new connection, an
+    # encrypted file; BENCHMARKS.md, issue 16). Covering indexes hold what it reads in a few
+    # dozen pages. idx_stays_present lists ``id`` so that a room's occupants
+    # come in the order they did (status, release date, stay), the order of their names;
+    # idx_tests_due_stay replaces idx_tests_due (the same columns first).
+    _run(db, """
+CREATE INDEX idx_stays_present ON stays(status, release_date, room_id, id, person_id);
+CREATE INDEX idx_people_id_name ON people(id, name);
+CREATE INDEX idx_tests_due_stay ON tests(due_date, sampled_at, stay_id);
+DROP INDEX idx_tests_due
+""")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 KNOWN_MIGRATIONS = [m.name for m in migrations._migrations]
 if KNOWN_MIGRATIONS != _NAMES:  # storage/schema.py lists them for a start without sqlite-utils
     raise RuntimeError("storage/schema.py KNOWN_MIGRATIONS must list the migrations of "
                        f"storage/migrations.py in order: {KNOWN_MIGRATIONS}")
+

@@ -67,11 +67,11 @@ def lot_balances(db: Database, item_id: int) -> list[dict[str, Any]]:
 
 
 def all_lot_balances(db: Database) -> list[dict[str, Any]]:
-    """Stock per item and lot for every item, in one pass over the ledger."""
+    """Stock per item and lot for every item: the running totals that triggers keep equal to
+    the ledger's sums (migration 0010), one row per item and lot whatever the ledger's length."""
     return db.query("""
         SELECT b.item_id, b.lot_id, coalesce(l.lot, '') AS lot, l.expiry_date, b.on_hand
-        FROM (SELECT item_id, lot_id, sum(quantity) AS on_hand
-              FROM supply_movements GROUP BY item_id, lot_id) b
+        FROM supply_balances b
         LEFT JOIN supply_lots l ON l.id = b.lot_id""")
 
 
@@ -81,9 +81,14 @@ def on_hand(db: Database, item_id: int) -> float:
 
 
 def issued_between(db: Database, since: str, until: str, item_id: int | None = None) -> dict[int, float]:
-    """Units issued (consumed) per item with ``since <= at < until``."""
-    sql = ("SELECT item_id, -sum(quantity) AS issued FROM supply_movements "
-           "WHERE kind = 'issue' AND at >= ? AND at < ?")
+    """Units issued (consumed) per item with ``since <= at < until``. Between two dates (the
+    forecast's whole days) from the daily totals the triggers keep (migration 0010), a few rows
+    per item and day; between two moments from the ledger."""
+    if len(since) == 10 and len(until) == 10:  # YYYY-MM-DD: at >= since <=> its day >= since
+        sql = "SELECT item_id, sum(issued) AS issued FROM supply_issued_daily WHERE day >= ? AND day < ?"
+    else:
+        sql = ("SELECT item_id, -sum(quantity) AS issued FROM supply_movements "
+               "WHERE kind = 'issue' AND at >= ? AND at < ?")
     params: list[Any] = [since, until]
     if item_id is not None:
         sql += " AND item_id = ?"

@@ -15,6 +15,8 @@ KNOWN_MIGRATIONS = [
     "0007_ui_fever_index",
     "0008_release_community_notified",
     "0009_result_source_surface_sampling",
+    "0010_supply_running_totals",
+    "0011_room_board_covering_indexes",
 ]
 
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

@@ -43,6 +43,7 @@ TABLE_KINDS = {
     "tests": Kind.TESTS, "pools": Kind.TESTS,
     "health_checks": Kind.HEALTH, "alerts": Kind.ALERTS,
     "supply_items": Kind.STOCK, "supply_lots": Kind.STOCK, "supply_movements": Kind.STOCK,
+    "supply_balances": Kind.STOCK, "supply_issued_daily": Kind.STOCK,
     "settings": Kind.SETTINGS, "policies": Kind.SETTINGS, "users": Kind.USERS,
     "shift_log": Kind.SHIFT_LOG, "staff": Kind.STAFF, "audit": Kind.AUDIT,
 }
