@@ -35,6 +35,7 @@ from ..domain.households import Member, age_on, check_household
 from ..domain.identity import mask_id
 from ..domain.registration import Registration, validate_registration
 from ..domain.roles import Actor
+from ..domain.vocabulary import StayStatus
 from ..io.spreadsheet import FIELD_ALIASES, Header, SpreadsheetError, find_header, header_key, read_rows, write_xlsx
 from ..messages import describe
 from ..storage import repo_arrivals
@@ -403,7 +404,7 @@ def _classify(db: Database, preview: ArrivalsPreview, today: date) -> None:
         key = row.key
         here = active.get(key)
         if here is not None:
-            code = "arrival_already_expected" if here["status"] == "expected" else "arrival_already_at_site"
+            code = "arrival_already_expected" if here["status"] == StayStatus.EXPECTED else "arrival_already_at_site"
             row.status = DUPLICATE
             row.errors["id_number"] = DomainError(code, field="id_number", name=here["name"],
                                                   room=here["room"] or "")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
+from ..domain.vocabulary import ON_SITE, StayStatus
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import queries, shift, shift_summary, site_figures
@@ -103,9 +104,9 @@ def notice_refusal(db: Database, stay: dict, now: datetime) -> DomainError | Non
     person released, or releasable now: not awaiting transfer, no fever, no missing test, not
     before the date (services.stays.release_check, the rule the release itself obeys)."""
     from .stays import release_check
-    if stay["status"] == "released":
+    if stay["status"] == StayStatus.RELEASED:
         return None
-    if stay["status"] not in ("in_isolation", "awaiting_transfer"):
+    if stay["status"] not in ON_SITE:
         return DomainError("stay_not_on_site", name=stay["name"], status=stay["status"])
     decision = release_check(db, stay["id"], now)
     if decision.allowed:

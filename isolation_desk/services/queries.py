@@ -7,6 +7,7 @@ from functools import lru_cache
 from ..domain.dates import stored_date
 from ..domain.households import age_on
 from ..domain.identity import mask_id, mask_phone
+from ..domain.vocabulary import CURRENT, ENDED
 from ..storage import repo_queries as rq
 from ..storage import repositories as repo
 from ..storage.database import Database
@@ -21,9 +22,9 @@ def _age(birth_date, today: date) -> int | None:
 def occupants(db: Database, *, include_ended: bool = False, category: str | None = None,
               building: str | None = None, status: str | None = None,
               search: str | None = None) -> list[dict]:
-    statuses = ("expected", "in_isolation", "awaiting_transfer")
+    statuses = CURRENT
     if include_ended:
-        statuses += ("released", "transferred", "left")
+        statuses += ENDED
     if status:
         statuses = (status,)
     return repo.stays(db, statuses=statuses, category=category, building=building,

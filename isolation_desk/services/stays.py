@@ -16,6 +16,7 @@ from ..domain.registration import Registration
 from ..domain.roles import Actor
 from ..domain.rooms import check_transition
 from ..domain.schedule import policy_schedule
+from ..domain.vocabulary import CURRENT, ON_SITE, Role, StayStatus
 from ..storage import repo_safety as rs
 from ..storage import repo_stays as rstays
 from ..storage import repo_tests as rtests
@@ -24,8 +25,6 @@ from ..storage.database import Database
 from . import arrival_hold
 from .changes import Kind, writes
 from .site import current_policies, get_settings
-
-ACTIVE = ("in_isolation", "awaiting_transfer")
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def _member(s: dict, today: date) -> Member:
 
 def _household_check(db: Database, household_id: int, newcomer: Member, today: date) -> None:
     members = [newcomer]
-    for s in repo.stays(db, statuses=ACTIVE, household_id=household_id):
+    for s in repo.stays(db, statuses=ON_SITE, household_id=household_id):
         members.append(_member(s, today))
     check_household(members)
 
@@ -101,7 +100,7 @@ def _child_alone_check(db: Database, room_id: int | None, actor: Actor, now: dat
     today = now.date()
     groups: dict[int, list[dict]] = {}
     for s in repo.room_stays(db, room_id):
-        if s["household_id"] is not None and s["status"] == "in_isolation":
+        if s["household_id"] is not None and s["status"] == StayStatus.IN_ISOLATION:
             groups.setdefault(s["household_id"], []).append(s)
     raised = []
     for members in groups.values():
@@ -146,7 +145,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
         household_id = None
         if household_of is not None:
             host = stay_or_fail(db, household_of)
-            if host["status"] not in ACTIVE or host["room_id"] is None:
+            if host["status"] not in ON_SITE or host["room_id"] is None:
                 raise DomainError("household_host_not_here")
             room_id = host["room_id"]
             household_id = host["household_id"]
@@ -172,7 +171,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
             if repo.active_count_in_room(db, room_id) >= room["beds"]:
                 raise DomainError("room_full", room=room["label"], beds=room["beds"])
         fields = {"person_id": person_id, "room_id": room_id, "category": reg.category,
-                  "policy_id": policy_id, "status": "in_isolation",
+                  "policy_id": policy_id, "status": StayStatus.IN_ISOLATION,
                   "last_exposure_date": reg.last_exposure_date, "arrival_date": arrival,
                   "start_date": start, "release_date": release_on, "checked_in_at": now,
                   "destination_community": reg.destination_community,
@@ -182,7 +181,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
                   "household_role": household_role if household_of is not None else None}
         if expected_stay_id is not None:
             exp = stay_or_fail(db, expected_stay_id)
-            if exp["status"] != "expected":
+            if exp["status"] != StayStatus.EXPECTED:
                 raise DomainError("stay_not_expected")
             repo.update(db, "stays", expected_stay_id, fields)
             stay_id = expected_stay_id
@@ -254,7 +253,7 @@ def left_alone_if_leaves(db: Database, stay_id: int, today: date) -> list[dict]:
     if s["household_id"] is None or s["room_id"] is None:
         return []
     staying = [(m, _member(m, today)) for m in rs.household_room_mates(db, stay_id)
-               if m["status"] == "in_isolation"]
+               if m["status"] == StayStatus.IN_ISOLATION]
     if not left_without_carer([person for _, person in staying]):
         return []
     return [m for m, person in staying if needs_carer(person)]
@@ -276,7 +275,7 @@ def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, no
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
     s = stay_or_fail(db, stay_id)
-    if s["status"] not in ACTIVE:
+    if s["status"] not in ON_SITE:
         raise DomainError("stay_not_active", status=s["status"])
     if s["room_id"] == room_id:
         raise DomainError("same_room")
@@ -336,7 +335,7 @@ def _reschedule_release(db: Database, stay_id: int, old: date, new: date) -> Non
 def household_to_extend(db: Database, stay_id: int, new_date: date) -> list[dict]:
     """Household room-mates whose release is before ``new_date`` (offered an extension too)."""
     return [m for m in rs.household_room_mates(db, stay_id)
-            if m["status"] == "in_isolation" and stored_date(m["release_date"]) < new_date]
+            if m["status"] == StayStatus.IN_ISOLATION and stored_date(m["release_date"]) < new_date]
 
 
 @writes(Kind.STAYS)
@@ -347,7 +346,7 @@ def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, acto
     date, in the same transaction."""
     actor.require("release")
     s = stay_or_fail(db, stay_id)
-    if s["status"] not in ("expected",) + ACTIVE:
+    if s["status"] not in CURRENT:
         raise DomainError("stay_not_active", status=s["status"])
     change = pol.adjust_release(stored_date(s["start_date"]), stored_date(s["release_date"]), new_date, reason)
     mates = household_to_extend(db, stay_id, new_date) if with_household and change.kind == "extend" else []
@@ -375,7 +374,7 @@ def restart_isolation(db: Database, stay_id: int, new_start: date, reason: str, 
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
     s = stay_or_fail(db, stay_id)
-    if s["status"] not in ACTIVE:
+    if s["status"] not in ON_SITE:
         raise DomainError("stay_not_active", status=s["status"])
     policy = pol.Policy.from_row(repo.get(db, "policies", s["policy_id"]))
     new_release = pol.release_date(policy, new_start)
@@ -417,7 +416,7 @@ def release_check(db: Database, stay_id: int, now: datetime) -> rel.ReleaseDecis
 # account (medical or manager) with its own reason; a positive is never overridden.
 NEVER_OVERRIDDEN = ("test_positive", "surface_positive")
 SECOND_SIGNATURE = ("fever_24h",)
-SECOND_ROLES = ("medical", "manager")
+SECOND_ROLES: tuple[str, ...] = (Role.MEDICAL.value, Role.MANAGER.value)
 
 
 @writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
@@ -433,7 +432,7 @@ def release(db: Database, stay_id: int, actor: Actor, now: datetime,
     the daily report counts the release as not yet notified; see mark_community_notified)."""
     actor.require("release")
     s = stay_or_fail(db, stay_id)
-    if s["status"] != "in_isolation":
+    if s["status"] != StayStatus.IN_ISOLATION:
         raise DomainError("stay_not_in_isolation", status=s["status"])
     decision = release_check(db, stay_id, now)
     override = (override_reason or "").strip()
@@ -453,7 +452,7 @@ def release(db: Database, stay_id: int, actor: Actor, now: datetime,
             if not second:
                 raise DomainError("reason_required", field="second_reason")
     with db.transaction():
-        changes = {"status": "released", "ended_at": now, "end_reason": "released"}
+        changes = {"status": StayStatus.RELEASED, "ended_at": now, "end_reason": "released"}
         if community_notified:
             changes.update(community_notified=1, community_notified_by=actor.username,
                            community_notified_at=now.replace(microsecond=0))
@@ -465,7 +464,7 @@ def release(db: Database, stay_id: int, actor: Actor, now: datetime,
         repo.stay_event(db, stay_id, now, "override_release" if not decision.allowed else "release",
                         actor.username, reason=override or None,
                         from_value=",".join(decision.reasons) or None)
-        after = {"status": "released", "override": override or None,
+        after = {"status": StayStatus.RELEASED, "override": override or None,
                  "refusals": list(decision.reasons), "community_notified": bool(community_notified)}
         if not decision.allowed:
             after["overridden"] = list(decision.reasons)
@@ -483,7 +482,7 @@ def mark_community_notified(db: Database, stay_id: int, actor: Actor, now: datet
     """The destination community (街镇/社区) of a released person was told: by whom, when."""
     actor.require("release")
     s = stay_or_fail(db, stay_id)
-    if s["status"] != "released":
+    if s["status"] != StayStatus.RELEASED:
         raise DomainError("stay_not_released", status=s["status"])
     if s["community_notified"]:
         raise DomainError("community_already_notified", by=s["community_notified_by"] or "",
@@ -511,12 +510,12 @@ def mark_awaiting_transfer(db: Database, stay_id: int, reason: str, actor: Actor
     """An occupant who tested positive waits for the transfer (see testing.emergency.handle_positive)."""
     actor.require("tests")
     s = stay_or_fail(db, stay_id)
-    if s["status"] == "awaiting_transfer":
+    if s["status"] == StayStatus.AWAITING_TRANSFER:
         return
-    if s["status"] != "in_isolation":
+    if s["status"] != StayStatus.IN_ISOLATION:
         raise DomainError("stay_not_in_isolation", status=s["status"])
     with db.transaction():
-        repo.update(db, "stays", stay_id, {"status": "awaiting_transfer"})
+        repo.update(db, "stays", stay_id, {"status": StayStatus.AWAITING_TRANSFER})
         repo.stay_event(db, stay_id, now, "awaiting_transfer", actor.username, reason=reason)
         repo.audit(db, actor=actor.username, action="awaiting_transfer", entity="stay",
                    entity_id=stay_id, after={"reason": reason}, at=now)
@@ -532,10 +531,10 @@ def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor:
     if not (destination or "").strip():
         raise DomainError("destination_required", field="destination")
     s = stay_or_fail(db, stay_id)
-    if s["status"] not in ACTIVE:
+    if s["status"] not in ON_SITE:
         raise DomainError("stay_not_active", status=s["status"])
     with db.transaction():
-        repo.update(db, "stays", stay_id, {"status": "transferred", "ended_at": now,
+        repo.update(db, "stays", stay_id, {"status": StayStatus.TRANSFERRED, "ended_at": now,
                                            "end_reason": f"transferred_{kind}",
                                            "transfer_destination": destination.strip()})
         _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "transferred")
@@ -546,7 +545,7 @@ def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor:
                         reason=kind)
         repo.audit(db, actor=actor.username, action="transfer_out", entity="stay", entity_id=stay_id,
                    before={"status": s["status"]},
-                   after={"status": "transferred", "kind": kind, "destination": destination}, at=now)
+                   after={"status": StayStatus.TRANSFERRED, "kind": kind, "destination": destination}, at=now)
 
 
 @writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
@@ -556,10 +555,10 @@ def end_stay_other(db: Database, stay_id: int, reason: str, actor: Actor, now: d
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
     s = stay_or_fail(db, stay_id)
-    if s["status"] not in ACTIVE:
+    if s["status"] not in ON_SITE:
         raise DomainError("stay_not_active", status=s["status"])
     with db.transaction():
-        repo.update(db, "stays", stay_id, {"status": "left", "ended_at": now, "end_reason": "other"})
+        repo.update(db, "stays", stay_id, {"status": StayStatus.LEFT, "ended_at": now, "end_reason": "other"})
         _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "left")
         rs.close_alerts_of_stay(db, stay_id, "child_alone", now.replace(microsecond=0),
                                 actor.username, "left")

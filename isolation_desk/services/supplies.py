@@ -16,13 +16,14 @@ from ..domain import stock
 from ..domain.date_parsing import parse_date
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
+from ..domain.vocabulary import MovementKind
 from ..storage import repo_supplies as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
 from .changes import Kind, writes
 
 EPSILON = 1e-9
-KINDS = ("receipt", "issue", "adjustment", "count", "transfer_out")
+KINDS: tuple[str, ...] = tuple(k.value for k in MovementKind)
 
 
 # -- helpers ---------------------------------------------------------------------
