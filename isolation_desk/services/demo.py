@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import random
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from ..domain.errors import DomainError
 from ..domain.identity import make_resident_id
@@ -123,7 +124,7 @@ def _layout(rooms: int) -> list[site.RoomRange]:
 
 @writes(*Kind)
 def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
-               history_days: int = 14) -> dict:
+               history_days: int = 14) -> dict[str, Any]:
     """Create the demo site in ``db`` (which must be empty). Returns a few counts."""
     if site.is_set_up(db):
         raise DomainError("demo_needs_empty_database")
@@ -148,7 +149,7 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
         for offset in range(-history_days, 1):
             day = today + timedelta(days=offset)
 
-            def at(h, m=0, day=day):
+            def at(h: int, m: int = 0, day: date = day) -> datetime:
                 moment = datetime.combine(day, time(h, m))
                 return min(moment, now - timedelta(minutes=1)) if day == today else moment
 
@@ -303,7 +304,7 @@ def _present_per_day(db: Database, days: list[date]) -> list[int]:
     return out
 
 
-def _seed_supplies(db: Database, rng: random.Random, now: datetime, actor: Actor) -> dict:
+def _seed_supplies(db: Database, rng: random.Random, now: datetime, actor: Actor) -> dict[str, Any]:
     """A realistic ledger over the demo's history (runs inside build_demo's transaction):
     opening receipts, daily issues scaled by the occupants present each day (from the db),
     the samples taken and the shifts worked, deliveries when stock runs low, a damaged lot,
@@ -335,7 +336,7 @@ def _seed_supplies(db: Database, rng: random.Random, now: datetime, actor: Actor
     starved = {"医用防护服": ("transfer_out", "城南隔离点(紧急支援)", None),
                "核酸采样拭子": ("adjustment", None, "批次召回(厂家通知)"),
                "卫生纸": ("adjustment", None, "仓库漏水受潮报废")}
-    movements: list[tuple] = []
+    movements: list[tuple[Any, ...]] = []
     user = actor.username
 
     def moment(d: date, hh: int, mm: int = 0) -> str | None:
@@ -345,7 +346,7 @@ def _seed_supplies(db: Database, rng: random.Random, now: datetime, actor: Actor
     lot_seq = 0
     for name, category, _unit, _reorder_days, _critical, expiry, kind, rate, team in DEMO_ITEMS:
         item_id = item_ids[name]
-        balances: list[list] = []  # [lot_id, expiry date or None, quantity]
+        balances: list[list[Any]] = []  # [lot_id, expiry date or None, quantity]
         daily = final_use[name]
 
         # receive_lot and take read this item's loop variables (noqa: B023): both are
@@ -413,7 +414,8 @@ def _seed_supplies(db: Database, rng: random.Random, now: datetime, actor: Actor
             else:
                 take(d, use, moment(d, 6, 45), "issue", team)
         # A few exceptional movements of the history.
-        back = lambda k: today - timedelta(days=k)  # noqa: E731
+        def back(k: int) -> date:
+            return today - timedelta(days=k)
         if name == "医用防护服":
             take(back(5), 6, moment(back(5), 14, 10), "adjustment", None, "破损报废(拉链损坏)")
         if name == "瓶装饮用水(550ml)":

@@ -25,6 +25,7 @@ from ..storage.database import Database
 from . import arrival_hold
 from .changes import Kind, writes
 from .site import current_policies, get_settings
+from .testing.common import Row, day_of, moment_of
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class CheckInResult:
     release_date: date
 
 
-def stay_or_fail(db: Database, stay_id: int) -> dict:
+def stay_or_fail(db: Database, stay_id: int) -> Row:
     s = repo.stay(db, stay_id)
     if s is None:
         raise DomainError("stay_unknown", stay_id=stay_id)
@@ -63,12 +64,12 @@ def upsert_person(db: Database, reg: Registration, now: datetime) -> int:
     existing = repo.person_by_document(db, reg.id_type, reg.id_number)
     if existing:
         repo.update(db, "people", existing["id"], fields)
-        return existing["id"]
+        return int(existing["id"])
     fields.update(id_type=reg.id_type, id_number=reg.id_number, created_at=now)
     return repo.insert(db, "people", fields)
 
 
-def suggest_room(db: Database, category: str, beds_needed: int = 1) -> dict | None:
+def suggest_room(db: Database, category: str, beds_needed: int = 1) -> Row | None:
     """A ready room with enough beds, on a floor of the same category where possible."""
     rows = repo.suggest_rooms(db, beds_needed=beds_needed, avoid_category_floors=category, limit=1)
     return rows[0] if rows else None
@@ -79,7 +80,7 @@ def _schedule_tests(db: Database, stay_id: int, policy: pol.Policy, start: date,
                            for t in policy_schedule(policy, start, check_in)])
 
 
-def _member(s: dict, today: date) -> Member:
+def _member(s: Row, today: date) -> Member:
     return Member(s["household_role"] or "dependant", age_on(stored_date(s["birth_date"]), today),
                   frozenset(filter(None, (s["special_needs"] or "").split(","))))
 
@@ -98,7 +99,7 @@ def _child_alone_check(db: Database, room_id: int | None, actor: Actor, now: dat
     if room_id is None:
         return []
     today = now.date()
-    groups: dict[int, list[dict]] = {}
+    groups: dict[int, list[Row]] = {}
     for s in repo.room_stays(db, room_id):
         if s["household_id"] is not None and s["status"] == StayStatus.IN_ISOLATION:
             groups.setdefault(s["household_id"], []).append(s)
@@ -207,7 +208,7 @@ LOCAL_NUMBER_PREFIX = "LOCAL"
 
 
 @writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
-def check_in_child_without_document(db: Database, fields: dict, host_stay_id: int, actor: Actor,
+def check_in_child_without_document(db: Database, fields: Row, host_stay_id: int, actor: Actor,
                                     now: datetime) -> CheckInResult:
     """A child with no identity document, registered with the parent already here: a local
     number is generated (LOCAL-<parent's person number>-<n>, document type 'other'); the
@@ -233,6 +234,7 @@ def _vacate_room_if_empty(db: Database, room_id: int | None, stay_id: int, actor
         return
     if repo.active_count_in_room(db, room_id) == 0:
         room = repo.room(db, room_id)
+        assert room is not None  # the stay's room
         check_transition(room["status"], "awaiting_disinfection")
         repo.set_room_status(db, room_id, "awaiting_disinfection", reason, now)
         repo.room_event(db, room_id, now, room["status"], "awaiting_disinfection", reason,
@@ -246,7 +248,7 @@ class MoveResult:
     alerts: tuple[int, ...] = ()  # child_alone alerts raised by the move
 
 
-def left_alone_if_leaves(db: Database, stay_id: int, today: date) -> list[dict]:
+def left_alone_if_leaves(db: Database, stay_id: int, today: date) -> list[Row]:
     """The household members who would be left in the room without an adult if this person
     left it now (release, transfer): the window warns before, the alert follows after."""
     s = stay_or_fail(db, stay_id)
@@ -259,7 +261,7 @@ def left_alone_if_leaves(db: Database, stay_id: int, today: date) -> list[dict]:
     return [m for m, person in staying if needs_carer(person)]
 
 
-def household_to_move(db: Database, stay_id: int) -> list[dict]:
+def household_to_move(db: Database, stay_id: int) -> list[Row]:
     """The household members who share this stay's room (they move with it by default)."""
     return rs.household_room_mates(db, stay_id)
 
@@ -332,10 +334,10 @@ def _reschedule_release(db: Database, stay_id: int, old: date, new: date) -> Non
         repo.insert_tests(db, [(stay_id, "pcr", "release", new.isoformat())])
 
 
-def household_to_extend(db: Database, stay_id: int, new_date: date) -> list[dict]:
+def household_to_extend(db: Database, stay_id: int, new_date: date) -> list[Row]:
     """Household room-mates whose release is before ``new_date`` (offered an extension too)."""
     return [m for m in rs.household_room_mates(db, stay_id)
-            if m["status"] == StayStatus.IN_ISOLATION and stored_date(m["release_date"]) < new_date]
+            if m["status"] == StayStatus.IN_ISOLATION and day_of(m["release_date"]) < new_date]
 
 
 @writes(Kind.STAYS)
@@ -348,10 +350,10 @@ def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, acto
     s = stay_or_fail(db, stay_id)
     if s["status"] not in CURRENT:
         raise DomainError("stay_not_active", status=s["status"])
-    change = pol.adjust_release(stored_date(s["start_date"]), stored_date(s["release_date"]), new_date, reason)
+    change = pol.adjust_release(day_of(s["start_date"]), day_of(s["release_date"]), new_date, reason)
     mates = household_to_extend(db, stay_id, new_date) if with_household and change.kind == "extend" else []
     with db.transaction():
-        for m_id, old in [(stay_id, change.old)] + [(m["id"], stored_date(m["release_date"])) for m in mates]:
+        for m_id, old in [(stay_id, change.old)] + [(m["id"], day_of(m["release_date"])) for m in mates]:
             repo.update(db, "stays", m_id, {"release_date": new_date})
             _reschedule_release(db, m_id, old, change.new)
             repo.stay_event(db, m_id, now, change.kind, actor.username, from_value=old,
@@ -376,7 +378,9 @@ def restart_isolation(db: Database, stay_id: int, new_start: date, reason: str, 
     s = stay_or_fail(db, stay_id)
     if s["status"] not in ON_SITE:
         raise DomainError("stay_not_active", status=s["status"])
-    policy = pol.Policy.from_row(repo.get(db, "policies", s["policy_id"]))
+    policy_row = repo.get(db, "policies", s["policy_id"])
+    assert policy_row is not None  # a stay's policy_id is a foreign key
+    policy = pol.Policy.from_row(policy_row)
     new_release = pol.release_date(policy, new_start)
     with db.transaction():
         old = {"start_date": s["start_date"], "release_date": s["release_date"]}
@@ -398,16 +402,16 @@ def release_check(db: Database, stay_id: int, now: datetime) -> rel.ReleaseDecis
     positives still open in its room or on its floor."""
     s = stay_or_fail(db, stay_id)
     threshold = get_settings(db).fever_threshold
-    tests = [rel.TestRecord(stored_date(t["due_date"]), t["purpose"], stored_datetime(t["sampled_at"]),
+    tests = [rel.TestRecord(day_of(t["due_date"]), t["purpose"], stored_datetime(t["sampled_at"]),
                             t["result"], t["kind"],
                             t["lab"], t["result_source"])
              for t in repo.tests_for_stay(db, stay_id)]
     since = (now - timedelta(hours=24)).replace(microsecond=0).isoformat()
-    checks = [rel.HealthRecord(stored_datetime(c["taken_at"]), c["temperature"])
+    checks = [rel.HealthRecord(moment_of(c["taken_at"]), c["temperature"])
               for c in repo.checks_for_stay(db, stay_id, since)]
     nearby = [(a["room"], a["raised_at"]) for a in rs.open_positives_near(db, stay_id)] \
         if s["room_id"] is not None else []
-    return rel.release_decision(status=s["status"], release_date=stored_date(s["release_date"]), now=now,
+    return rel.release_decision(status=s["status"], release_date=day_of(s["release_date"]), now=now,
                                 tests=tests, checks=checks, fever_threshold=threshold,
                                 open_positives=nearby)
 
@@ -497,7 +501,7 @@ def mark_community_notified(db: Database, stay_id: int, actor: Actor, now: datet
                    at=now)
 
 
-def releases_not_notified(db: Database) -> list[dict]:
+def releases_not_notified(db: Database) -> list[Row]:
     """Released people whose community has not been told yet (oldest first)."""
     return rs.releases_not_notified(db)
 

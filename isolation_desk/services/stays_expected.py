@@ -25,6 +25,7 @@ from ..storage.database import Database
 from . import arrival_hold
 from .changes import Kind, writes
 from .stays import CheckInResult, check_in, policy_for, stay_or_fail, suggest_room, upsert_person
+from .testing.common import Row
 
 
 @writes(Kind.STAYS)
@@ -53,7 +54,7 @@ def register_expected(db: Database, reg: Registration, actor: Actor, now: dateti
     return stay_id
 
 
-def registration_of(s: dict) -> Registration:
+def registration_of(s: Row) -> Registration:
     """A stay row (repositories.STAY_SELECT) as the registration it was made from."""
     return Registration(
         name=s["name"], id_type=s["id_type"], id_number=s["id_number"], sex=s["sex"],
@@ -120,14 +121,14 @@ def plan_check_in(db: Database, stay_ids: Sequence[int] | None = None) -> list[P
     wanted = None if stay_ids is None else set(stay_ids)
     expected = [s for s in repo.stays(db, statuses=(StayStatus.EXPECTED,)) if wanted is None or s["id"] in wanted]
     expected.sort(key=lambda s: s["id"])
-    groups: dict[object, list[dict]] = {}
+    groups: dict[object, list[Row]] = {}
     for s in expected:
         key = ("household", s["household_id"]) if s["household_id"] else ("stay", s["id"])
         groups.setdefault(key, []).append(s)
     kinds: dict[tuple[str, int], int] = defaultdict(int)
     for members in groups.values():
         kinds[(members[0]["category"], len(members))] += 1
-    candidates: dict[tuple[str, int], list[dict]] = {}
+    candidates: dict[tuple[str, int], list[Row]] = {}
     taken: set[int] = set()
     units = []
     held = arrival_hold.held_stays(db, [s["id"] for s in expected])
@@ -159,10 +160,10 @@ def plan_check_in(db: Database, stay_ids: Sequence[int] | None = None) -> list[P
 class BulkCheckInResult:
     checked_in: list[CheckInResult] = field(default_factory=list)
     failed: list[tuple[PlannedUnit, DomainError]] = field(default_factory=list)
-    placed: list[tuple[str, str]] = field(default_factory=list)  # (name, room) to tell each person
+    placed: list[tuple[str, str | None]] = field(default_factory=list)  # (name, room) to tell each person
 
 
-def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime) -> list:
+def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime) -> list[CheckInResult]:
     room_id = unit.room_id
     if room_id is not None:
         room = repo.room(db, room_id)

@@ -15,6 +15,7 @@ from ..storage import repositories as repo
 from ..storage.database import Database
 from .changes import Kind, writes
 from .site import current_policies
+from .testing.common import day_of
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def preview_policy_change(db: Database, category: str) -> list[PolicyChange]:
         start = pol.start_date(policy, stored_date(s["last_exposure_date"]),
                                stored_date(s["arrival_date"]) or stored_date(s["start_date"]))
         new_release = pol.release_date(policy, start)
-        changes.append(PolicyChange(s["id"], s["name"], s["room"], stored_date(s["release_date"]), new_release))
+        changes.append(PolicyChange(s["id"], s["name"], s["room"], day_of(s["release_date"]), new_release))
     return changes
 
 
@@ -52,6 +53,7 @@ def apply_policy_to_current(db: Database, category: str, reason: str, actor: Act
     with db.transaction():
         for c in changes:
             s = repo.stay(db, c.stay_id)
+            assert s is not None  # listed by preview_policy_change just now
             start = pol.start_date(policy, stored_date(s["last_exposure_date"]),
                                stored_date(s["arrival_date"]) or stored_date(s["start_date"]))
             repo.update(db, "stays", c.stay_id, {"policy_id": policy_id, "start_date": start,
