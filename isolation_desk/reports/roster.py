@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..domain.vocabulary import StayStatus
 from .fast_table import fast_table
 from .fonts import FontChoice, register_fonts
 from .labels import label, word
@@ -30,7 +31,7 @@ def roster_rows(rows: list[dict], lang: str) -> list[list[str]]:
                     r["start_date"].isoformat() if r["start_date"] else "",
                     r["release_date"].isoformat() if r["release_date"] else "",
                     "" if r["day"] is None else str(r["day"]), r["phone_masked"],
-                    "" if r["status"] == "in_isolation" else word(lang, "status", r["status"])])
+                    "" if r["status"] == StayStatus.IN_ISOLATION else word(lang, "status", r["status"])])
     return out
 
 

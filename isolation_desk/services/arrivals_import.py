@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, cast
 
 from ..domain import policy as pol
 from ..domain.cells import normalize_text
@@ -35,7 +36,9 @@ from ..domain.households import Member, age_on, check_household
 from ..domain.identity import mask_id
 from ..domain.registration import Registration, validate_registration
 from ..domain.roles import Actor
+from ..domain.vocabulary import StayStatus
 from ..io.spreadsheet import FIELD_ALIASES, Header, SpreadsheetError, find_header, header_key, read_rows, write_xlsx
+from ..io.spreadsheet import Row as SheetRow
 from ..messages import describe
 from ..storage import repo_arrivals
 from ..storage import repositories as repo
@@ -165,8 +168,8 @@ def validate_row(cells: Mapping[str, object], today: date) -> RowCheck:
                 break
             errors[sheet_field] = exc
             trial.update(_STAND_INS.get(key, {key: None}))
-    for sheet_field, exc in errors.items():
-        exc.params.setdefault("value", cell_text(cells.get(sheet_field)))
+    for sheet_field, err in errors.items():
+        err.params.setdefault("value", cell_text(cells.get(sheet_field)))
     return RowCheck(None if errors else registration, errors)
 
 
@@ -223,6 +226,12 @@ class PreviewRow:
         return [f"{field_label(f, lang)}: {describe(e, lang)}" for f, e in self.errors.items()]
 
 
+def _registration(row: PreviewRow) -> Registration:
+    """The registration of a row that is valid (a refused row has none)."""
+    assert row.registration is not None, row.row
+    return row.registration
+
+
 @dataclass
 class ArrivalsPreview:
     path: Path
@@ -231,7 +240,7 @@ class ArrivalsPreview:
     header: Header
     headers: list[str]  # the header row's texts, one per column
     rows: list[PreviewRow]
-    previous_import: dict | None
+    previous_import: dict[str, Any] | None
     user_mapping: dict[str, str | None]  # fields the user mapped by hand, by header text
     today: date
 
@@ -264,7 +273,7 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def _usable_remembered(remembered: Mapping[str, str | None], rows) -> dict[str, str | None]:
+def _usable_remembered(remembered: Mapping[str, str | None], rows: list[SheetRow]) -> dict[str, str | None]:
     """The remembered mapping, minus what cannot apply to this file.
 
     A header text absent from the file's first rows would only hide the alias match; an
@@ -283,12 +292,12 @@ def _usable_remembered(remembered: Mapping[str, str | None], rows) -> dict[str, 
     return usable
 
 
-def read_file(path: str | Path, sheet: str | int | None = None) -> list:
+def read_file(path: str | Path, sheet: str | int | None = None) -> list[SheetRow]:
     """The rows of a file as the reader gives them (for :func:`read_arrivals` ``rows=``)."""
     return read_rows(path, sheet)
 
 
-def row_texts(rows: list, row_number: int | None = None) -> tuple[int, list[str]]:
+def row_texts(rows: list[SheetRow], row_number: int | None = None) -> tuple[int, list[str]]:
     """The texts of one row (default: the first non-blank row), for mapping columns by hand
     when no header row was recognised."""
     for number, values in rows:
@@ -300,7 +309,7 @@ def row_texts(rows: list, row_number: int | None = None) -> tuple[int, list[str]
 def read_arrivals(db: Database, path: str | Path, now: datetime, *,
                   mapping: Mapping[str, int | str | None] | None = None,
                   use_remembered: bool = True, sheet: str | int | None = None,
-                  rows: list | None = None) -> ArrivalsPreview:
+                  rows: list[SheetRow] | None = None) -> ArrivalsPreview:
     """Read a transfer list and sort every row into valid, invalid or duplicate.
 
     ``mapping`` is the user's own choice for some fields (a 0-based column, a header text,
@@ -353,8 +362,9 @@ def read_arrivals(db: Database, path: str | Path, now: datetime, *,
     return preview
 
 
-def _check_policy(row: PreviewRow, policies, today: date) -> None:
+def _check_policy(row: PreviewRow, policies: Mapping[str, tuple[int, pol.Policy]], today: date) -> None:
     reg = row.registration
+    assert reg is not None  # checked only when the row's fields were valid
     current = policies.get(reg.category)
     if current is None:
         row.errors["category"] = DomainError("policy_missing", field="category", category=reg.category)
@@ -366,7 +376,8 @@ def _check_policy(row: PreviewRow, policies, today: date) -> None:
     try:
         start = pol.start_date(policy, reg.last_exposure_date, reg.arrival_date or today)
     except DomainError as exc:
-        row.errors[_SHEET_FIELD.get(exc.field, exc.field or ROW)] = exc
+        key = exc.field or ROW
+        row.errors[_SHEET_FIELD.get(key, key)] = exc
         return
     try:
         release = pol.check_not_over(policy, start, today)
@@ -401,9 +412,10 @@ def _classify(db: Database, preview: ArrivalsPreview, today: date) -> None:
         if row.status != VALID:
             continue
         key = row.key
+        assert key is not None  # a valid row has a registration
         here = active.get(key)
         if here is not None:
-            code = "arrival_already_expected" if here["status"] == "expected" else "arrival_already_at_site"
+            code = "arrival_already_expected" if here["status"] == StayStatus.EXPECTED else "arrival_already_at_site"
             row.status = DUPLICATE
             row.errors["id_number"] = DomainError(code, field="id_number", name=here["name"],
                                                   room=here["room"] or "")
@@ -417,7 +429,7 @@ def _classify(db: Database, preview: ArrivalsPreview, today: date) -> None:
                 row.errors[ROW] = already_imported_error(previous)
 
 
-def already_imported_error(previous: dict) -> DomainError:
+def already_imported_error(previous: dict[str, Any]) -> DomainError:
     """The reason given when a file's sha256 is in the imports ledger already."""
     return DomainError("file_already_imported", at=str(previous["at"]).replace("T", " "),
                        actor=previous["actor"], file=previous["file_name"])
@@ -434,7 +446,7 @@ def _check_households(preview: ArrivalsPreview, today: date) -> None:
             for m in members:
                 m.household_role = None  # alone in this list: one person, one room
             continue
-        ages = [age_on(m.registration.birth_date, today) for m in members]
+        ages = [age_on(_registration(m).birth_date, today) for m in members]
         has_child = any(m.household_role == "child" or (a is not None and a <= 14)
                         for m, a in zip(members, ages, strict=True))
         error = None
@@ -448,7 +460,8 @@ def _check_households(preview: ArrivalsPreview, today: date) -> None:
                     error = DomainError("household_role_required", field="household_role")
         if error is None:
             try:
-                check_household([Member(m.household_role, a, frozenset(_needs_by_age(a)))
+                # each role is set above, or error is not None
+                check_household([Member(cast(str, m.household_role), a, frozenset(_needs_by_age(a)))
                                  for m, a in zip(members, ages, strict=True)])
             except DomainError as exc:
                 error = exc
@@ -470,7 +483,7 @@ class ImportResult:
     invalid: int
     stay_ids: tuple[int, ...] = ()
     import_id: int | None = None
-    previous_import: dict | None = None
+    previous_import: dict[str, Any] | None = None
 
 
 def summary(preview: ArrivalsPreview, imported: int | None = None) -> ImportResult:
@@ -481,10 +494,10 @@ def summary(preview: ArrivalsPreview, imported: int | None = None) -> ImportResu
                         previous_import=preview.previous_import)
 
 
-class _IsoTexts(dict):
+class _IsoTexts(dict[date | None, str | None]):
     """date -> its ISO text (None -> None), computed once per date."""
 
-    def __missing__(self, value):
+    def __missing__(self, value: date | None) -> str | None:
         text = self[value] = None if value is None else value.isoformat()
         return text
 
@@ -503,7 +516,7 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
             duplicates = preview.count(DUPLICATE) + preview.count(VALID)
             return ImportResult(len(preview.rows), 0, duplicates, preview.count(INVALID),
                                 previous_import=previous)
-        valid = [(r, r.key) for r in preview.valid]
+        valid = [(r, k) for r in preview.valid if (k := r.key) is not None]  # a valid row has a key
         active = repo_arrivals.active_documents(db, [k for _, k in valid])
         todo = [r for r, k in valid if k not in active]
         keys = [k for _, k in valid if k not in active]
@@ -511,10 +524,10 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
         at = now.replace(microsecond=0).isoformat()
         today = now.date()
         iso = _IsoTexts()  # a transfer list repeats its few dates on every row: iso[d] is a dict hit
-        needs_of: dict = {}  # birth date -> the needs its age brings
+        needs_of: dict[date | None, str] = {}  # birth date -> the needs its age brings
         people = []
         for r in todo:  # PERSON_COLUMNS order
-            reg = r.registration
+            reg = _registration(r)
             birth = reg.birth_date
             needs = needs_of.get(birth)
             if needs is None:
@@ -525,7 +538,7 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
         households: dict[str, int] = {}
         stays = []
         for r, key in zip(todo, keys, strict=True):  # STAY_COLUMNS order
-            reg = r.registration
+            reg = _registration(r)
             household_id = None
             if r.household and r.household_role:
                 if r.household not in households:

@@ -23,9 +23,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..domain.roles import Actor
 from ..io.files import PRIVATE_DIR, make_private, private_dir
@@ -85,12 +88,12 @@ def list_backups(db_path: str | Path) -> list[BackupFile]:
     return found
 
 
-def _copy_pages(source, target: Path) -> None:
+def _copy_pages(source: sqlite3.Connection, target: Path) -> None:
     """The copy step (tests replace it to simulate a full disk)."""
     urepo.copy_database(source, target)
 
 
-def _write_backup(source_conn, target: Path, key: bytes | None = None) -> Path:
+def _write_backup(source_conn: sqlite3.Connection, target: Path, key: bytes | None = None) -> Path:
     """Copy through the backup API into ``target.part``; check it; rename into place.
     ``key``: the source is encrypted; the copy (and its .part) are, with the same key."""
     if not target.parent.exists():
@@ -184,9 +187,10 @@ def backup_file(db_path: str | Path, now: datetime, kind: str, key: bytes | None
     return path
 
 
-def before_migrate_callback(now_fn=datetime.now, key: bytes | None = None):
+def before_migrate_callback(now_fn: Callable[[], datetime] = datetime.now,
+                            key: bytes | None = None) -> Callable[[str], None]:
     """The ``before_migrate`` argument of ``open_database``: a backup before every migration."""
-    def before_migrate(path):
+    def before_migrate(path: str) -> None:
         backup_file(path, now_fn().replace(microsecond=0), "pre_migration", key)
     return before_migrate
 
@@ -198,7 +202,7 @@ def take_window_lock(path: str | Path) -> InstanceLock:
     return InstanceLock(path).acquire()
 
 
-def open_with_backups(path: str | Path, now_fn=datetime.now, **kwargs) -> Database:
+def open_with_backups(path: str | Path, now_fn: Callable[[], datetime] = datetime.now, **kwargs: Any) -> Database:
     """``open_database`` with a backup before any pending migration."""
     return open_database(path, before_migrate=before_migrate_callback(now_fn, kwargs.get("key")),
                          **kwargs)
@@ -272,8 +276,8 @@ def rotation_keep(backups: list[BackupFile]) -> set[Path]:
     rotated = [b for b in backups if b.kind in ROTATED_KINDS]
     if rotated:
         keep.add(rotated[0].path)
-    days: list = []
-    weeks: list = []
+    days: list[date] = []
+    weeks: list[tuple[int, ...]] = []
     for b in rotated:  # newest first: the first seen of a day or week is its newest
         day = b.taken_at.date()
         if day not in days and len(days) < KEEP_DAILY:
@@ -452,7 +456,7 @@ def _raw_copy(db_path: Path, now: datetime) -> Path:
     return target
 
 
-def describe_backup(b: BackupFile) -> dict:
+def describe_backup(b: BackupFile) -> dict[str, Any]:
     return {"file": str(b.path), "taken_at": b.taken_at.isoformat(), "kind": b.kind, "size": b.size}
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import math
 import random
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from ..domain.errors import DomainError
 from ..domain.identity import make_resident_id
 from ..domain.policy import PRESETS
 from ..domain.registration import Registration
 from ..domain.roles import Actor
+from ..domain.vocabulary import Category, StayStatus
 from ..storage import repo_demo as rdemo
 from ..storage import repo_queries as rq
 from ..storage import repo_site as rsite
@@ -42,8 +44,8 @@ RARE_NAMES = ("王䶮", "李㛃", "张喆", "陈昇")
 REGIONS = ("110101", "310104", "440305", "420102", "510107", "410102", "320106", "330106", "650102")
 COMMUNITIES = ("滨江街道幸福社区", "城南街道长江社区", "东湖街道花园社区", "西湖街道梧桐社区", "北站街道新村社区")
 ORIGINS = ("上海市", "广州市", "深圳市", "北京市", "境外(首尔)", "境外(法兰克福)", "本市高新区", "本市江北区")
-CATEGORY_WEIGHTS = (("close_contact", 55), ("inbound_traveller", 20), ("risk_area_arrival", 15),
-                    ("other", 5), ("secondary_contact", 5))
+CATEGORY_WEIGHTS = ((Category.CLOSE_CONTACT, 55), (Category.INBOUND_TRAVELLER, 20),
+                    (Category.RISK_AREA_ARRIVAL, 15), (Category.OTHER, 5), (Category.SECONDARY_CONTACT, 5))
 DEMO_ACTOR = Actor("demo", "manager", "演示")
 
 
@@ -85,7 +87,7 @@ class _People:
             name=name, id_type="resident_id", id_number=id_number, sex=sex, birth_date=birth,
             phone="1" + rng.choice("3578") + "".join(str(rng.randint(0, 9)) for _ in range(9)),
             category=category,
-            last_exposure_date=exposure if category in ("close_contact", "secondary_contact") else None,
+            last_exposure_date=exposure if category in (Category.CLOSE_CONTACT, Category.SECONDARY_CONTACT) else None,
             arrival_date=day, origin=rng.choice(ORIGINS), special_needs=tuple(needs), diet=diet,
             registered_address=f"{rng.choice(('江北区', '江南区', '高新区'))}{rng.randint(1, 300)}号",
             destination_community=rng.choice(COMMUNITIES), community_contact=rng.choice(SURNAMES) + "主任",
@@ -100,7 +102,7 @@ def _category(rng: random.Random) -> str:
         x -= w
         if x <= 0:
             return code
-    return "close_contact"
+    return Category.CLOSE_CONTACT
 
 
 def _layout(rooms: int) -> list[site.RoomRange]:
@@ -122,7 +124,7 @@ def _layout(rooms: int) -> list[site.RoomRange]:
 
 @writes(*Kind)
 def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
-               history_days: int = 14) -> dict:
+               history_days: int = 14) -> dict[str, Any]:
     """Create the demo site in ``db`` (which must be empty). Returns a few counts."""
     if site.is_set_up(db):
         raise DomainError("demo_needs_empty_database")
@@ -147,13 +149,13 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
         for offset in range(-history_days, 1):
             day = today + timedelta(days=offset)
 
-            def at(h, m=0, day=day):
+            def at(h: int, m: int = 0, day: date = day) -> datetime:
                 moment = datetime.combine(day, time(h, m))
                 return min(moment, now - timedelta(minutes=1)) if day == today else moment
 
             if not switched and offset >= -history_days // 2:
-                for category in ("close_contact", "inbound_traveller", "risk_area_arrival", "other",
-                                 "secondary_contact"):
+                for category in (Category.CLOSE_CONTACT, Category.INBOUND_TRAVELLER, Category.RISK_AREA_ARRIVAL,
+                                 Category.OTHER, Category.SECONDARY_CONTACT):
                     site.set_policy(db, PRESETS["edition_9"][category], a, at(7, 30))
                 repo.set_setting(db, "policy_preset", "edition_9")
                 switched = True
@@ -167,7 +169,7 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
                                      at(20, 0).isoformat(), a.username)
                 repo.bulk_health_checks(db, day.isoformat(), "morning", at(7, 30).isoformat(), a.username)
             # Releases due whose gating allows it (today: some are still waiting).
-            for s in repo.stays(db, statuses=("in_isolation",)):
+            for s in repo.stays(db, statuses=(StayStatus.IN_ISOLATION,)):
                 if s["release_date"] <= day.isoformat() and (offset < 0 or rng.random() < 0.4):
                     try:
                         stays.release(db, s["id"], a, at(10, rng.randint(0, 59)))
@@ -209,7 +211,7 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
 
 def _household(db: Database, people: _People, rng: random.Random, day: date, at: datetime,
                a: Actor, room_id: int) -> None:
-    parent = people.registration(rng.choice(("close_contact", "inbound_traveller")), day)
+    parent = people.registration(rng.choice((Category.CLOSE_CONTACT, Category.INBOUND_TRAVELLER)), day)
     birth = date(day.year - rng.randint(2, 13), rng.randint(1, 12), rng.randint(1, 28))
     child = Registration(**{**parent.__dict__, "birth_date": birth, "special_needs": ("child",),
                             "name": parent.name[0] + rng.choice(GIVEN) + rng.choice(GIVEN),
@@ -237,7 +239,7 @@ def _today_events(db: Database, rng: random.Random, now: datetime, a: Actor) -> 
     # Yesterday's samples: a few results still missing (overdue).
     yesterday = (today - timedelta(days=1)).isoformat()
     rdemo.withdraw_results(db, yesterday, max(2, len(repo.rooms(db)) // 150))
-    present = repo.stays(db, statuses=("in_isolation",))
+    present = repo.stays(db, statuses=(StayStatus.IN_ISOLATION,))
     if not present:
         return
     # Fevers this morning.
@@ -302,7 +304,7 @@ def _present_per_day(db: Database, days: list[date]) -> list[int]:
     return out
 
 
-def _seed_supplies(db: Database, rng: random.Random, now: datetime, actor: Actor) -> dict:
+def _seed_supplies(db: Database, rng: random.Random, now: datetime, actor: Actor) -> dict[str, Any]:
     """A realistic ledger over the demo's history (runs inside build_demo's transaction):
     opening receipts, daily issues scaled by the occupants present each day (from the db),
     the samples taken and the shifts worked, deliveries when stock runs low, a damaged lot,
@@ -334,7 +336,7 @@ def _seed_supplies(db: Database, rng: random.Random, now: datetime, actor: Actor
     starved = {"医用防护服": ("transfer_out", "城南隔离点(紧急支援)", None),
                "核酸采样拭子": ("adjustment", None, "批次召回(厂家通知)"),
                "卫生纸": ("adjustment", None, "仓库漏水受潮报废")}
-    movements: list[tuple] = []
+    movements: list[tuple[Any, ...]] = []
     user = actor.username
 
     def moment(d: date, hh: int, mm: int = 0) -> str | None:
@@ -344,7 +346,7 @@ def _seed_supplies(db: Database, rng: random.Random, now: datetime, actor: Actor
     lot_seq = 0
     for name, category, _unit, _reorder_days, _critical, expiry, kind, rate, team in DEMO_ITEMS:
         item_id = item_ids[name]
-        balances: list[list] = []  # [lot_id, expiry date or None, quantity]
+        balances: list[list[Any]] = []  # [lot_id, expiry date or None, quantity]
         daily = final_use[name]
 
         # receive_lot and take read this item's loop variables (noqa: B023): both are
@@ -412,7 +414,8 @@ def _seed_supplies(db: Database, rng: random.Random, now: datetime, actor: Actor
             else:
                 take(d, use, moment(d, 6, 45), "issue", team)
         # A few exceptional movements of the history.
-        back = lambda k: today - timedelta(days=k)  # noqa: E731
+        def back(k: int) -> date:
+            return today - timedelta(days=k)
         if name == "医用防护服":
             take(back(5), 6, moment(back(5), 14, 10), "adjustment", None, "破损报废(拉链损坏)")
         if name == "瓶装饮用水(550ml)":

@@ -7,6 +7,7 @@ from ..domain.cells import parse_temperature
 from ..domain.errors import DomainError
 from ..domain.identity import mask_id
 from ..domain.roles import Actor
+from ..domain.vocabulary import ON_SITE, CheckSlot
 from ..storage import repo_tests as rt
 from ..storage import repositories as repo
 from ..storage.database import Database
@@ -14,7 +15,7 @@ from .changes import Kind, writes
 from .site import get_settings
 from .testing.common import Row, check_time, secs
 
-SLOTS = ("morning", "evening")
+SLOTS: tuple[str, ...] = tuple(s.value for s in CheckSlot)
 SYMPTOMS = ("fever", "dry_cough", "sputum", "sore_throat", "fatigue", "runny_nose", "headache",
             "muscle_ache", "short_breath", "chest_tightness", "smell_taste_loss", "diarrhoea")
 
@@ -33,7 +34,7 @@ def record_health_check(db: Database, stay_id: int, taken_at: datetime, slot: st
     if unknown:
         raise DomainError("symptom_unknown", field="symptoms", value=unknown[0])
     s = repo.stay(db, stay_id)
-    if s is None or s["status"] not in ("in_isolation", "awaiting_transfer"):
+    if s is None or s["status"] not in ON_SITE:
         raise DomainError("stay_not_active", status=s["status"] if s else "unknown")
     with db.transaction():
         check_id = rt.replace_health_check(db, {
@@ -68,14 +69,14 @@ def health_round(db: Database, day: date, slot: str, now: datetime, *, building:
         r["id_masked"] = mask_id(r["id_number"])
         r["fever"] = r["temperature"] is not None and r["temperature"] >= threshold
         # nobody owes a morning reading for a morning they arrived after
-        late = slot == "morning" and (r["checked_in_at"] or "")[:16] >= f"{day.isoformat()}T12:00"
+        late = slot == CheckSlot.MORNING and (r["checked_in_at"] or "")[:16] >= f"{day.isoformat()}T12:00"
         r["missing"] = r["check_id"] is None and not late
         rows.append(r)
     return rows
 
 
 def slot_for(now: datetime) -> str:
-    return "morning" if now.hour < 14 else "evening"
+    return CheckSlot.MORNING.value if now.hour < 14 else CheckSlot.EVENING.value
 
 
 def fevers(db: Database, now: datetime) -> list[Row]:

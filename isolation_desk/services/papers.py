@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
+from ..domain.vocabulary import ON_SITE, StayStatus
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import queries, shift, shift_summary, site_figures
 from .changes import Kind, writes
 from .site import get_settings
+from .testing.common import Row
+
+if TYPE_CHECKING:
+    from ..reports.fonts import FontChoice
 
 PAPERS = ("handover", "roster", "door_cards", "release_notice", "sampling_list", "restock", "daily_report")
 
@@ -26,7 +32,7 @@ def _font_path(db: Database) -> str | None:
 
 
 @writes(Kind.AUDIT)
-def record_printed(db: Database, actor: Actor, paper: str, now: datetime, **details) -> None:
+def record_printed(db: Database, actor: Actor, paper: str, now: datetime, **details: object) -> None:
     """One audit entry: ``actor`` printed or saved ``paper`` (for papers made outside the
     writers below, e.g. the handover sheet the screen previews and prints)."""
     with db.transaction():
@@ -34,7 +40,7 @@ def record_printed(db: Database, actor: Actor, paper: str, now: datetime, **deta
                    after={k: v for k, v in details.items() if v is not None}, at=now)
 
 
-def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
+def _suffix(path: str | Path, allowed: tuple[str, ...]) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in allowed:
         raise DomainError("output_format_unknown", path=str(path), formats=" / ".join(allowed))
@@ -42,8 +48,8 @@ def _suffix(path: Path, allowed: tuple[str, ...]) -> str:
 
 
 @writes(Kind.AUDIT)
-def write_handover(db: Database, path, now: datetime, *, actor: Actor, day: date | None = None,
-                   kind: str | None = None, lang: str = "zh_CN", font=None) -> int:
+def write_handover(db: Database, path: str | Path, now: datetime, *, actor: Actor, day: date | None = None,
+                   kind: str | None = None, lang: str = "zh_CN", font: FontChoice | None = None) -> int:
     """The handover sheet of the given shift (default: current or just finished). Pages."""
     from ..reports.handover import build_handover
     _suffix(path, (".pdf",))
@@ -56,7 +62,8 @@ def write_handover(db: Database, path, now: datetime, *, actor: Actor, day: date
 
 
 @writes(Kind.AUDIT)
-def write_roster(db: Database, path, now: datetime, *, actor: Actor, lang: str = "zh_CN", font=None) -> int:
+def write_roster(db: Database, path: str | Path, now: datetime, *, actor: Actor, lang: str = "zh_CN",
+                 font: FontChoice | None = None) -> int:
     from ..reports.roster import build_roster
     actor.require("view_personal")
     _suffix(path, (".pdf",))
@@ -68,9 +75,9 @@ def write_roster(db: Database, path, now: datetime, *, actor: Actor, lang: str =
 
 
 @writes(Kind.AUDIT)
-def write_door_cards(db: Database, path, now: datetime, *, actor: Actor, rooms: list[str] | None = None,
+def write_door_cards(db: Database, path: str | Path, now: datetime, *, actor: Actor, rooms: list[str] | None = None,
                      building: str | None = None, floor: int | None = None,
-                     lang: str = "zh_CN", font=None) -> int:
+                     lang: str = "zh_CN", font: FontChoice | None = None) -> int:
     """Door cards of the occupied rooms: all, one building (``building``), one floor
     (``building`` and ``floor``) or the given rooms (codes such as A-0201)."""
     from ..reports.door_cards import build_door_cards
@@ -93,19 +100,19 @@ def write_door_cards(db: Database, path, now: datetime, *, actor: Actor, rooms: 
 
 
 @writes(Kind.AUDIT)
-def write_release_notice(db: Database, stay_id: int, path, now: datetime, *, actor: Actor,
-                         lang: str = "zh_CN", font=None) -> int:
+def write_release_notice(db: Database, stay_id: int, path: str | Path, now: datetime, *, actor: Actor,
+                         lang: str = "zh_CN", font: FontChoice | None = None) -> int:
     return write_release_notices(db, path, now, actor=actor, stay_ids=[stay_id], lang=lang, font=font)
 
 
-def notice_refusal(db: Database, stay: dict, now: datetime) -> DomainError | None:
+def notice_refusal(db: Database, stay: Row, now: datetime) -> DomainError | None:
     """Why no release notice may be printed for ``stay`` now (None: it may). A notice is for a
     person released, or releasable now: not awaiting transfer, no fever, no missing test, not
     before the date (services.stays.release_check, the rule the release itself obeys)."""
     from .stays import release_check
-    if stay["status"] == "released":
+    if stay["status"] == StayStatus.RELEASED:
         return None
-    if stay["status"] not in ("in_isolation", "awaiting_transfer"):
+    if stay["status"] not in ON_SITE:
         return DomainError("stay_not_on_site", name=stay["name"], status=stay["status"])
     decision = release_check(db, stay["id"], now)
     if decision.allowed:
@@ -121,9 +128,10 @@ def release_notice_refusal(db: Database, stay_id: int, now: datetime) -> DomainE
 
 
 @writes(Kind.AUDIT)
-def write_release_notices(db: Database, path, now: datetime, *, actor: Actor, stay_ids: list[int] | None = None,
-                          due_on: date | None = None, lang: str = "zh_CN", font=None,
-                          left_out: list | None = None) -> int:
+def write_release_notices(db: Database, path: str | Path, now: datetime, *, actor: Actor,
+                          stay_ids: list[int] | None = None,
+                          due_on: date | None = None, lang: str = "zh_CN", font: FontChoice | None = None,
+                          left_out: list[tuple[Row, DomainError]] | None = None) -> int:
     """Release notices of the given stays, or of everybody due for release on ``due_on``
     (overdue included), one per page. A person not releasable now gets no notice: named
     stays are refused (``release_notice_not_releasable``); of a day's list they are left out
@@ -149,7 +157,9 @@ def write_release_notices(db: Database, path, now: datetime, *, actor: Actor, st
             elif left_out is not None:
                 left_out.append((stay, refusal))
         if not stays:
-            raise notice_refusal(db, due[0], now)
+            first = notice_refusal(db, due[0], now)
+            assert first is not None  # every stay due was refused
+            raise first
     settings = get_settings(db)
     pages = build_release_notices(stays, path, site_name=settings.site_name,
                                   office=settings["command_office"] or settings.site_name, lang=lang,
@@ -160,9 +170,9 @@ def write_release_notices(db: Database, path, now: datetime, *, actor: Actor, st
 
 
 @writes(Kind.AUDIT)
-def write_sampling_list(db: Database, path, now: datetime, *, actor: Actor, day: date | None = None,
+def write_sampling_list(db: Database, path: str | Path, now: datetime, *, actor: Actor, day: date | None = None,
                         building: str | None = None, floor: int | None = None, lang: str = "zh_CN",
-                        font=None) -> int:
+                        font: FontChoice | None = None) -> int:
     """The sampling list (核酸采样登记表) of ``day`` in room order: the site, a building or a floor."""
     from ..reports.sampling_list import build_sampling_list
     actor.require("view_personal")
@@ -179,7 +189,8 @@ def write_sampling_list(db: Database, path, now: datetime, *, actor: Actor, day:
 
 
 @writes(Kind.AUDIT)
-def write_restock(db: Database, path, now: datetime, *, actor: Actor, lang: str = "zh_CN", font=None) -> int:
+def write_restock(db: Database, path: str | Path, now: datetime, *, actor: Actor, lang: str = "zh_CN",
+                  font: FontChoice | None = None) -> int:
     """The restock request (申领单): every item below its reorder level, with how much to ask for."""
     from ..reports.restock import build_restock
     from .supplies import restock_request
@@ -193,8 +204,8 @@ def write_restock(db: Database, path, now: datetime, *, actor: Actor, lang: str 
 
 
 @writes(Kind.AUDIT)
-def write_daily_report(db: Database, path, now: datetime, *, actor: Actor, day: date | None = None,
-                       lang: str = "zh_CN", notes: str = "", font=None) -> int | None:
+def write_daily_report(db: Database, path: str | Path, now: datetime, *, actor: Actor, day: date | None = None,
+                       lang: str = "zh_CN", notes: str = "", font: FontChoice | None = None) -> int | None:
     """PDF (returns pages) or xlsx (returns None), by the file name's ending."""
     from ..reports.daily_report import build_daily_pdf, write_daily_xlsx
     suffix = _suffix(path, (".pdf", ".xlsx"))

@@ -7,23 +7,25 @@ from functools import lru_cache
 from ..domain.dates import stored_date
 from ..domain.households import age_on
 from ..domain.identity import mask_id, mask_phone
+from ..domain.vocabulary import CURRENT, ENDED
 from ..storage import repo_queries as rq
 from ..storage import repositories as repo
 from ..storage.database import Database
+from .testing.common import Row
 
 
 @lru_cache(maxsize=65536)
-def _age(birth_date, today: date) -> int | None:
+def _age(birth_date: object, today: date) -> int | None:
     """Age on ``today`` of a stored birth date, once per (birth date, day)."""
     return age_on(stored_date(birth_date), today)
 
 
 def occupants(db: Database, *, include_ended: bool = False, category: str | None = None,
               building: str | None = None, status: str | None = None,
-              search: str | None = None) -> list[dict]:
-    statuses = ("expected", "in_isolation", "awaiting_transfer")
+              search: str | None = None) -> list[Row]:
+    statuses = CURRENT
     if include_ended:
-        statuses += ("released", "transferred", "left")
+        statuses += ENDED
     if status:
         statuses = (status,)
     return repo.stays(db, statuses=statuses, category=category, building=building,
@@ -31,7 +33,8 @@ def occupants(db: Database, *, include_ended: bool = False, category: str | None
 
 
 @lru_cache(maxsize=65536)
-def _stay_days(start_text, release_text, today: date) -> tuple:
+def _stay_days(start_text: str | None, release_text: str | None,
+               today: date) -> tuple[date | None, date | None, int | None, int | None]:
     """(start, release, day of the stay, days of the stay) of stored date texts, once per
     combination and day: a list shows thousands of stays that began on a few dozen days."""
     start = stored_date(start_text) if start_text else None  # text or None as stored: "" is no date
@@ -40,7 +43,7 @@ def _stay_days(start_text, release_text, today: date) -> tuple:
             (release - start).days if start and release else None)
 
 
-def occupant_row(s: dict, today: date) -> dict:
+def occupant_row(s: Row, today: date) -> Row:
     """The fields every list of occupants shows (screen, export, printout)."""
     start, release, day, days = _stay_days(s["start_date"], s["release_date"], today)
     phone = s["phone"]
@@ -66,7 +69,7 @@ def occupant_row(s: dict, today: date) -> dict:
     }
 
 
-def room_board(db: Database, *, building: str | None = None, status: str | None = None) -> list[dict]:
+def room_board(db: Database, *, building: str | None = None, status: str | None = None) -> list[Row]:
     """Every room with its occupants' names, in building, floor, room order."""
     rooms = repo.rooms(db, building=building, status=status)
     names: dict[int | None, list[str]] = {}
@@ -77,14 +80,14 @@ def room_board(db: Database, *, building: str | None = None, status: str | None 
     return rooms
 
 
-def census(db: Database) -> dict:
+def census(db: Database) -> Row:
     beds = rq.beds_in_service(db)
     occupied = rq.occupied_count(db)
     by_status = rq.rooms_by_status(db)
     return {"beds": beds, "occupied": occupied, "rooms": by_status}
 
 
-def stay_detail(db: Database, stay_id: int) -> dict | None:
+def stay_detail(db: Database, stay_id: int) -> Row | None:
     s = repo.stay(db, stay_id)
     if s is None:
         return None
@@ -93,7 +96,7 @@ def stay_detail(db: Database, stay_id: int) -> dict | None:
     return s
 
 
-def room_detail(db: Database, room_id: int) -> dict | None:
+def room_detail(db: Database, room_id: int) -> Row | None:
     room = repo.room(db, room_id)
     if room is None:
         return None
@@ -107,7 +110,7 @@ OCCUPANT_EXPORT_FIELDS = ("id_type", "id_number", "name", "sex", "birth_date", "
                           "checked_in_at", "ended_at", "end_reason")
 
 
-def occupants_export(db: Database, include_ended: bool = False) -> list[dict]:
+def occupants_export(db: Database, include_ended: bool = False) -> list[Row]:
     rows = []
     for s in occupants(db, include_ended=include_ended):
         rows.append({
@@ -125,13 +128,13 @@ def occupants_export(db: Database, include_ended: bool = False) -> list[dict]:
 ROOM_EXPORT_FIELDS = ("room", "building", "floor", "number", "beds", "status", "status_reason", "occupants")
 
 
-def rooms_export(db: Database) -> list[dict]:
+def rooms_export(db: Database) -> list[Row]:
     return [{"room": r["label"], "building": r["building"], "floor": r["floor"], "number": r["number"],
              "beds": r["beds"], "status": r["status"], "status_reason": r["status_reason"],
              "occupants": len(r["occupants"])} for r in room_board(db)]
 
 
-def health_report(db: Database) -> dict:
+def health_report(db: Database) -> Row:
     """What `isolation-desk check` prints: schema version, counts, audit chain."""
     from ..storage.migrations import SCHEMA_VERSION
     return {

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, Literal
 
 from ..domain.cells import normalize_text
 from ..domain.date_parsing import parse_datetime
@@ -40,7 +41,7 @@ from ..storage import repositories as repo
 from ..storage.database import Database
 from .changes import Kind, writes
 from .testing import results
-from .testing.common import RESULT_ZH, Outcome
+from .testing.common import RESULT_ZH, Outcome, Row
 
 _RESULT_WORDS = {
     "negative": ("阴性", "阴", "negative", "neg", "-", "(-)", "n", "未检出", "not detected", "阴性(-)"),
@@ -53,7 +54,7 @@ _KIND_WORDS = {"pcr": ("核酸", "核酸检测", "pcr", "rt-pcr", "nucleic acid"
 _KIND_LOOKUP = {w.replace(" ", ""): code for code, words in _KIND_WORDS.items() for w in words}
 
 
-def parse_result(raw) -> str:
+def parse_result(raw: object) -> str:
     text = normalize_text(raw).lower().replace(" ", "").replace("（", "(").replace("）", ")")
     code = _RESULT_LOOKUP.get(text) or _RESULT_LOOKUP.get(re.sub(r"\(.*?\)", "", text))
     if code is None:
@@ -61,7 +62,7 @@ def parse_result(raw) -> str:
     return code
 
 
-def parse_kind(raw) -> str:
+def parse_kind(raw: object) -> str:
     text = normalize_text(raw).lower().replace(" ", "")
     if not text:
         return "pcr"
@@ -80,22 +81,22 @@ class ImportReport:
     rows: int = 0
     recorded: int = 0
     already: int = 0
-    unmatched: list[dict] = field(default_factory=list)
-    conflicts: list[dict] = field(default_factory=list)
-    positives: list[dict] = field(default_factory=list)
+    unmatched: list[Row] = field(default_factory=list)
+    conflicts: list[Row] = field(default_factory=list)
+    positives: list[Row] = field(default_factory=list)
     alerts: list[int] = field(default_factory=list)
     restarted: list[int] = field(default_factory=list)
     dry_run: bool = False
 
     @property
-    def positives_unmatched(self) -> list[dict]:
+    def positives_unmatched(self) -> list[Row]:
         """Positive rows that reached nobody: no person has the document, the row could not
         be read past its result, or it contradicts a result already recorded (nothing is
         overwritten: a person must look). The command exits 1 on any."""
         return [e for e in self.unmatched + self.conflicts
                 if e.get("result") == "positive" and not e.get("recorded")]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Exactly what ``import results --json`` prints. Each conflict and unmatched row
         carries its result (when it could be read) and whether it was recorded anyway."""
         return {"rows": self.rows, "recorded": self.recorded, "unmatched": self.unmatched,
@@ -113,16 +114,17 @@ def _name_differs(db: Database, alert_ids: list[int], sheet_name: str) -> None:
         rt.set_alert_note(db, alert_id, f"{NAME_DIFFERS}:{sheet_name}"[:200])
 
 
-def _entry(row_number: int, name: str, id_number: str, **extra) -> dict:
+def _entry(row_number: int, name: str, id_number: str, **extra: object) -> Row:
     return {"row": row_number, "name": name, "id_number": mask_id(id_number) if id_number else "", **extra}
 
 
-def _pick_test(tests: list[dict], kind: str, day: date | None, source: str, claimed: set):
+def _pick_test(tests: list[Row], kind: str, day: date | None, source: str,
+               claimed: set[int]) -> tuple[Row | None, bool | Literal["pooled"] | None]:
     """(test, needs_sampling) for a result; (test_with_result, None) when that sample already
     has one; or (None, None). A test matched by an earlier row of this file is not matched
     again, and a sample this same file recorded before is recognised first (so importing a
     file twice changes nothing, even with two samples on one day)."""
-    def on_day(t):
+    def on_day(t: Row) -> bool:
         return day is None or (t["sampled_at"] or "")[:10] == day.isoformat()
     kinds = [t for t in tests if t["kind"] == kind and t["purpose"] != "surface" and t["id"] not in claimed]
     again = [t for t in kinds if t["result"] and t["source"] == source and on_day(t)]
@@ -145,7 +147,7 @@ def _pick_test(tests: list[dict], kind: str, day: date | None, source: str, clai
 
 
 @writes(Kind.TESTS, Kind.ALERTS, Kind.STAYS, Kind.ROOMS)
-def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: bool = False,
+def import_results(db: Database, path: str | Path, actor: Actor, now: datetime, *, dry_run: bool = False,
                    lang: str | None = None) -> ImportReport:
     actor.require("tests")
     lang = lang or current_language()
@@ -161,7 +163,7 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
     out = Outcome()
     claimed: set[int] = set()
 
-    def conflict(n, name, id_number, err: DomainError, **extra):
+    def conflict(n: int, name: str, id_number: str, err: DomainError, **extra: object) -> None:
         report.conflicts.append(_entry(n, name, id_number, reason=err.code, message=describe(err, lang),
                                        **extra))
 
@@ -193,13 +195,17 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                 lab = normalize_text(header.get(values, "lab")) or None
                 people = repo.person_by_id_number(db, id_number)
                 stay = rt.latest_stay_for_person(db, people[0]["id"]) if people else None
-                staff = None if stay else (rt.staff_by_id_number(db, id_number) or [None])[0]
+                staff_rows = [] if stay else rt.staff_by_id_number(db, id_number)
+                staff = staff_rows[0] if staff_rows else None
                 if stay is None and staff is None:
                     report.unmatched.append(_entry(n, name, id_number, result=result,
                                                    reason="import_unmatched",
                                                    message=describe(DomainError("import_unmatched"), lang)))
                     continue
-                known = stay["name"] if stay else staff["name"]
+                person = stay or staff
+                assert person is not None  # the one matched
+                stay_id, staff_id = (stay["id"], None) if stay else (None, person["id"])
+                known = person["name"]
                 match = compare_names(name, known)
                 if not match.same and result != "positive":
                     # only a negative (or invalid) waits for someone to confirm who it is
@@ -209,23 +215,24 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                 differs = None if match.same else DomainError(
                     "import_name_mismatch_positive", value=name, name=known)
                 day = sampled_at.date() if sampled_at else None
-                tests = rt.tests_on(db, stay_id=stay["id"] if stay else None,
-                                    staff_id=None if stay else staff["id"])
+                tests = rt.tests_on(db, stay_id=stay_id, staff_id=staff_id)
                 t, needs_sampling = _pick_test(tests, kind, day, source, claimed)
                 if t is not None:
                     claimed.add(t["id"])
                 if needs_sampling == "pooled":
                     # labs report a pooled tube on each member's row: a negative is that member's
                     # result; a positive means the pool is positive, so every member is re-tested
+                    assert t is not None  # a pooled sample was found
                     p = rt.pool(db, t["pool_id"])
+                    assert p is not None  # the sample's pool
                     if p["result"] is None and result != "negative":
                         before_alerts = len(out.alerts)
                         results.apply_pool_result(db, p, result, actor, now, lab, out, source="import")
                         report.recorded += 1
                         if result == "positive":
                             report.positives.append(_entry(n, known, id_number, room=(stay or {}).get("room") or "",
-                                                           stay_id=stay["id"] if stay else None,
-                                                           staff_id=None if stay else staff["id"],
+                                                           stay_id=stay_id,
+                                                           staff_id=staff_id,
                                                            pool=p["code"], name_differs=differs is not None))
                             if differs is not None:
                                 _name_differs(db, out.alerts[before_alerts:], name)
@@ -256,23 +263,25 @@ def import_results(db: Database, path, actor: Actor, now: datetime, *, dry_run: 
                     # the lab tested someone we had not planned a test for: keep it, never drop it
                     when = sampled_at or now
                     test_id = rt.insert_test(db, {
-                        "stay_id": stay["id"] if stay else None, "staff_id": None if stay else staff["id"],
+                        "stay_id": stay_id, "staff_id": staff_id,
                         "kind": kind, "purpose": "scheduled" if stay else "staff",
                         "due_date": when.date().isoformat(), "sampled_at": when.replace(microsecond=0).isoformat(),
                         "source": source})
                     t = repo.get(db, "tests", test_id)
                     claimed.add(test_id)
                 elif needs_sampling:
+                    assert sampled_at is not None  # a due test is matched on the sheet's day only
                     repo.update(db, "tests", t["id"], {"sampled_at": sampled_at.replace(microsecond=0)})
                     t = repo.get(db, "tests", t["id"])
+                assert t is not None  # inserted or read just now
                 before_pos, before_alerts = len(out.positives), len(out.alerts)
                 results.apply_result(db, t, result, actor, now, lab, out, source=source, how="import")
                 report.recorded += 1
                 if len(out.positives) > before_pos:
                     report.positives.append(_entry(n, known, id_number,
                                                    room=(stay or {}).get("room") or "",
-                                                   stay_id=stay["id"] if stay else None,
-                                                   staff_id=None if stay else staff["id"],
+                                                   stay_id=stay_id,
+                                                   staff_id=staff_id,
                                                    name_differs=differs is not None))
                 if differs is not None:
                     # positive first: the emergency is raised, and someone confirms who it is

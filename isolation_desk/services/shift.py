@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
+from ..domain.vocabulary import LogKind
 from ..storage import repo_shift as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
@@ -22,7 +23,7 @@ from .changes import Kind, writes
 from .site import get_settings
 
 SHIFT_KINDS = ("day", "night")
-LOG_KINDS = ("incident", "instruction", "note")
+LOG_KINDS: tuple[str, ...] = tuple(k.value for k in LogKind)
 LOG_TEXT_MAX = 2000
 # A shift leader prints the handover around the change of shift: within this long after a
 # shift began, "the shift" by default is the one that just finished.

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..domain.identity import mask_id
 from ..domain.policy import CATEGORIES
+from ..domain.vocabulary import RoomStatus, StayStatus
 from ..storage import repo_safety
 from ..storage import repo_shift as rs
 from ..storage.database import Database
@@ -241,9 +242,10 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
         pb = per_building[r["building"]]
         pb["rooms"] += r["n"]
         pb[r["status"]] = pb.get(r["status"], 0) + r["n"]
-    listed = rs.rooms_in_status_at(db, census_at, ("awaiting_disinfection", "out_of_service"))
-    awaiting = [r for r in listed if r["status"] == "awaiting_disinfection"]
-    out_of_service = [r for r in listed if r["status"] == "out_of_service"]
+    listed = rs.rooms_in_status_at(db, census_at, (RoomStatus.AWAITING_DISINFECTION.value,
+                                                   RoomStatus.OUT_OF_SERVICE.value))
+    awaiting = [r for r in listed if r["status"] == RoomStatus.AWAITING_DISINFECTION]
+    out_of_service = [r for r in listed if r["status"] == RoomStatus.OUT_OF_SERVICE]
 
     arrivals = [_person(r) for r in rs.arrivals_between(db, start_s, at_s)]
     departures = [_person(r) for r in rs.departures_between(db, start_s, at_s)]
@@ -315,9 +317,9 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
         census_total=sum(census_by_category.values()), census_by_category=census_by_category,
         census_by_building=list(per_building.values()), rooms_by_status=rooms_by_status,
         arrivals=arrivals,
-        releases=[d for d in departures if d["status"] == "released"],
-        transfers=[d for d in departures if d["status"] == "transferred"],
-        other_departures=[d for d in departures if d["status"] not in ("released", "transferred")],
+        releases=[d for d in departures if d["status"] == StayStatus.RELEASED],
+        transfers=[d for d in departures if d["status"] == StayStatus.TRANSFERRED],
+        other_departures=[d for d in departures if d["status"] not in (StayStatus.RELEASED, StayStatus.TRANSFERRED)],
         tests_due=tests_due, tests_done=tests_done, tests_not_sampled=tests_owed,
         results_pending=len(pending), results_overdue=overdue, positives=positives,
         fevers=fevers, missing_checks=missing,

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
+from typing import Any
 
 from ..domain.cells import normalize_text
 from ..domain.errors import DomainError
@@ -35,9 +37,9 @@ DEFAULT_SETTINGS = {
 
 @dataclass(frozen=True)
 class SiteSettings:
-    values: dict
+    values: dict[str, str]
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: str) -> str:
         return self.values[key]
 
     @property
@@ -71,7 +73,7 @@ def get_settings(db: Database) -> SiteSettings:
 
 
 @writes(Kind.SETTINGS)
-def update_settings(db: Database, changes: dict, actor: Actor, now: datetime) -> SiteSettings:
+def update_settings(db: Database, changes: dict[str, Any], actor: Actor, now: datetime) -> SiteSettings:
     actor.require("settings")
     for key in changes:
         if key not in DEFAULT_SETTINGS:
@@ -209,7 +211,7 @@ def create_rooms(db: Database, rr: RoomRange, actor: Actor, now: datetime) -> in
 @writes(Kind.SETTINGS, Kind.ROOMS)
 def setup_site(db: Database, *, name: str, address: str, preset: str, actor: Actor, now: datetime,
                day_shift_start: str = "08:00", night_shift_start: str = "20:00",
-               room_ranges: list[RoomRange] = ()) -> None:
+               room_ranges: Sequence[RoomRange] = ()) -> None:
     """First start: the site's name, shifts, policy preset and rooms, as one transaction."""
     if not normalize_text(name):
         raise DomainError("site_name_empty", field="site_name")

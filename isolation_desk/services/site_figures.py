@@ -9,6 +9,7 @@ from typing import Any
 
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
+from ..domain.vocabulary import StayStatus
 from ..storage import repo_safety
 from ..storage import repo_shift as rs
 from ..storage import repositories as repo
@@ -47,7 +48,7 @@ def daily_series(db: Database, today: date, days: int = 14) -> list[DayPoint]:
         d = (first + timedelta(days=i)).isoformat()
         ends = endings.get(d, {})
         by_day.append(DayPoint(first + timedelta(days=i), occupancy, arrivals.get(d, 0),
-                               ends.get("released", 0), ends.get("transferred", 0)))
+                               ends.get(StayStatus.RELEASED, 0), ends.get(StayStatus.TRANSFERRED, 0)))
         occupancy += sum(ends.values()) - arrivals.get(d, 0)
     points = list(reversed(by_day))
     return points
@@ -151,9 +152,9 @@ def daily_figures(db: Database, day: date, now: datetime, notes: str = "") -> Ro
         "rooms_in_use": by_status.get("occupied", 0), "rooms_free": by_status.get("ready", 0),
         "persons_in_residence": sum(rs.census_by_category(db, at).values()),
         "new_admissions": len(rs.arrivals_between(db, start_s, end_s)),
-        "newly_released": sum(1 for d in departures if d["status"] == "released"),
+        "newly_released": sum(1 for d in departures if d["status"] == StayStatus.RELEASED),
         "cumulative_released": rs.released_before(db, end_s),
-        "transfers": sum(1 for d in departures if d["status"] == "transferred"),
+        "transfers": sum(1 for d in departures if d["status"] == StayStatus.TRANSFERRED),
         "positives": sum(1 for p in rs.positives(db, start_s, end_s) if p["result_at"] >= start_s),
         "tests_sampled": rs.sampled_between(db, start_s, end_s),
         "results_pending": len(rs.results_pending(db, end_s, include_later_results=end < now.replace(microsecond=0))),

@@ -16,6 +16,7 @@ from ..domain.registration import Registration
 from ..domain.roles import Actor
 from ..domain.rooms import check_transition
 from ..domain.schedule import policy_schedule
+from ..domain.vocabulary import CURRENT, ON_SITE, Role, StayStatus
 from ..storage import repo_safety as rs
 from ..storage import repo_stays as rstays
 from ..storage import repo_tests as rtests
@@ -24,8 +25,7 @@ from ..storage.database import Database
 from . import arrival_hold
 from .changes import Kind, writes
 from .site import current_policies, get_settings
-
-ACTIVE = ("in_isolation", "awaiting_transfer")
+from .testing.common import Row, day_of, moment_of
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class CheckInResult:
     release_date: date
 
 
-def stay_or_fail(db: Database, stay_id: int) -> dict:
+def stay_or_fail(db: Database, stay_id: int) -> Row:
     s = repo.stay(db, stay_id)
     if s is None:
         raise DomainError("stay_unknown", stay_id=stay_id)
@@ -64,12 +64,12 @@ def upsert_person(db: Database, reg: Registration, now: datetime) -> int:
     existing = repo.person_by_document(db, reg.id_type, reg.id_number)
     if existing:
         repo.update(db, "people", existing["id"], fields)
-        return existing["id"]
+        return int(existing["id"])
     fields.update(id_type=reg.id_type, id_number=reg.id_number, created_at=now)
     return repo.insert(db, "people", fields)
 
 
-def suggest_room(db: Database, category: str, beds_needed: int = 1) -> dict | None:
+def suggest_room(db: Database, category: str, beds_needed: int = 1) -> Row | None:
     """A ready room with enough beds, on a floor of the same category where possible."""
     rows = repo.suggest_rooms(db, beds_needed=beds_needed, avoid_category_floors=category, limit=1)
     return rows[0] if rows else None
@@ -80,14 +80,14 @@ def _schedule_tests(db: Database, stay_id: int, policy: pol.Policy, start: date,
                            for t in policy_schedule(policy, start, check_in)])
 
 
-def _member(s: dict, today: date) -> Member:
+def _member(s: Row, today: date) -> Member:
     return Member(s["household_role"] or "dependant", age_on(stored_date(s["birth_date"]), today),
                   frozenset(filter(None, (s["special_needs"] or "").split(","))))
 
 
 def _household_check(db: Database, household_id: int, newcomer: Member, today: date) -> None:
     members = [newcomer]
-    for s in repo.stays(db, statuses=ACTIVE, household_id=household_id):
+    for s in repo.stays(db, statuses=ON_SITE, household_id=household_id):
         members.append(_member(s, today))
     check_household(members)
 
@@ -99,9 +99,9 @@ def _child_alone_check(db: Database, room_id: int | None, actor: Actor, now: dat
     if room_id is None:
         return []
     today = now.date()
-    groups: dict[int, list[dict]] = {}
+    groups: dict[int, list[Row]] = {}
     for s in repo.room_stays(db, room_id):
-        if s["household_id"] is not None and s["status"] == "in_isolation":
+        if s["household_id"] is not None and s["status"] == StayStatus.IN_ISOLATION:
             groups.setdefault(s["household_id"], []).append(s)
     raised = []
     for members in groups.values():
@@ -146,7 +146,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
         household_id = None
         if household_of is not None:
             host = stay_or_fail(db, household_of)
-            if host["status"] not in ACTIVE or host["room_id"] is None:
+            if host["status"] not in ON_SITE or host["room_id"] is None:
                 raise DomainError("household_host_not_here")
             room_id = host["room_id"]
             household_id = host["household_id"]
@@ -172,7 +172,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
             if repo.active_count_in_room(db, room_id) >= room["beds"]:
                 raise DomainError("room_full", room=room["label"], beds=room["beds"])
         fields = {"person_id": person_id, "room_id": room_id, "category": reg.category,
-                  "policy_id": policy_id, "status": "in_isolation",
+                  "policy_id": policy_id, "status": StayStatus.IN_ISOLATION,
                   "last_exposure_date": reg.last_exposure_date, "arrival_date": arrival,
                   "start_date": start, "release_date": release_on, "checked_in_at": now,
                   "destination_community": reg.destination_community,
@@ -182,7 +182,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
                   "household_role": household_role if household_of is not None else None}
         if expected_stay_id is not None:
             exp = stay_or_fail(db, expected_stay_id)
-            if exp["status"] != "expected":
+            if exp["status"] != StayStatus.EXPECTED:
                 raise DomainError("stay_not_expected")
             repo.update(db, "stays", expected_stay_id, fields)
             stay_id = expected_stay_id
@@ -208,7 +208,7 @@ LOCAL_NUMBER_PREFIX = "LOCAL"
 
 
 @writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
-def check_in_child_without_document(db: Database, fields: dict, host_stay_id: int, actor: Actor,
+def check_in_child_without_document(db: Database, fields: Row, host_stay_id: int, actor: Actor,
                                     now: datetime) -> CheckInResult:
     """A child with no identity document, registered with the parent already here: a local
     number is generated (LOCAL-<parent's person number>-<n>, document type 'other'); the
@@ -234,6 +234,7 @@ def _vacate_room_if_empty(db: Database, room_id: int | None, stay_id: int, actor
         return
     if repo.active_count_in_room(db, room_id) == 0:
         room = repo.room(db, room_id)
+        assert room is not None  # the stay's room
         check_transition(room["status"], "awaiting_disinfection")
         repo.set_room_status(db, room_id, "awaiting_disinfection", reason, now)
         repo.room_event(db, room_id, now, room["status"], "awaiting_disinfection", reason,
@@ -247,20 +248,20 @@ class MoveResult:
     alerts: tuple[int, ...] = ()  # child_alone alerts raised by the move
 
 
-def left_alone_if_leaves(db: Database, stay_id: int, today: date) -> list[dict]:
+def left_alone_if_leaves(db: Database, stay_id: int, today: date) -> list[Row]:
     """The household members who would be left in the room without an adult if this person
     left it now (release, transfer): the window warns before, the alert follows after."""
     s = stay_or_fail(db, stay_id)
     if s["household_id"] is None or s["room_id"] is None:
         return []
     staying = [(m, _member(m, today)) for m in rs.household_room_mates(db, stay_id)
-               if m["status"] == "in_isolation"]
+               if m["status"] == StayStatus.IN_ISOLATION]
     if not left_without_carer([person for _, person in staying]):
         return []
     return [m for m, person in staying if needs_carer(person)]
 
 
-def household_to_move(db: Database, stay_id: int) -> list[dict]:
+def household_to_move(db: Database, stay_id: int) -> list[Row]:
     """The household members who share this stay's room (they move with it by default)."""
     return rs.household_room_mates(db, stay_id)
 
@@ -276,7 +277,7 @@ def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, no
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
     s = stay_or_fail(db, stay_id)
-    if s["status"] not in ACTIVE:
+    if s["status"] not in ON_SITE:
         raise DomainError("stay_not_active", status=s["status"])
     if s["room_id"] == room_id:
         raise DomainError("same_room")
@@ -333,10 +334,10 @@ def _reschedule_release(db: Database, stay_id: int, old: date, new: date) -> Non
         repo.insert_tests(db, [(stay_id, "pcr", "release", new.isoformat())])
 
 
-def household_to_extend(db: Database, stay_id: int, new_date: date) -> list[dict]:
+def household_to_extend(db: Database, stay_id: int, new_date: date) -> list[Row]:
     """Household room-mates whose release is before ``new_date`` (offered an extension too)."""
     return [m for m in rs.household_room_mates(db, stay_id)
-            if m["status"] == "in_isolation" and stored_date(m["release_date"]) < new_date]
+            if m["status"] == StayStatus.IN_ISOLATION and day_of(m["release_date"]) < new_date]
 
 
 @writes(Kind.STAYS)
@@ -347,12 +348,12 @@ def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, acto
     date, in the same transaction."""
     actor.require("release")
     s = stay_or_fail(db, stay_id)
-    if s["status"] not in ("expected",) + ACTIVE:
+    if s["status"] not in CURRENT:
         raise DomainError("stay_not_active", status=s["status"])
-    change = pol.adjust_release(stored_date(s["start_date"]), stored_date(s["release_date"]), new_date, reason)
+    change = pol.adjust_release(day_of(s["start_date"]), day_of(s["release_date"]), new_date, reason)
     mates = household_to_extend(db, stay_id, new_date) if with_household and change.kind == "extend" else []
     with db.transaction():
-        for m_id, old in [(stay_id, change.old)] + [(m["id"], stored_date(m["release_date"])) for m in mates]:
+        for m_id, old in [(stay_id, change.old)] + [(m["id"], day_of(m["release_date"])) for m in mates]:
             repo.update(db, "stays", m_id, {"release_date": new_date})
             _reschedule_release(db, m_id, old, change.new)
             repo.stay_event(db, m_id, now, change.kind, actor.username, from_value=old,
@@ -375,9 +376,11 @@ def restart_isolation(db: Database, stay_id: int, new_start: date, reason: str, 
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
     s = stay_or_fail(db, stay_id)
-    if s["status"] not in ACTIVE:
+    if s["status"] not in ON_SITE:
         raise DomainError("stay_not_active", status=s["status"])
-    policy = pol.Policy.from_row(repo.get(db, "policies", s["policy_id"]))
+    policy_row = repo.get(db, "policies", s["policy_id"])
+    assert policy_row is not None  # a stay's policy_id is a foreign key
+    policy = pol.Policy.from_row(policy_row)
     new_release = pol.release_date(policy, new_start)
     with db.transaction():
         old = {"start_date": s["start_date"], "release_date": s["release_date"]}
@@ -399,16 +402,16 @@ def release_check(db: Database, stay_id: int, now: datetime) -> rel.ReleaseDecis
     positives still open in its room or on its floor."""
     s = stay_or_fail(db, stay_id)
     threshold = get_settings(db).fever_threshold
-    tests = [rel.TestRecord(stored_date(t["due_date"]), t["purpose"], stored_datetime(t["sampled_at"]),
+    tests = [rel.TestRecord(day_of(t["due_date"]), t["purpose"], stored_datetime(t["sampled_at"]),
                             t["result"], t["kind"],
                             t["lab"], t["result_source"])
              for t in repo.tests_for_stay(db, stay_id)]
     since = (now - timedelta(hours=24)).replace(microsecond=0).isoformat()
-    checks = [rel.HealthRecord(stored_datetime(c["taken_at"]), c["temperature"])
+    checks = [rel.HealthRecord(moment_of(c["taken_at"]), c["temperature"])
               for c in repo.checks_for_stay(db, stay_id, since)]
     nearby = [(a["room"], a["raised_at"]) for a in rs.open_positives_near(db, stay_id)] \
         if s["room_id"] is not None else []
-    return rel.release_decision(status=s["status"], release_date=stored_date(s["release_date"]), now=now,
+    return rel.release_decision(status=s["status"], release_date=day_of(s["release_date"]), now=now,
                                 tests=tests, checks=checks, fever_threshold=threshold,
                                 open_positives=nearby)
 
@@ -417,7 +420,7 @@ def release_check(db: Database, stay_id: int, now: datetime) -> rel.ReleaseDecis
 # account (medical or manager) with its own reason; a positive is never overridden.
 NEVER_OVERRIDDEN = ("test_positive", "surface_positive")
 SECOND_SIGNATURE = ("fever_24h",)
-SECOND_ROLES = ("medical", "manager")
+SECOND_ROLES: tuple[str, ...] = (Role.MEDICAL.value, Role.MANAGER.value)
 
 
 @writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
@@ -433,7 +436,7 @@ def release(db: Database, stay_id: int, actor: Actor, now: datetime,
     the daily report counts the release as not yet notified; see mark_community_notified)."""
     actor.require("release")
     s = stay_or_fail(db, stay_id)
-    if s["status"] != "in_isolation":
+    if s["status"] != StayStatus.IN_ISOLATION:
         raise DomainError("stay_not_in_isolation", status=s["status"])
     decision = release_check(db, stay_id, now)
     override = (override_reason or "").strip()
@@ -453,7 +456,7 @@ def release(db: Database, stay_id: int, actor: Actor, now: datetime,
             if not second:
                 raise DomainError("reason_required", field="second_reason")
     with db.transaction():
-        changes = {"status": "released", "ended_at": now, "end_reason": "released"}
+        changes = {"status": StayStatus.RELEASED, "ended_at": now, "end_reason": "released"}
         if community_notified:
             changes.update(community_notified=1, community_notified_by=actor.username,
                            community_notified_at=now.replace(microsecond=0))
@@ -465,7 +468,7 @@ def release(db: Database, stay_id: int, actor: Actor, now: datetime,
         repo.stay_event(db, stay_id, now, "override_release" if not decision.allowed else "release",
                         actor.username, reason=override or None,
                         from_value=",".join(decision.reasons) or None)
-        after = {"status": "released", "override": override or None,
+        after = {"status": StayStatus.RELEASED, "override": override or None,
                  "refusals": list(decision.reasons), "community_notified": bool(community_notified)}
         if not decision.allowed:
             after["overridden"] = list(decision.reasons)
@@ -483,7 +486,7 @@ def mark_community_notified(db: Database, stay_id: int, actor: Actor, now: datet
     """The destination community (街镇/社区) of a released person was told: by whom, when."""
     actor.require("release")
     s = stay_or_fail(db, stay_id)
-    if s["status"] != "released":
+    if s["status"] != StayStatus.RELEASED:
         raise DomainError("stay_not_released", status=s["status"])
     if s["community_notified"]:
         raise DomainError("community_already_notified", by=s["community_notified_by"] or "",
@@ -498,7 +501,7 @@ def mark_community_notified(db: Database, stay_id: int, actor: Actor, now: datet
                    at=now)
 
 
-def releases_not_notified(db: Database) -> list[dict]:
+def releases_not_notified(db: Database) -> list[Row]:
     """Released people whose community has not been told yet (oldest first)."""
     return rs.releases_not_notified(db)
 
@@ -511,12 +514,12 @@ def mark_awaiting_transfer(db: Database, stay_id: int, reason: str, actor: Actor
     """An occupant who tested positive waits for the transfer (see testing.emergency.handle_positive)."""
     actor.require("tests")
     s = stay_or_fail(db, stay_id)
-    if s["status"] == "awaiting_transfer":
+    if s["status"] == StayStatus.AWAITING_TRANSFER:
         return
-    if s["status"] != "in_isolation":
+    if s["status"] != StayStatus.IN_ISOLATION:
         raise DomainError("stay_not_in_isolation", status=s["status"])
     with db.transaction():
-        repo.update(db, "stays", stay_id, {"status": "awaiting_transfer"})
+        repo.update(db, "stays", stay_id, {"status": StayStatus.AWAITING_TRANSFER})
         repo.stay_event(db, stay_id, now, "awaiting_transfer", actor.username, reason=reason)
         repo.audit(db, actor=actor.username, action="awaiting_transfer", entity="stay",
                    entity_id=stay_id, after={"reason": reason}, at=now)
@@ -532,10 +535,10 @@ def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor:
     if not (destination or "").strip():
         raise DomainError("destination_required", field="destination")
     s = stay_or_fail(db, stay_id)
-    if s["status"] not in ACTIVE:
+    if s["status"] not in ON_SITE:
         raise DomainError("stay_not_active", status=s["status"])
     with db.transaction():
-        repo.update(db, "stays", stay_id, {"status": "transferred", "ended_at": now,
+        repo.update(db, "stays", stay_id, {"status": StayStatus.TRANSFERRED, "ended_at": now,
                                            "end_reason": f"transferred_{kind}",
                                            "transfer_destination": destination.strip()})
         _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "transferred")
@@ -546,7 +549,7 @@ def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor:
                         reason=kind)
         repo.audit(db, actor=actor.username, action="transfer_out", entity="stay", entity_id=stay_id,
                    before={"status": s["status"]},
-                   after={"status": "transferred", "kind": kind, "destination": destination}, at=now)
+                   after={"status": StayStatus.TRANSFERRED, "kind": kind, "destination": destination}, at=now)
 
 
 @writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
@@ -556,10 +559,10 @@ def end_stay_other(db: Database, stay_id: int, reason: str, actor: Actor, now: d
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
     s = stay_or_fail(db, stay_id)
-    if s["status"] not in ACTIVE:
+    if s["status"] not in ON_SITE:
         raise DomainError("stay_not_active", status=s["status"])
     with db.transaction():
-        repo.update(db, "stays", stay_id, {"status": "left", "ended_at": now, "end_reason": "other"})
+        repo.update(db, "stays", stay_id, {"status": StayStatus.LEFT, "ended_at": now, "end_reason": "other"})
         _vacate_room_if_empty(db, s["room_id"], stay_id, actor, now, "left")
         rs.close_alerts_of_stay(db, stay_id, "child_alone", now.replace(microsecond=0),
                                 actor.username, "left")

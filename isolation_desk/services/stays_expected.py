@@ -18,12 +18,14 @@ from ..domain.dates import stored_date
 from ..domain.errors import DomainError
 from ..domain.registration import Registration
 from ..domain.roles import Actor
+from ..domain.vocabulary import RoomStatus, StayStatus
 from ..storage import repo_arrivals
 from ..storage import repositories as repo
 from ..storage.database import Database
 from . import arrival_hold
 from .changes import Kind, writes
 from .stays import CheckInResult, check_in, policy_for, stay_or_fail, suggest_room, upsert_person
+from .testing.common import Row
 
 
 @writes(Kind.STAYS)
@@ -40,7 +42,7 @@ def register_expected(db: Database, reg: Registration, actor: Actor, now: dateti
             raise DomainError("already_at_site", field="id_number", name=reg.name)
         stay_id = repo.insert(db, "stays", {
             "person_id": person_id, "room_id": None, "category": reg.category,
-            "policy_id": policy_id, "status": "expected",
+            "policy_id": policy_id, "status": StayStatus.EXPECTED,
             "last_exposure_date": reg.last_exposure_date, "arrival_date": reg.arrival_date,
             "start_date": start, "release_date": pol.release_date(policy, start),
             "destination_community": reg.destination_community,
@@ -52,7 +54,7 @@ def register_expected(db: Database, reg: Registration, actor: Actor, now: dateti
     return stay_id
 
 
-def registration_of(s: dict) -> Registration:
+def registration_of(s: Row) -> Registration:
     """A stay row (repositories.STAY_SELECT) as the registration it was made from."""
     return Registration(
         name=s["name"], id_type=s["id_type"], id_number=s["id_number"], sex=s["sex"],
@@ -69,7 +71,7 @@ def check_in_expected(db: Database, stay_id: int, actor: Actor, now: datetime,
                       room_id: int | None = None) -> CheckInResult:
     actor.require("check_in")
     s = stay_or_fail(db, stay_id)
-    if s["status"] != "expected":
+    if s["status"] != StayStatus.EXPECTED:
         raise DomainError("stay_not_expected")
     return check_in(db, registration_of(s), actor, now, room_id=room_id, expected_stay_id=stay_id)
 
@@ -80,10 +82,10 @@ def cancel_expected(db: Database, stay_id: int, reason: str, actor: Actor, now: 
     if not (reason or "").strip():
         raise DomainError("reason_required", field="reason")
     s = stay_or_fail(db, stay_id)
-    if s["status"] != "expected":
+    if s["status"] != StayStatus.EXPECTED:
         raise DomainError("stay_not_expected")
     with db.transaction():
-        repo.update(db, "stays", stay_id, {"status": "left", "ended_at": now, "end_reason": "did_not_arrive"})
+        repo.update(db, "stays", stay_id, {"status": StayStatus.LEFT, "ended_at": now, "end_reason": "did_not_arrive"})
         repo.stay_event(db, stay_id, now, "cancel", actor.username, reason=reason)
         repo.audit(db, actor=actor.username, action="cancel_expected", entity="stay",
                    entity_id=stay_id, after={"reason": reason}, at=now)
@@ -117,16 +119,16 @@ def plan_check_in(db: Database, stay_ids: Sequence[int] | None = None) -> list[P
     group with a suggested ready room (enough beds, a floor of the same category where
     possible), no room suggested twice."""
     wanted = None if stay_ids is None else set(stay_ids)
-    expected = [s for s in repo.stays(db, statuses=("expected",)) if wanted is None or s["id"] in wanted]
+    expected = [s for s in repo.stays(db, statuses=(StayStatus.EXPECTED,)) if wanted is None or s["id"] in wanted]
     expected.sort(key=lambda s: s["id"])
-    groups: dict[object, list[dict]] = {}
+    groups: dict[object, list[Row]] = {}
     for s in expected:
         key = ("household", s["household_id"]) if s["household_id"] else ("stay", s["id"])
         groups.setdefault(key, []).append(s)
     kinds: dict[tuple[str, int], int] = defaultdict(int)
     for members in groups.values():
         kinds[(members[0]["category"], len(members))] += 1
-    candidates: dict[tuple[str, int], list[dict]] = {}
+    candidates: dict[tuple[str, int], list[Row]] = {}
     taken: set[int] = set()
     units = []
     held = arrival_hold.held_stays(db, [s["id"] for s in expected])
@@ -136,7 +138,7 @@ def plan_check_in(db: Database, stay_ids: Sequence[int] | None = None) -> list[P
         host = members[0]
         held_positive = any(s["id"] in held for s in members)
         if held_positive:  # a positive before arrival: the holding room or nothing
-            room = holding if holding and holding["status"] == "ready" and holding["id"] not in taken else None
+            room = holding if holding and holding["status"] == RoomStatus.READY and holding["id"] not in taken else None
         else:
             kind = (host["category"], len(members))
             if kind not in candidates:  # one query per kind of unit, long enough to skip rooms taken
@@ -158,14 +160,14 @@ def plan_check_in(db: Database, stay_ids: Sequence[int] | None = None) -> list[P
 class BulkCheckInResult:
     checked_in: list[CheckInResult] = field(default_factory=list)
     failed: list[tuple[PlannedUnit, DomainError]] = field(default_factory=list)
-    placed: list[tuple[str, str]] = field(default_factory=list)  # (name, room) to tell each person
+    placed: list[tuple[str, str | None]] = field(default_factory=list)  # (name, room) to tell each person
 
 
-def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime) -> list:
+def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime) -> list[CheckInResult]:
     room_id = unit.room_id
     if room_id is not None:
         room = repo.room(db, room_id)
-        if room is None or room["status"] != "ready" or room["beds"] < unit.beds_needed:
+        if room is None or room["status"] != RoomStatus.READY or room["beds"] < unit.beds_needed:
             room_id = None  # taken since the plan was made: suggest again
     if room_id is None and unit.held_positive:
         holding = arrival_hold.holding_room(db)
@@ -183,7 +185,7 @@ def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime)
         repo_arrivals.set_household(db, host_id, unit.household_id, unit.roles[0] or "parent")
         for stay_id, role in zip(unit.stay_ids[1:], unit.roles[1:], strict=False):
             s = repo.stay(db, stay_id)
-            if s is None or s["status"] != "expected":
+            if s is None or s["status"] != StayStatus.EXPECTED:
                 raise DomainError("stay_not_expected")
             results.append(check_in(db, registration_of(s), actor, now, household_of=host_id,
                                                  household_role=role or "dependant",

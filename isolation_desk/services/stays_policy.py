@@ -10,11 +10,12 @@ from ..domain.dates import stored_date
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
 from ..domain.schedule import policy_schedule
+from ..domain.vocabulary import CURRENT, StayStatus
 from ..storage import repositories as repo
 from ..storage.database import Database
 from .changes import Kind, writes
 from .site import current_policies
-from .stays import ACTIVE
+from .testing.common import day_of
 
 
 @dataclass(frozen=True)
@@ -30,13 +31,13 @@ def preview_policy_change(db: Database, category: str) -> list[PolicyChange]:
     """Who would change if the current policy of ``category`` were applied to current occupants."""
     policy_id, policy = current_policies(db)[category]
     changes = []
-    for s in repo.stays(db, statuses=("expected",) + ACTIVE, category=category):
+    for s in repo.stays(db, statuses=CURRENT, category=category):
         if s["policy_id"] == policy_id:
             continue
         start = pol.start_date(policy, stored_date(s["last_exposure_date"]),
                                stored_date(s["arrival_date"]) or stored_date(s["start_date"]))
         new_release = pol.release_date(policy, start)
-        changes.append(PolicyChange(s["id"], s["name"], s["room"], stored_date(s["release_date"]), new_release))
+        changes.append(PolicyChange(s["id"], s["name"], s["room"], day_of(s["release_date"]), new_release))
     return changes
 
 
@@ -52,11 +53,12 @@ def apply_policy_to_current(db: Database, category: str, reason: str, actor: Act
     with db.transaction():
         for c in changes:
             s = repo.stay(db, c.stay_id)
+            assert s is not None  # listed by preview_policy_change just now
             start = pol.start_date(policy, stored_date(s["last_exposure_date"]),
                                stored_date(s["arrival_date"]) or stored_date(s["start_date"]))
             repo.update(db, "stays", c.stay_id, {"policy_id": policy_id, "start_date": start,
                                                  "release_date": c.new_release})
-            if s["status"] != "expected":
+            if s["status"] != StayStatus.EXPECTED:
                 repo.delete_unsampled_tests_after(db, c.stay_id, now.date().isoformat())
                 # tests due today stay (sampled or not); a test the new schedule puts on
                 # today is added when the person owes none today (not one swab twice)

@@ -16,17 +16,19 @@ from ..domain import stock
 from ..domain.date_parsing import parse_date
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
+from ..domain.vocabulary import MovementKind
 from ..storage import repo_supplies as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
 from .changes import Kind, writes
+from .testing.common import Row, day_of
 
 EPSILON = 1e-9
-KINDS = ("receipt", "issue", "adjustment", "count", "transfer_out")
+KINDS: tuple[str, ...] = tuple(k.value for k in MovementKind)
 
 
 # -- helpers ---------------------------------------------------------------------
-def _item_or_fail(db: Database, item_id: int, *, active: bool = True) -> dict:
+def _item_or_fail(db: Database, item_id: int, *, active: bool = True) -> Row:
     item = rs.item(db, item_id) if item_id is not None else None
     if item is None:
         raise DomainError("item_unknown", field="item")
@@ -42,7 +44,7 @@ def _at(at: datetime | None, now: datetime) -> datetime:
     return at
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     return " ".join(str(value or "").split())
 
 
@@ -51,7 +53,7 @@ def _lots(db: Database, item_id: int) -> list[stock.StockLot]:
             for r in rs.lot_balances(db, item_id)]
 
 
-def _date(value) -> date | None:
+def _date(value: object) -> date | None:
     return None if value in (None, "") else date.fromisoformat(str(value)[:10])
 
 
@@ -59,7 +61,7 @@ def _fmt(value: float) -> str:
     return f"{round(value, 6):g}"
 
 
-def _assert_not_negative(db: Database, item: dict) -> None:
+def _assert_not_negative(db: Database, item: Row) -> None:
     """Inside the transaction, after writing: no lot and no item below zero (else roll back)."""
     for r in rs.lot_balances(db, item["id"]):
         if (r["on_hand"] or 0.0) < -EPSILON:
@@ -68,7 +70,7 @@ def _assert_not_negative(db: Database, item: dict) -> None:
 
 
 # -- items -----------------------------------------------------------------------
-def _validate_item(fields: dict) -> dict:
+def _validate_item(fields: Row) -> Row:
     out = dict(fields)
     if "name" in out:
         out["name"] = _text(out["name"])
@@ -92,7 +94,7 @@ def _validate_item(fields: dict) -> dict:
     return out
 
 
-def _non_negative(value, field: str, negative_code: str) -> float:
+def _non_negative(value: object, field: str, negative_code: str) -> float:
     try:
         return stock.validate_quantity(value, allow_zero=True, field_name=field)
     except DomainError as exc:
@@ -120,7 +122,7 @@ def create_item(db: Database, *, name: str, category: str, unit: str, reorder_le
 
 
 @writes(Kind.STOCK)
-def update_item(db: Database, item_id: int, changes: dict, *, actor: Actor, now: datetime) -> dict:
+def update_item(db: Database, item_id: int, changes: Row, *, actor: Actor, now: datetime) -> Row:
     actor.require("supplies")
     item = _item_or_fail(db, item_id, active=False)
     changes = _validate_item({k: v for k, v in changes.items() if k in rs.ITEM_COLUMNS})
@@ -135,22 +137,24 @@ def update_item(db: Database, item_id: int, changes: dict, *, actor: Actor, now:
         rs.update_item(db, item_id, changed)
         repo.audit(db, actor=actor.username, action="supply_item_updated", entity="supply_item",
                    entity_id=item_id, before={k: item[k] for k in changed}, after=changed, at=now)
-    return rs.item(db, item_id)
+    updated = rs.item(db, item_id)
+    assert updated is not None  # updated just now
+    return updated
 
 
-def items(db: Database, *, active_only: bool = True) -> list[dict]:
+def items(db: Database, *, active_only: bool = True) -> list[Row]:
     return rs.items(db, active_only=active_only)
 
 
-def lots(db: Database, item_id: int) -> list[dict]:
+def lots(db: Database, item_id: int) -> list[Row]:
     """Lots of an item with stock (and the no-lot bucket), first expiry first."""
     return [r for r in rs.lot_balances(db, item_id) if abs(r["on_hand"] or 0.0) > EPSILON]
 
 
 # -- movements ---------------------------------------------------------------------
 @writes(Kind.STOCK)
-def receive(db: Database, item_id: int, quantity, *, party: str, lot: str | None = None,
-            expiry_date=None, maker: str | None = None, reference: str | None = None,
+def receive(db: Database, item_id: int, quantity: float | str, *, party: str, lot: str | None = None,
+            expiry_date: date | str | None = None, maker: str | None = None, reference: str | None = None,
             actor: Actor, now: datetime, at: datetime | None = None) -> int:
     """A receipt (入库) from a supplier or donor, into a lot when the item has lots."""
     actor.require("supplies")
@@ -160,9 +164,13 @@ def receive(db: Database, item_id: int, quantity, *, party: str, lot: str | None
     if not party:
         raise DomainError("supplier_required", field="party")
     lot = _text(lot) or None
-    if expiry_date not in (None, "") and not isinstance(expiry_date, date):
-        expiry_date = parse_date(expiry_date, now.date(), field="expiry_date", allow_future=True)
-    expiry = expiry_date or None
+    expiry: date | None
+    if isinstance(expiry_date, date):
+        expiry = expiry_date
+    elif expiry_date in (None, ""):
+        expiry = None
+    else:
+        expiry = parse_date(expiry_date, now.date(), field="expiry_date", allow_future=True)
     if item["tracks_expiry"]:
         if not lot:
             raise DomainError("lot_required", field="lot", item=item["name"])
@@ -190,7 +198,7 @@ def receive(db: Database, item_id: int, quantity, *, party: str, lot: str | None
     return movement_id
 
 
-def _take(db: Database, kind: str, action: str, item_id: int, quantity, *, party: str,
+def _take(db: Database, kind: str, action: str, item_id: int, quantity: float | str, *, party: str,
           lot_id: int | None, reference: str | None, actor: Actor, now: datetime,
           at: datetime | None) -> list[int]:
     actor.require("supplies")
@@ -204,9 +212,10 @@ def _take(db: Database, kind: str, action: str, item_id: int, quantity, *, party
     if lot_id is not None:
         chosen = [lot for lot in lots_now if lot.lot_id == lot_id]
         if not chosen:
-            if rs.lot(db, lot_id) is None or rs.lot(db, lot_id)["item_id"] != item_id:
+            found = rs.lot(db, lot_id)
+            if found is None or found["item_id"] != item_id:
                 raise DomainError("lot_unknown", field="lot")
-            chosen = [stock.StockLot(lot_id, rs.lot(db, lot_id)["lot"], None, 0.0)]
+            chosen = [stock.StockLot(lot_id, found["lot"], None, 0.0)]
         the_lot = chosen[0]
         if the_lot.expiry_date is not None and the_lot.expiry_date < when.date():
             raise DomainError("lot_expired", field="lot", lot=the_lot.lot,
@@ -229,7 +238,7 @@ def _take(db: Database, kind: str, action: str, item_id: int, quantity, *, party
 
 
 @writes(Kind.STOCK)
-def issue(db: Database, item_id: int, quantity, *, to: str, lot_id: int | None = None,
+def issue(db: Database, item_id: int, quantity: float | str, *, to: str, lot_id: int | None = None,
           reference: str | None = None, actor: Actor, now: datetime,
           at: datetime | None = None) -> list[int]:
     """An issue (领用) to a floor or a team; lots first expiry first unless one is chosen.
@@ -239,7 +248,7 @@ def issue(db: Database, item_id: int, quantity, *, to: str, lot_id: int | None =
 
 
 @writes(Kind.STOCK)
-def transfer_out(db: Database, item_id: int, quantity, *, destination: str, lot_id: int | None = None,
+def transfer_out(db: Database, item_id: int, quantity: float | str, *, destination: str, lot_id: int | None = None,
                  reference: str | None = None, actor: Actor, now: datetime,
                  at: datetime | None = None) -> list[int]:
     """Stock sent to another site or back to the supplier (not consumption)."""
@@ -248,7 +257,7 @@ def transfer_out(db: Database, item_id: int, quantity, *, destination: str, lot_
 
 
 @writes(Kind.STOCK)
-def adjust(db: Database, item_id: int, quantity, *, reason: str, lot_id: int | None = None,
+def adjust(db: Database, item_id: int, quantity: float | str, *, reason: str, lot_id: int | None = None,
            actor: Actor, now: datetime, at: datetime | None = None) -> list[int]:
     """A correction with a reason: + found, - damaged, lost or expired (written off).
     A negative adjustment without a lot takes expired lots first, then first expiry first."""
@@ -308,18 +317,18 @@ def adjust(db: Database, item_id: int, quantity, *, reason: str, lot_id: int | N
 
 @dataclass(frozen=True)
 class CountResult:
-    adjustments: dict  # lot_id (None: no lot) -> counted minus book
+    adjustments: dict[int | None, float]  # lot_id (None: no lot) -> counted minus book
     movement_ids: tuple[int, ...]
 
 
 @writes(Kind.STOCK)
-def count(db: Database, item_id: int, counted: dict, *, note: str | None = None, actor: Actor,
+def count(db: Database, item_id: int, counted: dict[int | None, object], *, note: str | None = None, actor: Actor,
           now: datetime, at: datetime | None = None) -> CountResult:
     """A stock count (盘点): ``counted`` maps lot id (None: stock without a lot) to what is on
     the shelf; each difference from the book becomes a 'count' movement. One transaction."""
     actor.require("supplies")
     item = _item_or_fail(db, item_id)
-    values = {}
+    values: dict[int | None, float | None] = {}
     for key, value in counted.items():
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
@@ -381,7 +390,7 @@ def coming_demand(db: Database, today: date, days: int = stock.WINDOW_DAYS) -> D
     # overdue tests of the last week are still to be taken today; older ones are not coming
     overdue_since = (today - timedelta(days=stock.WINDOW_DAYS)).isoformat()
     for r in rs.occupant_tests_due(db, overdue_since, until):
-        i = max(0, (_date(r["due_date"]) - today).days)
+        i = max(0, (day_of(r["due_date"]) - today).days)
         samples[i] += r["n"]
     staff = rs.active_staff(db)
     for i in range(days):
@@ -390,7 +399,7 @@ def coming_demand(db: Database, today: date, days: int = stock.WINDOW_DAYS) -> D
     return Demand(occupants, samples, shifts)
 
 
-def _forecast_for(item: dict, lots_: list[stock.StockLot], issued_window: float, issued_today: float,
+def _forecast_for(item: Row, lots_: list[stock.StockLot], issued_window: float, issued_today: float,
                   first_at: str | None, demand: Demand, today: date) -> stock.Forecast:
     observed = (today - date.fromisoformat(first_at[:10])).days if first_at else 0
     recent = stock.recent_daily_use(issued_window, observed)
@@ -402,7 +411,7 @@ def _forecast_for(item: dict, lots_: list[stock.StockLot], issued_window: float,
                           used_today=issued_today)
 
 
-def _row(item: dict, f: stock.Forecast) -> dict:
+def _row(item: Row, f: stock.Forecast) -> Row:
     return {
         "item_id": item["id"], "item": item["name"], "category": item["category"],
         "unit": item["unit"], "on_hand": round(f.on_hand, 6), "usable_on_hand": round(f.usable_on_hand, 6),
@@ -423,7 +432,7 @@ def _row(item: dict, f: stock.Forecast) -> dict:
     }
 
 
-def stock_overview(db: Database, now: datetime, *, include_inactive: bool = False) -> list[dict]:
+def stock_overview(db: Database, now: datetime, *, include_inactive: bool = False) -> list[Row]:
     """Every item with on hand, days of supply, run-out date, basis and reason, status —
     the one computation behind the supplies screen, the restock request, the handover sheet
     and ``isolation-desk export stock``. A few aggregate queries whatever the ledger's size."""
@@ -450,7 +459,7 @@ def stock_overview(db: Database, now: datetime, *, include_inactive: bool = Fals
 forecast = stock_overview
 
 
-def item_forecast(db: Database, item_id: int, now: datetime) -> dict:
+def item_forecast(db: Database, item_id: int, now: datetime) -> Row:
     """One item's row of the overview, with its lots and its forecast (projection, alerts)."""
     item = _item_or_fail(db, item_id, active=False)
     today = now.date()
@@ -466,7 +475,7 @@ def item_forecast(db: Database, item_id: int, now: datetime) -> dict:
     return row
 
 
-def below_reorder(db: Database, now: datetime) -> list[dict]:
+def below_reorder(db: Database, now: datetime) -> list[Row]:
     """Items below their reorder level (or out), critical first, fewest days first."""
     rows = [r for r in stock_overview(db, now)
             if r["below_reorder"] or (r["status"] == "out" and r["restock_quantity"] > 0)]
@@ -475,7 +484,7 @@ def below_reorder(db: Database, now: datetime) -> list[dict]:
     return rows
 
 
-def issue_destinations(db: Database) -> list[dict]:
+def issue_destinations(db: Database) -> list[Row]:
     """Building and floor of every floor with rooms, for the issue dialog."""
     return rs.floors(db)
 
@@ -486,7 +495,7 @@ def recent_parties(db: Database, kind: str) -> list[str]:
     return rs.recent_parties(db, (kind,))
 
 
-def ledger(db: Database, item_id: int, limit: int = 1000) -> list[dict]:
+def ledger(db: Database, item_id: int, limit: int = 1000) -> list[Row]:
     return rs.ledger(db, item_id, limit)
 
 
@@ -520,7 +529,7 @@ EXPORT_FIELDS = ("item", "category", "unit", "on_hand", "reorder_level", "days_o
                  "expiring", "restock_quantity")
 
 
-def export_rows(db: Database, now: datetime) -> list[dict]:
+def export_rows(db: Database, now: datetime) -> list[Row]:
     return [{k: r[k] for k in EXPORT_FIELDS} for r in stock_overview(db, now)]
 
 
@@ -531,7 +540,7 @@ class RestockRequest:
     contact_person: str
     contact_phone: str
     made_at: datetime
-    rows: list[dict]
+    rows: list[Row]
 
 
 def restock_request(db: Database, now: datetime) -> RestockRequest:

@@ -11,17 +11,18 @@ from typing import Any
 from ...domain.dates import stored_date, stored_datetime
 from ...domain.errors import DomainError
 from ...domain.identity import mask_id
+from ...domain.vocabulary import TestPurpose, TestResult
 from ...storage import repositories as repo
 from ...storage.database import Database
 
 Row = dict[str, Any]  # a record as storage reads it, by column name
 
-RESULTS = ("negative", "positive", "invalid")
+RESULTS: tuple[str, ...] = tuple(r.value for r in TestResult)
 RESULT_ZH = {"negative": "阴性", "positive": "阳性", "invalid": "无效"}  # for the Chinese sentence of a code
 CLOCK_SLACK = timedelta(minutes=5)
 OVERDUE_AFTER = timedelta(hours=24)
 # Samples whose result decides a release: never satisfied by a bulk negative alone
-RELEASE_RELEVANT = ("release", "second_lab", "surface")
+RELEASE_RELEVANT: tuple[str, ...] = (TestPurpose.RELEASE.value, TestPurpose.SECOND_LAB.value, TestPurpose.SURFACE.value)
 masked = lru_cache(maxsize=100_000)(mask_id)  # lists repeat each person's ID on every row
 
 

@@ -19,6 +19,7 @@ from ...domain.dates import stored_date
 from ...domain.errors import DomainError
 from ...domain.identity import mask_id
 from ...domain.roles import Actor
+from ...domain.vocabulary import ON_SITE, StayStatus
 from ...storage import repo_tests as rt
 from ...storage import repositories as repo
 from ...storage.database import Database
@@ -41,11 +42,11 @@ def handle_positive(db: Database, t: Row, actor: Actor, now: datetime, out: Outc
         return
     s = repo.stay(db, t["stay_id"])
     assert s is not None
-    if s["status"] == "in_isolation":
+    if s["status"] == StayStatus.IN_ISOLATION:
         mark_awaiting_transfer(db, s["id"], "positive", actor, now)
     out.alerts.append(repo.insert(db, "alerts", {"kind": "positive", "stay_id": s["id"],
                                                  "test_id": t["id"], "raised_at": secs(now)}))
-    if s["status"] not in ("in_isolation", "awaiting_transfer"):
+    if s["status"] not in ON_SITE:
         return  # a late result after release: the room holds other people now
     for mate in rt.room_mates(db, s["id"]):
         restart_isolation(db, mate["id"], now.date(), RESTART_REASON, actor, now)
@@ -86,7 +87,7 @@ def undo_restart(db: Database, stay_id: int, reason: str, actor: Actor, now: dat
     s = repo.stay(db, stay_id)
     if s is None:
         raise DomainError("stay_unknown", stay_id=stay_id)
-    if s["status"] != "in_isolation":
+    if s["status"] != StayStatus.IN_ISOLATION:
         raise DomainError("stay_not_in_isolation", status=s["status"])
     last = rt.last_restart(db, stay_id)
     if last is None:

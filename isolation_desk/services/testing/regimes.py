@@ -7,6 +7,7 @@ from datetime import date, datetime
 from ...domain import schedule as sched
 from ...domain.errors import DomainError
 from ...domain.roles import Actor
+from ...domain.vocabulary import StayStatus
 from ...storage import repo_tests as rt
 from ...storage import repositories as repo
 from ...storage.database import Database
@@ -43,7 +44,7 @@ def set_regime(db: Database, stay_ids: list[int], regime: str | None, kind: str,
     added = 0
     with db.transaction():
         for s in stays:
-            if s["status"] != "in_isolation":
+            if s["status"] != StayStatus.IN_ISOLATION:
                 continue
             repo.update(db, "stays", s["id"], {"test_regime": value})
             s["test_regime"] = value

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from ...domain import schedule as sched
 from ...domain.errors import DomainError
 from ...domain.roles import Actor
+from ...domain.vocabulary import ON_SITE
 from ...storage import repo_tests as rt
 from ...storage import repositories as repo
 from ...storage.database import Database
@@ -158,7 +159,7 @@ def apply_pool_result(db: Database, p: Row, result: str, actor: Actor, now: date
     by_stay = {m["stay_id"]: m for m in members}
     for stay_id, due in sched.pool_retests(stays, now.date(), p["kind"]):
         m = by_stay[stay_id]
-        if m["stay_status"] in ("in_isolation", "awaiting_transfer"):
+        if m["stay_status"] in ON_SITE:
             out.retests.append(rt.insert_test(db, {"stay_id": stay_id, "kind": due.kind,
                                                    "purpose": due.purpose,
                                                    "due_date": due.due_date.isoformat()}))

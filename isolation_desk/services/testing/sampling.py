@@ -10,6 +10,7 @@ from typing import Any
 from ...domain import schedule as sched
 from ...domain.errors import DomainError
 from ...domain.roles import Actor
+from ...domain.vocabulary import StayStatus
 from ...storage import repo_tests as rt
 from ...storage import repositories as repo
 from ...storage.database import Database
@@ -79,7 +80,7 @@ def sample_stay(db: Database, stay_id: int, day: date, sampled_at: datetime, act
     s = repo.stay(db, stay_id)
     if s is None:
         raise DomainError("stay_unknown", stay_id=stay_id)
-    if s["status"] != "in_isolation":
+    if s["status"] != StayStatus.IN_ISOLATION:
         raise DomainError("stay_not_in_isolation", status=s["status"])
     due = rt.unsampled_for_stay(db, stay_id, day.isoformat())
     # the check-in test is the first sample taken after check-in (checked in at 23:59,
