@@ -24,3 +24,8 @@ def stored_datetime(value: object) -> datetime | None:
     if value is None or value == "":
         return None
     return datetime.fromisoformat(str(value))
+
+
+def stored_moment(moment: datetime) -> str:
+    """A time as the site file stores it and its queries compare it: ISO text, to the second."""
+    return moment.replace(microsecond=0).isoformat()

@@ -15,6 +15,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from ..domain.cells import normalize_text
+from ..domain.dates import stored_moment
 from ..domain.errors import DomainError
 from ..domain.roles import ROLES, SYSTEM, Actor
 from ..storage import repo_accounts as urepo
@@ -34,10 +35,6 @@ _hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 # Verifying against this keeps an unknown user name as slow as a wrong password, so the
 # time a refusal takes does not tell which user names exist.
 _DUMMY_HASH = _hasher.hash("not a real password")
-
-
-def _iso(value: datetime) -> str:
-    return value.replace(microsecond=0).isoformat()
 
 
 def normalize_username(raw: object) -> str:
@@ -78,7 +75,7 @@ def _new_user_row(username: str, display_name: str, role: str, password: str, no
     _check_password(password)
     return {"username": username, "display_name": display, "role": role,
             "password_hash": _hasher.hash(password), "failed_attempts": 0,
-            "locked_until": None, "active": 1, "created_at": _iso(now)}
+            "locked_until": None, "active": 1, "created_at": stored_moment(now)}
 
 
 @writes(Kind.USERS)
@@ -158,7 +155,7 @@ def sign_in(db: Database, username: str, password: str, now: datetime) -> Actor:
             repo.audit(db, actor=name, action="sign_in_failed", entity="user", entity_id=row["id"],
                        after={"reason": "inactive"}, at=now)
         raise DomainError("account_inactive", field="username")
-    if row["locked_until"] and row["locked_until"] > _iso(now):
+    if row["locked_until"] and row["locked_until"] > stored_moment(now):
         with db.transaction():
             repo.audit(db, actor=name, action="sign_in_failed", entity="user", entity_id=row["id"],
                        after={"reason": "locked"}, at=now)
@@ -174,7 +171,7 @@ def sign_in(db: Database, username: str, password: str, now: datetime) -> Actor:
         changes: dict[str, Any] = {"failed_attempts": failed}
         locked = failed >= MAX_FAILED_ATTEMPTS
         if locked:
-            changes = {"failed_attempts": 0, "locked_until": _iso(now + LOCKOUT)}
+            changes = {"failed_attempts": 0, "locked_until": stored_moment(now + LOCKOUT)}
         with db.transaction():
             urepo.update_user(db, row["id"], changes)
             repo.audit(db, actor=name, action="sign_in_failed", entity="user", entity_id=row["id"],
@@ -203,7 +200,7 @@ def verify_read_only(db: Database, username: str, password: str, now: datetime) 
         raise DomainError("sign_in_failed", field="password")
     if not row["active"]:
         raise DomainError("account_inactive", field="username")
-    if row["locked_until"] and row["locked_until"] > _iso(now):
+    if row["locked_until"] and row["locked_until"] > stored_moment(now):
         raise DomainError("account_locked", field="username",
                           until=row["locked_until"].replace("T", " ")[:16])
     try:

@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from ..domain.dates import stored_moment
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
 from ..domain.vocabulary import LogKind
@@ -28,11 +29,6 @@ LOG_TEXT_MAX = 2000
 # A shift leader prints the handover around the change of shift: within this long after a
 # shift began, "the shift" by default is the one that just finished.
 HANDOVER_GRACE = timedelta(hours=1)
-
-
-def iso(moment: datetime) -> str:
-    """A moment as the shift's queries compare it: ISO text, to the second."""
-    return moment.replace(microsecond=0).isoformat()
 
 
 _Day = date  # Shift has a field named "date"
@@ -138,7 +134,7 @@ def add_log_entry(db: Database, kind: str, text: str, actor: Actor, now: datetim
     if len(clean) > LOG_TEXT_MAX:
         raise DomainError("shift_log_text_too_long", field="text", length=len(clean), max=LOG_TEXT_MAX)
     with db.transaction():
-        entry_id = rs.insert_log_entry(db, iso(now), kind, clean, actor.username)
+        entry_id = rs.insert_log_entry(db, stored_moment(now), kind, clean, actor.username)
         repo.audit(db, actor=actor.username, action="shift_log_entry", entity="shift_log",
                    entity_id=entry_id, after={"kind": kind, "text": clean}, at=now)
     return entry_id
@@ -154,7 +150,7 @@ def resolve_log_entry(db: Database, entry_id: int, actor: Actor, now: datetime) 
     if entry["resolved_at"]:
         raise DomainError("shift_log_already_resolved", when=entry["resolved_at"][:16].replace("T", " "))
     with db.transaction():
-        rs.resolve_log_entry(db, entry_id, iso(now))
+        rs.resolve_log_entry(db, entry_id, stored_moment(now))
         repo.audit(db, actor=actor.username, action="shift_log_resolved", entity="shift_log",
                    entity_id=entry_id, before={"resolved_at": None}, after={"resolved_at": now}, at=now)
 
@@ -186,16 +182,16 @@ def seed_demo(db: Database, rng: random.Random, now: datetime, actor: Actor) -> 
                 continue
             roll = rng.random()
             if roll < 0.45:
-                rows.append((iso(at), "note", rng.choice(_NOTES), actor.username, None))
+                rows.append((stored_moment(at), "note", rng.choice(_NOTES), actor.username, None))
             elif roll < 0.8:
-                rows.append((iso(at), "instruction", rng.choice(_INSTRUCTIONS), actor.username, None))
+                rows.append((stored_moment(at), "instruction", rng.choice(_INSTRUCTIONS), actor.username, None))
             else:
                 resolved = at + timedelta(hours=rng.randint(1, 5))
-                rows.append((iso(at), "incident", rng.choice(_INCIDENTS).format(room=rng.choice(rooms)),
-                             actor.username, iso(resolved) if resolved < now else None))
+                rows.append((stored_moment(at), "incident", rng.choice(_INCIDENTS).format(room=rng.choice(rooms)),
+                             actor.username, stored_moment(resolved) if resolved < now else None))
     for p in rs.awaiting_transfer(db):
         at = min(now - timedelta(minutes=1), datetime.combine(now.date(), time(6, 40)))
-        rows.append((iso(at), "incident",
+        rows.append((stored_moment(at), "incident",
                      f"{p['room']} {p['name']} 核酸阳性,已上报指挥部,等待120负压救护车转运;"
                      f"同楼层暂停采样外的一切进出。", actor.username, None))
     rs.insert_log_entries(db, rows)

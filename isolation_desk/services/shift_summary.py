@@ -8,20 +8,21 @@ in 18:00-22:00 (``CHECK_WINDOWS``); a shift owes the slots whose window overlaps
 """
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from operator import itemgetter
 from typing import Any
 
+from ..domain.dates import stored_moment
 from ..domain.identity import mask_id
 from ..domain.policy import CATEGORIES
 from ..domain.vocabulary import RoomStatus, StayStatus
 from ..storage import repo_safety
 from ..storage import repo_shift as rs
 from ..storage.database import Database
-from .shift import Shift, iso, next_shift, shift_at
+from . import supplies
+from .shift import Shift, next_shift, shift_at
 from .site import get_settings
 
 CHECK_WINDOWS = {"morning": (time(6, 0), time(12, 0)), "evening": (time(18, 0), time(22, 0))}
@@ -44,64 +45,19 @@ class SupplyLine:
     below_reorder: bool
 
 
-def _field(obj: object, *names: str, default: Any = None) -> Any:
-    for name in names:
-        if isinstance(obj, dict) and name in obj:
-            return obj[name]
-        if hasattr(obj, name):
-            return getattr(obj, name)
-    return default
-
-
-def _as_date(value: object) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _as_float(value: Any) -> float | None:
-    try:
-        return None if value is None or value == "" else float(value)
-    except (TypeError, ValueError):
-        return None
+def _number(value: float | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def supply_forecast(db: Database, now: datetime) -> list[SupplyLine] | None:
-    """Every item's stock and days of supply from the supplies service's forecast (one
-    computation, theirs), or None while that service or any item does not exist: the paper
-    then says "not yet known", never zero. Imported lazily: the two areas were built side
-    by side."""
-    try:
-        supplies = importlib.import_module("isolation_desk.services.supplies")
-    except ImportError:
-        return None
-    fn = getattr(supplies, "forecast", None) or getattr(supplies, "stock_overview", None)
-    if fn is None:
-        return None
-    rows = fn(db, now)
-    if isinstance(rows, dict):
-        rows = list(rows.values())
-    lines = []
-    for r in rows or ():
-        on_hand = _as_float(_field(r, "on_hand", "balance", "quantity"))
-        level = _as_float(_field(r, "reorder_level"))
-        below = _field(r, "below_reorder", "needs_reorder", "reorder")
-        if not isinstance(below, bool):
-            below = on_hand is not None and level is not None and on_hand <= level
-        lines.append(SupplyLine(
-            item=str(_field(r, "item", "name", "item_name", default="")),
-            unit=str(_field(r, "unit", default="") or ""),
-            on_hand=on_hand, reorder_level=level,
-            days_of_supply=_as_float(_field(r, "days_of_supply", "days")),
-            run_out_date=_as_date(_field(r, "run_out_date", "runs_out_on")),
-            critical=bool(_field(r, "critical", default=False)), below_reorder=below))
+    """Every item's stock and days of supply from the supplies forecast (one computation:
+    ``supplies.stock_overview``), or None while the site has no supply items: the paper then
+    says "not yet known", never zero."""
+    lines = [SupplyLine(item=r["item"], unit=r["unit"] or "", on_hand=_number(r["on_hand"]),
+                        reorder_level=_number(r["reorder_level"]),
+                        days_of_supply=_number(r["days_of_supply"]), run_out_date=r["run_out_date"],
+                        critical=bool(r["critical"]), below_reorder=bool(r["below_reorder"]))
+             for r in supplies.stock_overview(db, now)]
     return lines or None
 
 
@@ -193,8 +149,8 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     # its end for a finished one; people "at the end" are those present at the last second
     # of that window (present-at compares with <=).
     until = as_of + timedelta(seconds=1) if under_way else as_of
-    start_s, at_s = iso(sh.start), iso(until)
-    census_at = iso(until - timedelta(seconds=1))
+    start_s, at_s = stored_moment(sh.start), stored_moment(until)
+    census_at = stored_moment(until - timedelta(seconds=1))
 
     # who is here: one aggregate of the people present, one of the rooms
     census_by_category = {c: 0 for c in CATEGORIES}
@@ -251,13 +207,13 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
     departures = [_person(r) for r in rs.departures_between(db, start_s, at_s)]
 
     nxt = next_shift(db, sh)
-    counts = rs.tests_due_counts(db, sh.days[0].isoformat(), sh.days[-1].isoformat(), start_s, iso(sh.end),
+    counts = rs.tests_due_counts(db, sh.days[0].isoformat(), sh.days[-1].isoformat(), start_s, stored_moment(sh.end),
                                  at_s, census_at, as_of.date().isoformat())
     tests_due = sum(r["due"] for r in counts)
     tests_done = sum(r["done"] or 0 for r in counts)
     tests_owed = sum(r["owed"] or 0 for r in counts)
     pending = rs.results_pending(db, at_s, include_later_results=not under_way)
-    overdue_before = iso(as_of - OVERDUE_RESULT)
+    overdue_before = stored_moment(as_of - OVERDUE_RESULT)
     overdue = [t for t in pending if t["sampled_at"] < overdue_before]
     positives = [_person(r) for r in rs.positives(db, start_s, at_s)]
 
@@ -269,7 +225,7 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
             if opens < as_of and closes > sh.start:
                 # people here at the census who arrived before the window opened, without a check
                 checked = rs.checked_stays(db, slot, day.isoformat(), (day + timedelta(days=1)).isoformat())
-                window_start = iso(opens)
+                window_start = stored_moment(opens)
                 at_in, at_id = col.get("checked_in_at", -1), col.get("stay_id", -1)  # -1: nobody here
                 for here in present:
                     if here[at_in] < window_start and here[at_id] not in checked:
@@ -294,11 +250,12 @@ def shift_summary(db: Database, sh: Shift, now: datetime) -> ShiftSummary:
 
     # the next shift: its own tests, plus those this shift still owes (when they are not
     # due on the next shift's days, where they are counted already)
-    next_counts = rs.tests_due_counts(db, nxt.days[0].isoformat(), nxt.days[-1].isoformat(), iso(nxt.start),
-                                      iso(nxt.end), iso(nxt.start), census_at, nxt.days[-1].isoformat())
+    next_counts = rs.tests_due_counts(db, nxt.days[0].isoformat(), nxt.days[-1].isoformat(),
+                                      stored_moment(nxt.start), stored_moment(nxt.end), stored_moment(nxt.start),
+                                      census_at, nxt.days[-1].isoformat())
     before_next = (nxt.days[0] - timedelta(days=1)).isoformat()
     carried = rs.tests_due_counts(db, sh.days[0].isoformat(), min(sh.days[-1].isoformat(), before_next),
-                                  start_s, iso(sh.end), at_s, census_at, as_of.date().isoformat()) \
+                                  start_s, stored_moment(sh.end), at_s, census_at, as_of.date().isoformat()) \
         if sh.days[0].isoformat() <= before_next else []
     next_by_building: dict[str, int] = {}
     for r in next_counts:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from ..domain.dates import stored_moment
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
 from ..domain.vocabulary import StayStatus
@@ -15,7 +16,6 @@ from ..storage import repo_shift as rs
 from ..storage import repositories as repo
 from ..storage.database import Database
 from .changes import Kind, writes
-from .shift import iso
 from .shift_summary import supply_forecast
 from .site import get_settings
 
@@ -137,8 +137,8 @@ def daily_figures(db: Database, day: date, now: datetime, notes: str = "") -> Ro
     settings = get_settings(db)
     start = datetime.combine(day, time(0))
     end = min(start + timedelta(days=1), now.replace(microsecond=0))
-    start_s, end_s = iso(start), iso(end)
-    at = iso(end - timedelta(seconds=1))
+    start_s, end_s = stored_moment(start), stored_moment(end)
+    at = stored_moment(end - timedelta(seconds=1))
     by_status: dict[str, int] = {}
     beds = 0
     for r in rs.room_status_counts(db, at):
@@ -171,7 +171,7 @@ def daily_figures(db: Database, day: date, now: datetime, notes: str = "") -> Ro
 # ----------------------------------------------------------------------------- papers' data
 def roster(db: Database, now: datetime) -> list[Row]:
     """Everybody on site now, in room order (在住人员名单)."""
-    return rs.present_stays(db, iso(now))
+    return rs.present_stays(db, stored_moment(now))
 
 
 def release_due_stays(db: Database, day: date) -> list[Row]:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from ..domain import stock
 from ..domain.date_parsing import parse_date
+from ..domain.dates import stored_date
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
 from ..domain.vocabulary import MovementKind
@@ -49,12 +50,8 @@ def _text(value: object) -> str:
 
 
 def _lots(db: Database, item_id: int) -> list[stock.StockLot]:
-    return [stock.StockLot(r["lot_id"], r["lot"], _date(r["expiry_date"]), float(r["on_hand"] or 0.0))
+    return [stock.StockLot(r["lot_id"], r["lot"], stored_date(r["expiry_date"]), float(r["on_hand"] or 0.0))
             for r in rs.lot_balances(db, item_id)]
-
-
-def _date(value: object) -> date | None:
-    return None if value in (None, "") else date.fromisoformat(str(value)[:10])
 
 
 def _fmt(value: float) -> str:
@@ -284,7 +281,7 @@ def adjust(db: Database, item_id: int, quantity: float | str, *, reason: str, lo
         found = rs.lot(db, lot_id)
         if found is None or found["item_id"] != item_id:
             raise DomainError("lot_unknown", field="lot")
-        lots_now.append(stock.StockLot(lot_id, found["lot"], _date(found["expiry_date"]), 0.0))
+        lots_now.append(stock.StockLot(lot_id, found["lot"], stored_date(found["expiry_date"]), 0.0))
     if value > 0:
         allocation = [(lot_id, value)]
     else:
@@ -375,13 +372,13 @@ def coming_demand(db: Database, today: date, days: int = stock.WINDOW_DAYS) -> D
     day_list = [today + timedelta(days=i) for i in range(days)]
     occupants = [0.0] * days
     for r in rs.present_by_release_date(db):
-        release = _date(r["release_date"])
+        release = stored_date(r["release_date"])
         for i, d in enumerate(day_list):
             # everybody present now is here today; later, a person leaves on the release date
             if i == 0 or release is None or release > d:
                 occupants[i] += r["n"]
     for r in rs.expected_by_arrival(db):
-        arrival, release = _date(r["day"]), _date(r["release_date"])
+        arrival, release = stored_date(r["day"]), stored_date(r["release_date"])
         for i, d in enumerate(day_list):
             if arrival is not None and arrival <= d and (release is None or release > d):
                 occupants[i] += r["n"]
@@ -445,7 +442,7 @@ def stock_overview(db: Database, now: datetime, *, include_inactive: bool = Fals
     by_item: dict[int, list[stock.StockLot]] = {}
     for r in rs.all_lot_balances(db):
         by_item.setdefault(r["item_id"], []).append(
-            stock.StockLot(r["lot_id"], r["lot"], _date(r["expiry_date"]), float(r["on_hand"] or 0.0)))
+            stock.StockLot(r["lot_id"], r["lot"], stored_date(r["expiry_date"]), float(r["on_hand"] or 0.0)))
     demand = coming_demand(db, today)
     rows = []
     for item in rs.items(db, active_only=not include_inactive):

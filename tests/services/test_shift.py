@@ -161,9 +161,7 @@ def test_supplies_are_not_yet_known_without_items(db, now):
 
 def test_supplies_come_from_the_supplies_forecast(demo_db, now):
     lines = shift_summary.supply_forecast(demo_db, now)
-    if lines is None:
-        pytest.skip("the supplies service has no forecast yet")
-    assert all(line.item for line in lines)
+    assert lines and all(line.item for line in lines)
     s = shift_summary.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
     assert [x.item for x in s.supplies_to_reorder] == [x.item for x in lines if x.below_reorder]
 
@@ -197,16 +195,6 @@ def test_daily_figures_and_template(demo_db, now, manager):
     with pytest.raises(DomainError) as e:
         site_figures.set_daily_template(demo_db, ["date", "weather"], manager, now)
     assert e.value.code == "daily_template_field_unknown"
-
-
-def test_supplies_are_not_yet_known_while_the_supplies_service_has_no_forecast(demo_db, now, monkeypatch):
-    import sys
-    import types
-    monkeypatch.setitem(sys.modules, "isolation_desk.services.supplies", types.ModuleType("supplies"))
-    assert shift_summary.supply_forecast(demo_db, now) is None
-    s = shift_summary.shift_summary(demo_db, shift.shift_at(demo_db, now), now)
-    assert not s.supplies_known
-    assert site_figures.daily_figures(demo_db, now.date(), now)["supplies_below_reorder"] is None
 
 
 # ----------------------------------------------------------------------------- present at a moment
