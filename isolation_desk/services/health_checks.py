@@ -20,7 +20,7 @@ SYMPTOMS = ("fever", "dry_cough", "sputum", "sore_throat", "fatigue", "runny_nos
             "muscle_ache", "short_breath", "chest_tightness", "smell_taste_loss", "diarrhoea")
 
 
-@writes(Kind.HEALTH, Kind.ALERTS)
+@writes(Kind.HEALTH)
 def record_health_check(db: Database, stay_id: int, taken_at: datetime, slot: str,
                         temperature: float | None, symptoms: list[str], actor: Actor,
                         now: datetime) -> int:
@@ -46,7 +46,7 @@ def record_health_check(db: Database, stay_id: int, taken_at: datetime, slot: st
     return check_id
 
 
-@writes(Kind.HEALTH, Kind.ALERTS)
+@writes(Kind.HEALTH)
 def record_temperature(db: Database, stay_id: int, slot: str, raw: object, symptoms: list[str],
                        actor: Actor, now: datetime, taken_at: datetime | None = None) -> float:
     """A temperature as typed (36.5, 36,5, 36.5℃); 3.7 or 373 is refused, never guessed."""

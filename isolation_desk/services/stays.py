@@ -120,7 +120,7 @@ def _child_alone_check(db: Database, room_id: int | None, actor: Actor, now: dat
     return raised
 
 
-@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS, Kind.ALERTS)
 def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
              room_id: int | None = None, household_of: int | None = None,
              household_role: str | None = None, host_role: str | None = None,
@@ -207,7 +207,7 @@ def check_in(db: Database, reg: Registration, actor: Actor, now: datetime, *,
 LOCAL_NUMBER_PREFIX = "LOCAL"
 
 
-@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS, Kind.ALERTS)
 def check_in_child_without_document(db: Database, fields: Row, host_stay_id: int, actor: Actor,
                                     now: datetime) -> CheckInResult:
     """A child with no identity document, registered with the parent already here: a local
@@ -266,7 +266,7 @@ def household_to_move(db: Database, stay_id: int) -> list[Row]:
     return rs.household_room_mates(db, stay_id)
 
 
-@writes(Kind.STAYS, Kind.ROOMS)
+@writes(Kind.STAYS, Kind.ROOMS, Kind.ALERTS)
 def move(db: Database, stay_id: int, room_id: int, reason: str, actor: Actor, now: datetime, *,
          with_household: bool = True, override_reason: str | None = None) -> MoveResult:
     """Move a person to a ready room; the household members who share the room move too
@@ -340,7 +340,7 @@ def household_to_extend(db: Database, stay_id: int, new_date: date) -> list[Row]
             if m["status"] == StayStatus.IN_ISOLATION and day_of(m["release_date"]) < new_date]
 
 
-@writes(Kind.STAYS)
+@writes(Kind.STAYS, Kind.TESTS)
 def adjust_release(db: Database, stay_id: int, new_date: date, reason: str, actor: Actor,
                    now: datetime, *, with_household: bool = True) -> pol.AdjustedRelease:
     """Extend or bring forward a release date, with the reason and who did it. An extension
@@ -423,7 +423,7 @@ SECOND_SIGNATURE = ("fever_24h",)
 SECOND_ROLES: tuple[str, ...] = (Role.MEDICAL.value, Role.MANAGER.value)
 
 
-@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS, Kind.ALERTS)
 def release(db: Database, stay_id: int, actor: Actor, now: datetime,
             override_reason: str | None = None, *, second_actor: Actor | None = None,
             second_reason: str | None = None, community_notified: bool = False) -> rel.ReleaseDecision:
@@ -552,7 +552,7 @@ def transfer_out(db: Database, stay_id: int, kind: str, destination: str, actor:
                    after={"status": StayStatus.TRANSFERRED, "kind": kind, "destination": destination}, at=now)
 
 
-@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS, Kind.ALERTS)
 def end_stay_other(db: Database, stay_id: int, reason: str, actor: Actor, now: datetime) -> None:
     """The stay ended for another reason (e.g. sent home by headquarters)."""
     actor.require("override")

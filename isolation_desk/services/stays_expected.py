@@ -66,7 +66,7 @@ def registration_of(s: Row) -> Registration:
         community_contact=s["community_contact"] or "", community_phone=s["community_phone"] or "")
 
 
-@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS, Kind.ALERTS)
 def check_in_expected(db: Database, stay_id: int, actor: Actor, now: datetime,
                       room_id: int | None = None) -> CheckInResult:
     actor.require("check_in")
@@ -193,7 +193,7 @@ def _check_in_unit(db: Database, unit: PlannedUnit, actor: Actor, now: datetime)
     return results
 
 
-@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS)
+@writes(Kind.STAYS, Kind.ROOMS, Kind.TESTS, Kind.ALERTS)
 def bulk_check_in(db: Database, plan: Sequence[PlannedUnit], actor: Actor, now: datetime) -> BulkCheckInResult:
     """Check in each planned unit (a person, or a household into one room).
 

@@ -34,7 +34,7 @@ from .base import Screen
 
 class RoomsScreen(Screen):
     key = "rooms"
-    shows = frozenset({Kind.ROOMS, Kind.STAYS, Kind.ALERTS, Kind.SETTINGS})
+    shows = frozenset({Kind.ROOMS, Kind.STAYS, Kind.TESTS, Kind.HEALTH, Kind.ALERTS, Kind.SETTINGS})  # badges
     openStay = Signal(int)  # the main window shows the occupant
 
     def __init__(self, ctx, parent=None):

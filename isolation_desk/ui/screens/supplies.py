@@ -51,7 +51,7 @@ def _ms(day: date) -> float:
 class SuppliesScreen(Screen):
     personal_data = False  # stock and ledger: exports need no manager role
     key = "supplies"
-    shows = frozenset({Kind.STOCK, Kind.STAYS, Kind.TESTS, Kind.SETTINGS})  # demand: people, samples
+    shows = frozenset({Kind.STOCK, Kind.STAYS, Kind.TESTS, Kind.STAFF, Kind.SETTINGS})  # demand: people, staff
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
