@@ -1,8 +1,12 @@
 """SQL of the supplies area: items, lots, the movement ledger, and the counts the forecast
 reads (occupants present and releases due, tests due, staff on the roster).
 
-Balances are never stored: on hand is the sum of the signed movements, aggregated in SQL
-(``idx_movements_item`` on (item_id, at)). Functions do not open transactions.
+On hand is the sum of the signed movements: summed from the ledger for one item
+(``idx_movements_item`` on (item_id, at)), and for the whole overview read from the running
+totals that triggers keep (``supply_balances``, ``supply_issued_daily``, migration 0010). Both
+are rounded to 6 decimals (``_exact``): a running total and a sum of the same fractional
+quantities can differ in the last bit, and a lot is empty in both or in neither. Functions do
+not open transactions.
 """
 from __future__ import annotations
 
@@ -55,11 +59,16 @@ def insert_lot(db: Database, item_id: int, lot_name: str, expiry_date: date | st
 
 
 # -- balances ------------------------------------------------------------------
+def _exact(total: str) -> str:
+    """A total of quantities as SQL compares and shows it: to 6 decimals, never -0."""
+    return f"(round({total}, 6) + 0.0)"
+
+
 def lot_balances(db: Database, item_id: int) -> list[dict[str, Any]]:
     """Stock per lot of one item (lot_id None: stock without a lot), with lots at zero."""
-    return db.query("""
+    return db.query(f"""
         SELECT m.lot_id, coalesce(l.lot, '') AS lot, l.expiry_date, l.maker,
-               sum(m.quantity) AS on_hand
+               {_exact("sum(m.quantity)")} AS on_hand
         FROM supply_movements m LEFT JOIN supply_lots l ON l.id = m.lot_id
         WHERE m.item_id = ?
         GROUP BY m.lot_id
@@ -69,15 +78,15 @@ def lot_balances(db: Database, item_id: int) -> list[dict[str, Any]]:
 def all_lot_balances(db: Database) -> list[dict[str, Any]]:
     """Stock per item and lot for every item: the running totals that triggers keep equal to
     the ledger's sums (migration 0010), one row per item and lot whatever the ledger's length."""
-    return db.query("""
-        SELECT b.item_id, b.lot_id, coalesce(l.lot, '') AS lot, l.expiry_date, b.on_hand
+    return db.query(f"""
+        SELECT b.item_id, b.lot_id, coalesce(l.lot, '') AS lot, l.expiry_date, {_exact("b.on_hand")} AS on_hand
         FROM supply_balances b
         LEFT JOIN supply_lots l ON l.id = b.lot_id""")
 
 
 def on_hand(db: Database, item_id: int) -> float:
-    return float(db.scalar("SELECT coalesce(sum(quantity), 0) FROM supply_movements WHERE item_id = ?",
-                           (item_id,)) or 0.0)
+    return float(db.scalar(f"SELECT {_exact('coalesce(sum(quantity), 0)')} FROM supply_movements "
+                           "WHERE item_id = ?", (item_id,)) or 0.0)
 
 
 def issued_between(db: Database, since: str, until: str, item_id: int | None = None) -> dict[int, float]:
@@ -93,7 +102,7 @@ def issued_between(db: Database, since: str, until: str, item_id: int | None = N
     if item_id is not None:
         sql += " AND item_id = ?"
         params.append(item_id)
-    return {r["item_id"]: float(r["issued"] or 0.0)
+    return {r["item_id"]: round(float(r["issued"] or 0.0), 6)
             for r in db.query(sql + " GROUP BY item_id", params)}
 
 
