@@ -65,9 +65,9 @@ def cases(db, now):
         ("room board (boards.room_tiles)", lambda: boards.room_tiles(db, now)),
         ("occupants list (boards.occupant_sources)", lambda: boards.occupant_sources(db)),
         ("occupants search (boards.occupant_sources, search)", lambda: boards.occupant_sources(db, search="王")),
-        ("today's due tests (testing.sampling_sources)", lambda: sampling.sampling_sources(db, today)),
+        ("today's due tests (testing.sampling.sampling_sources)", lambda: sampling.sampling_sources(db, today)),
         ("release list (repo_shift.releases_due)", lambda: repo_shift.releases_due(db, at, today.isoformat())),
-        ("shift summary (shift.current_summary)", lambda: shift_summary.current_summary(db, now)),
+        ("shift summary (shift_summary.current_summary)", lambda: shift_summary.current_summary(db, now)),
     ]
 
 

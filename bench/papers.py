@@ -127,7 +127,7 @@ def handover(db_path: str, size: str, repeat: int, now: datetime, *, target_s: f
     return [
         Figure("pdf", "handover PDF, whole `isolation-desk handover` process", size, "s", whole, None, "", None,
                target, (whole.best() < target_s) if target_s else None, extra={"peak_rss_mb": rss, "pages": pages}),
-        Figure("pdf", "handover: shift summary (shift.current_summary)", size, "s", summary_stats),
+        Figure("pdf", "handover: shift summary (shift_summary.current_summary)", size, "s", summary_stats),
         Figure("pdf", "handover: build only (reports.handover.build_handover)", size, "s", build,
                extra={"pages": pages}),
     ]

@@ -145,13 +145,13 @@ def run(db_path: str, size: int, repeat: int, now: datetime) -> list[Figure]:
          lambda: boards.occupant_rows(db, today), RAW_OCCUPANTS, {}),
         (f"occupants search '{SEARCH}' in SQL (boards.occupant_sources)",
          lambda: boards.occupant_sources(db, search=SEARCH), RAW_OCCUPANTS_SEARCH, {"like": f"%{SEARCH}%"}),
-        ("today's due tests, room order (testing.sampling_sources: what the tests screen reads)",
+        ("today's due tests, room order (testing.sampling.sampling_sources: what the tests screen reads)",
          lambda: sampling.sampling_sources(db, today), RAW_DUE_TESTS, {"today": iso_today}),
-        ("today's due tests, every row formatted (testing.sampling_list: PDF, command line; reference)",
+        ("today's due tests, every row formatted (testing.sampling.sampling_list: PDF, command line; reference)",
          lambda: sampling.sampling_list(db, today), RAW_DUE_TESTS, {"today": iso_today}),
         ("release list, due today (repo_shift.releases_due)",
          lambda: repo_shift.releases_due(db, at, iso_today), RAW_RELEASES, {"today": iso_today, "at": at}),
-        ("shift summary (shift.current_summary)", lambda: shift_summary.current_summary(db, now), None, {}),
+        ("shift summary (shift_summary.current_summary)", lambda: shift_summary.current_summary(db, now), None, {}),
     ]
     building = boards.default_building(db)
     if building is not None:

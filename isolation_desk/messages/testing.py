@@ -8,7 +8,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "未知的检测类型“{value}”,请选择核酸或抗原。"),
     "pool_size_invalid": ("A pool holds 1, 5, 10 or 20 samples, not {value}. Choose one of these sizes.",
                           "混采管只能是1、5、10或20合1,不能是{value},请重新选择。"),
-    # sampling (services/testing.py)
+    # sampling (services/testing/sampling.py)
     "scan_code_invalid": ("'{value}' is not a door-card code (ISD:<number>). Scan the QR code on the door card again, "
                           "or pick the person in the list.",
                           "“{value}”不是门卡二维码(ISD:编号)。请重新扫描门卡上的二维码,或在列表中选择该人员。"),

@@ -121,13 +121,12 @@ def occupant_view(s: sqlite3.Row, today: date) -> dict[str, Any]:
 
 def occupant_rows(db: Database, today: date, *, category: str | None = None,
                   building: str | None = None, status: str | None = None,
-                  search: str | None = None, last_tests: dict[int, dict[str, Any]] | None = None,
+                  search: str | None = None,
                   memo: dict[int, tuple[tuple[Any, ...], dict[str, Any]]] | None = None,
                   ) -> list[dict[str, Any]]:
     """The occupants list, every row formatted (``occupant_view`` of each of
     ``occupant_sources``): exports, tests. ``memo`` (a dict the caller keeps) reuses the row of
-    a stay whose data and day have not changed. (``last_tests`` is accepted for compatibility
-    and ignored.)"""
+    a stay whose data and day have not changed."""
     rows = []
     for s in occupant_sources(db, category=category, building=building, status=status, search=search):
         if memo is not None:
@@ -141,10 +140,6 @@ def occupant_rows(db: Database, today: date, *, category: str | None = None,
             memo[s["id"]] = (signature, row)
         rows.append(row)
     return rows
-
-
-def last_tests(db: Database) -> dict[int, dict[str, Any]]:
-    return repo_ui.last_tests(db)
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,7 @@ from ..storage import repo_stays as rstays
 from ..storage import repo_supplies as rsup
 from ..storage import repositories as repo
 from ..storage.database import Database
-from . import (
-    health_checks,
-    shift,  # issue 6: the shift log of the demo
-    site,
-    stays,
-)
+from . import health_checks, shift, site, staff, stays
 from . import rooms as room_service
 from .changes import Kind, writes
 from .testing import results
@@ -199,10 +194,9 @@ def build_demo(db: Database, *, rooms: int = 300, seed: int = 1, now: datetime,
             if offset < 0:
                 repo.bulk_health_checks(db, day.isoformat(), "evening", at(19, 30).isoformat(), a.username)
         _today_events(db, rng, now, a)
-        shift.seed_demo(db, rng, now, a)  # issue 6: shift-log entries of the last days (services/shift.py)
-        _seed_supplies(db, rng, now, a)  # issue 5: items and a stock ledger over the history
-        # issue 4: staff roster and staff daily tests (services/staff.py)
-        __import__("isolation_desk.services.staff", fromlist=["staff"]).seed_demo(db, rng, now, a)
+        shift.seed_demo(db, rng, now, a)  # shift-log entries of the last days
+        _seed_supplies(db, rng, now, a)  # items and a stock ledger over the history
+        staff.seed_demo(db, rng, now, a)  # staff roster and staff daily tests
         repo.audit(db, actor=a.username, action="demo_generated", entity="site",
                    after={"rooms": capacity, "seed": seed, "history_days": history_days}, at=now)
     return {"rooms": len(all_rooms),

@@ -452,9 +452,6 @@ def stock_overview(db: Database, now: datetime, *, include_inactive: bool = Fals
     return rows
 
 
-# The name the handover sheet imports.
-forecast = stock_overview
-
 
 def item_forecast(db: Database, item_id: int, now: datetime) -> Row:
     """One item's row of the overview, with its lots and its forecast (projection, alerts)."""

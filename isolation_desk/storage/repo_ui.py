@@ -7,7 +7,7 @@ from typing import Any
 
 from . import repositories as repo
 from .database import Database
-from .repositories import CURRENT_SQL, ON_SITE_SQL
+from .repositories import ON_SITE_SQL
 
 
 def room_badges(db: Database, today: str, fever_since: str, fever_threshold: float,
@@ -76,17 +76,6 @@ def room_cells(db: Database, building: str | None = None) -> list[tuple[Any, ...
         sql += " WHERE b.code = ?"
         params.append(building)
     return db.execute(sql + " ORDER BY b.sort_order, b.code, r.floor, r.number", params).fetchall()
-
-
-def last_tests(db: Database) -> dict[int, dict[str, Any]]:
-    """The latest sampled test of every current stay: stay_id -> {sampled_at, result, kind}."""
-    rows = db.query(f"""
-SELECT t.stay_id, t.sampled_at, t.result, t.kind
-FROM stays s
-JOIN tests t ON t.id = (SELECT t2.id FROM tests t2 WHERE t2.stay_id = s.id AND t2.sampled_at IS NOT NULL
-                        ORDER BY t2.sampled_at DESC, t2.id DESC LIMIT 1)
-WHERE s.status IN {CURRENT_SQL}""")
-    return {r["stay_id"]: r for r in rows}
 
 
 def room_count(db: Database) -> int:

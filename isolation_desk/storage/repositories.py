@@ -169,28 +169,6 @@ def audit_hash_at(db: Database, entry_id: int) -> str | None:
     return found
 
 
-def audit_entries(db: Database, *, entity: str | None = None, actor: str | None = None,
-                  since: str | None = None, until: str | None = None, limit: int = 5000) -> list[dict[str, Any]]:
-    where, params = [], []
-    if entity:
-        where.append("entity = ?")
-        params.append(entity)
-    if actor:
-        where.append("actor = ?")
-        params.append(actor)
-    if since:
-        where.append("at >= ?")
-        params.append(since)
-    if until:
-        where.append("at < ?")
-        params.append(until)
-    sql = "SELECT id, at, actor, action, entity, entity_id, before, after FROM audit"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY id DESC LIMIT ?"
-    return db.query(sql, params + [limit])
-
-
 # -- policies ----------------------------------------------------------------
 def active_policies(db: Database) -> list[dict[str, Any]]:
     return db.query("SELECT * FROM policies WHERE retired_at IS NULL ORDER BY category")

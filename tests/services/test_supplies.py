@@ -7,6 +7,7 @@ import pytest
 from isolation_desk.domain.errors import DomainError
 from isolation_desk.domain.roles import Actor
 from isolation_desk.services import demo, supplies
+from isolation_desk.storage import repo_accounts
 from isolation_desk.storage import repo_supplies as rs
 from isolation_desk.storage import repositories as repo
 
@@ -42,7 +43,7 @@ def test_receipt(db, manager, now, mask):
     assert (lot["lot"], lot["expiry_date"], lot["maker"]) == ("20221101A", "2024-10-31", "稳健医疗")
     assert rs.on_hand(db, mask) == 1200
     assert db.scalar("SELECT count(*) FROM audit") == audits + 1
-    entry = repo.audit_entries(db, entity="supply_item")[0]
+    entry = repo_accounts.audit_search(db, entity="supply_item")[0]
     assert entry["action"] == "stock_received" and entry["entity_id"] == str(mask)
     # the same lot again adds to it
     supplies.receive(db, mask, 100, party="红十字会捐赠", lot="20221101A", expiry_date=date(2024, 10, 31),
@@ -78,7 +79,7 @@ def test_issue_takes_first_expiry_first(db, manager, now, mask):
     assert {r["party"] for r in rows} == {"医疗组"}
     assert rs.on_hand(db, mask) == 80
     # one user action, one audit entry
-    assert [e["action"] for e in repo.audit_entries(db, entity="supply_item")][:1] == ["stock_issued"]
+    assert [e["action"] for e in repo_accounts.audit_search(db, entity="supply_item")][:1] == ["stock_issued"]
 
 
 def test_issue_that_would_go_negative_is_refused_and_nothing_is_written(db, manager, now, water):

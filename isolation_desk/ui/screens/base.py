@@ -58,6 +58,15 @@ class Screen(QWidget):
             labels.append(label)
         return labels
 
+    def _fill_buildings(self) -> None:
+        """The building filter (``self.building``) of a screen that lists the site's buildings."""
+        self.fill_building_filter(self.building, boards.buildings(self.ctx.db))
+
+    def _filters_changed(self, *_) -> None:
+        """A filter was changed by the user (not while the screen fills it): read again."""
+        if not getattr(self, "_filling", False):
+            self.refresh()
+
     def fill_floor_filter(self, floors: list[tuple[str, int]]) -> None:
         """(Re)fill ``self.floor`` with the floors of the building chosen in ``self.building``
         (``floors``: (building code, floor) pairs), keeping the choice; "All" and greyed out

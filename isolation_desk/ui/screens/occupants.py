@@ -231,13 +231,6 @@ class OccupantsScreen(Screen):
         self._filling = False
 
     # -- data --------------------------------------------------------------------------
-    def _fill_buildings(self) -> None:
-        self.fill_building_filter(self.building, boards.buildings(self.ctx.db))
-
-    def _filters_changed(self, *_):
-        if not self._filling:
-            self.refresh()
-
     def _search_now(self) -> None:
         self.apply_search()
         if self.model.rowCount():

@@ -173,13 +173,6 @@ class RoomsScreen(Screen):
         self._filling = False
 
     # -- data -------------------------------------------------------------------
-    def _fill_buildings(self) -> None:
-        self.fill_building_filter(self.building, boards.buildings(self.ctx.db))
-
-    def _filters_changed(self, *_):
-        if not self._filling:
-            self.refresh()
-
     def refresh(self) -> None:
         super().refresh()
         self._fill_buildings()  # a building may have been added since
