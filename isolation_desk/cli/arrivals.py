@@ -45,6 +45,8 @@ def import_arrivals_command(file, db_path, dry_run, as_json, refused_out, sheet,
     whatever its rows held; non-zero with a message when it could not be read.
     """
     from ..messages import current_language, describe
+    from ..messages.imports import row_reasons
+    from ..reports.refused_rows import write_refused_rows
     from ..services import arrivals_import as ai
 
     lang = current_language()
@@ -56,7 +58,7 @@ def import_arrivals_command(file, db_path, dry_run, as_json, refused_out, sheet,
     finally:
         db.close()
     if refused_out is not None and preview.refused:
-        ai.write_refused_rows(preview, refused_out, lang)
+        write_refused_rows(refused_out, preview.headers, preview.refused, lang)
     if as_json:
         click.echo(json.dumps(arrivals_report(result, preview, lang), ensure_ascii=False, indent=1))
         return
@@ -66,7 +68,7 @@ def import_arrivals_command(file, db_path, dry_run, as_json, refused_out, sheet,
     if result.previous_import is not None:
         click.echo(describe(ai.already_imported_error(result.previous_import), lang))
     for row in preview.refused:
-        click.echo(f"row {row.row} ({row.status}): " + "; ".join(row.reasons(lang)))
+        click.echo(f"row {row.row} ({row.status}): " + "; ".join(row_reasons(row.errors, lang)))
     if refused_out is not None and preview.refused:
         click.echo(f"refused rows written to {refused_out}")
     if dry_run:

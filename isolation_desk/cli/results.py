@@ -15,6 +15,21 @@ from . import db_option, handle_errors, json_default, open_db
 from .auth import signed_in
 
 
+def results_json(report, lang: str) -> dict:
+    """Exactly what ``import results --json`` prints. Each conflict and unmatched row carries
+    its result (when it could be read), whether it was recorded anyway, its reason code and
+    ``message``, the reason in words (in the place of the service's ``error``)."""
+    from ..messages import describe
+
+    def worded(entry: dict) -> dict:
+        return {("message" if k == "error" else k): (describe(v, lang) if k == "error" else v)
+                for k, v in entry.items()}
+    return {"rows": report.rows, "recorded": report.recorded,
+            "unmatched": [worded(u) for u in report.unmatched],
+            "conflicts": [worded(c) for c in report.conflicts], "positives": report.positives,
+            "positives_unmatched": len(report.positives_unmatched)}
+
+
 @click.group("import")
 def import_group():
     """Import spreadsheets (lab results, arrivals lists)."""
@@ -39,7 +54,9 @@ def import_results_command(file, db_path, dry_run, as_json, actor):
     "confirm identity"); only negatives wait for confirmation. Exits 1 when any positive
     row was not matched to a person.
     """
+    from ..messages import current_language, describe
     from ..services.results_import import import_results
+    lang = current_language()
     db = open_db(db_path, create=False, check="quick")
     try:
         report = import_results(db, file, actor, datetime.now().replace(microsecond=0), dry_run=dry_run)
@@ -47,7 +64,7 @@ def import_results_command(file, db_path, dry_run, as_json, actor):
         db.close()
     lost = report.positives_unmatched
     if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1, default=json_default))
+        click.echo(json.dumps(results_json(report, lang), ensure_ascii=False, indent=1, default=json_default))
         if lost:
             raise SystemExit(1)  # a positive reached nobody: the caller must not carry on quietly
         return
@@ -57,9 +74,9 @@ def import_results_command(file, db_path, dry_run, as_json, actor):
     for p in report.positives:
         click.echo(f"POSITIVE row {p['row']}: {p['name']} {p['room']}".rstrip())
     for u in report.unmatched:
-        click.echo(f"unmatched row {u['row']}: {u['name']} {u['id_number']} - {u['message']}")
+        click.echo(f"unmatched row {u['row']}: {u['name']} {u['id_number']} - {describe(u['error'], lang)}")
     for c in report.conflicts:
-        click.echo(f"conflict row {c['row']}: {c['name']} {c['id_number']} - {c['message']}")
+        click.echo(f"conflict row {c['row']}: {c['name']} {c['id_number']} - {describe(c['error'], lang)}")
     if dry_run:
         click.echo("dry run: nothing was saved")
     if lost:

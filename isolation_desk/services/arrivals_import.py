@@ -1,4 +1,4 @@
-"""Arrivals from a transfer list (转运名单): read, preview, import, refused rows (the people
+"""Arrivals from a transfer list (转运名单): read, preview, import (the people
 imported are checked in by services.stays_expected).
 
 A district office sends the list as a spreadsheet typed in a hurry. The import must be right
@@ -17,7 +17,8 @@ on the first try and must never invent data:
   adds nothing.
 
 Reason codes leave this module, never words: ``messages.describe`` makes the sentences
-(``messages/imports.py`` holds this area's codes).
+(``messages/imports.py`` holds this area's codes and the words of its fields and statuses);
+``reports.refused_rows`` writes the refused rows (``ArrivalsPreview.refused``) to send back.
 """
 from __future__ import annotations
 
@@ -37,9 +38,8 @@ from ..domain.identity import mask_id
 from ..domain.registration import Registration, validate_registration
 from ..domain.roles import Actor
 from ..domain.vocabulary import StayStatus
-from ..io.spreadsheet import FIELD_ALIASES, Header, SpreadsheetError, find_header, header_key, read_rows, write_xlsx
+from ..io.spreadsheet import FIELD_ALIASES, Header, SpreadsheetError, find_header, header_key, read_rows
 from ..io.spreadsheet import Row as SheetRow
-from ..messages import describe
 from ..storage import repo_arrivals
 from ..storage import repositories as repo
 from ..storage.database import Database
@@ -90,26 +90,6 @@ _ROLE_ALIASES = {
     "dependant": ("被照护", "被照护人", "被陪护", "被陪护人", "dependant", "dependent"),
 }
 _ROLE_BY_LABEL = {label.lower(): code for code, labels in _ROLE_ALIASES.items() for label in labels}
-
-# Field names in the refused-rows workbook and the command line's words.
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "name": ("Name", "姓名"), "id_type": ("ID type", "证件类型"), "id_number": ("ID number", "证件号码"),
-    "sex": ("Sex", "性别"), "birth_date": ("Birth date", "出生日期"), "phone": ("Phone", "联系电话"),
-    "category": ("Category", "人员类别"), "last_exposure": ("Last exposure", "末次暴露时间"),
-    "arrival": ("Arrival", "抵达时间"), "origin": ("Origin", "来源地区"),
-    "registered_address": ("Registered address", "户籍地址"), "current_address": ("Current address", "现住址"),
-    "destination": ("Destination community", "去往街镇/社区"),
-    "community_contact": ("Community contact", "社区联系人"),
-    "community_phone": ("Community phone", "社区联系电话"), "household": ("Household", "同户编号"),
-    "household_role": ("Household role", "同住关系"), "notes": ("Notes", "备注"), ROW: ("Row", "整行"),
-}
-STATUS_LABELS = {VALID: ("valid", "有效"), INVALID: ("refused", "不予导入"), DUPLICATE: ("duplicate", "重复")}
-
-
-def field_label(name: str, lang: str) -> str:
-    en, zh = FIELD_LABELS.get(name, (name, name))
-    return zh if lang.startswith("zh") else en
-
 
 # -- One row ------------------------------------------------------------------------------
 
@@ -221,9 +201,6 @@ class PreviewRow:
         if self.registration is not None:
             return mask_id(self.registration.id_number)
         return cell_text(self.cells.get("id_number"))
-
-    def reasons(self, lang: str) -> list[str]:
-        return [f"{field_label(f, lang)}: {describe(e, lang)}" for f, e in self.errors.items()]
 
 
 def _registration(row: PreviewRow) -> Registration:
@@ -568,29 +545,6 @@ def import_arrivals(db: Database, preview: ArrivalsPreview, actor: Actor, now: d
                           "imported": result.imported, "duplicates": result.duplicates,
                           "invalid": result.invalid, "mapping": remembered}, at=now)
     return result
-
-
-# -- Refused rows, to send back -----------------------------------------------------------
-
-
-def refused_rows_table(preview: ArrivalsPreview, lang: str) -> tuple[list[str], list[list[object]]]:
-    """The refused rows with their reasons, then the row as the file had it."""
-    zh = lang.startswith("zh")
-    headers = ["行号" if zh else "Row", "状态" if zh else "Status", "原因" if zh else "Reasons"]
-    headers += [h or (f"列{i + 1}" if zh else f"Column {i + 1}") for i, h in enumerate(preview.headers)]
-    body = []
-    for r in preview.refused:
-        en, zh_word = STATUS_LABELS[r.status]
-        values = list(r.values) + [None] * max(0, len(preview.headers) - len(r.values))
-        body.append([r.row, zh_word if zh else en, ("；" if zh else "; ").join(r.reasons(lang))] + values)
-    return headers, body
-
-
-def write_refused_rows(preview: ArrivalsPreview, path: str | Path, lang: str) -> int:
-    """Write an xlsx of the refused rows and why; returns how many rows it holds."""
-    headers, body = refused_rows_table(preview, lang)
-    write_xlsx(path, headers, body, sheet_title="refused" if not lang.startswith("zh") else "未导入")
-    return len(body)
 
 
 # -- The remembered mapping ---------------------------------------------------------------

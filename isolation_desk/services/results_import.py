@@ -18,6 +18,10 @@ A positive whose name still differs is recorded and raised all the same, and lis
 conflict that says "confirm identity" (its alert's note is ``name_differs:<sheet name>``);
 only a negative or invalid row waits for someone to confirm. Every conflict and unmatched
 row carries its result; ``positives_unmatched`` are the positive rows recorded for nobody.
+
+Codes leave this module, never words: each conflict and unmatched row holds its ``reason``
+(the code) and its ``error`` (the DomainError with its parameters); the window and the
+command line make the sentence (``messages.describe``).
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from ..domain.cells import normalize_text
 from ..domain.date_parsing import parse_datetime
@@ -35,7 +39,6 @@ from ..domain.identity import mask_id, normalize_id_number
 from ..domain.names import compare_names
 from ..domain.roles import Actor
 from ..io.spreadsheet import find_header, read_rows
-from ..messages import current_language, describe
 from ..storage import repo_tests as rt
 from ..storage import repositories as repo
 from ..storage.database import Database
@@ -96,12 +99,6 @@ class ImportReport:
         return [e for e in self.unmatched + self.conflicts
                 if e.get("result") == "positive" and not e.get("recorded")]
 
-    def to_json(self) -> dict[str, Any]:
-        """Exactly what ``import results --json`` prints. Each conflict and unmatched row
-        carries its result (when it could be read) and whether it was recorded anyway."""
-        return {"rows": self.rows, "recorded": self.recorded, "unmatched": self.unmatched,
-                "conflicts": self.conflicts, "positives": self.positives,
-                "positives_unmatched": len(self.positives_unmatched)}
 
 
 class _Rollback(Exception):
@@ -147,10 +144,9 @@ def _pick_test(tests: list[Row], kind: str, day: date | None, source: str,
 
 
 @writes(Kind.TESTS, Kind.ALERTS, Kind.STAYS, Kind.ROOMS)
-def import_results(db: Database, path: str | Path, actor: Actor, now: datetime, *, dry_run: bool = False,
-                   lang: str | None = None) -> ImportReport:
+def import_results(db: Database, path: str | Path, actor: Actor, now: datetime, *,
+                   dry_run: bool = False) -> ImportReport:
     actor.require("tests")
-    lang = lang or current_language()
     path = Path(path)
     rows = read_rows(path)
     header = find_header(rows, required=("id_number", "result"))
@@ -164,8 +160,7 @@ def import_results(db: Database, path: str | Path, actor: Actor, now: datetime, 
     claimed: set[int] = set()
 
     def conflict(n: int, name: str, id_number: str, err: DomainError, **extra: object) -> None:
-        report.conflicts.append(_entry(n, name, id_number, reason=err.code, message=describe(err, lang),
-                                       **extra))
+        report.conflicts.append(_entry(n, name, id_number, reason=err.code, error=err, **extra))
 
     try:
         with db.transaction():
@@ -200,7 +195,7 @@ def import_results(db: Database, path: str | Path, actor: Actor, now: datetime, 
                 if stay is None and staff is None:
                     report.unmatched.append(_entry(n, name, id_number, result=result,
                                                    reason="import_unmatched",
-                                                   message=describe(DomainError("import_unmatched"), lang)))
+                                                   error=DomainError("import_unmatched")))
                     continue
                 person = stay or staff
                 assert person is not None  # the one matched

@@ -12,6 +12,8 @@ from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.roles import Actor
 from isolation_desk.io.spreadsheet import SpreadsheetError
 from isolation_desk.messages import describe
+from isolation_desk.messages.imports import field_words, row_reasons, status_words
+from isolation_desk.reports.refused_rows import write_refused_rows
 from isolation_desk.services import arrivals_import as ai
 from isolation_desk.services import queries, stays, stays_expected
 from isolation_desk.storage import repositories as repo
@@ -259,7 +261,7 @@ def test_permission_is_checked(db, now, sheet):
 def test_refused_rows_workbook_says_why(db, now, sheet, tmp_path):
     preview = ai.read_arrivals(db, sheet, now)
     out = tmp_path / "refused.xlsx"
-    assert ai.write_refused_rows(preview, out, "zh_CN") == 4
+    assert write_refused_rows(out, preview.headers, preview.refused, "zh_CN") == 4
     ws = openpyxl.load_workbook(out).active
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     assert rows[0][:4] == ["行号", "状态", "原因", "序号"]
@@ -268,9 +270,23 @@ def test_refused_rows_workbook_says_why(db, now, sheet, tmp_path):
     assert "第3行" in rows[2][2]
     twelve = rows[3][2]
     assert "证件号码" in twelve and "联系电话" in twelve and "末次暴露时间" in twelve
-    ai.write_refused_rows(preview, tmp_path / "refused-en.xlsx", "en")
+    write_refused_rows(tmp_path / "refused-en.xlsx", preview.headers, preview.refused, "en")
     en = openpyxl.load_workbook(tmp_path / "refused-en.xlsx").active
     assert en["A1"].value == "Row" and "check character" in en["C4"].value
+    assert (ws.title, en.title, en["B2"].value) == ("未导入", "refused", "refused")
+
+
+def test_refused_rows_carry_codes_and_the_words_come_from_messages(db, now, sheet):
+    # the service gives a reason code per refused cell; messages.imports names the field and
+    # the status, messages.describe makes the sentence
+    preview = ai.read_arrivals(db, sheet, now)
+    twelve = by_row(preview)[12]
+    assert (twelve.status, list(twelve.errors)) == (ai.INVALID, ["id_number", "phone", "last_exposure"])
+    assert not hasattr(twelve, "reasons")
+    assert row_reasons(twelve.errors, "zh_CN")[0] == "证件号码: " + describe(twelve.errors["id_number"], "zh_CN")
+    assert row_reasons(twelve.errors, "en")[1].startswith("Phone: ")
+    assert (status_words(ai.INVALID, "zh_CN"), status_words(ai.DUPLICATE, "en")) == ("不予导入", "duplicate")
+    assert {field_words(f, "zh_CN") for f in (*ai.ARRIVAL_FIELDS, ai.ROW)}.isdisjoint({*ai.ARRIVAL_FIELDS, ai.ROW})
 
 
 def _csv_rows():

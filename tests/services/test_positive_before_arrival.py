@@ -40,7 +40,7 @@ def expected(db, now):
     from pathlib import Path
     path = Path(tempfile.mkdtemp()) / "lab.xlsx"
     write_xlsx(path, ["姓名", "身份证号", "检测结果"], path_rows)
-    report = import_results(db, path, NURSE, now, lang="en")
+    report = import_results(db, path, NURSE, now)
     assert len(report.positives) == 1 and report.positives_unmatched == []
     return out
 

@@ -14,6 +14,7 @@ from isolation_desk.domain.identity import make_resident_id
 from isolation_desk.domain.registration import validate_registration
 from isolation_desk.domain.roles import Actor
 from isolation_desk.io.spreadsheet import write_xlsx
+from isolation_desk.messages import describe
 from isolation_desk.services import stays
 from isolation_desk.services.results_import import import_results
 from isolation_desk.services.testing import bulk, emergency, results, sampling
@@ -63,22 +64,24 @@ def test_positive_with_a_differing_name_raises_the_emergency_anyway(db, now, sit
     # 李四 typed as 李斯 on the sheet, positive: on today's main the row was parked as a
     # conflict and nobody was told (no alert, status unchanged)
     path = sheet(tmp_path / "lab.xlsx", now, [("李斯", 10, "阳性"), ("张 三", 1, "阴性")])
-    report = import_results(db, path, NURSE, now, lang="en")
+    report = import_results(db, path, NURSE, now)
     assert repo.stay(db, site["李四"])["status"] == "awaiting_transfer"
     alerts = emergency.open_alerts(db)
     assert [(a["name"], a["note"]) for a in alerts] == [("李四", "name_differs:李斯")]
     assert report.restarted == [site["王五"]]
-    c = report.to_json()["conflicts"]
+    c = report.conflicts
     assert [(x["reason"], x["result"], x["recorded"], x["name_difference"]) for x in c] == \
         [("import_name_mismatch_positive", "positive", True, "typo")]
-    assert "confirm the identity" in c[0]["message"]
+    assert (c[0]["error"].code, c[0]["error"].params) == ("import_name_mismatch_positive",
+                                                          {"value": "李斯", "name": "李四"})
+    assert "confirm the identity" in describe(c[0]["error"], "en")
     assert report.positives[0]["name_differs"] is True
     assert report.positives_unmatched == [] and report.recorded == 2
 
 
 def test_only_negatives_wait_for_a_name_to_be_confirmed(db, now, site, tmp_path):
     path = sheet(tmp_path / "lab.xlsx", now, [("Zhang San", 1, "阴性"), ("李斯", 10, "阴性")])
-    report = import_results(db, path, NURSE, now, lang="en")
+    report = import_results(db, path, NURSE, now)
     assert report.recorded == 0 and emergency.open_alerts(db) == []
     assert [(c["name"], c["reason"], c["result"], c["recorded"], c["name_difference"])
             for c in report.conflicts] == [
@@ -89,7 +92,7 @@ def test_only_negatives_wait_for_a_name_to_be_confirmed(db, now, site, tmp_path)
 def test_messy_names_of_the_same_person_match(db, now, site, tmp_path):
     path = sheet(tmp_path / "lab.xlsx", now, [("买买提.艾力", 2, "阴性"), ("Lǚ  XIǍOMÍNG", 3, "阴性"),
                                               ("“赵六”", 4, "阴性")])
-    report = import_results(db, path, NURSE, now, lang="en")
+    report = import_results(db, path, NURSE, now)
     assert report.conflicts == [] and report.recorded == 3
     t = [x for x in repo.tests_for_stay(db, site["赵六"]) if x["result"]][0]
     assert t["result_source"] == "import"
@@ -97,7 +100,7 @@ def test_messy_names_of_the_same_person_match(db, now, site, tmp_path):
 
 def test_a_positive_nobody_has_fails_the_command(db, now, site, tmp_path):
     path = sheet(tmp_path / "lab.xlsx", now, [("陌生人", 77, "阳性"), ("张三", 1, "阴性")])
-    report = import_results(db, path, NURSE, now, lang="en")
+    report = import_results(db, path, NURSE, now)
     assert [(u["name"], u["result"]) for u in report.unmatched] == [("陌生人", "positive")]
     assert len(report.positives_unmatched) == 1
     # the command line: the JSON carries the result, and the exit code is 1
@@ -203,7 +206,7 @@ def test_a_lab_positive_against_a_recorded_negative_is_not_quiet(db, now, site, 
     t = [x for x in repo.tests_for_stay(db, site["赵六"]) if x["sampled_at"]][0]
     results.record_result(db, t["id"], "negative", NURSE, now)
     path = sheet(tmp_path / "lab.xlsx", now, [("赵六", 4, "阳性")])
-    report = import_results(db, path, NURSE, now, lang="en")
+    report = import_results(db, path, NURSE, now)
     assert [(c["reason"], c["result"], c["recorded"]) for c in report.conflicts] == \
         [("import_result_conflict", "positive", False)]
     assert len(report.positives_unmatched) == 1  # the command exits 1

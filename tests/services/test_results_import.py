@@ -75,14 +75,15 @@ def count(db, table):
 
 def test_lab_sheet_with_strangers_and_one_positive(db, now, site, tmp_path):
     path = write_lab_xlsx(tmp_path / "lab.xlsx", sheet_rows(now))
-    report = import_results(db, path, NURSE, now, lang="en")
-    js = report.to_json()
-    assert list(js) == ["rows", "recorded", "unmatched", "conflicts", "positives", "positives_unmatched"]
-    assert (js["rows"], js["recorded"]) == (8, 6)
-    assert [u["name"] for u in js["unmatched"]] == ["陌生人", "路人甲"]
-    assert all("*" in u["id_number"] for u in js["unmatched"])
-    assert js["conflicts"] == []
-    assert [(p["name"], p["room"]) for p in js["positives"]] == [("王父", "B-0201")]
+    report = import_results(db, path, NURSE, now)
+    assert (report.rows, report.recorded) == (8, 6)
+    assert [u["name"] for u in report.unmatched] == ["陌生人", "路人甲"]
+    assert all("*" in u["id_number"] for u in report.unmatched)
+    # a code and its error, never a sentence: the window and the command line make the words
+    assert [(u["reason"], u["error"].code) for u in report.unmatched] == [("import_unmatched",) * 2] * 2
+    assert not any("message" in u for u in report.unmatched)
+    assert report.conflicts == []
+    assert [(p["name"], p["room"]) for p in report.positives] == [("王父", "B-0201")]
     # the positive handled as the emergency
     assert repo.stay(db, site["王父"])["status"] == "awaiting_transfer"
     assert [a["name"] for a in emergency.open_alerts(db)] == ["王父"]
@@ -93,7 +94,7 @@ def test_lab_sheet_with_strangers_and_one_positive(db, now, site, tmp_path):
     assert "result_pending" not in reasons and "test_positive" not in reasons
     assert count(db, "imports") == 1
     # importing the same file again changes nothing
-    again = import_results(db, path, NURSE, now, lang="en")
+    again = import_results(db, path, NURSE, now)
     assert (again.recorded, again.already, again.positives) == (0, 6, [])
     assert count(db, "alerts") == 1
 
@@ -123,12 +124,14 @@ def test_bad_rows_are_conflicts_and_the_rest_recorded(db, now, site, tmp_path):
     rows[2][4] = "弱阳"  # not a result
     rows[3][2] = "1.10101E+17"  # an ID that went through a number cell
     path = write_lab_xlsx(tmp_path / "lab.xlsx", rows)
-    report = import_results(db, path, NURSE, now, lang="zh_CN")
+    report = import_results(db, path, NURSE, now)
     assert [c["reason"] for c in report.conflicts] == [
         "datetime_future", "import_name_mismatch", "import_result_unknown", "id_stored_as_number"]
     assert [c["row"] for c in report.conflicts] == [4, 5, 6, 7]  # Excel's row numbers
-    assert all(c["message"] for c in report.conflicts)
-    assert "李四" in next(c["message"] for c in report.conflicts if c["reason"] == "import_name_mismatch")
+    assert [c["error"].code for c in report.conflicts] == [c["reason"] for c in report.conflicts]
+    assert not any("message" in c for c in report.conflicts)
+    mismatch = next(c["error"] for c in report.conflicts if c["reason"] == "import_name_mismatch")
+    assert mismatch.params["value"] == "李四"  # the sentence names the sheet's name
     assert report.recorded == 2
     # a conflicting second result is reported, never overwritten
     rows = sheet_rows(now, positive="张一")[:1]

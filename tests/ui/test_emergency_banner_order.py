@@ -46,7 +46,7 @@ def test_newest_emergency_first_and_the_rest_counted(qtbot, db, now, people, tmp
     # the third through the lab sheet, with the name mistyped
     path = tmp_path / "lab.xlsx"
     write_xlsx(path, ["姓名", "身份证号", "检测结果"], [["王山", ident(3), "阳性"]])
-    import_results(db, path, MANAGER, now + timedelta(minutes=40), lang="en")
+    import_results(db, path, MANAGER, now + timedelta(minutes=40))
     ctx = AppContext(db, MANAGER, "en", clock=lambda: now + timedelta(hours=1))
     w = MainWindow(ctx)
     qtbot.addWidget(w)

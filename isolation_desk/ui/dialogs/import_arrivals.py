@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
+from ...reports.refused_rows import write_refused_rows
 from ...services import arrivals_import as ai
 from ..models import TableModel
 
@@ -444,7 +445,7 @@ class ImportArrivalsDialog(QDialog):
                 return None
             path = name if name.lower().endswith(".xlsx") else name + ".xlsx"
         try:
-            ai.write_refused_rows(self.preview, path, self.ctx.lang)
+            write_refused_rows(path, self.preview.headers, self.preview.refused, self.ctx.lang)
         except DomainError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), self.ctx.describe(exc))
             return None

@@ -38,8 +38,7 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         try:
-            report = results_import.import_results(ctx.db, path, ctx.actor, ctx.now(), dry_run=True,
-                                                   lang=ctx.lang)
+            report = results_import.import_results(ctx.db, path, ctx.actor, ctx.now(), dry_run=True)
         except DomainError as exc:
             self.ok = False
             QMessageBox.warning(parent, self.tr("Not done"), ctx.describe(exc))
@@ -68,17 +67,19 @@ class ImportDialog(QDialog):
                                       self.tr("POSITIVE, room %1").replace("%1", p["room"] or "")),
                     foreground=RED) for p in r.positives]
         rows += [Row(("u", u["row"]), (str(u["row"]), u["name"], u["id_number"],
-                                       (self.tr("POSITIVE: ") if u.get("result") == "positive" else "") + u["message"]),
+                                       (self.tr("POSITIVE: ") if u.get("result") == "positive" else "")
+                                       + self.ctx.describe(u["error"])),
                      foreground=RED if u.get("result") == "positive" else AMBER)
                  for u in r.unmatched]
-        rows += [Row(("c", c["row"]), (str(c["row"]), c["name"], c["id_number"], c["message"]), foreground=RED)
+        rows += [Row(("c", c["row"]), (str(c["row"]), c["name"], c["id_number"], self.ctx.describe(c["error"])),
+                     foreground=RED)
                  for c in r.conflicts]
         self.model.set_rows(rows)
         self.import_button.setEnabled(preview and r.recorded > 0)
 
     def do_import(self) -> bool:
         ok, report = self.ctx.run(self, results_import.import_results, self.ctx.db, self.path,
-                                  self.ctx.actor, self.ctx.now(), lang=self.ctx.lang)
+                                  self.ctx.actor, self.ctx.now())
         if ok:
             self.show_report(report, preview=False)
         return ok
