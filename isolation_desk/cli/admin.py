@@ -229,8 +229,8 @@ def users_activate(db_path, username, actor):
 def recover(db_path, username, password_stdin):
     """Every password lost: open the encrypted site with the recovery code from its recovery
     sheet and give the manager USERNAME a new password (and so a key slot)."""
-    from ..domain.roles import Actor
-    from ..services import accounts, encryption
+    from ..services import encryption
+    from ..storage import keyring
     path = resolve_db(db_path)
     if not encryption.is_encrypted(path) and not path.exists():
         raise DomainError("database_missing", path=str(path))
@@ -238,17 +238,9 @@ def recover(db_path, username, password_stdin):
         code = sys.stdin.readline().strip()
     else:
         code = click.prompt("Recovery code", hide_input=True, err=True)
-    db = encryption.open_with_recovery_code(path, code, check=None)
-    try:
-        row = next((u for u in accounts.list_users(db)
-                    if u["username"] == accounts.normalize_username(username)), None)
-        if row is None or row["role"] != Role.MANAGER or not row["active"]:
-            raise DomainError("user_unknown", field="username", value=username)
-        manager = Actor(row["username"], Role.MANAGER.value, row["display_name"])
-        password = _read_password(password_stdin, "New password")
-        accounts.reset_password(db, manager.username, password, manager, _now())
-    finally:
-        db.close()
+    keyring.parse_recovery_code(code)  # a mistyped code is said before the password is asked
+    password = _read_password(password_stdin, "New password")
+    manager = encryption.recover_manager(path, code, username, password, _now())
     click.echo(f"'{manager.username}' has a new password; sign in with it and give the others "
                f"new passwords (users passwd NAME)")
 

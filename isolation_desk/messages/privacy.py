@@ -26,6 +26,10 @@ MESSAGES.update({
         "That is not a recovery code: it has 13 groups of 4 letters and digits, as printed on "
         "the recovery sheet. Check each group and type it again.",
         "恢复码无效:恢复码由13组、每组4个字母或数字组成,见恢复单。请逐组核对后重新输入。"),
+    "recovery_not_a_manager": (
+        "'{value}' is not an active manager of this site. The recovery code gives a new password "
+        "to a manager only: enter the user name of the site manager's account.",
+        "“{value}”不是本隔离点在用的负责人账号。恢复码只能为负责人设置新密码:请输入隔离点负责人的用户名。"),
     "database_not_encrypted": (
         "{path} is not encrypted yet: it is encrypted on the first sign-in after the upgrade.",
         "{path} 尚未加密:升级后第一次登录时会自动加密。"),

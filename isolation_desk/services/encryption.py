@@ -12,7 +12,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..domain.errors import DomainError
 from ..domain.roles import Actor
+from ..domain.vocabulary import Role
 from ..storage import cipher, keyring
 from ..storage.database import Database, StorageError, open_database
 from . import accounts
@@ -83,6 +85,26 @@ def open_with_recovery_code(path: str | Path, code: str, **open_kwargs: Any) -> 
     """Open the site with the key from its recovery sheet (every password lost); the manager
     then resets passwords, which gives the accounts new slots."""
     return open_database(path, create=False, key=keyring.parse_recovery_code(code), **open_kwargs)
+
+
+@writes(Kind.USERS)
+def recover_manager(path: str | Path, code: str, username: str, new_password: str,
+                    now: datetime) -> Actor:
+    """Every password lost: the recovery code (the key on the site's recovery sheet) opens the
+    file, and the manager ``username`` is given ``new_password`` (and so a key slot again),
+    audited under that manager. Whoever holds the code may do this: it opens the file anyway.
+    The manager then signs in as usual and gives the others new passwords."""
+    db = open_with_recovery_code(path, code, check=None)
+    try:
+        wanted = accounts.normalize_username(username)
+        row = next((u for u in accounts.list_users(db) if u["username"] == wanted), None)
+        if row is None or row["role"] != Role.MANAGER or not row["active"]:
+            raise DomainError("recovery_not_a_manager", field="username", value=username)
+        manager = Actor(row["username"], Role.MANAGER.value, row["display_name"])
+        accounts.reset_password(db, manager.username, new_password, manager, now)
+        return manager
+    finally:
+        db.close()
 
 
 def encrypt_in_place(path: str | Path, username: str, password: str, now: datetime) -> bytes:

@@ -144,7 +144,7 @@ def unlock_site(path, parent: QWidget | None = None):
     cancelled."""
     def opener(username, password, now):
         return encryption.open_signed_in(path, username, password, now, check="background")
-    dialog = LoginDialog(None, parent, mode="sign_in", opener=opener)
+    dialog = LoginDialog(None, parent, mode="sign_in", opener=opener, recover_path=path)
     try:
         if dialog.exec() == LoginDialog.Accepted and dialog.db is not None:
             return dialog.db, dialog.actor

@@ -207,3 +207,30 @@ def test_the_page_cache_grows_with_the_encrypted_file(tmp_path):
     with open(big, "r+b") as fh:
         fh.truncate(8 * 1024 ** 3)
     assert cipher.cache_kib(big) == cipher.CACHE_MAX_KIB == 1024 * 1024
+
+
+def test_recover_manager_gives_a_manager_a_new_password_with_the_code_alone(encrypted, now):
+    """The one function the window's "every password forgotten" dialog and `isolation-desk
+    recover` share: the code opens the file, only an active manager gets a new password."""
+    path, key = encrypted
+    keyring.slots_path(path).unlink()  # every slot gone, every password forgotten
+    code = keyring.recovery_code(key)
+    for who, wanted in (("nurse", "recovery_not_a_manager"), ("nobody", "recovery_not_a_manager")):
+        with pytest.raises(DomainError) as err:
+            encryption.recover_manager(path, code, who, "nurse-pass-9", now)
+        assert err.value.code == wanted
+    with pytest.raises(DomainError) as err:
+        encryption.recover_manager(path, "ABCD-EFGH", "boss", "boss-pass-9", now)
+    assert err.value.code == "recovery_code_invalid"
+    with pytest.raises(DomainError) as err:
+        encryption.recover_manager(path, code, "boss", "short", now)
+    assert err.value.code.startswith("password")
+    boss = encryption.recover_manager(path, code.lower(), " Boss ", "boss-pass-9", now)
+    assert boss.username == "boss" and boss.role == "manager"
+    db, actor = encryption.open_signed_in(path, "boss", "boss-pass-9", now)
+    try:
+        assert actor == boss
+        entry = db.query_one("SELECT actor, action, entity_id FROM audit ORDER BY id DESC LIMIT 1")
+        assert entry["actor"] == "boss"
+    finally:
+        db.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from isolation_desk.domain.roles import SYSTEM
 from isolation_desk.services import accounts, backup, encryption, site
@@ -105,3 +105,51 @@ def test_the_first_start_encrypts_the_site_and_shows_the_recovery_sheet(qtbot, e
     text = PdfReader(out).pages[0].extract_text()
     assert code.split("-")[0] in text
     assert db.scalar("SELECT action FROM audit ORDER BY id DESC LIMIT 1") == "print_recovery_sheet"
+
+
+def test_every_password_forgotten_the_recovery_code_lets_the_manager_back_in(qtbot, tmp_path, now):
+    """The sign-in of an encrypted site offers the recovery sheet: its code and the manager's
+    user name give that account a new password (services.encryption.recover_manager), and the
+    manager signs in with it at once."""
+    from isolation_desk.storage import keyring
+    from isolation_desk.ui.dialogs.login import LoginDialog
+    from isolation_desk.ui.dialogs.recovery import RecoverAccessDialog
+    path = tmp_path / "site.sqlite"
+    key = _encrypted_site(path, now)
+    keyring.slots_path(path).unlink()  # every slot gone: no password opens the file
+
+    def opener(u, p, n):
+        return encryption.open_signed_in(path, u, p, n, check=None)
+    login = LoginDialog(None, mode="sign_in", opener=opener, recover_path=path)
+    qtbot.addWidget(login)
+    assert login.recover_button.isVisibleTo(login) and "recovery sheet" in login.recover_button.text()
+
+    dialog = RecoverAccessDialog(path, login, lang="en", clock=lambda: now)
+    qtbot.addWidget(dialog)
+    dialog.code.setText("ABCD-EFGH")
+    dialog.username.setText("boss")
+    dialog.password.setText("boss-pass-9")
+    dialog.password2.setText("boss-pass-9")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert not dialog.error_label.isHidden() and "13 groups" in dialog.error_label.text()
+    assert dialog.result() != QDialog.Accepted and dialog.password.text() == ""
+    dialog.code.setText(keyring.recovery_code(key).lower())
+    for w in (dialog.password, dialog.password2):
+        w.setText("boss-pass-9")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert dialog.result() == QDialog.Accepted and dialog.actor.username == "boss"
+
+    assert login.recover(dialog)
+    assert login.username.text() == "boss" and "new password" in login.intro.text()
+    login.password.setText("boss-pass-9")
+    qtbot.mouseClick(login.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+    assert login.actor is not None and login.actor.username == "boss"
+    login.db.close()
+
+
+def test_the_recovery_button_is_only_on_an_encrypted_sites_sign_in(qtbot, empty_db, now):
+    from isolation_desk.ui.dialogs.login import LoginDialog
+    accounts.create_first_manager(empty_db, "boss", "张经理", "boss-pass-1", now)
+    dialog = LoginDialog(empty_db, mode="sign_in")
+    qtbot.addWidget(dialog)
+    assert not dialog.recover_button.isVisibleTo(dialog)

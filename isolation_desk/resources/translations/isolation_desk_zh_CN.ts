@@ -2604,6 +2604,14 @@ building, floors, rooms)</source>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
+    <message>
+        <source>Every password forgotten? Use the recovery sheet…</source>
+        <translation>忘记全部密码?使用恢复单…</translation>
+    </message>
+    <message>
+        <source>%1 has a new password: sign in with it, then give the other staff new passwords (Account menu, Users).</source>
+        <translation>%1 已设置新密码:请用新密码登录,然后为其他工作人员设置新密码(账号菜单 › 用户)。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3482,6 +3490,41 @@ building, floors, rooms)</source>
     <message>
         <source>This item tracks expiry: enter its lot and expiry date.</source>
         <translation>该物资管理有效期:请填写批号和有效期。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverAccessDialog</name>
+    <message>
+        <source>Every password forgotten</source>
+        <translation>忘记全部密码</translation>
+    </message>
+    <message>
+        <source>The recovery code on this site's recovery sheet (13 groups of 4 letters and digits) opens the encrypted file. Enter it, the site manager's user name and a new password for that account; then sign in with it and give the other staff new passwords.</source>
+        <translation>本隔离点恢复单上的恢复码(13组,每组4个字母或数字)可以打开加密的文件。请输入恢复码、隔离点负责人的用户名和该账号的新密码;然后用新密码登录,再为其他工作人员设置新密码。</translation>
+    </message>
+    <message>
+        <source>Recovery code:</source>
+        <translation>恢复码:</translation>
+    </message>
+    <message>
+        <source>Manager's user name:</source>
+        <translation>负责人用户名:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再次输入新密码:</translation>
+    </message>
+    <message>
+        <source>Set the new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

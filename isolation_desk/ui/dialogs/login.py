@@ -78,7 +78,8 @@ class LoginDialog(QDialog):
     signedIn = Signal(object)  # the Actor
 
     def __init__(self, ctx_or_db, parent: QWidget | None = None, *, mode: str | None = None,
-                 current: Actor | None = None, opener=None, encrypt_plain: bool = False):
+                 current: Actor | None = None, opener=None, encrypt_plain: bool = False,
+                 recover_path=None):
         super().__init__(parent)
         self.ctx, self.db, self.lang, self._clock = _split(ctx_or_db)
         # opener(username, password, now) -> (db, actor): an encrypted site, opened by the
@@ -126,11 +127,19 @@ class LoginDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # an encrypted site: the way back in when every password is forgotten
+        self.recover_path = recover_path
+        self.recover_button = QPushButton()
+        self.recover_button.setObjectName("recover")
+        self.recover_button.setFlat(True)
+        self.recover_button.setVisible(recover_path is not None and mode == "sign_in")
+        self.recover_button.clicked.connect(lambda: self.recover())
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.recover_button)
         layout.addWidget(self.buttons)
 
         if mode == "locked" and current is not None:
@@ -171,6 +180,26 @@ class LoginDialog(QDialog):
             self.intro.setText(self.tr("Sign in with your own account: every action is recorded "
                                        "under your name."))
             ok.setText(self.tr("Sign in"))
+        self.recover_button.setText(self.tr("Every password forgotten? Use the recovery sheet…"))
+
+    def recover(self, dialog=None) -> bool:
+        """Open the recovery dialog; after it, the manager signs in here with the new password.
+        ``dialog``: one already filled in (tests)."""
+        from .recovery import RecoverAccessDialog
+        dialog = dialog or RecoverAccessDialog(self.recover_path, self, lang=self.lang, clock=self._clock)
+        try:
+            if dialog.result() != QDialog.Accepted and dialog.exec() != QDialog.Accepted:
+                return False
+            self.clear_error()
+            self.username.setText(dialog.actor.username)
+            self.password.clear()
+            self.password.setFocus()
+            self.intro.setText(self.tr("%1 has a new password: sign in with it, then give the other "
+                                       "staff new passwords (Account menu, Users).")
+                               .replace("%1", dialog.actor.label()))
+            return True
+        finally:
+            dialog.deleteLater()
 
     # -- errors --------------------------------------------------------------------------
     def show_error(self, error: DomainError) -> None:

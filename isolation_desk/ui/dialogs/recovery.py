@@ -1,6 +1,7 @@
-"""The recovery sheet at site setup: the site file has just been encrypted; its key, shown as
-a recovery code, opens it when every password is forgotten. The manager saves (and prints)
-the sheet; without it such a site is lost, and the dialog says so."""
+"""The recovery sheet at site setup (``RecoveryDialog``): the site file has just been
+encrypted; its key, shown as a recovery code, opens it when every password is forgotten. The
+manager saves (and prints) the sheet; without it such a site is lost, and the dialog says so.
+And the way back in when that happens (``RecoverAccessDialog``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -96,3 +99,82 @@ class RecoveryDialog(QDialog):
             dialog.exec()
         finally:
             dialog.deleteLater()
+
+
+class RecoverAccessDialog(QDialog):
+    """Every password of an encrypted site forgotten: the recovery code from its recovery sheet
+    opens the file and gives the site manager's account a new password
+    (``services.encryption.recover_manager``, the one ``isolation-desk recover`` uses)."""
+
+    def __init__(self, path: str | Path, parent: QWidget | None = None, *, lang: str = "zh_CN",
+                 clock=None):
+        super().__init__(parent)
+        from datetime import datetime
+        self.path, self.lang = Path(path), lang
+        self._clock = clock or (lambda: datetime.now().replace(microsecond=0))
+        self.actor = None
+        self.setObjectName("RecoverAccessDialog")
+        self.setMinimumWidth(520)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.code = QLineEdit()
+        self.code.setObjectName("recovery_code")
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX-…")
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password2 = QLineEdit()
+        self.password2.setObjectName("password2")
+        for w in (self.password, self.password2):
+            w.setEchoMode(QLineEdit.Password)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        self.form = QFormLayout()
+        self.labels: dict[QWidget, QLabel] = {}
+        for w in (self.code, self.username, self.password, self.password2):
+            self.labels[w] = QLabel()
+            self.labels[w].setBuddy(w)
+            self.form.addRow(self.labels[w], w)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.code.setFocus()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Every password forgotten"))
+        self.intro.setText(self.tr(
+            "The recovery code on this site's recovery sheet (13 groups of 4 letters and digits) "
+            "opens the encrypted file. Enter it, the site manager's user name and a new password "
+            "for that account; then sign in with it and give the other staff new passwords."))
+        for w, text in ((self.code, self.tr("Recovery code:")), (self.username, self.tr("Manager's user name:")),
+                        (self.password, self.tr("New password:")), (self.password2, self.tr("New password again:"))):
+            self.labels[w].setText(text)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Set the new password"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+
+    def accept(self) -> None:
+        try:
+            if self.password.text() != self.password2.text():
+                raise DomainError("password_mismatch", field="password")
+            self.actor = encryption.recover_manager(self.path, self.code.text(), self.username.text(),
+                                                    self.password.text(), self._clock())
+        except DomainError as exc:
+            self.password.clear()
+            self.password2.clear()
+            self.error_label.setText(describe(exc, self.lang))
+            self.error_label.show()
+            {"recovery_code": self.code, "username": self.username}.get(exc.field or "", self.password).setFocus()
+            return
+        self.password.clear()
+        self.password2.clear()
+        super().accept()
