@@ -15,8 +15,9 @@ from typing import Any
 from ..domain.errors import DomainError
 from ..domain.roles import Actor
 from ..domain.vocabulary import Role
-from ..storage import cipher, keyring
+from ..storage import cipher, failed_sign_ins, keyring
 from ..storage.database import Database, StorageError, open_database
+from ..storage.repositories import audit
 from . import accounts
 from . import backup as backups
 from .changes import Kind, writes
@@ -55,16 +56,37 @@ def open_signed_in(path: str | Path, username: str, password: str, now: datetime
             return db, actor
         db.close()
         encrypt_in_place(path, actor.username, password, now)
-    # a wrong password opens no slot: refused (sign_in_failed) before the file can be read,
-    # so nothing can be written to its audit trail
-    key = keyring.KeySlots.load(path).open(accounts.normalize_username(username), password)
+    # A wrong password opens no slot: refused (sign_in_failed) before the file can be read.
+    # The attempt waits beside the file for the next sign-in to audit it.
+    name = accounts.normalize_username(username)
+    slots = keyring.KeySlots.load(path)
+    try:
+        key = slots.open(name, password)
+    except DomainError:
+        reason = "wrong_password" if name in slots.slots else "unknown_user"
+        failed_sign_ins.record(path, name or "?", reason, now)
+        raise
     db = open_database(path, create=False, key=key, **open_kwargs)
     try:
         actor = accounts.sign_in(db, username, password, now)
+        _audit_failed_sign_ins(db, path, now)
     except Exception:
         db.close()
         raise
     return db, actor
+
+
+def _audit_failed_sign_ins(db: Database, path: Path, now: datetime) -> None:
+    """The failed attempts kept beside the file, into the audit trail: one entry each, under
+    the name that was typed, dated now, with the moment of the attempt."""
+    waiting = failed_sign_ins.pending(path)
+    if not waiting:
+        return
+    with db.transaction():
+        for attempt in waiting:
+            audit(db, actor=str(attempt["username"])[:32], action="sign_in_failed", entity="user",
+                  after={"reason": attempt["reason"], "tried_at": attempt["at"]}, at=now)
+    failed_sign_ins.clear(path)
 
 
 def may_encrypt(actor: Actor) -> bool:

@@ -234,3 +234,32 @@ def test_recover_manager_gives_a_manager_a_new_password_with_the_code_alone(encr
         assert entry["actor"] == "boss"
     finally:
         db.close()
+
+
+def test_failed_sign_ins_wait_beside_the_file_and_are_audited_at_the_next_sign_in(encrypted, now):
+    """A wrong password cannot open the file, so its audit trail cannot be written: the attempt
+    is kept beside it (owner-only, no password) and audited by the next successful sign-in."""
+    import json
+    from datetime import timedelta
+
+    from isolation_desk.storage import failed_sign_ins
+    path, _ = encrypted
+    for name, password, minutes in (("boss", "guess-one", 1), ("Mallory", "guess-two", 2)):
+        with pytest.raises(DomainError) as err:
+            encryption.open_signed_in(path, name, password, now + timedelta(minutes=minutes))
+        assert err.value.code == "sign_in_failed"
+    kept = failed_sign_ins.path_of(path)
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    text = kept.read_text(encoding="utf-8")
+    assert "guess" not in text
+    assert [(e["username"], e["reason"]) for e in map(json.loads, text.splitlines())] == \
+        [("boss", "wrong_password"), ("mallory", "unknown_user")]
+    db, _ = encryption.open_signed_in(path, "nurse", "nurse-pass-1", now + timedelta(minutes=5))
+    try:
+        rows = db.query("SELECT actor, after FROM audit WHERE action = 'sign_in_failed' ORDER BY id")
+    finally:
+        db.close()
+    assert [(r["actor"], json.loads(r["after"])) for r in rows] == [
+        ("boss", {"reason": "wrong_password", "tried_at": (now + timedelta(minutes=1)).isoformat()}),
+        ("mallory", {"reason": "unknown_user", "tried_at": (now + timedelta(minutes=2)).isoformat()})]
+    assert not kept.exists()

@@ -1134,6 +1134,10 @@
         <translation>采样时间</translation>
     </message>
     <message>
+        <source>Tried at</source>
+        <translation>尝试时间</translation>
+    </message>
+    <message>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>

@@ -478,6 +478,7 @@ _AUDIT_FIELDS = {
     "rows": (QT_TRANSLATE_NOOP("AuditWords", "Rows"), None),
     "safety_copy": (QT_TRANSLATE_NOOP("AuditWords", "Safety copy"), None),
     "sampled_at": (QT_TRANSLATE_NOOP("AuditWords", "Sampled at"), None),
+    "tried_at": (QT_TRANSLATE_NOOP("AuditWords", "Tried at"), None),
     "seed": (QT_TRANSLATE_NOOP("AuditWords", "Seed"), None),
     "sha256": (QT_TRANSLATE_NOOP("AuditWords", "SHA-256"), None),
     "shift": (QT_TRANSLATE_NOOP("AuditWords", "Shift"), None),
