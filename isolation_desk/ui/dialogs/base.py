@@ -2,13 +2,54 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.errors import DomainError
 from ...services.changes import changes_of
 
 ERROR_STYLE = "color: #b00020; font-weight: bold;"
 FIELD_ERROR_STYLE = "border: 2px solid #b00020;"
+
+
+def error_line() -> QLabel:
+    """The red line under a form that says what was refused (hidden until then)."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+def lay_out_form(dialog: QDialog, widgets, *, intro: QWidget | None = None) -> None:
+    """``intro`` (if any), a form of ``widgets`` (``dialog.labels[widget]``: each row's label,
+    its text set by retranslate), ``dialog.error_label``, then OK and Cancel
+    (``dialog.buttons``)."""
+    dialog.form = QFormLayout()
+    dialog.labels = {}
+    for widget in widgets:
+        label = QLabel()
+        label.setBuddy(widget)
+        dialog.labels[widget] = label
+        dialog.form.addRow(label, widget)
+    dialog.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    dialog.buttons.accepted.connect(dialog.accept)
+    dialog.buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    if intro is not None:
+        layout.addWidget(intro)
+    layout.addLayout(dialog.form)
+    layout.addWidget(dialog.error_label)
+    layout.addWidget(dialog.buttons)
 
 
 class WrappedLabel(QLabel):

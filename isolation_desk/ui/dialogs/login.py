@@ -31,7 +31,7 @@ from ...domain.roles import ROLES, Actor
 from ...domain.vocabulary import Role
 from ...messages import current_language, describe
 from ...services import accounts, encryption
-from .base import ERROR_STYLE, FIELD_ERROR_STYLE
+from .base import FIELD_ERROR_STYLE, error_line, lay_out_form
 
 
 def _split(ctx_or_db):
@@ -42,32 +42,6 @@ def _split(ctx_or_db):
     if hasattr(ctx_or_db, "db") and hasattr(ctx_or_db, "now"):
         return ctx_or_db, ctx_or_db.db, ctx_or_db.lang, ctx_or_db.now
     return None, ctx_or_db, current_language(), lambda: datetime.now().replace(microsecond=0)
-
-
-def _error_label() -> QLabel:
-    """The red line under a form that says what was refused (hidden until then)."""
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
-    label.hide()
-    return label
-
-
-def _lay_out_form(dialog, widgets) -> None:
-    """A form of ``widgets`` (labels set by retranslate), the error line, OK and Cancel."""
-    dialog.form = QFormLayout()
-    dialog.labels = {}
-    for widget in widgets:
-        dialog.labels[widget] = QLabel()
-        dialog.form.addRow(dialog.labels[widget], widget)
-    dialog.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-    dialog.buttons.accepted.connect(dialog.accept)
-    dialog.buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addLayout(dialog.form)
-    layout.addWidget(dialog.error_label)
-    layout.addWidget(dialog.buttons)
 
 
 class LoginDialog(QDialog):
@@ -111,7 +85,7 @@ class LoginDialog(QDialog):
         self.password2 = QLineEdit()
         self.password2.setObjectName("password2")
         self.password2.setEchoMode(QLineEdit.Password)
-        self.error_label = _error_label()
+        self.error_label = error_line()
 
         self.form = QFormLayout()
         self.labels = {}
@@ -295,8 +269,8 @@ class ChangePasswordDialog(QDialog):
         self.new2.setObjectName("new_password2")
         for w in (self.old, self.new, self.new2):
             w.setEchoMode(QLineEdit.Password)
-        self.error_label = _error_label()
-        _lay_out_form(self, (self.old, self.new, self.new2))
+        self.error_label = error_line()
+        lay_out_form(self, (self.old, self.new, self.new2))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -368,8 +342,8 @@ class NewUserDialog(QDialog):
         self.password2.setObjectName("password2")
         for w in (self.password, self.password2):
             w.setEchoMode(QLineEdit.Password)
-        self.error_label = _error_label()
-        _lay_out_form(self, (self.username, self.display_name, self.role, self.password, self.password2))
+        self.error_label = error_line()
+        lay_out_form(self, (self.username, self.display_name, self.role, self.password, self.password2))
         self.setWindowTitle(self.tr("New user"))
         for w, text in ((self.username, self.tr("User name:")), (self.display_name, self.tr("Name:")),
                         (self.role, self.tr("Role:")), (self.password, self.tr("First password:")),
@@ -422,7 +396,7 @@ class UsersDialog(QDialog):
         self.role_combo.setObjectName("role")
         for role in ROLE_ORDER:
             self.role_combo.addItem(role_name(role), role)
-        self.error_label = _error_label()
+        self.error_label = error_line()
         side = QVBoxLayout()
         for w in (self.add_button, self.reset_button, self.active_button):
             side.addWidget(w)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError
 from ...messages import describe
 from ...services import encryption
+from .base import error_line, lay_out_form
 
 
 class RecoveryDialog(QDialog):
@@ -128,25 +128,8 @@ class RecoverAccessDialog(QDialog):
         self.password2.setObjectName("password2")
         for w in (self.password, self.password2):
             w.setEchoMode(QLineEdit.Password)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
-        self.form = QFormLayout()
-        self.labels: dict[QWidget, QLabel] = {}
-        for w in (self.code, self.username, self.password, self.password2):
-            self.labels[w] = QLabel()
-            self.labels[w].setBuddy(w)
-            self.form.addRow(self.labels[w], w)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_label = error_line()
+        lay_out_form(self, (self.code, self.username, self.password, self.password2), intro=self.intro)
         self.code.setFocus()
         self.retranslate()
 
